@@ -1,0 +1,69 @@
+# Sourced by ./mvnw and ./poolbench (POSIX sh): points JAVA_HOME at a JDK 25 or newer, so that a
+# fresh clone builds where the default java is older. Order: JAVA_HOME if new enough, then the
+# usual install folders, newest first; otherwise a clear error. Works under `set -euf` (no globs).
+
+poolbench_required_java=25
+
+# Prints the feature release (e.g. 25) of the JDK at $1, or nothing when it is not a JDK.
+poolbench_jdk_major() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release" | head -n 1
+  else
+    "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n 1
+  fi
+}
+
+poolbench_is_new_enough() {
+  poolbench_major=$(poolbench_jdk_major "$1")
+  [ -n "$poolbench_major" ] && [ "$poolbench_major" -ge "$poolbench_required_java" ]
+}
+
+poolbench_find_jdk() {
+  if [ -n "${JAVA_HOME-}" ] && poolbench_is_new_enough "$JAVA_HOME"; then
+    printf '%s\n' "$JAVA_HOME"
+    return 0
+  fi
+  if [ -x /usr/libexec/java_home ]; then  # macOS
+    poolbench_mac=$(/usr/libexec/java_home -v "$poolbench_required_java+" 2>/dev/null || :)
+    if [ -n "$poolbench_mac" ] && poolbench_is_new_enough "$poolbench_mac"; then
+      printf '%s\n' "$poolbench_mac"
+      return 0
+    fi
+  fi
+  poolbench_best=
+  poolbench_best_major=0
+  for poolbench_root in /usr/lib/jvm /usr/java /opt/java /opt "${HOME-}/.sdkman/candidates/java" \
+      "${HOME-}/.jdks" /Library/Java/JavaVirtualMachines; do
+    [ -d "$poolbench_root" ] || continue
+    for poolbench_dir in $(find "$poolbench_root" -mindepth 1 -maxdepth 1 2>/dev/null | sort); do
+      [ -d "$poolbench_dir/Contents/Home" ] && poolbench_dir="$poolbench_dir/Contents/Home"
+      poolbench_major=$(poolbench_jdk_major "$poolbench_dir")
+      [ -n "$poolbench_major" ] || continue
+      if [ "$poolbench_major" -ge "$poolbench_required_java" ] && [ "$poolbench_major" -gt "$poolbench_best_major" ]; then
+        poolbench_best=$poolbench_dir
+        poolbench_best_major=$poolbench_major
+      fi
+    done
+  done
+  if [ -n "$poolbench_best" ]; then
+    printf '%s\n' "$poolbench_best"
+    return 0
+  fi
+  return 1
+}
+
+if poolbench_jdk=$(poolbench_find_jdk); then
+  JAVA_HOME=$poolbench_jdk
+  export JAVA_HOME
+else
+  echo "poolbench: no JDK $poolbench_required_java or newer found (JAVA_HOME=${JAVA_HOME:-unset}, searched /usr/lib/jvm and the usual folders)." >&2
+  echo "poolbench: install one (e.g. apt-get install temurin-25-jdk) or set JAVA_HOME to it." >&2
+  exit 1
+fi
+
+# JDK 25 warns when Maven's guava touches sun.misc.Unsafe; allow it quietly.
+case " ${MAVEN_OPTS-} " in
+  *" --sun-misc-unsafe-memory-access=allow "*) ;;
+  *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+esac
