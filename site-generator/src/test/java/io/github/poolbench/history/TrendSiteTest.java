@@ -86,14 +86,22 @@ class TrendSiteTest {
     void sameInputBuildsByteIdenticalSiteInAnotherJvm() throws Exception {
         Path here = temp.resolve("a");
         Path there = temp.resolve("b");
-        build(here, Optional.of(Fixtures.fixture("history")));
+        // A machine description with many fields: pages that list it must not depend on map order.
+        Path results = Fixtures.copy(Fixtures.fixture("results"), temp.resolve("results"));
+        Files.writeString(results.resolve("test-machine/run-1/machine.json"), """
+                {"id": "test-machine", "cpu": "Test CPU", "cores": 2, "memoryGiB": 24, "os": "Linux",
+                 "arch": "x86_64", "jdk": "25.0.3", "vm": "OpenJDK 64-Bit Server VM", "container": false,
+                 "virtualMachine": true, "commit": "0123456789abcdef"}
+                """);
+        new SiteBuilder().build(new BuildRequest(Fixtures.fixture("content"), Fixtures.templates(), results, here,
+                Optional.empty(), true, Optional.of(Fixtures.fixture("history"))));
 
         Path log = temp.resolve("child.log");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "io.github.poolbench.cli.PoolbenchCli", "build", "--strict",
                 "--content", Fixtures.fixture("content").toString(), "--templates", Fixtures.templates().toString(),
-                "--results", Fixtures.fixture("results").toString(), "--history", Fixtures.fixture("history").toString(),
+                "--results", results.toString(), "--history", Fixtures.fixture("history").toString(),
                 "--out", there.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!child.waitFor(3, TimeUnit.MINUTES)) { // a hang guard, not a speed target
