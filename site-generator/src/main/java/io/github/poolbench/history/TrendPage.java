@@ -28,8 +28,8 @@ public final class TrendPage {
                               List<ChangeRow> changes, List<Figure> figures, int uncharted) {}
 
     /** The newest change of one series. */
-    public record ChangeRow(String series, String mode, String previous, String latest, String change,
-                            String verdict, String css) {}
+    public record ChangeRow(String series, String mode, String verdict, String css, String change,
+                            String previous, String previousCommit, String latest, String latestCommit) {}
 
     /** One chart and the numbers behind it. */
     public record Figure(String title, String src, String alt, int width, int height, List<PointRow> points) {}
@@ -81,21 +81,25 @@ public final class TrendPage {
         Trend.Point last = series.points().getLast();
         Trend.Point before = series.points().get(series.points().size() - 2);
         Change change = series.latest();
-        return new ChangeRow(series.key().label(), series.key().mode(),
-                withError(before.score()) + " at " + runs.get(before.run()).shortCommit(),
-                withError(last.score()) + " at " + runs.get(last.run()).shortCommit(),
-                percent(change.relative()), change.verdict().label(), css(change.verdict()));
+        return new ChangeRow(series.key().label(), series.key().mode(), change.verdict().label(), css(change.verdict()),
+                percent(change.relative()), withError(before.score()), runs.get(before.run()).shortCommit(),
+                withError(last.score()), runs.get(last.run()).shortCommit());
     }
 
     private static PointRow pointRow(Trend.Point point, List<RunSummary> runs) {
         RunSummary run = runs.get(point.run());
         Verdict verdict = point.change().map(Change::verdict).orElse(null);
-        return new PointRow(run.shortCommit(), run.measuredAt(), withError(point.score()), point.score().unit(),
+        return new PointRow(run.shortCommit(), readable(run.measuredAt()), withError(point.score()), point.score().unit(),
                 verdict == null ? "first run shown" : verdict.label(), verdict == null ? "" : css(verdict));
     }
 
     private static String describe(RunSummary run) {
-        return run.shortCommit() + " (" + run.measuredAt() + ")";
+        return run.shortCommit() + " (" + readable(run.measuredAt()) + ")";
+    }
+
+    /** {@code 2026-11-20T100000Z} as {@code 2026-11-20 10:00 UTC}; anything else as it is. */
+    static String readable(String measuredAt) {
+        return measuredAt.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})(\\d{2})\\d{2}Z$", "$1 $2:$3 UTC");
     }
 
     private static String altText(Trend.Series series, List<RunSummary> runs) {

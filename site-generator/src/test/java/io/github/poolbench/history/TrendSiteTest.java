@@ -42,17 +42,17 @@ class TrendSiteTest {
         assertEquals(3, summary.pages(), "lesson, index and trend page");
         assertEquals(1 + 3, summary.charts(), "the lesson's chart and one per series in two runs or more");
         String page = Files.readString(temp.resolve("site/trend.html"));
-        assertTrue(page.contains("The last 3 of 3 recorded runs, from 1111111 (2026-11-20T100000Z) to 3333333"), page);
-        Matcher rows = Pattern.compile("<tr><td>(SleepBenchmark[^<]*)</td>.*?<td class=\"verdict-[a-z-]+\">([a-z ]+)</td></tr>")
+        assertTrue(page.contains("The last 3 of 3 recorded runs, from 1111111 (2026-11-20 10:00 UTC) to 3333333"), page);
+        Matcher rows = Pattern.compile("<tr><td>(SleepBenchmark[^<]*) <span class=\"mode\">\\(ss\\)</span></td><td class=\"verdict-[a-z-]+\">([a-z ]+)</td>")
                 .matcher(page.substring(0, page.indexOf("<figure")));
         List<String> verdicts = new ArrayList<>();
         while (rows.find()) {
-            verdicts.add(rows.group(1) + ": " + rows.group(2));
+            verdicts.add(rows.group(1).strip() + ": " + rows.group(2));
         }
         assertEquals(List.of("SleepBenchmark.map (poolSize=4, tasks=12): regression",
                 "SleepBenchmark.map (poolSize=1, tasks=12): improvement",
                 "SleepBenchmark.sequential (poolSize=1, tasks=12): no error estimate"), verdicts);
-        assertTrue(page.contains("301.5 ± 1.0 at 2222222") && page.contains("330.0 ± 2.0 at 3333333"), page);
+        assertTrue(page.contains("301.5 ± 1.0<br><code>2222222</code>") && page.contains("330.0 ± 2.0<br><code>3333333</code>"), page);
         assertTrue(page.contains("<td class=\"verdict-within-noise\">within noise</td>"), "run 2 moved within the noise");
         for (int chart = 1; chart <= 3; chart++) {
             Path png = temp.resolve("site/charts/trend/1-test-machine-" + chart + ".png");
