@@ -37,7 +37,8 @@ public final class HistoryStore {
     static final int FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RUN_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{6}Z)");
+    /** Run ids start with their UTC start, to the second or to the minute ({@code 2026-11-25T2318Z}). */
+    private static final Pattern RUN_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{4})(\\d{2})?Z");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -195,11 +196,14 @@ public final class HistoryStore {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** The run's start, from its id ({@code 2026-11-25T231000Z-quick}), else the JMH file's time. */
-    private static String measuredAt(ResultRun run) {
+    /**
+     * The run's start, from its id ({@code 2026-11-25T231000Z-quick}), else the JMH file's time;
+     * always to the second, so that file names sort in time order whichever form the id had.
+     */
+    static String measuredAt(ResultRun run) {
         Matcher time = RUN_TIME.matcher(run.runId());
         if (time.find()) {
-            return time.group(1);
+            return time.group(1) + (time.group(2) == null ? "00" : time.group(2)) + "Z";
         }
         try {
             return TIME.format(Files.getLastModifiedTime(run.jmhFile()).toInstant());

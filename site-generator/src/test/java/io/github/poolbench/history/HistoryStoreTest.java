@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HistoryStoreTest {
 
@@ -39,6 +41,16 @@ class HistoryStoreTest {
         Score noError = read.scores().stream().filter(s -> "4".equals(s.params().get("poolSize"))).findFirst().orElseThrow();
         assertEquals(302.125, noError.score());
         assertTrue(Double.isNaN(noError.error()), "NaN survives as null and back");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-11-25T231000Z-quick, 2026-11-25T231000Z", "2026-11-25T2318Z-smoke, 2026-11-25T231800Z",
+            "2026-11-25T2318Z-full/extra, 2026-11-25T231800Z"})
+    void measuredAtComesFromTheRunIdToTheSecond(String runId, String expected) {
+        ResultRun run = fixtureRun();
+        ResultRun renamed = new ResultRun(run.machineId(), runId, run.jmhFile(), run.machine(), run.results());
+
+        assertEquals(expected, HistoryStore.measuredAt(renamed));
     }
 
     @Test
