@@ -172,8 +172,9 @@ final class Boxes {
                 title = old.group(2).strip();
                 writtenOut = true;
                 inner.remove(titleAt);
+                String modern = BoxType.of(icon.icon()).map(t -> t.css).orElse(icon.icon());
                 page.warn(first.number(), "old box title form '### {% icon " + icon.icon() + " %} …': write <"
-                        + icon.icon() + "-title>…</" + icon.icon() + "-title> instead; rendered as a box all the same");
+                        + modern + "-title>…</" + modern + "-title> instead; rendered as a box all the same");
             }
         }
         Attributes closing = run.closing().orElse(new Attributes(List.of(), "", java.util.Map.of()));

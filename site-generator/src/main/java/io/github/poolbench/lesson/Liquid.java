@@ -30,6 +30,7 @@ final class Liquid {
     private final Page page;
     private String fence = "";
     private boolean inRaw;
+    private int rawLine;
     private boolean inComment;
 
     private Liquid(Page page) {
@@ -50,7 +51,7 @@ final class Liquid {
                 if (closes(content, fence)) {
                     fence = "";
                 }
-                out.add(line.withText(code(line.text())));
+                out.add(line.withText(code(line.text(), line.number())));
                 continue;
             }
             Matcher open = FENCE.matcher(content);
@@ -65,7 +66,7 @@ final class Liquid {
                     page.warn(line.number(), "the ```" + open.group(3) + " block is never closed; shown as code");
                 }
                 fence = open.group(2);
-                out.add(line.withText(code(line.text())));
+                out.add(line.withText(code(line.text(), line.number())));
                 continue;
             }
             if (!inRaw && !inComment && content.startsWith("# ")) {
@@ -74,7 +75,7 @@ final class Liquid {
             out.add(line.withText(prose(line)));
         }
         if (inRaw) {
-            page.warn(lines.getLast().number(), "{% raw %} is never closed with {% endraw %}");
+            page.warn(rawLine, "{% raw %} is never closed with {% endraw %}");
         }
         return out;
     }
@@ -117,7 +118,7 @@ final class Liquid {
     }
 
     /** Code stays verbatim; only {@code {% raw %}} markers go, as Jekyll drops them everywhere. */
-    private String code(String text) {
+    private String code(String text, int line) {
         StringBuilder out = new StringBuilder();
         Matcher tag = TAG.matcher(text);
         int last = 0;
@@ -126,6 +127,7 @@ final class Liquid {
                 out.append(text, last, tag.start());
                 last = tag.end();
                 inRaw = tag.group(1).equals("raw");
+                rawLine = line;
             }
         }
         return out.append(text.substring(last)).toString();
@@ -158,7 +160,7 @@ final class Liquid {
                     out.append(s, i, i + run);
                     i += run;
                 } else {
-                    out.append(code(s.substring(i, close + run)));
+                    out.append(code(s.substring(i, close + run), line.number()));
                     i = close + run;
                 }
                 continue;
@@ -238,7 +240,10 @@ final class Liquid {
     private String tag(String name, String args, int line, int column) {
         String first = args.isEmpty() ? "" : args.split("\\s+")[0];
         switch (name) {
-            case "raw" -> inRaw = true;
+            case "raw" -> {
+                inRaw = true;
+                rawLine = line;
+            }
             case "comment" -> inComment = true;
             case "endraw", "endcomment" -> { }
             case "icon" -> {
