@@ -56,6 +56,12 @@ public record FrontMatter(String title, String level, List<String> questions, Li
         raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
     }
 
+    /** The same front matter with other raw keys (the typed fields stay as they are). */
+    FrontMatter withRaw(Map<String, Object> keys) {
+        return new FrontMatter(title, level, questions, objectives, keyPoints, timeEstimation, contributions, requirements,
+                followUpTraining, abbreviations, tags, subtopic, priority, keys);
+    }
+
     /**
      * One entry of {@code requirements} or {@code follow_up_training}.
      *

@@ -60,6 +60,15 @@ public record Lesson(Path source, String path, FrontMatter meta, String title, S
         keyPoints = List.copyOf(keyPoints);
     }
 
+    /**
+     * A lesson with only raw front matter and a body, as tests of later build steps make them.
+     */
+    public Lesson(Path source, String path, Map<String, Object> frontMatter, String title, String bodyHtml,
+                  List<ResultBlock> blocks) {
+        this(source, path, FrontMatter.NONE.withRaw(frontMatter), title, bodyHtml, blocks, List.of(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
     /** The front matter as read, unknown keys included. */
     public Map<String, Object> frontMatter() {
         return meta.raw();
@@ -87,6 +96,11 @@ public record Lesson(Path source, String path, FrontMatter meta, String title, S
     /** The abbreviations the lesson defines, for the glossary that ends the page. */
     public List<Term> glossary() {
         return meta.abbreviations().entrySet().stream().map(e -> new Term(e.getKey(), e.getValue())).toList();
+    }
+
+    /** A sentence for the page's meta description: the first question, without Markdown marks. */
+    public String description() {
+        return meta.questions().isEmpty() ? "" : meta.questions().getFirst().replaceAll("[`*_]", "");
     }
 
     /** Whether the overview box has anything to show. */
