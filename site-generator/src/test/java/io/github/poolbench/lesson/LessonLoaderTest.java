@@ -261,4 +261,25 @@ class LessonLoaderTest {
         return diagnostics.all().stream().map(Diagnostic::toString)
                 .map(text -> text.substring(text.indexOf("lesson.md"))).toList();
     }
+
+    @Test
+    void boxesNestedInListStepsAsGtnTutorialsWriteThem() throws IOException {
+        Lesson lesson = load(lines("> <hands-on-title>Branches</hands-on-title>", ">", "> 1. Make a branch:", ">",
+                ">    > <code-in-title>Bash</code-in-title>", ">    > ```bash", ">    > git checkout -b feature", ">    > ```",
+                ">    {: .code-in}", ">", ">    Then check it:", ">",
+                ">    > > <code-in-title>Bash</code-in-title>", ">    > > ```bash", ">    > > git branch", ">    > > ```",
+                ">    > {: .code-in}", ">    >", ">    > > <code-out-title></code-out-title>", ">    > > {% raw %}",
+                ">    > > ```diff", ">    > > +{{ value }}", ">    > > {% endraw %}", ">    > > ```",
+                ">    > > {: data-commit=\"Add hosts\"}", ">    > {: .code-out}", ">    {: .code-2col}", ">",
+                "> 2. Done.", "{: .hands_on}"));
+
+        String html = lesson.bodyHtml();
+        assertEquals(List.of(), diagnostics.all());
+        assertTrue(Pattern.compile("<div id=\"hands-on-branches\"[^>]*>.*<ol>\\s*<li>\\s*<p>Make a branch:</p>\\s*"
+                + "<div id=\"code-in-bash\".*<p>Then check it:</p>\\s*<div class=\"code-2col\">.*</div>\\s*</li>\\s*"
+                + "<li>\\s*<p>Done.</p>\\s*</li>\\s*</ol>", Pattern.DOTALL).matcher(html).find(), html);
+        assertTrue(html.contains("<pre class=\"code\" data-commit=\"Add hosts\" data-lang=\"diff\"><code class=\"language-diff\">"
+                + "+{{ value }}\n\n</code></pre>"), html); // the {% endraw %} line stays, empty, as in Jekyll
+        assertEquals(3, html.split("class=\"box box-code-", -1).length - 1, "three code boxes");
+    }
 }
