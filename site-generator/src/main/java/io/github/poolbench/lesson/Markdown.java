@@ -267,8 +267,13 @@ final class Markdown {
         }
 
         private void checkExists(String src, Node node) {
+            if (src.startsWith("//") || src.startsWith("http://") || src.startsWith("https://")) {
+                page.warn(lineOf(node), "image '" + src + "' loads from another site; save it beside the lesson, "
+                        + "so the site stays self-contained");
+                return;
+            }
             if (src.isEmpty() || src.startsWith("#") || src.startsWith("/") || src.startsWith("data:") || src.contains("://")
-                    || src.startsWith("mailto:") || src.contains(String.valueOf(Stash.OPEN))) {
+                    || src.contains(String.valueOf(Stash.OPEN))) {
                 return;
             }
             String path = src.replaceFirst("[?#].*$", "");
