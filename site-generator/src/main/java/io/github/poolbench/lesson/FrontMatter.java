@@ -62,11 +62,18 @@ public record FrontMatter(String title, String level, List<String> questions, Li
                 followUpTraining, abbreviations, tags, subtopic, priority, keys);
     }
 
+    /** The same front matter with other requirements, e.g. once internal ones link to lessons here. */
+    FrontMatter withRequirements(List<Requirement> required, List<Requirement> followUp) {
+        return new FrontMatter(title, level, questions, objectives, keyPoints, timeEstimation, contributions, required,
+                followUp, abbreviations, tags, subtopic, priority, raw);
+    }
+
     /**
      * One entry of {@code requirements} or {@code follow_up_training}.
      *
      * @param type      {@code internal} (another GTN tutorial), {@code external} (a link) or {@code none} (text)
-     * @param link      the address of an external requirement; empty otherwise
+     * @param link      the address of an external requirement, or of the lesson here an internal one names
+     *                  (relative to the requiring page); empty otherwise
      * @param tutorials the tutorials of an internal requirement, in {@code topic} ({@code topic_name})
      */
     public record Requirement(String type, String title, String link, String topic, List<String> tutorials) {

@@ -36,7 +36,41 @@ public final class LessonLoader {
         for (Path file : files(content, skip, isLesson())) {
             lessons.add(load(file, content.relativize(file), diagnostics));
         }
-        return lessons;
+        return lessons.stream().map(lesson -> linkRequirements(lesson, lessons)).toList();
+    }
+
+    /**
+     * GTN names required tutorials by topic and tutorial ({@code topic_name: basics},
+     * {@code tutorials: [threads]}); where a lesson here has that name (its file, or its folder when the
+     * file is GTN's {@code tutorial.md}) the requirement links to it, one entry per tutorial.
+     */
+    private static Lesson linkRequirements(Lesson lesson, List<Lesson> all) {
+        FrontMatter meta = lesson.meta();
+        FrontMatter linked = meta.withRequirements(link(meta.requirements(), lesson, all), link(meta.followUpTraining(), lesson, all));
+        return new Lesson(lesson.source(), lesson.path(), linked, lesson.title(), lesson.bodyHtml(), lesson.blocks(),
+                lesson.toc(), lesson.citations(), lesson.questions(), lesson.objectives(), lesson.keyPoints());
+    }
+
+    private static List<FrontMatter.Requirement> link(List<FrontMatter.Requirement> requirements, Lesson from, List<Lesson> all) {
+        List<FrontMatter.Requirement> out = new ArrayList<>();
+        String root = "../".repeat((int) from.path().chars().filter(c -> c == '/').count());
+        for (FrontMatter.Requirement requirement : requirements) {
+            if (!requirement.type().equals("internal") || requirement.tutorials().isEmpty()) {
+                out.add(requirement);
+                continue;
+            }
+            for (String tutorial : requirement.tutorials()) {
+                List<String> single = List.of(tutorial);
+                out.add(all.stream().filter(other -> names(other.path(), tutorial)).findFirst()
+                        .map(other -> new FrontMatter.Requirement("internal", other.title(), root + other.path(), requirement.topic(), single))
+                        .orElse(new FrontMatter.Requirement("internal", "", "", requirement.topic(), single)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean names(String path, String tutorial) {
+        return path.equals(tutorial + ".html") || path.endsWith("/" + tutorial + ".html") || path.endsWith(tutorial + "/tutorial.html");
     }
 
     /** The other files under {@code content} (images, downloads), relative to it, for the site to copy. */

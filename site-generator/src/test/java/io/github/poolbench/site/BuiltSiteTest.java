@@ -87,6 +87,8 @@ class BuiltSiteTest {
         assertEquals(2, page.select("#overview h2").size(), "questions and objectives");
         assertTrue(page.selectFirst("#overview").text().contains("1 hour 30 minutes"));
         assertTrue(page.selectFirst(".byline").text().contains("Authors: ada, linus"));
+        assertEquals("../lessons/basics/first-steps.html", page.selectFirst("#overview a:contains(First steps with threads)").attr("href"),
+                "an internal requirement links to the lesson of that name");
         assertEquals(List.of("Why threads at all", "A first task", "Try it", "Pools and rounds", "Try it", "Sizing a pool"),
                 page.select("nav.box-agenda .toc a").eachText());
         assertTrue(page.selectFirst("#why-threads-at-all + p").text().startsWith("A Java program runs on the Java Virtual Machine (JVM), "),
