@@ -50,6 +50,10 @@ record Attributes(List<String> classes, String id, Map<String, String> others) {
         return new Attributes(allClasses, more.id.isEmpty() ? id : more.id, allOthers);
     }
 
+    Attributes withClasses(List<String> replacement) {
+        return new Attributes(replacement, id, java.util.Map.of());
+    }
+
     Attributes withoutId() {
         return new Attributes(classes, "", others);
     }

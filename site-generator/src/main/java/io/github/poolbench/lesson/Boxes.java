@@ -184,6 +184,9 @@ final class Boxes {
             if (closing.has("code-2col")) {
                 return "<div" + Markdown.attributes(closing, "code-2col", "") + ">\n" + render(inner, false) + "</div>\n";
             }
+            if (closing.has("quote") && closing.others().containsKey("author")) {
+                return quote(closing, inner);
+            }
             if (closingType == null || BoxType.of(closingType).isEmpty()) {
                 return "<blockquote" + Markdown.attributes(closing, "", "") + ">\n" + render(inner, false) + "</blockquote>\n";
             }
@@ -204,6 +207,19 @@ final class Boxes {
             page.warn(firstLine, "unknown box type '" + type + "' (known: " + BoxType.known() + "); shown as a plain box");
         }
         return box(known, type, title, writtenOut, closing, inner);
+    }
+
+    /** GTN's {@code {: .quote author="…" cite="…"}}: the quote, attributed below it. */
+    private String quote(Attributes closing, List<Line> inner) {
+        java.util.Map<String, String> others = new java.util.LinkedHashMap<>(closing.others());
+        String author = others.remove("author");
+        String cite = others.getOrDefault("cite", "");
+        Attributes rest = new Attributes(closing.classes().stream().filter(c -> !c.equals("quote")).toList(), "", others);
+        String source = cite.startsWith("http://") || cite.startsWith("https://")
+                ? "<a href=\"" + Html.escape(cite) + "\">" + Html.escape(author) + "</a>" : Html.escape(author);
+        return "<figure" + Markdown.attributes(closing.withoutId().withClasses(List.of()), "quote", closing.id()) + ">\n<blockquote"
+                + Markdown.attributes(rest, "", "") + ">\n" + render(inner, false) + "</blockquote>\n<figcaption>— " + source
+                + "</figcaption>\n</figure>\n";
     }
 
     private static boolean sameType(String a, String b) {

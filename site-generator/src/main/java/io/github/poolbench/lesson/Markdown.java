@@ -51,6 +51,9 @@ final class Markdown {
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
+    /** Attributes an attribute list may set as they are; any other name becomes {@code data-name}. */
+    private static final Set<String> KNOWN_ATTRIBUTES = Set.of("title", "lang", "dir", "role", "hidden", "tabindex",
+            "translate", "cite", "start", "reversed", "width", "height", "alt", "colspan", "rowspan", "scope", "loading");
 
     private final Page page;
     private final HtmlRenderer renderer;
@@ -166,8 +169,12 @@ final class Markdown {
                 style.append(name).append(':').append(value).append(';');
             } else if (name.equals("style")) {
                 style.append(value).append(value.endsWith(";") ? "" : ";");
-            } else if (!name.startsWith("on")) { // no script from lesson attributes
+            } else if (name.startsWith("on")) { // no script from lesson attributes
+                return;
+            } else if (KNOWN_ATTRIBUTES.contains(name) || name.startsWith("data-") || name.startsWith("aria-")) {
                 out.put(name, value);
+            } else { // kramdown passes any name through; HTML has no 'author=', so keep it as data
+                out.put("data-" + name, value);
             }
         });
         if (!style.isEmpty()) {

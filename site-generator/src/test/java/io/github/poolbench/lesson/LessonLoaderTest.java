@@ -72,6 +72,11 @@ class LessonLoaderTest {
                         "<blockquote class=\"pull-quote\">"),
                 arguments("title with markup", "> <tip-title>Use `jcmd`</tip-title>\n> x\n{: .tip}",
                         "<span>Tip: Use <code>jcmd</code></span>"),
+                arguments("quote with author", "> Measure, then guess.\n{: .quote cite=\"https://example.org/q\" author=\"A. Tester\"}",
+                        "<figure class=\"quote\">\n<blockquote cite=\"https://example.org/q\">\n<p>Measure, then guess.</p>\n</blockquote>\n"
+                        + "<figcaption>— <a href=\"https://example.org/q\">A. Tester</a></figcaption>\n</figure>"),
+                arguments("unknown attribute", "Text.\n{: author=\"me\" onclick=\"x()\"}",
+                        "<p data-author=\"me\">Text.</p>"),
                 arguments("class on paragraph", "Some text.\n{: .lead}",
                         "<p class=\"lead\">Some text.</p>"),
                 arguments("class on list", "- a\n- b\n{: .compact}",

@@ -110,6 +110,7 @@ class BuiltSiteTest {
         assertEquals(List.of("pressler2023", "goetz2006"), page.select("#references li").eachText());
         assertEquals(List.of("JVM", "GIL"), page.select("#glossary dt").eachText());
         assertTrue(page.text().contains("{{ tasks }}"), "raw text stays verbatim");
+        assertEquals("— An old benchmarker", page.selectFirst("figure.quote figcaption").text());
     }
 
     @Test
