@@ -29,12 +29,17 @@ public final class LessonLoader {
 
     /**
      * Every {@code .md} file under {@code content}, searched recursively, is a lesson; folders
-     * named in {@code skip} (the results) are not searched.
+     * named in {@code skip} (the results) are not searched. A lesson that cannot be read is left out
+     * and its errors go to {@code diagnostics}, so one run names every broken file.
      */
     public List<Lesson> loadAll(Path content, List<Path> skip, Diagnostics diagnostics) {
         List<Lesson> lessons = new ArrayList<>();
         for (Path file : files(content, skip, isLesson())) {
-            lessons.add(load(file, content.relativize(file), diagnostics));
+            try {
+                lessons.add(load(file, content.relativize(file), diagnostics));
+            } catch (InputException e) { // report every unreadable lesson in one run; the build fails before publishing
+                e.errors().forEach(diagnostics::add);
+            }
         }
         return lessons.stream().map(lesson -> linkRequirements(lesson, lessons)).toList();
     }

@@ -104,6 +104,21 @@ class IrregularLessonTest {
         assertEquals("previous", Files.readString(site.resolve("index.html")));
     }
 
+    @Test
+    void everyUnreadableLessonIsNamedInOneRun() throws IOException {
+        Path content = content(Fixtures.fixture("gtn/unreadable/bad-yaml.md"));
+        Files.copy(Fixtures.fixture("gtn/unreadable/word-as-priority.md"), content.resolve("word-as-priority.md"));
+        Files.copy(Fixtures.fixture("gtn/content/lessons/basics/first-steps.md"), content.resolve("fine.md"));
+        Path site = previousSite();
+
+        CliRunner result = build(content);
+
+        assertEquals(1, result.exitCode());
+        assertEquals(java.util.List.of(content.resolve("bad-yaml.md") + ":5:2", content.resolve("word-as-priority.md") + ":3:1"),
+                result.err().lines().map(line -> line.substring(0, line.indexOf(": error:"))).toList(), result.err());
+        assertEquals("previous", Files.readString(site.resolve("index.html")));
+    }
+
     private Path previousSite() throws IOException {
         Path site = temp.resolve("site");
         Files.createDirectories(site);
