@@ -58,7 +58,8 @@ final class Stash {
 
     /** Rendered HTML with every token replaced by its HTML (inside a tag: its escaped plain form). */
     String restore(String html) {
-        String unwrapped = BLOCK_PARAGRAPH.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        String unwrapped = BLOCK_PARAGRAPH.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
+                entries.get(Integer.parseInt(m.group(1).substring(1, m.group(1).length() - 1))).block() ? m.group(1) : m.group()));
         StringBuilder out = new StringBuilder(unwrapped.length());
         boolean inTag = false;
         int i = 0;

@@ -293,14 +293,16 @@ class LessonLoaderTest {
         "link to nothing     | ~See [x]({% link nowhere/lesson.md %}).~ | lesson.md:1:9: warning: {% link nowhere/lesson.md %}: no such file under the content folder",
         "unknown output      | ~Hi {{ page.author }}.~ | lesson.md:1:4: warning: cannot resolve the Liquid output {{ page.author }}; it is left out",
         "remote image        | ~![logo](https://example.org/logo.png)~ | lesson.md:1: warning: image 'https://example.org/logo.png' loads from another site",
+        "snippet stays a paragraph | ~Intro.\n\n{% snippet faqs/x.md %}~ | lesson.md:3:1: warning: cannot include 'faqs/x.md'",
         "tag without end     | ~Click {% icon solution here.~ | lesson.md:1:7: warning: a Liquid tag opened with {% is not closed with %} on the same line",
         "closing of another  | ~> <tip-title>T</tip-title>\n> x\n{: .comment}~ | lesson.md:1: warning: the box titled <tip-title> is closed with {: .comment}; shown as a comment box",
         "chart never closed  | ~```chart\nbenchmark: X~ | lesson.md:1: warning: the ```chart block is never closed; shown as code",
     })
     void irregularInputIsNamedByLine(String name, String markdown, String warning) throws IOException {
-        load(markdown.replace("\\n", "\n") + "\n");
+        Lesson lesson = load(markdown.replace("\\n", "\n") + "\n");
 
         assertEquals(1, messages().size(), messages().toString());
         assertTrue(messages().getFirst().startsWith(warning), messages().getFirst());
+        assertFalse(lesson.bodyHtml().contains("\n<span"), "inline notes stay inside a paragraph: " + lesson.bodyHtml());
     }
 }
