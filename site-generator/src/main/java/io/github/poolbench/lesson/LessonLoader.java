@@ -148,6 +148,7 @@ public final class LessonLoader {
         String html = page.stash.restore(new Boxes(page, markdown).render(body, true));
         List<Lesson.TocEntry> toc = toc(page.headings);
         html = html.replace(Boxes.TOC_MARKER, tocHtml(toc));
+        page.reportWarnings();
         String title = meta.title().isEmpty() ? file.getFileName().toString().replaceFirst("\\.md$", "") : meta.title();
         return new Lesson(file, path, meta, title, html, page.blocks, toc, List.copyOf(page.citations.values()),
                 inline(meta.questions(), markdown, page), inline(meta.objectives(), markdown, page),

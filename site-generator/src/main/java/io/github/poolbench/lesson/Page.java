@@ -56,10 +56,22 @@ final class Page {
     }
 
     void warn(int line, String message) {
-        diagnostics.warn(at(line), message);
+        warnings.add(new Warning(at(line), message));
     }
 
     void warn(int line, int column, String message) {
-        diagnostics.warn(at(line, column), message);
+        warnings.add(new Warning(at(line, column), message));
     }
+
+    /** Hands the warnings on in line order: the passes find them in their own order. */
+    void reportWarnings() {
+        warnings.stream()
+                .sorted(java.util.Comparator.comparingInt((Warning w) -> w.location().line()).thenComparingInt(w -> w.location().column()))
+                .forEach(w -> diagnostics.warn(w.location(), w.message()));
+        warnings.clear();
+    }
+
+    private record Warning(Location location, String message) {}
+
+    private final List<Warning> warnings = new ArrayList<>();
 }

@@ -262,6 +262,13 @@ class LessonLoaderTest {
         assertTrue(text.startsWith(content.resolve("topic/lesson.md") + ":" + at + ": error: " + message), text);
     }
 
+    @Test
+    void warningsComeInLineOrderWhicheverPassFoundThem() throws IOException {
+        load(lines("> <exercise-title>E</exercise-title>", "> x", "{: .exercise}", "", "Then {% youtube x %}."));
+
+        assertEquals(List.of(1, 5), diagnostics.all().stream().map(d -> d.location().line()).toList(), messages().toString());
+    }
+
     private List<String> messages() {
         return diagnostics.all().stream().map(Diagnostic::toString)
                 .map(text -> text.substring(text.indexOf("lesson.md"))).toList();
