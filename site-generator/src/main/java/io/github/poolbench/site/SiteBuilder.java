@@ -1,5 +1,8 @@
 package io.github.poolbench.site;
 
+import io.github.poolbench.chart.ChartCache;
+import io.github.poolbench.chart.ChartPainter;
+import io.github.poolbench.chart.ChartRenderer;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
@@ -35,16 +38,22 @@ public final class SiteBuilder {
      * @throws InputException listing every error found, when the input cannot be built
      */
     public BuildSummary build(BuildRequest request) {
+        long start = System.nanoTime();
+        ChartRenderer.warmUp(); // fonts load on a background thread while the inputs are read
         Diagnostics diagnostics = new Diagnostics(request.strict());
         ResultSet results = ResultsLoader.load(request.results());
+        long loaded = System.nanoTime();
         List<Lesson> lessons = new LessonLoader().loadAll(request.content(),
                 List.of(request.results().toAbsolutePath().normalize()), diagnostics);
         Templates templates = new Templates(request.templates());
         Optional<String> machine = request.machine().or(() -> results.newest().map(ResultRun::machineId));
+        long parsed = System.nanoTime();
 
-        try (StagedOutput staged = StagedOutput.beside(request.out())) {
+        try (StagedOutput staged = StagedOutput.beside(request.out());
+             ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
             Path site = staged.folder();
-            ResultWeaver weaver = new ResultWeaver(results, machine, templates);
+            ChartViews charts = new ChartViews(painter);
+            ResultWeaver weaver = new ResultWeaver(results, machine, templates, charts);
             int chartCount = 0;
             List<Map<String, Object>> lessonLinks = new ArrayList<>();
             for (Lesson lesson : lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
@@ -54,7 +63,7 @@ public final class SiteBuilder {
                 for (ResultBlock block : lesson.blocks()) {
                     try {
                         body = body.replace(block.placeholder(), weaver.resolve(block, lesson, site, root));
-                        chartCount++;
+                        chartCount += block.kind().equals("chart") ? 1 : 0;
                     } catch (InputException e) {
                         e.errors().forEach(diagnostics::add);
                     }
@@ -63,13 +72,32 @@ public final class SiteBuilder {
                         Map.of("root", root, "lesson", lesson, "body", body)));
                 lessonLinks.add(Map.of("title", lesson.title(), "path", lesson.path()));
             }
+            ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,
+                    (path, html) -> write(site.resolve(path), html));
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
-                    "lessons", lessonLinks, "machines", List.copyOf(results.byMachine().keySet()))));
+                    "lessons", lessonLinks, "machines", List.copyOf(results.byMachine().keySet()),
+                    "resultPages", pages.links())));
             copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
+            DataFiles.copyAll(results, site);
+            long rendered = System.nanoTime();
             diagnostics.throwIfErrors();
+            ChartPainter.Stats stats = painter.await();
+            long drawn = System.nanoTime();
             staged.publish();
-            return new BuildSummary(request.out(), lessons.size() + 1, chartCount, diagnostics.warnings());
+            long published = System.nanoTime();
+            BuildTimings timings = new BuildTimings(loaded - start, parsed - loaded, rendered - parsed, drawn - rendered,
+                    published - drawn, published - start, stats.drawn(), stats.cached());
+            return new BuildSummary(request.out(), lessons.size() + 1 + pages.pages(), chartCount + pages.charts(),
+                    diagnostics.warnings(), timings);
         }
+    }
+
+    /**
+     * Drawn charts are kept beside the output, in {@code .poolbench-cache/} (git-ignored), so a
+     * rebuild copies the charts whose data did not change.
+     */
+    private static Path cacheFolder(BuildRequest request) {
+        return request.out().toAbsolutePath().normalize().resolveSibling(".poolbench-cache");
     }
 
     private static void write(Path file, String text) {
