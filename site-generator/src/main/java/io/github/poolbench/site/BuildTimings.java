@@ -3,8 +3,9 @@ package io.github.poolbench.site;
 import java.util.Locale;
 
 /**
- * Where a build's time went, for {@code build --timings}. Charts draw in parallel with page
- * rendering, so {@code charts} is only the wait for them after the pages were done.
+ * Where a build's time went, for {@code build --timings}. Lessons are parsed while the results
+ * load, so {@code load} is only the wait for the results after the lessons were parsed; charts
+ * draw while pages render, so {@code charts} is only the wait for them after the pages were done.
  *
  * @param drawn  PNGs drawn in this build (light and dark count separately)
  * @param cached PNGs copied from the chart cache instead

@@ -142,6 +142,16 @@ class ResultPagesTest {
         assertArrayEquals(before, Files.readAllBytes(site.resolve("charts/pools-1.png")));
     }
 
+    @Test
+    void theBuildBenchmarkFixtureGivesFiftyCharts() {
+        Path speed = Fixtures.fixture("speed");
+        BuildSummary summary = new SiteBuilder().build(new BuildRequest(speed.resolve("content"), Fixtures.templates(),
+                speed.resolve("results"), temp.resolve("site"), Optional.empty(), true));
+
+        assertEquals(51, summary.charts(), "what build --timings over this fixture measures");
+        assertEquals(2 * 51, summary.timings().drawn(), "a light and a dark PNG each");
+    }
+
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
