@@ -19,6 +19,12 @@ import java.util.Optional;
  */
 public final class ChartCache {
 
+    /**
+     * The drawing code itself, so a change to it can never serve a stale picture even when
+     * {@link ChartRenderer#VERSION} was not bumped.
+     */
+    private static final byte[] RENDERER = classBytes(ChartRenderer.class, PngEncoder.class, Theme.class);
+
     private final Optional<Path> folder;
 
     public ChartCache(Optional<Path> folder) {
@@ -29,11 +35,26 @@ public final class ChartCache {
     public static String key(ChartData data, Theme theme) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(RENDERER);
             digest.update((ChartRenderer.VERSION + "|" + theme.name() + "|" + data.cacheKey()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    private static byte[] classBytes(Class<?>... types) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (Class<?> type : types) {
+            try (java.io.InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                if (in != null) {
+                    in.transferTo(bytes);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + type, e);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** Copies the cached PNG to {@code target}; false when it is not cached. */

@@ -42,8 +42,11 @@ public final class ChartRenderer {
     public static final int HEIGHT = 420;
     private static final int SCALE = 2;
 
-    /** Part of every cache key: bump it whenever a change here alters the pixels. */
-    public static final String VERSION = "2";
+    /**
+     * Part of every cache key with the drawing classes' bytes: bump it when pixels change through
+     * anything else, such as a JFreeChart upgrade.
+     */
+    public static final String VERSION = "3";
 
     private static final Font FONT = new Font("DejaVu Sans", Font.PLAIN, 12);
 
@@ -125,8 +128,14 @@ public final class ChartRenderer {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         data.baseline().ifPresent(baseline -> plot.addRangeMarker(marker(baseline.y(), baseline.label(), theme,
                 stroke(1.5f, new float[] {2f, 4f}), TextAnchor.BOTTOM_RIGHT)));
-        data.cores().ifPresent(cores -> plot.addDomainMarker(marker(cores, cores + (cores == 1 ? " core" : " cores"), theme,
-                stroke(1f, new float[] {1f, 3f}), TextAnchor.TOP_LEFT)));
+        double maxX = data.series().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::x).max().orElse(0);
+        data.cores().ifPresent(cores -> {
+            // At the right edge the label goes left of the line, or the plot's border would cut it.
+            ValueMarker marker = marker(cores, cores + (cores == 1 ? " core" : " cores"), theme,
+                    stroke(1f, new float[] {1f, 3f}), cores >= maxX ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            marker.setLabelAnchor(cores >= maxX ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            plot.addDomainMarker(marker);
+        });
         JFreeChart chart = new JFreeChart(data.title(), FONT.deriveFont(Font.BOLD, 15f), plot, true);
         chart.getTitle().setPaint(theme.text());
         chart.setBackgroundPaint(theme.background());

@@ -78,8 +78,13 @@ final class ResultPages {
         }
         if (chosen.size() > 1) {
             List<Comparison> comparisons = compare(chosen, runOf, site);
+            // Only machines that share a benchmark with another are compared.
+            Set<String> compared = new TreeSet<>();
+            comparisons.forEach(c -> c.chart().table().rows().forEach(row -> compared.add(row.params().getFirst())));
+            Map<String, List<BenchmarkResult>> shown = new LinkedHashMap<>(chosen);
+            shown.keySet().retainAll(compared);
             write.accept("compare.html", templates.render("compare.ftlh", Map.of("root", "",
-                    "machines", List.copyOf(chosen.keySet()), "environment", environment(chosen, runOf),
+                    "machines", List.copyOf(shown.keySet()), "environment", environment(shown, runOf),
                     "comparisons", comparisons)));
             chartCount += comparisons.size();
             links.add(new Link("Machines compared", "compare.html", comparisons.size() + " benchmarks measured on several machines"));
@@ -114,9 +119,9 @@ final class ResultPages {
                 views.add(charts.view(chartId, data, site, "charts/machines/" + id + "/" + chartId + ".png", "../",
                         plan.series().orElse("benchmark"), ResultWeaver.source(run), "../" + DataFiles.href(run)));
                 for (BenchmarkResult result : plan.results()) {
-                    benchmarks.computeIfAbsent(result.shortName() + " " + result.mode(),
-                            k -> new BenchmarkView(result.shortName(), result.mode(), new ArrayList<>()));
-                    List<String> chartIds = benchmarks.get(result.shortName() + " " + result.mode()).chartIds();
+                    benchmarks.computeIfAbsent(result.benchmark() + " " + result.mode(),
+                            k -> new BenchmarkView(result.benchmark(), result.mode(), new ArrayList<>()));
+                    List<String> chartIds = benchmarks.get(result.benchmark() + " " + result.mode()).chartIds();
                     if (!chartIds.contains(chartId)) {
                         chartIds.add(chartId);
                     }
@@ -129,7 +134,19 @@ final class ResultPages {
                 .map(ResultRun::machineInfo).orElse(MachineInfo.of(Map.of()));
         List<RunView> runViews = runs.reversed().stream().map(run -> new RunView(run.runId(), "../" + DataFiles.href(run),
                 DataFiles.machineHref(run).map(href -> "../" + href).orElse(""), run.results().size())).toList();
-        return new MachineView(id, info.facts(), runViews, List.copyOf(benchmarks.values()), views);
+        return new MachineView(id, info.facts(), runViews, shortNames(benchmarks.values()), views);
+    }
+
+    /** {@code Class.method} for each benchmark, or the full name where two classes share a simple name. */
+    private static List<BenchmarkView> shortNames(java.util.Collection<BenchmarkView> views) {
+        java.util.function.Function<String, String> shortName = name -> {
+            int method = name.lastIndexOf('.');
+            return name.substring(name.lastIndexOf('.', method - 1) + 1);
+        };
+        Map<String, Long> counts = views.stream().map(v -> shortName.apply(v.name()) + " " + v.mode())
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        return views.stream().map(v -> counts.get(shortName.apply(v.name()) + " " + v.mode()) > 1 ? v
+                : new BenchmarkView(shortName.apply(v.name()), v.mode(), v.chartIds())).toList();
     }
 
     /** Charts of every benchmark (and params) measured on two machines or more: one series per machine. */
@@ -212,8 +229,9 @@ final class ResultPages {
         return rows.stream().filter(row -> row.values().stream().anyMatch(v -> !v.equals("unknown"))).toList();
     }
 
+    /** A fact differs when two machines that know it disagree; an unknown value proves nothing. */
     private static Difference difference(String label, List<String> values) {
-        return new Difference(label, values, new HashSet<>(values).size() > 1);
+        return new Difference(label, values, values.stream().filter(v -> !v.equals("unknown")).distinct().count() > 1);
     }
 
     private static Setup setup(ResultRun run) {

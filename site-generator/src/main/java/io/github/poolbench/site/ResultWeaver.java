@@ -82,7 +82,7 @@ final class ResultWeaver {
         spec.x().filter(x -> !columns.contains(x)).ifPresent(columns::add);
         selected.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
                 .filter(p -> !columns.contains(p) && Selection.values(selected, p).size() > 1).forEach(columns::add);
-        Comparator<BenchmarkResult> order = Comparator.comparing(r -> 0);
+        Comparator<BenchmarkResult> order = (a, b) -> 0; // file order, refined column by column
         for (String column : columns) {
             List<String> values = Selection.values(selected, column);
             order = order.thenComparingInt(r -> values.indexOf(r.params().get(column)));
