@@ -35,11 +35,22 @@ final class ResultPages {
     public record RunView(String id, String dataHref, String machineHref, int results) {}
 
     /** A benchmark and the charts it is drawn in, for a page's table of contents. */
-    public record BenchmarkView(String name, String mode, List<String> chartIds) {}
+    public record BenchmarkView(String name, String mode, List<String> chartIds) {
+        public BenchmarkView {
+            chartIds = List.copyOf(chartIds);
+        }
+    }
 
     /** One machine's page. */
     public record MachineView(String id, List<MachineInfo.Fact> facts, List<RunView> runs, List<BenchmarkView> benchmarks,
-                       List<ChartView> charts) {}
+                              List<ChartView> charts) {
+        public MachineView {
+            facts = List.copyOf(facts);
+            runs = List.copyOf(runs);
+            benchmarks = List.copyOf(benchmarks);
+            charts = List.copyOf(charts);
+        }
+    }
 
     /** A fact compared across machines; {@code differs} when the machines disagree. */
     public record Difference(String label, List<String> values, boolean differs) {}
@@ -106,7 +117,7 @@ final class ResultPages {
         Set<String> seen = new HashSet<>();
         List<BenchmarkResult> mine = new ArrayList<>();
         List<ChartView> views = new ArrayList<>();
-        Map<String, BenchmarkView> benchmarks = new java.util.TreeMap<>();
+        Map<String, List<String>> benchmarks = new java.util.TreeMap<>(); // "benchmark mode" to chart ids
         Set<String> ids = new HashSet<>();
         for (ResultRun run : runs.reversed()) {
             List<BenchmarkResult> fresh = run.results().stream()
@@ -119,9 +130,8 @@ final class ResultPages {
                 views.add(charts.view(chartId, data, site, "charts/machines/" + id + "/" + chartId + ".png", "../",
                         plan.series().orElse("benchmark"), ResultWeaver.source(run), "../" + DataFiles.href(run)));
                 for (BenchmarkResult result : plan.results()) {
-                    benchmarks.computeIfAbsent(result.benchmark() + " " + result.mode(),
-                            k -> new BenchmarkView(result.benchmark(), result.mode(), new ArrayList<>()));
-                    List<String> chartIds = benchmarks.get(result.benchmark() + " " + result.mode()).chartIds();
+                    List<String> chartIds = benchmarks.computeIfAbsent(result.benchmark() + " " + result.mode(),
+                            k -> new ArrayList<>());
                     if (!chartIds.contains(chartId)) {
                         chartIds.add(chartId);
                     }
@@ -134,7 +144,10 @@ final class ResultPages {
                 .map(ResultRun::machineInfo).orElse(MachineInfo.of(Map.of()));
         List<RunView> runViews = runs.reversed().stream().map(run -> new RunView(run.runId(), "../" + DataFiles.href(run),
                 DataFiles.machineHref(run).map(href -> "../" + href).orElse(""), run.results().size())).toList();
-        return new MachineView(id, info.facts(), runViews, shortNames(benchmarks.values()), views);
+        List<BenchmarkView> listed = benchmarks.entrySet().stream().map(e -> new BenchmarkView(
+                e.getKey().substring(0, e.getKey().lastIndexOf(' ')), e.getKey().substring(e.getKey().lastIndexOf(' ') + 1),
+                e.getValue())).toList();
+        return new MachineView(id, info.facts(), runViews, shortNames(listed), views);
     }
 
     /** {@code Class.method} for each benchmark, or the full name where two classes share a simple name. */
