@@ -61,6 +61,7 @@ final class Preview implements AutoCloseable {
         server.start();
         if (watch) {
             List<java.nio.file.Path> inputs = new ArrayList<>(List.of(request.content(), request.templates(), request.results()));
+            request.history().ifPresent(inputs::add);
             watcher = new SiteWatcher(inputs, this::build);
         }
         return this;
@@ -109,6 +110,6 @@ final class Preview implements AutoCloseable {
     }
 
     static BuildRequest request(SiteOptions site, java.nio.file.Path results, Optional<String> machine) {
-        return new BuildRequest(site.content(), site.templates(), results, site.out(), machine, site.strict);
+        return new BuildRequest(site.content(), site.templates(), results, site.out(), machine, site.strict, site.history());
     }
 }

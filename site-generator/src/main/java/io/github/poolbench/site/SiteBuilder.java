@@ -6,6 +6,7 @@ import io.github.poolbench.chart.ChartRenderer;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.history.TrendPage;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
 import io.github.poolbench.lesson.ResultBlock;
@@ -75,11 +76,16 @@ public final class SiteBuilder {
                         Map.of("root", root, "lesson", lesson, "body", body)));
                 lessonLinks.add(Map.of("title", lesson.title(), "path", lesson.path()));
             }
+            int trendPages = 0;
+            if (request.history().isPresent()) {
+                chartCount += TrendPage.write(request.history().get(), site, templates, diagnostics);
+                trendPages = 1;
+            }
             ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,
                     (path, html) -> write(site.resolve(path), html));
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
                     "lessons", lessonLinks, "machines", List.copyOf(results.byMachine().keySet()),
-                    "resultPages", pages.links())));
+                    "trend", request.history().isPresent(), "resultPages", pages.links())));
             copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
             DataFiles.copyAll(results, site);
             long rendered = System.nanoTime();
@@ -90,8 +96,8 @@ public final class SiteBuilder {
             long published = System.nanoTime();
             BuildTimings timings = new BuildTimings(loaded - parsed, parsed - start, rendered - loaded, drawn - rendered,
                     published - drawn, published - start, stats.drawn(), stats.cached());
-            return new BuildSummary(request.out(), lessons.size() + 1 + pages.pages(), chartCount + pages.charts(),
-                    diagnostics.warnings(), timings);
+            return new BuildSummary(request.out(), lessons.size() + 1 + trendPages + pages.pages(),
+                    chartCount + pages.charts(), diagnostics.warnings(), timings);
         }
     }
 
