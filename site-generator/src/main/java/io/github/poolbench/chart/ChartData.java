@@ -1,26 +1,37 @@
 package io.github.poolbench.chart;
 
 import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.results.BenchmarkResult;
+import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.ResultRun;
+import io.github.poolbench.results.Selection;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
- * The numbers one chart draws, selected from one run.
+ * Everything one chart draws, in the y axis's terms, and nothing the renderer has to look up: so
+ * equal data draws equal pixels, and {@link #cacheKey()} can stand for the picture.
  *
- * @param series   one line per value of the spec's series param, in name order
- * @param baseline the sequential baseline's result, when the run has one
+ * @param categorical the x values are names, not numbers: drawn as points without lines
+ * @param logX        the x values form a geometric sweep (1, 2, 4, 8…): drawn on a log axis
+ * @param baseline    the sequential baseline as a horizontal line, when there is one to draw
+ * @param ideal       the best a pool could do, when the chart asks for one
+ * @param cores       the machine's core count, marked on a numeric x axis
+ * @param notes       short sentences for the caption: how the ideal was found, what is missing
  */
-public record ChartData(ChartSpec spec, ResultRun run, List<Series> series, Optional<BenchmarkResult> baseline) {
+public record ChartData(String title, String xLabel, String yLabel, String unit, ChartSpec.YAxis y,
+                        boolean categorical, boolean logX, List<Series> series, Optional<Reference> baseline,
+                        Optional<Series> ideal, OptionalInt cores, List<String> notes) {
 
-    /** One point: the score and its 99.9 % confidence interval, in the result's unit. */
-    public record Point(double x, double y, double lower, double upper, BenchmarkResult result) {}
+    /** One measured point: y and its 99.9 % confidence interval, in the y axis's terms. */
+    public record Point(double x, String xText, double y, double lower, double upper, Optional<BenchmarkResult> result) {}
 
     /** One line of the chart. */
     public record Series(String name, List<Point> points) {
@@ -29,82 +40,229 @@ public record ChartData(ChartSpec spec, ResultRun run, List<Series> series, Opti
         }
     }
 
+    /** A horizontal line, e.g. the sequential baseline. */
+    public record Reference(String label, double y, BenchmarkResult result) {}
+
+    /** One result placed on a chart: which line, which x. */
+    public record Entry(String series, String xText, BenchmarkResult result) {}
+
     public ChartData {
         series = List.copyOf(series);
-    }
-
-    /** The unit of the scores, e.g. {@code ms/op}. */
-    public String unit() {
-        return series.getFirst().points().getFirst().result().primary().unit();
+        notes = List.copyOf(notes);
     }
 
     /** Every result drawn, in series then x order. */
     public List<BenchmarkResult> results() {
-        return series.stream().flatMap(s -> s.points().stream()).map(Point::result).toList();
+        return series.stream().flatMap(s -> s.points().stream()).flatMap(p -> p.result().stream()).toList();
+    }
+
+    /** The baseline's result, when the chart has one. */
+    public Optional<BenchmarkResult> baselineResult() {
+        return baseline.map(Reference::result);
     }
 
     /**
-     * Selects the results a spec names from a run, with errors that name the lesson's line and
-     * list what does exist, so a typo is fixed in one go.
+     * Selects what a lesson's chart block names from a run. Params the block does not name must
+     * have one value in the selection, or the chart would mix unlike results on one line.
      */
     public static ChartData select(ChartSpec spec, ResultRun run) {
-        List<BenchmarkResult> matching = run.results().stream().filter(r -> r.matches(spec.benchmark())).toList();
-        if (matching.isEmpty()) {
-            throw new InputException(spec.location(), "no benchmark '" + spec.benchmark() + "' in " + run.jmhFile()
-                    + " (it has: " + String.join(", ", new TreeSet<>(run.results().stream().map(BenchmarkResult::shortName).toList())) + ")");
+        List<BenchmarkResult> selected = spec.selection().apply(run);
+        spec.selection().requireParams(selected, spec.namedParams());
+        List<BenchmarkResult> measured = selected.stream().filter(r -> !Baselines.isBaselineByParam(r)).toList();
+        if (measured.isEmpty()) {
+            throw new InputException(spec.location(), "'" + spec.benchmark() + "' has only sequential results here");
         }
-        for (String param : spec.namedParams()) {
-            if (matching.stream().noneMatch(r -> r.params().containsKey(param))) {
-                throw new InputException(spec.location(), "benchmark '" + spec.benchmark() + "' has no param '" + param
-                        + "' (its params: " + String.join(", ", new TreeSet<>(matching.stream().flatMap(r -> r.params().keySet().stream()).toList())) + ")");
+        String x = spec.x().orElseThrow();
+        Optional<String> series = spec.series().or(() -> onlyOtherVarying(measured, x, spec.selection().where().keySet()));
+        List<String> free = new ArrayList<>(List.of(x));
+        series.ifPresent(free::add);
+        requireSingleValues(measured, free, spec.selection().where().keySet(), spec.location());
+        List<Entry> entries = measured.stream().filter(r -> r.params().containsKey(x))
+                .map(r -> new Entry(series.map(r.params()::get).orElse(r.method()), r.params().get(x), r)).toList();
+        Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, free, Optional.of(x));
+        String title = spec.title().orElse(spec.benchmark() + " by " + x);
+        return build(title, x, spec.y(), spec.ideal(), entries, baseline, run.machineInfo().cores(), spec.location());
+    }
+
+    /**
+     * Without a {@code series:} key, the one other param that varies becomes the series: a chart
+     * of a suite that added a {@code pool} param then still draws, one line per pool. With two or
+     * more such params the author must choose, which {@link #requireSingleValues} says.
+     */
+    private static Optional<String> onlyOtherVarying(List<BenchmarkResult> results, String x, java.util.Set<String> fixed) {
+        List<String> varying = results.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
+                .filter(p -> !p.equals(x) && !fixed.contains(p) && Selection.values(results, p).size() > 1).toList();
+        return varying.size() == 1 ? Optional.of(varying.getFirst()) : Optional.empty();
+    }
+
+    /**
+     * Fails when a param the block leaves free has several values: the chart would put unlike
+     * results on one line, so the author must fix it with {@code where} or make it the series.
+     */
+    static void requireSingleValues(List<BenchmarkResult> results, List<String> free, java.util.Set<String> fixed,
+                                    Location location) {
+        TreeSet<String> params = new TreeSet<>(results.stream().flatMap(r -> r.params().keySet().stream()).toList());
+        params.removeAll(free);
+        params.removeAll(fixed);
+        for (String param : params) {
+            List<String> values = Selection.values(results, param);
+            if (values.size() > 1) {
+                throw new InputException(location, "param '" + param + "' has several values (" + String.join(", ", values)
+                        + "): fix one with where: {" + param + ": \"" + values.getFirst() + "\"} or make it the series");
             }
         }
-        List<BenchmarkResult> selected = matching;
-        for (Map.Entry<String, String> fixed : spec.where().entrySet()) {
-            List<BenchmarkResult> narrowed = selected.stream()
-                    .filter(r -> fixed.getValue().equals(r.params().get(fixed.getKey()))).toList();
-            if (narrowed.isEmpty()) {
-                throw new InputException(spec.location(), "no data for " + fixed.getKey() + "=" + fixed.getValue()
-                        + " in '" + spec.benchmark() + "' (values: " + String.join(", ", values(selected, fixed.getKey())) + ")");
-            }
-            selected = narrowed;
+    }
+
+    /** Lays out entries as a chart: y transformed, series and x in a stable order, ideal and baseline added. */
+    public static ChartData build(String title, String xLabel, ChartSpec.YAxis y, ChartSpec.Ideal idealAsked,
+                                  List<Entry> entries, Optional<BenchmarkResult> baseline, OptionalInt cores,
+                                  Location location) {
+        BenchmarkResult sample = entries.getFirst().result();
+        String unit = sample.primary().unit();
+        List<String> units = entries.stream().map(e -> e.result().primary().unit()).distinct().toList();
+        if (units.size() > 1) {
+            throw new InputException(location, "cannot chart scores in different units together: " + String.join(", ", units));
+        }
+        if (y != ChartSpec.YAxis.TIME && baseline.isEmpty()) {
+            throw new InputException(location, "y: " + y.name().toLowerCase(java.util.Locale.ROOT) + " needs a sequential baseline, but '"
+                    + sample.className() + "' has no 'sequential' method and no param value SEQUENTIAL");
+        }
+        List<String> xTexts = Selection.sortedValues(entries.stream().map(Entry::xText).toList());
+        boolean categorical = !xTexts.stream().allMatch(Selection::isNumber);
+        if (categorical && y == ChartSpec.YAxis.EFFICIENCY) {
+            throw new InputException(location, "y: efficiency needs a numeric x (the number of workers), but '"
+                    + xLabel + "' has values " + String.join(", ", xTexts));
         }
         Map<String, List<Point>> lines = new LinkedHashMap<>();
-        for (BenchmarkResult result : selected) {
-            String name = spec.series().map(param -> result.params().get(param)).orElse(result.shortName());
-            double x = parseX(spec, result);
-            lines.computeIfAbsent(name, n -> new ArrayList<>()).add(new Point(x, result.primary().score(),
-                    result.primary().lower(), result.primary().upper(), result));
+        for (String name : Selection.sortedValues(entries.stream().map(Entry::series).toList())) {
+            lines.put(name, new ArrayList<>());
+        }
+        for (Entry entry : entries) {
+            double x = categorical ? xTexts.indexOf(entry.xText()) : Double.parseDouble(entry.xText());
+            double[] value = transform(y, entry.result().primary(), baseline, x, entry.result().higherIsBetter());
+            lines.get(entry.series()).add(new Point(x, entry.xText(), value[0], value[1], value[2], Optional.of(entry.result())));
         }
         List<Series> series = lines.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> new Series(e.getKey(), e.getValue().stream().sorted(Comparator.comparingDouble(Point::x)).toList()))
+                .map(e -> new Series(e.getKey(), e.getValue().stream().sorted(java.util.Comparator.comparingDouble(Point::x)).toList()))
                 .toList();
-        return new ChartData(spec, run, series, baseline(spec, run, selected.getFirst()));
-    }
-
-    /** The {@code sequential} method of the same benchmark class, at the chart's fixed params. */
-    private static Optional<BenchmarkResult> baseline(ChartSpec spec, ResultRun run, BenchmarkResult sample) {
-        String type = sample.benchmark().substring(0, sample.benchmark().lastIndexOf('.'));
-        return run.results().stream()
-                .filter(r -> r.benchmark().equals(type + ".sequential"))
-                .filter(r -> spec.where().entrySet().stream()
-                        .allMatch(e -> !r.params().containsKey(e.getKey()) || e.getValue().equals(r.params().get(e.getKey()))))
-                .findFirst();
-    }
-
-    private static double parseX(ChartSpec spec, BenchmarkResult result) {
-        String value = result.params().get(spec.x());
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InputException(spec.location(), "x param '" + spec.x() + "' must be numeric, but " + result.shortName()
-                    + " has '" + value + "' (declared at " + result.source() + ")");
+        List<String> notes = new ArrayList<>();
+        Optional<Series> ideal = Optional.empty();
+        ChartSpec.Ideal kind = categorical ? ChartSpec.Ideal.NONE : IdealLine.resolve(idealAsked, sample);
+        if (kind != ChartSpec.Ideal.NONE) {
+            ideal = idealSeries(kind, y, entries, xTexts, baseline, cores, location);
+            ideal.ifPresent(line -> notes.add(IdealLine.describe(kind, sample, xLabel, cores)));
         }
+        Optional<Reference> reference = baseline.flatMap(base -> switch (y) {
+            case TIME -> Optional.of(new Reference("sequential", base.primary().score(), base));
+            case SPEEDUP -> Optional.of(new Reference("sequential", 1.0, base));
+            case EFFICIENCY -> Optional.<Reference>empty();
+        });
+        boolean log = !categorical && geometric(xTexts.stream().map(Double::parseDouble).toList());
+        String yLabel = switch (y) {
+            case TIME -> (sample.higherIsBetter() ? "throughput" : "time") + " (" + unit + ")";
+            case SPEEDUP -> "speed-up over sequential (×)";
+            case EFFICIENCY -> "efficiency (speed-up / " + xLabel + ")";
+        };
+        return new ChartData(title, xLabel, yLabel, unit, y, categorical, log, series, reference, ideal,
+                categorical ? OptionalInt.empty() : cores, notes);
     }
 
-    private static List<String> values(List<BenchmarkResult> results, String param) {
-        return new TreeSet<>(results.stream().map(r -> r.params().get(param)).filter(java.util.Objects::nonNull).toList())
-                .stream().toList();
+    private static Optional<Series> idealSeries(ChartSpec.Ideal kind, ChartSpec.YAxis y, List<Entry> entries,
+                                                List<String> xTexts, Optional<BenchmarkResult> baseline,
+                                                OptionalInt cores, Location location) {
+        List<Point> points = new ArrayList<>();
+        for (String xText : xTexts) {
+            BenchmarkResult at = entries.stream().filter(e -> e.xText().equals(xText)).findFirst().orElseThrow().result();
+            double x = Double.parseDouble(xText);
+            OptionalDouble score;
+            try {
+                score = IdealLine.score(kind, x, at, baseline, cores, location);
+            } catch (NumberFormatException e) {
+                throw new InputException(location, "ideal: the task count and time must be numbers in " + at.params());
+            }
+            if (score.isEmpty()) {
+                return Optional.empty();
+            }
+            double ideal = score.getAsDouble();
+            Metric exact = new Metric(ideal, 0, ideal, ideal, at.primary().unit(), List.of());
+            double value = transform(y, exact, baseline, x, at.higherIsBetter())[0];
+            points.add(new Point(x, xText, value, value, value, Optional.empty()));
+        }
+        return Optional.of(new Series("ideal", points));
+    }
+
+    /**
+     * The y value and its interval. A speed-up's interval is the widest the two intervals allow
+     * (baseline's low end over the point's high end, and so on), so it never looks surer than the
+     * measurements behind it.
+     */
+    static double[] transform(ChartSpec.YAxis y, Metric metric, Optional<BenchmarkResult> baseline, double x, boolean rate) {
+        if (y == ChartSpec.YAxis.TIME) {
+            return new double[] {metric.score(), low(metric), high(metric)};
+        }
+        Metric base = baseline.orElseThrow().primary();
+        double speedup;
+        double lower;
+        double upper;
+        if (rate) {
+            speedup = metric.score() / base.score();
+            lower = low(metric) / high(base);
+            upper = high(metric) / low(base);
+        } else {
+            speedup = base.score() / metric.score();
+            lower = low(base) / high(metric);
+            upper = high(base) / low(metric);
+        }
+        double per = y == ChartSpec.YAxis.EFFICIENCY ? x : 1;
+        return new double[] {speedup / per, lower / per, upper / per};
+    }
+
+    private static double low(Metric metric) {
+        return metric.hasError() && Double.isFinite(metric.lower()) ? metric.lower() : metric.score();
+    }
+
+    private static double high(Metric metric) {
+        return metric.hasError() && Double.isFinite(metric.upper()) ? metric.upper() : metric.score();
+    }
+
+    /** 1, 2, 4, 8… or 1, 10, 100: at least three positive values with one constant ratio. */
+    static boolean geometric(List<Double> xs) {
+        if (xs.size() < 3 || xs.getFirst() <= 0) {
+            return false;
+        }
+        double ratio = xs.get(1) / xs.get(0);
+        if (ratio < 1.5) {
+            return false;
+        }
+        for (int i = 2; i < xs.size(); i++) {
+            if (Math.abs(xs.get(i) / xs.get(i - 1) - ratio) > ratio * 0.01) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A text that determines every pixel: equal keys draw equal PNGs. Results are left out, only
+     * the numbers drawn from them count.
+     */
+    public String cacheKey() {
+        StringBuilder key = new StringBuilder();
+        key.append(title).append('|').append(xLabel).append('|').append(yLabel).append('|').append(y).append('|')
+                .append(categorical).append('|').append(logX).append('|').append(cores).append('\n');
+        for (Series line : series) {
+            appendSeries(key, line);
+        }
+        ideal.ifPresent(line -> appendSeries(key, line));
+        baseline.ifPresent(b -> key.append("baseline ").append(b.label()).append(' ').append(b.y()).append('\n'));
+        return key.toString();
+    }
+
+    private static void appendSeries(StringBuilder key, Series line) {
+        key.append("series ").append(line.name()).append('\n');
+        for (Point p : line.points()) {
+            key.append(p.x()).append(' ').append(p.xText()).append(' ').append(p.y()).append(' ')
+                    .append(p.lower()).append(' ').append(p.upper()).append('\n');
+        }
     }
 }

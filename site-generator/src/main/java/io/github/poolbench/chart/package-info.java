@@ -1,6 +1,12 @@
 /**
- * Charts of results: a {@link io.github.poolbench.chart.ChartSpec} read from a lesson's chart
- * block selects {@link io.github.poolbench.chart.ChartData} from a run, which
- * {@link io.github.poolbench.chart.ChartRenderer} draws as a PNG with error bars.
+ * Charts of results. A {@link io.github.poolbench.chart.ChartSpec} read from a lesson's
+ * {@code chart} or {@code results} block, or an {@link io.github.poolbench.chart.AutoCharts} plan
+ * for a results page, becomes {@link io.github.poolbench.chart.ChartData}: points with their
+ * 99.9 % intervals, the sequential baseline ({@link io.github.poolbench.chart.Baselines}), the
+ * ideal ({@link io.github.poolbench.chart.IdealLine}) and the core count.
+ * {@link io.github.poolbench.chart.ChartRenderer} draws it as deterministic PNGs in a light and a
+ * dark {@link io.github.poolbench.chart.Theme}; {@link io.github.poolbench.chart.ChartPainter}
+ * draws a build's charts in parallel and skips those the content-hashed
+ * {@link io.github.poolbench.chart.ChartCache} already holds.
  */
 package io.github.poolbench.chart;

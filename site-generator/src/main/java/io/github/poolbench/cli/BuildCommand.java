@@ -20,27 +20,35 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site = new SiteOptions();
 
-    @Option(names = "--results", paramLabel = "DIR", description = "JMH results, one folder per machine. Default: content/results/")
-    Path results;
+    @Mixin
+    ResultOptions inputs = new ResultOptions();
 
-    @Option(names = "--machine", paramLabel = "ID", description = "The machine whose numbers the lessons quote. Default: the newest run's.")
-    String machine;
+    @Option(names = "--timings", description = "Print where the build's time went: load, parse, render, charts (drawn or cached), publish.")
+    boolean timings;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path resultsDir = results != null ? results : SiteOptions.defaultResults();
-        return build(spec.commandLine().getOut(), site, resultsDir, Optional.ofNullable(machine));
+        return build(spec.commandLine().getOut(), site, inputs.results(), inputs.machine(), timings);
     }
 
     /** Builds and reports the outcome; shared with {@code report}. */
     static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine) {
+        return build(out, site, results, machine, false);
+    }
+
+    static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine, boolean timings) {
         BuildSummary summary = new SiteBuilder().build(new BuildRequest(site.content(), site.templates(), results,
                 site.out(), machine, site.strict, site.history()));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
+        if (timings) {
+            // JVM start-up is not in the build's own figures: the JVM's uptime shows it.
+            out.printf("%s; JVM start to build start %d ms%n", summary.timings(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - Math.round(summary.timings().totalNanos() / 1e6));
+        }
         out.flush();
         return 0;
     }

@@ -1,53 +1,48 @@
 package io.github.poolbench.cli;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
-import io.github.poolbench.diagnostics.InputException;
-import io.github.poolbench.diagnostics.Location;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Serves the built site on the loopback address for preview. */
+/** Builds the site, serves it on the loopback address, and rebuilds it when its inputs change. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the built site on http://127.0.0.1:PORT/ until interrupted (Ctrl-C).")
+        description = "Build the site, serve it on http://127.0.0.1:PORT/ and rebuild on every change to content/, "
+                + "templates/ or the results, until interrupted (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8000", description = "Port on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The site to serve. Default: site/")
-    Path out;
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Rebuild when the inputs change (--no-watch serves the site as built). Default: ${DEFAULT-VALUE}")
+    boolean watch;
+
+    @Mixin
+    SiteOptions site = new SiteOptions();
+
+    @Mixin
+    ResultOptions inputs = new ResultOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Path site = (out != null ? out : PoolbenchCli.home().resolve("site")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(site)) {
-            throw new InputException(Location.of(site), "no site to serve: run ./poolbench build first");
-        }
-        // Loopback only: a preview server has no business on other interfaces.
-        HttpServer server = SimpleFileServer.createFileServer(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), site, SimpleFileServer.OutputLevel.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        Preview preview = new Preview(Preview.request(site, inputs.results(), inputs.machine()), out,
+                spec.commandLine().getErr()).start(port, watch);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.stop(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            preview.close();
             stopped.countDown();
-        }, "poolbench-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        server.start();
-        PrintWriter writer = spec.commandLine().getOut();
-        writer.printf("Serving %s at http://127.0.0.1:%d/ (Ctrl-C to stop)%n", site, server.getAddress().getPort());
-        writer.flush();
+        }, "poolbench-serve-shutdown"));
+        out.printf("Serving %s at http://127.0.0.1:%d/%s (Ctrl-C to stop)%n", site.out().toAbsolutePath().normalize(),
+                preview.port(), watch ? ", rebuilding on change" : "");
+        out.flush();
         stopped.await();
         return 0;
     }

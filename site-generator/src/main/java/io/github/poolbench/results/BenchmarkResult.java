@@ -33,6 +33,26 @@ public record BenchmarkResult(String benchmark, String mode, int threads, int fo
         return benchmark.substring(type + 1);
     }
 
+    /** The method's name, e.g. {@code map}. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** The full name without the method: the benchmark class. */
+    public String className() {
+        int method = benchmark.lastIndexOf('.');
+        return method < 0 ? "" : benchmark.substring(0, method);
+    }
+
+    /**
+     * Measured samples: the raw data's count, else forks × iterations as JMH configured them
+     * (files written without raw data still say how much was measured).
+     */
+    public int samples() {
+        int raw = primary.samples();
+        return raw > 0 ? raw : Math.max(0, forks) * Math.max(0, measurementIterations);
+    }
+
     /** True when a score is better the higher it is (throughput); times are better lower. */
     public boolean higherIsBetter() {
         return "thrpt".equals(mode);

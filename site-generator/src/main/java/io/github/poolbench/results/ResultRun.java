@@ -19,4 +19,16 @@ public record ResultRun(String machineId, String runId, Path jmhFile, Map<String
         machine = Map.copyOf(machine);
         results = List.copyOf(results);
     }
+
+    /** The machine description, read tolerantly. */
+    public MachineInfo machineInfo() {
+        return MachineInfo.of(machine);
+    }
+
+    /** The run's {@code machine.json}, when it has one. */
+    public java.util.Optional<Path> machineFile() {
+        Path file = jmhFile.resolveSibling(ResultsLoader.MACHINE_FILE);
+        return machine.isEmpty() && !java.nio.file.Files.isRegularFile(file) ? java.util.Optional.empty()
+                : java.util.Optional.of(file);
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.poolbench.site;
 
+import io.github.poolbench.results.Metric;
+import io.github.poolbench.results.Units;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -14,15 +16,26 @@ final class Format {
         if (!Double.isFinite(error) || error == 0) {
             return significant(score, 4) + " ± ?";
         }
-        int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(Math.abs(error))));
-        return fixed(score, decimals) + " ± " + fixed(error, decimals);
+        return score(score, error) + " ± " + error(score, error);
+    }
+
+    /**
+     * A metric as a sentence quotes it: {@code 302.1 ± 3.5 ms}, or {@code 302.1 ms (no error
+     * estimate)} when JMH gave none.
+     */
+    static String measured(Metric metric) {
+        String unit = Units.spoken(metric.unit());
+        if (!metric.hasError()) {
+            return significant(metric.score(), 4) + " " + unit + " (no error estimate)";
+        }
+        return scoreWithError(metric.score(), metric.error()) + " " + unit;
     }
 
     static String score(double score, double error) {
         if (!Double.isFinite(error) || error == 0) {
             return significant(score, 4);
         }
-        return fixed(score, Math.max(0, 1 - (int) Math.floor(Math.log10(Math.abs(error)))));
+        return fixed(score, decimals(error));
     }
 
     static String error(double score, double error) {
@@ -32,7 +45,21 @@ final class Format {
         if (error == 0) {
             return "0";
         }
-        return fixed(error, Math.max(0, 1 - (int) Math.floor(Math.log10(Math.abs(error)))));
+        return fixed(error, decimals(error));
+    }
+
+    /** Decimals that keep two significant digits of the error. */
+    private static int decimals(double error) {
+        return Math.max(0, 1 - (int) Math.floor(Math.log10(Math.abs(error))));
+    }
+
+    /** A ratio such as a speed-up: three significant digits, trailing zeros kept (2.00×), and a times sign. */
+    static String times(double ratio) {
+        if (!Double.isFinite(ratio)) {
+            return ratio + "×";
+        }
+        int decimals = ratio == 0 ? 2 : Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(ratio))));
+        return fixed(ratio, decimals) + "×";
     }
 
     static String significant(double value, int digits) {

@@ -1,43 +1,54 @@
 package io.github.poolbench.site;
 
+import io.github.poolbench.chart.Baselines;
 import io.github.poolbench.chart.ChartData;
-import io.github.poolbench.chart.ChartRenderer;
 import io.github.poolbench.chart.ChartSpec;
+import io.github.poolbench.chart.IdealLine;
 import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.BenchmarkResult;
+import io.github.poolbench.results.Metric;
+import io.github.poolbench.results.Quality;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
+import io.github.poolbench.results.Selection;
+import io.github.poolbench.results.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Weaves results into lessons: turns each {@link ResultBlock} into the HTML that replaces its
- * placeholder, drawing the charts it needs.
+ * placeholder. A {@code chart} block becomes a picture with its data table, a {@code results}
+ * block a table, and a {@code value} (an inline {@code {% measured … %}}) a number with its unit
+ * and error.
  */
 final class ResultWeaver {
 
-    private final ChartRenderer charts = new ChartRenderer();
     private final ResultSet results;
     private final Optional<String> machine;
     private final Templates templates;
+    private final ChartViews charts;
 
     /**
      * @param machine the machine whose numbers lessons quote unless a block names another
      */
-    ResultWeaver(ResultSet results, Optional<String> machine, Templates templates) {
+    ResultWeaver(ResultSet results, Optional<String> machine, Templates templates, ChartViews charts) {
         this.results = results;
         this.machine = machine;
         this.templates = templates;
+        this.charts = charts;
     }
 
     /**
-     * The HTML for one block of a lesson; charts are written under {@code site}.
+     * The HTML for one block of a lesson; its charts are queued to be drawn under {@code site}.
      *
      * @param root the relative path from the lesson's page to the site root
      * @throws InputException naming the block's line when it asks for something the results lack
@@ -45,55 +56,146 @@ final class ResultWeaver {
     String resolve(ResultBlock block, Lesson lesson, Path site, String root) {
         return switch (block.kind()) {
             case "chart" -> templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root)));
-            default -> throw new InputException(block.location(), "unknown result block '" + block.kind() + "'");
+            case "results" -> templates.render("partials/results-table.ftlh", Map.of("table", table(block, root)));
+            case "value" -> templates.render("partials/measured.ftlh", value(block));
+            default -> throw new InputException(block.location(), "unknown result block '" + block.kind()
+                    + "' (known: chart, results, value)");
         };
     }
 
     private ChartView chart(ResultBlock block, Lesson lesson, Path site, String root) {
-        ChartSpec spec = ChartSpec.parse(block.body(), block.location());
-        String machineId = spec.machine().or(() -> machine).orElseThrow(() -> new InputException(block.location(),
-                "no results to chart: the results folder is empty (run ./poolbench bench first)"));
-        ResultRun run = results.latest(machineId).orElseThrow(() -> new InputException(block.location(),
-                "no results for machine '" + machineId + "' (machines: " + String.join(", ", results.byMachine().keySet()) + ")"));
+        ChartSpec spec = ChartSpec.parse("chart", block.body(), block.location());
+        ResultRun run = run(spec.machine(), spec.benchmark(), block.location());
         ChartData data = ChartData.select(spec, run);
         String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
-        charts.render(data, site.resolve(png));
-        List<ChartView.Row> rows = new ArrayList<>();
-        for (ChartData.Series series : data.series()) {
-            for (ChartData.Point point : series.points()) {
-                BenchmarkResult result = point.result();
-                String speedup = data.baseline()
-                        .map(base -> Format.significant(speedup(base, result), 3) + "×")
-                        .orElse("");
-                rows.add(new ChartView.Row(series.name(), Format.significant(point.x(), 6),
-                        Format.score(result.primary().score(), result.primary().error()),
-                        Format.error(result.primary().score(), result.primary().error()),
-                        result.primary().unit(), result.primary().samples(), speedup));
+        return charts.view("chart-" + block.id(), data, site, png, root, spec.series().orElse("benchmark"),
+                source(run), root + DataFiles.href(run));
+    }
+
+    private TableView table(ResultBlock block, String root) {
+        ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
+        ResultRun run = run(spec.machine(), spec.benchmark(), block.location());
+        List<BenchmarkResult> selected = spec.selection().apply(run);
+        spec.selection().requireParams(selected, spec.namedParams());
+        List<String> columns = new ArrayList<>();
+        spec.series().ifPresent(columns::add);
+        spec.x().filter(x -> !columns.contains(x)).ifPresent(columns::add);
+        selected.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
+                .filter(p -> !columns.contains(p) && Selection.values(selected, p).size() > 1).forEach(columns::add);
+        Comparator<BenchmarkResult> order = (a, b) -> 0; // file order, refined column by column
+        for (String column : columns) {
+            List<String> values = Selection.values(selected, column);
+            order = order.thenComparingInt(r -> values.indexOf(r.params().get(column)));
+        }
+        List<Tables.Line> lines = selected.stream().sorted(order)
+                .map(r -> new Tables.Line(columns.isEmpty() ? List.of(r.method())
+                        : columns.stream().map(c -> r.params().getOrDefault(c, "")).toList(), r)).toList();
+        Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, columns, spec.x());
+        String title = spec.title().orElse(spec.benchmark() + (spec.selection().where().isEmpty() ? ""
+                : " (" + Tables.params(new java.util.TreeMap<>(spec.selection().where())) + ")"));
+        return Tables.table(title, columns.isEmpty() ? List.of("benchmark") : columns, lines, baseline, source(run),
+                root + DataFiles.href(run));
+    }
+
+    private Map<String, Object> value(ResultBlock block) {
+        MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
+        ResultRun run = run(value.machine(), value.selection().benchmark(), block.location());
+        BenchmarkResult result = single(value.selection(), run);
+        String text = switch (value.show()) {
+            case SCORE -> Format.measured(metric(value, result));
+            case SPEEDUP -> speedup(result, run, block.location());
+            case RATIO_TO_IDEAL -> {
+                double ideal = ideal(value, result, run, block.location());
+                double ratio = result.higherIsBetter() ? ideal / result.primary().score() : result.primary().score() / ideal;
+                yield Format.times(ratio) + " the ideal";
             }
+            case IDEAL -> Format.significant(ideal(value, result, run, block.location()), 4) + " "
+                    + Units.spoken(result.primary().unit());
+        };
+        String title = result.shortName() + " " + Tables.params(result.params()) + " (" + result.mode() + "), machine "
+                + source(run) + "; ± is the 99.9 % confidence interval";
+        return Map.of("text", text, "title", title, "warnings", String.join("; ", Quality.warnings(result)));
+    }
+
+    /** The one result a measured value names; several are an error that names the params left to fix. */
+    private static BenchmarkResult single(Selection selection, ResultRun run) {
+        List<BenchmarkResult> selected = selection.apply(run);
+        if (selected.size() > 1 && selection.where().values().stream().noneMatch(v -> v.equalsIgnoreCase(Baselines.SEQUENTIAL))) {
+            selected = selected.stream().filter(r -> !Baselines.isBaselineByParam(r)).toList();
         }
-        String title = spec.title().orElse(spec.benchmark() + " by " + spec.x());
-        return new ChartView(title, root + png, altText(data, title), ChartRenderer.WIDTH, ChartRenderer.HEIGHT, rows,
-                run.machineId() + "/" + run.runId());
-    }
-
-    /** How many times faster than the baseline, whichever way the mode counts. */
-    private static double speedup(BenchmarkResult baseline, BenchmarkResult result) {
-        double ratio = baseline.primary().score() / result.primary().score();
-        return result.higherIsBetter() ? 1 / ratio : ratio;
-    }
-
-    private static String altText(ChartData data, String title) {
-        StringBuilder alt = new StringBuilder(title).append(". ");
-        for (ChartData.Series series : data.series()) {
-            ChartData.Point first = series.points().getFirst();
-            ChartData.Point last = series.points().getLast();
-            alt.append(series.name()).append(": ")
-                    .append(Format.significant(first.y(), 3)).append(' ').append(data.unit())
-                    .append(" at ").append(data.spec().x()).append(' ').append(Format.significant(first.x(), 4))
-                    .append(" to ").append(Format.significant(last.y(), 3)).append(' ').append(data.unit())
-                    .append(" at ").append(Format.significant(last.x(), 4)).append(". ");
+        if (selected.size() == 1) {
+            return selected.getFirst();
         }
-        return alt.toString().strip();
+        List<BenchmarkResult> found = selected;
+        List<String> open = found.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
+                .filter(p -> Selection.values(found, p).size() > 1)
+                .map(p -> p + " (values: " + String.join(", ", Selection.values(found, p)) + ")").toList();
+        throw new InputException(selection.location(), "measured: '" + selection.benchmark() + "' matches " + found.size()
+                + " results; fix " + String.join(", ", open));
     }
 
+    private static Metric metric(MeasuredValue value, BenchmarkResult result) {
+        if (value.metric().isEmpty()) {
+            return result.primary();
+        }
+        Metric metric = result.secondary().get(value.metric().get());
+        if (metric == null) {
+            throw new InputException(value.selection().location(), "measured: '" + result.shortName() + "' has no metric '"
+                    + value.metric().get() + "' (it has: " + (result.secondary().isEmpty() ? "none"
+                    : String.join(", ", new java.util.TreeSet<>(result.secondary().keySet()))) + ")");
+        }
+        return metric;
+    }
+
+    private static String speedup(BenchmarkResult result, ResultRun run, Location location) {
+        BenchmarkResult baseline = baseline(result, run).orElseThrow(() -> new InputException(location,
+                "measured: show=speedup needs a sequential baseline, but '" + result.className()
+                        + "' has no 'sequential' method and no param value SEQUENTIAL"));
+        String times = Format.times(Tables.ratio(baseline, result));
+        return switch (Quality.compare(baseline.primary(), result.primary())) {
+            case DIFFERENT -> times;
+            case NOT_DISTINGUISHABLE -> times + " (not distinguishable from sequential)";
+            case UNKNOWN -> times + " (no error estimate)";
+        };
+    }
+
+    /** The baseline at the result's params, or failing that at any pool size. */
+    private static Optional<BenchmarkResult> baseline(BenchmarkResult result, ResultRun run) {
+        return Baselines.find(run.results(), List.of(result), List.of(), Optional.empty())
+                .or(() -> Baselines.find(run.results(), List.of(result), List.of("poolSize"), Optional.of("poolSize")));
+    }
+
+    private static double ideal(MeasuredValue value, BenchmarkResult result, ResultRun run, Location location) {
+        String size = result.params().get("poolSize");
+        if (size == null || !Selection.isNumber(size)) {
+            throw new InputException(location, "measured: show=" + value.show().word + " needs a numeric poolSize param"
+                    + " (params: " + (result.params().isEmpty() ? "none" : String.join(", ", result.params().keySet())) + ")");
+        }
+        ChartSpec.Ideal kind = IdealLine.resolve(value.ideal(), result);
+        if (kind == ChartSpec.Ideal.NONE) {
+            throw new InputException(location, "measured: no ideal for '" + result.shortName()
+                    + "': give ideal=waiting (with tasks and a *Millis param) or ideal=cpu");
+        }
+        OptionalDouble ideal = IdealLine.score(kind, Double.parseDouble(size), result, baseline(result, run),
+                run.machineInfo().cores(), location);
+        return ideal.orElseThrow(() -> new InputException(location, "measured: unit '" + result.primary().unit()
+                + "' is not a JMH time unit, so the ideal cannot be expressed in it"));
+    }
+
+    /** The newest run of the block's machine that has the benchmark. */
+    private ResultRun run(Optional<String> asked, String benchmark, Location location) {
+        String machineId = asked.or(() -> machine).orElseThrow(() -> new InputException(location,
+                "no results to quote: the results folder is empty (run ./poolbench bench first)"));
+        if (!results.byMachine().containsKey(machineId)) {
+            throw new InputException(location, "no results for machine '" + machineId + "' (machines: "
+                    + String.join(", ", results.byMachine().keySet()) + ")");
+        }
+        return results.latestWith(machineId, benchmark)
+                .or(() -> results.latest(machineId)) // its error then lists what the newest run has
+                .orElseThrow();
+    }
+
+    static String source(ResultRun run) {
+        return run.machineId() + "/" + run.runId();
+    }
 }

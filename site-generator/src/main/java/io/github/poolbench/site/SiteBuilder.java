@@ -1,5 +1,8 @@
 package io.github.poolbench.site;
 
+import io.github.poolbench.chart.ChartCache;
+import io.github.poolbench.chart.ChartPainter;
+import io.github.poolbench.chart.ChartRenderer;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
@@ -23,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the static site: {@code content + results -> model -> charts + pages -> out}. The facade
@@ -36,17 +40,25 @@ public final class SiteBuilder {
      * @throws InputException listing every error found, when the input cannot be built
      */
     public BuildSummary build(BuildRequest request) {
+        long start = System.nanoTime();
+        ChartRenderer.warmUp(); // fonts load on a background thread while the inputs are read
         Diagnostics diagnostics = new Diagnostics(request.strict());
-        ResultSet results = ResultsLoader.load(request.results());
+        // Results and lessons load side by side: each spends most of its time loading its parser's classes.
+        CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results()));
         LessonLoader loader = new LessonLoader();
         List<Path> skip = List.of(request.results().toAbsolutePath().normalize());
         List<Lesson> lessons = loader.loadAll(request.content(), skip, diagnostics);
         Templates templates = new Templates(request.templates());
+        long parsed = System.nanoTime();
+        ResultSet results = join(loading);
+        long loaded = System.nanoTime();
         Optional<String> machine = request.machine().or(() -> results.newest().map(ResultRun::machineId));
 
-        try (StagedOutput staged = StagedOutput.beside(request.out())) {
+        try (StagedOutput staged = StagedOutput.beside(request.out());
+             ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
             Path site = staged.folder();
-            ResultWeaver weaver = new ResultWeaver(results, machine, templates);
+            ChartViews charts = new ChartViews(painter);
+            ResultWeaver weaver = new ResultWeaver(results, machine, templates, charts);
             int chartCount = 0;
             List<Lesson> ordered = lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
                     .thenComparing(Lesson::title).thenComparing(Lesson::path)).toList();
@@ -56,7 +68,7 @@ public final class SiteBuilder {
                 for (ResultBlock block : lesson.blocks()) {
                     try {
                         body = body.replace(block.placeholder(), weaver.resolve(block, lesson, site, root));
-                        chartCount++;
+                        chartCount += block.kind().equals("chart") ? 1 : 0;
                     } catch (InputException e) {
                         e.errors().forEach(diagnostics::add);
                     }
@@ -64,21 +76,51 @@ public final class SiteBuilder {
                 write(site.resolve(lesson.path()), templates.render("lesson.ftlh",
                         Map.of("root", root, "lesson", lesson, "body", body)));
             }
+            int trendPages = 0;
             if (request.history().isPresent()) {
                 chartCount += TrendPage.write(request.history().get(), site, templates, diagnostics);
+                trendPages = 1;
             }
+            ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,
+                    (path, html) -> write(site.resolve(path), html));
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
                     "lessons", ordered, "machines", List.copyOf(results.byMachine().keySet()),
-                    "trend", request.history().isPresent())));
+                    "trend", request.history().isPresent(), "resultPages", pages.links())));
             copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
             for (Path resource : loader.resources(request.content(), skip)) { // images beside the lessons
                 copyFile(request.content().resolve(resource), site.resolve(resource.toString()));
             }
+            DataFiles.copyAll(results, site);
+            long rendered = System.nanoTime();
             diagnostics.throwIfErrors();
+            ChartPainter.Stats stats = painter.await();
+            long drawn = System.nanoTime();
             staged.publish();
-            int pages = lessons.size() + 1 + (request.history().isPresent() ? 1 : 0);
-            return new BuildSummary(request.out(), pages, chartCount, diagnostics.warnings());
+            long published = System.nanoTime();
+            BuildTimings timings = new BuildTimings(loaded - parsed, parsed - start, rendered - loaded, drawn - rendered,
+                    published - drawn, published - start, stats.drawn(), stats.cached());
+            return new BuildSummary(request.out(), lessons.size() + 1 + trendPages + pages.pages(),
+                    chartCount + pages.charts(), diagnostics.warnings(), timings);
         }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Drawn charts are kept beside the output, in {@code .poolbench-cache/} (git-ignored), so a
+     * rebuild copies the charts whose data did not change.
+     */
+    private static Path cacheFolder(BuildRequest request) {
+        return request.out().toAbsolutePath().normalize().resolveSibling(".poolbench-cache");
     }
 
     private static void write(Path file, String text) {

@@ -49,7 +49,7 @@ class PoolbenchCliTest {
                 "--out", temp.resolve("site").toString());
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("Built 2 pages and 1 charts"), result.out());
+        assertTrue(result.out().contains("Built 4 pages and 3 charts"), result.out());
         assertTrue(Files.exists(temp.resolve("site/lesson.html")));
     }
 

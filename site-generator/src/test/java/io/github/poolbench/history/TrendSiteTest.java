@@ -39,8 +39,9 @@ class TrendSiteTest {
     void trendPageFlagsTheRegressionAndChartsEachSeries() throws IOException {
         BuildSummary summary = build(temp.resolve("site"), Optional.of(Fixtures.fixture("history")));
 
-        assertEquals(3, summary.pages(), "lesson, index and trend page");
-        assertEquals(1 + 3, summary.charts(), "the lesson's chart and one per series in two runs or more");
+        assertEquals(3 + 2, summary.pages(), "lesson, index and trend page, and the machine and methodology pages");
+        assertEquals(1 + 3 + 2, summary.charts(),
+                "the lesson's chart, one per series in two runs or more, and one per benchmark on the machine page");
         String page = Files.readString(temp.resolve("site/trend.html"));
         assertTrue(page.contains("The last 3 of 3 recorded runs, from 1111111 (2026-11-20 10:00 UTC) to 3333333"), page);
         Matcher rows = Pattern.compile("<tr><td>(SleepBenchmark[^<]*) <span class=\"mode\">\\(ss\\)</span></td><td class=\"verdict-[a-z-]+\">([a-z ]+)</td>")

@@ -49,6 +49,62 @@ class ResultsLoaderTest {
         assertEquals("MB/sec", four.secondary().get("gc.alloc.rate").unit());
     }
 
+    /** One entry per JMH mode in the modes fixture: its unit, direction, samples and error. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "PrimesBenchmark.map | poolSize=1 | avgt   | ms/op | false | 6  | 4.0",
+        "PrimesBenchmark.map | poolSize=8 | avgt   | ms/op | false | 1  | NaN",
+        "SleepBenchmark.map  | poolSize=2 | ss     | ms/op | false | 6  | 2.5",
+        "FetchBenchmark.map  | poolSize=4 | sample | ms/op | false | 6  | 0.8",
+        "SquareBenchmark.map | poolSize=4 | thrpt  | ops/s | true  | 6  | 400.0",
+    })
+    void everyModeLoadsWithUnitDirectionAndSamples(String benchmark, String param, String mode, String unit,
+                                                   boolean higherIsBetter, int samples, double error) {
+        String[] fixed = param.split("=");
+        BenchmarkResult result = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow()
+                .results().stream().filter(r -> r.matches(benchmark) && r.params().get(fixed[0]).equals(fixed[1])
+                        && !"SEQUENTIAL".equals(r.params().get("pool")) && !"VIRTUAL".equals(r.params().get("pool")))
+                .findFirst().orElseThrow();
+
+        assertEquals(mode, result.mode());
+        assertEquals(unit, result.primary().unit());
+        assertEquals(higherIsBetter, result.higherIsBetter());
+        assertEquals(samples, result.samples());
+        assertEquals(error, result.primary().error(), 1e-9);
+    }
+
+    @Test
+    void sampleModeHistogramsBecomeOneMeanPerIteration() {
+        BenchmarkResult fetch = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow()
+                .results().stream().filter(r -> r.matches("FetchBenchmark.map") && r.params().get("poolSize").equals("1"))
+                .findFirst().orElseThrow();
+
+        assertEquals(List.of(402.0, 402.0, 402.0), fetch.primary().rawData().getFirst(),
+                "buckets 401x2, 402x5, 403x2 average to 402");
+    }
+
+    @Test
+    void secondaryMetricsOfGcProfilerLoad() {
+        BenchmarkResult primes = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow()
+                .results().stream().filter(r -> r.matches("PrimesBenchmark.map") && r.params().get("poolSize").equals("2"))
+                .findFirst().orElseThrow();
+
+        assertEquals(2048.0, primes.secondary().get("gc.alloc.rate.norm").score());
+        assertEquals("B/op", primes.secondary().get("gc.alloc.rate.norm").unit());
+    }
+
+    @Test
+    void aForeignFileInTheMachineFolderLoadsWithItsParams() {
+        ResultRun run = ResultsLoader.load(Fixtures.fixture("foreign-results")).runs().getFirst();
+
+        assertEquals("other-laptop", run.machineId());
+        assertEquals("2025-12-24", run.runId());
+        assertTrue(run.machineFile().isEmpty());
+        assertEquals(10, run.results().size());
+        assertEquals("linked", run.results().get(3).params().get("impl"));
+        assertTrue(run.results().stream().anyMatch(r -> r.params().isEmpty()), "benchmarks without params load too");
+    }
+
     @Test
     void missingRootMeansNoResults() {
         assertTrue(ResultsLoader.load(Path.of("does-not-exist")).runs().isEmpty());

@@ -30,7 +30,7 @@ class SiteBuilderTest {
         BuildSummary summary = new SiteBuilder().build(request(Fixtures.fixture("content"), Fixtures.templates(),
                 Fixtures.fixture("results")));
 
-        assertEquals(1, summary.charts());
+        assertEquals(3, summary.charts(), "the lesson's, and one per benchmark on the machine page");
         String page = Files.readString(temp.resolve("site/lesson.html"));
         assertTrue(page.contains("<h1>A fixture lesson</h1>"), page);
         assertTrue(page.contains("1204"), "cites the score of poolSize 1");

@@ -1,0 +1,115 @@
+package io.github.poolbench.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
+import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.site.BuildRequest;
+import io.github.poolbench.site.BuildSummary;
+import io.github.poolbench.site.SiteBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The preview behind {@code serve}: serves the site on the loopback address and, when watching,
+ * rebuilds it in this JVM whenever its inputs change. The JVM stays warm (classes loaded, code
+ * compiled, fonts read) and unchanged charts come from the cache, so a rebuild is quick. A build
+ * that fails prints its errors and leaves the last good site served, since a build only replaces
+ * the site when it succeeds.
+ */
+final class Preview implements AutoCloseable {
+
+    private final BuildRequest request;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final SiteBuilder builder = new SiteBuilder();
+    private final AtomicInteger builds = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private HttpServer server;
+    private SiteWatcher watcher;
+
+    Preview(BuildRequest request, PrintWriter out, PrintWriter err) {
+        this.request = request;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Builds, then serves on {@code port} (0 picks a free one), watching the inputs when asked.
+     *
+     * @throws InputException when the first build fails and there is no earlier site to serve
+     */
+    Preview start(int port, boolean watch) {
+        if (!build() && !Files.isDirectory(request.out())) {
+            throw new InputException(io.github.poolbench.diagnostics.Location.of(request.out()),
+                    "no site to serve: the build failed (errors above) and there is no earlier build");
+        }
+        try {
+            // Loopback only: a preview server has no business on other interfaces.
+            server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    request.out().toAbsolutePath().normalize(), SimpleFileServer.OutputLevel.NONE);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot serve on port " + port + ": " + e.getMessage(), e));
+        }
+        server.start();
+        if (watch) {
+            List<java.nio.file.Path> inputs = new ArrayList<>(List.of(request.content(), request.templates(), request.results()));
+            request.history().ifPresent(inputs::add);
+            watcher = new SiteWatcher(inputs, this::build);
+        }
+        return this;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Builds completed so far, successful or not. */
+    int builds() {
+        return builds.get();
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    /** One build; prints its outcome and returns whether it succeeded. */
+    synchronized boolean build() {
+        try {
+            BuildSummary summary = builder.build(request);
+            summary.warnings().forEach(out::println);
+            out.printf("Built %d pages and %d charts; %s%n", summary.pages(), summary.charts(), summary.timings());
+            return true;
+        } catch (InputException e) {
+            failures.incrementAndGet();
+            e.errors().forEach(err::println);
+            err.println("Build failed: still serving the last good site");
+            return false;
+        } finally {
+            builds.incrementAndGet();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    static BuildRequest request(SiteOptions site, java.nio.file.Path results, Optional<String> machine) {
+        return new BuildRequest(site.content(), site.templates(), results, site.out(), machine, site.strict, site.history());
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.poolbench.site;
+
+import io.github.poolbench.chart.ChartData;
+import io.github.poolbench.chart.ChartPainter;
+import io.github.poolbench.chart.ChartRenderer;
+import io.github.poolbench.chart.Theme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Queues a chart's PNGs with the painter and describes it for templates: picture, alt text, data table. */
+final class ChartViews {
+
+    private final ChartPainter painter;
+
+    ChartViews(ChartPainter painter) {
+        this.painter = painter;
+    }
+
+    /**
+     * @param png           the light PNG's path under the site root, e.g. {@code charts/pools-1.png}
+     * @param root          the page's way back to the site root
+     * @param seriesHeading the data table's heading for the series column
+     */
+    ChartView view(String id, ChartData data, Path site, String png, String root, String seriesHeading,
+                   String source, String dataHref) {
+        painter.paint(data, site.resolve(png));
+        List<Tables.Line> lines = new ArrayList<>();
+        data.baselineResult().ifPresent(base -> lines.add(new Tables.Line(List.of("sequential",
+                base.params().getOrDefault(data.xLabel(), "")), base)));
+        for (ChartData.Series series : data.series()) {
+            for (ChartData.Point point : series.points()) {
+                point.result().ifPresent(result -> lines.add(new Tables.Line(List.of(series.name(), point.xText()), result)));
+            }
+        }
+        TableView table = Tables.table(data.title(), List.of(seriesHeading, data.xLabel()), lines, data.baselineResult(),
+                source, dataHref);
+        String dark = ChartPainter.variant(Path.of(png), Theme.DARK).toString().replace('\\', '/');
+        return new ChartView(id, data.title(), root + png, root + dark, AltText.describe(data), ChartRenderer.WIDTH,
+                ChartRenderer.HEIGHT, table, data.notes());
+    }
+}

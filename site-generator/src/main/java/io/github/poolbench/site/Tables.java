@@ -1,0 +1,67 @@
+package io.github.poolbench.site;
+
+import io.github.poolbench.results.BenchmarkResult;
+import io.github.poolbench.results.Metric;
+import io.github.poolbench.results.Quality;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Turns results into {@link TableView} rows: score, error, samples, speed-up and warnings. */
+final class Tables {
+
+    /** One result and the values of its leading columns. */
+    record Line(List<String> params, BenchmarkResult result) {}
+
+    private Tables() {}
+
+    static TableView table(String title, List<String> paramColumns, List<Line> lines, Optional<BenchmarkResult> baseline,
+                           String source, String dataHref) {
+        List<String> metrics = List.copyOf(new TreeSet<>(lines.stream()
+                .flatMap(line -> line.result().secondary().keySet().stream()).toList()));
+        List<TableView.Row> rows = new ArrayList<>();
+        for (Line line : lines) {
+            rows.add(row(line, baseline, metrics));
+        }
+        return new TableView(title, paramColumns, metrics, rows, source, dataHref);
+    }
+
+    private static TableView.Row row(Line line, Optional<BenchmarkResult> baseline, List<String> metrics) {
+        BenchmarkResult result = line.result();
+        Metric primary = result.primary();
+        List<String> cells = new ArrayList<>();
+        for (String name : metrics) {
+            Metric metric = result.secondary().get(name);
+            cells.add(metric == null ? "" : Format.scoreWithError(metric.score(), metric.error()) + " " + metric.unit());
+        }
+        return new TableView.Row(line.params(), Format.score(primary.score(), primary.error()),
+                Format.error(primary.score(), primary.error()), primary.unit(), result.samples(),
+                baseline.map(base -> speedup(base, result)).orElse(""), cells, Quality.warnings(result));
+    }
+
+    /** How many times faster than the baseline, whichever way the mode counts. */
+    static double ratio(BenchmarkResult baseline, BenchmarkResult result) {
+        double ratio = baseline.primary().score() / result.primary().score();
+        return result.higherIsBetter() ? 1 / ratio : ratio;
+    }
+
+    /** The speed-up with what the confidence intervals allow one to say of it. */
+    static String speedup(BenchmarkResult baseline, BenchmarkResult result) {
+        if (baseline == result) {
+            return "1.00× (baseline)";
+        }
+        String times = Format.times(ratio(baseline, result));
+        return switch (Quality.compare(baseline.primary(), result.primary())) {
+            case DIFFERENT -> times;
+            case NOT_DISTINGUISHABLE -> times + " (not distinguishable)";
+            case UNKNOWN -> times + " (no error estimate)";
+        };
+    }
+
+    /** {@code key=value} pairs, for titles and tooltips. */
+    static String params(Map<String, String> params) {
+        return String.join(" ", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+}

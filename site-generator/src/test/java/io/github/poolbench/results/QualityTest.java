@@ -1,0 +1,48 @@
+package io.github.poolbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.poolbench.diagnostics.Location;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QualityTest {
+
+    static BenchmarkResult result(int forks, double error, int samples) {
+        Metric metric = new Metric(100, error, 100 - error, 100 + error, "ms/op", List.of(Collections.nCopies(samples, 100.0)));
+        return new BenchmarkResult("a.B.c", "avgt", 1, forks, 1, samples, "1.37", "25", "vm", List.of(), new TreeMap<>(),
+                metric, Map.of(), Location.of(Path.of("jmh.json")));
+    }
+
+    @ParameterizedTest(name = "forks={0} error={1} samples={2}")
+    @CsvSource(delimiter = '|', value = {
+        "2 | 1.0 | 10 | ''",
+        "1 | 1.0 | 10 | one fork: differences between JVM runs are not measured",
+        "2 | NaN | 10 | no error: JMH could not compute a confidence interval (NaN)",
+        "2 | 1.0 | 3  | only 3 samples",
+        "1 | NaN | 1  | one fork: differences between JVM runs are not measured; no error: JMH could not compute a confidence interval (NaN); only 1 sample",
+    })
+    void flagsWeakMeasurements(int forks, double error, int samples, String expected) {
+        assertEquals(expected, String.join("; ", Quality.warnings(result(forks, error, samples))));
+    }
+
+    @ParameterizedTest(name = "[{0}, {1}] vs [{2}, {3}]")
+    @CsvSource({
+        "100, 5,  111, 5,  DIFFERENT",
+        "100, 5,  109, 5,  NOT_DISTINGUISHABLE",
+        "100, 5,  110, 5,  NOT_DISTINGUISHABLE",
+        "100, NaN, 200, 5, UNKNOWN",
+    })
+    void overlappingIntervalsAreNotDistinguishable(double a, double errorA, double b, double errorB, Quality.Verdict verdict) {
+        Metric first = new Metric(a, errorA, a - errorA, a + errorA, "ms/op", List.of());
+        Metric second = new Metric(b, errorB, b - errorB, b + errorB, "ms/op", List.of());
+
+        assertEquals(verdict, Quality.compare(first, second));
+        assertEquals(verdict, Quality.compare(second, first));
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.poolbench.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.poolbench.Fixtures;
+import io.github.poolbench.chart.ChartCache;
+import io.github.poolbench.chart.ChartPainter;
+import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.lesson.Lesson;
+import io.github.poolbench.lesson.ResultBlock;
+import io.github.poolbench.render.Templates;
+import io.github.poolbench.results.ResultsLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Result blocks resolved against the modes fixture. Tables are golden files: run with
+ * {@code -Dgolden.update=true} to rewrite them after an intended change, then review the diff.
+ */
+class ResultWeaverTest {
+
+    private static final Path LESSON = Path.of("lesson.md");
+
+    @TempDir
+    Path site;
+
+    private final ChartPainter painter = new ChartPainter(new ChartCache(Optional.empty()));
+    private final ResultWeaver weaver = new ResultWeaver(ResultsLoader.load(Fixtures.fixture("modes-results")),
+            Optional.of("lab-a"), new Templates(Fixtures.templates()), new ChartViews(painter));
+
+    @AfterEach
+    void stopPainter() {
+        painter.await();
+        painter.close();
+    }
+
+    private String resolve(String kind, String body) {
+        ResultBlock block = new ResultBlock(1, kind, body, Location.of(LESSON, 5));
+        Lesson lesson = new Lesson(LESSON, "lesson.html", Map.of(), "A lesson", block.placeholder(), List.of(block));
+        return weaver.resolve(block, lesson, site, "");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "results-thrpt  | results | 'benchmark: SquareBenchmark.map\\nx: poolSize\\nseries: pool'",
+        "results-avgt   | results | 'benchmark: PrimesBenchmark.map\\nx: poolSize'",
+        "results-sample | results | 'benchmark: FetchBenchmark.map\\nx: poolSize'",
+        "results-ss     | results | 'benchmark: SleepBenchmark.map\\nx: poolSize\\nseries: pool\\ntitle: Twelve naps'",
+        "chart-ss       | chart   | 'benchmark: SleepBenchmark.map\\nx: poolSize\\nseries: pool\\nwhere: {tasks: \"12\"}'",
+        "chart-thrpt    | chart   | 'benchmark: SquareBenchmark.map\\nx: poolSize\\nseries: pool\\ny: speedup\\nideal: cpu'",
+    })
+    void blocksMatchTheirGoldenHtml(String golden, String kind, String body) throws IOException {
+        String html = resolve(kind, body.replace("\\n", "\n"));
+
+        Path expected = Path.of("src/test/resources/golden").resolve(golden + ".html");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(expected, html, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), html);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SleepBenchmark.map pool=THREAD poolSize=4                      | 303.0 ± 2.5 ms",
+        "measured SleepBenchmark.map pool=THREAD poolSize=4             | 303.0 ± 2.5 ms",
+        "SleepBenchmark.map pool=THREAD poolSize=4 show=speedup         | 3.96×",
+        "SleepBenchmark.map pool=THREAD poolSize=4 show=ratio-to-ideal  | 1.01× the ideal",
+        "SleepBenchmark.map pool=THREAD poolSize=4 show=ideal           | 300 ms",
+        "SleepBenchmark.map pool=THREAD poolSize=4 machine=lab-b        | 303.8 ± 2.5 ms",
+        "PrimesBenchmark.map poolSize=8                                 | 105 ms (no error estimate)",
+        "PrimesBenchmark.map poolSize=2 metric=gc.alloc.rate.norm       | 2048.00 ± 0.50 B/op",
+        "PrimesBenchmark.map poolSize=2 show=ratio-to-ideal ideal=cpu   | 1.01× the ideal",
+        "SquareBenchmark.map pool=VIRTUAL poolSize=2                    | 9000 ± 180 ops/s",
+        "SquareBenchmark.map pool=THREAD poolSize=1 show=speedup        | 1.00× (not distinguishable from sequential)",
+        "FetchBenchmark.map poolSize=2 mode=sample                      | 202.00 ± 0.80 ms",
+        "FetchBenchmark.map poolSize=4 show=ratio-to-ideal              | 1.02× the ideal",
+    })
+    void measuredValuesPrintUnitAndError(String arguments, String text) {
+        String html = resolve("value", arguments);
+
+        assertTrue(html.startsWith("<span class=\"measured\" title=\""), html);
+        assertEquals(text, html.substring(html.indexOf("\">") + 2, html.indexOf("</span>")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "SleepBenchmark.map poolSize=4                          | measured: 'SleepBenchmark.map' matches 2 results; fix pool (values: THREAD, VIRTUAL)",
+        "SleepBenchmark.map pool=THREAD poolSize=5              | no data for poolSize=5 in 'SleepBenchmark.map' (values: 1, 2, 4, 8)",
+        "NoSuch.map                                             | no benchmark 'NoSuch.map' in",
+        "PrimesBenchmark.map poolSize=2 metric=gc.nope          | has no metric 'gc.nope' (it has: gc.alloc.rate, gc.alloc.rate.norm)",
+        "FetchBenchmark.map poolSize=2 show=speedup             | show=speedup needs a sequential baseline",
+        "SleepBenchmark.map pool=THREAD poolSize=4 show=fast    | unknown show 'fast' (choose score, speedup, ratio-to-ideal or ideal)",
+        "SleepBenchmark.map pool=THREAD poolSize=4 machine=nope | no results for machine 'nope' (machines: lab-a, lab-b)",
+        "poolSize=4                                             | measured needs a benchmark first",
+        "SleepBenchmark.map pool                                | 'pool' is not key=value",
+    })
+    void badValuesNameTheLineAndWhatExists(String arguments, String message) {
+        InputException error = assertThrows(InputException.class, () -> resolve("value", arguments));
+
+        String text = error.errors().getFirst().toString();
+        assertTrue(text.startsWith("lesson.md:5: error: "), text);
+        assertTrue(text.contains(message), text);
+    }
+}
