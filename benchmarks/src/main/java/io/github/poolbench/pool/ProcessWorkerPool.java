@@ -231,7 +231,9 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             if (isClosed()) {
                 throw closedError();
             }
-            WorkerProcess worker = WorkerProcess.start(nextSlot++, launcher.command(), this);
+            int slot = nextSlot++;
+            WorkerProcess worker = WorkerProcess.start(
+                    "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(), this);
             workers.add(worker);
             worker.ready().thenAccept(this::becameReady);
             // A worker that never answers is killed; its reader then reports it gone.

@@ -38,21 +38,22 @@ final class WorkerProcess {
     /** The job this worker runs; guarded by the pool's lock. */
     ProcessWorkerPool.Job current;
 
-    private WorkerProcess(int slot, Process process, Listener listener) {
+    private WorkerProcess(String readerName, int slot, Process process, Listener listener) {
         this.slot = slot;
         this.process = process;
         this.toWorker = new DataOutputStream(process.getOutputStream());
         this.fromWorker = new DataInputStream(process.getInputStream());
-        this.reader = Thread.ofPlatform().name("poolbench-worker-reader-" + slot).daemon(true)
+        this.reader = Thread.ofPlatform().name(readerName).daemon(true)
                 .stackSize(256 * 1024).unstarted(() -> read(listener));
     }
 
     /** Starts a worker and sends it the handshake; {@link #ready()} completes when it answers. */
-    static WorkerProcess start(int slot, List<String> command, Listener listener) throws IOException {
+    static WorkerProcess start(String readerName, int slot, List<String> command, Listener listener)
+            throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT) // the JVM's own complaints, e.g. on OOM
                 .start();
-        WorkerProcess worker = new WorkerProcess(slot, process, listener);
+        WorkerProcess worker = new WorkerProcess(readerName, slot, process, listener);
         try {
             synchronized (worker.toWorker) {
                 Protocol.write(worker.toWorker, Protocol.HELLO, worker.nonce, new byte[0]);
