@@ -1,0 +1,43 @@
+package io.github.poolbench.cli;
+
+import io.github.poolbench.bench.Profile;
+import io.github.poolbench.bench.Suite;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The main job: measure this machine, then build the site around its numbers. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Run the benchmarks of a profile on this machine, then build the site quoting them.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+            description = "smoke (seconds), quick (minutes, default) or full (publication quality).",
+            converter = BenchCommand.ProfileConverter.class)
+    Profile profile;
+
+    @Option(names = "--machine", paramLabel = "NAME", description = "File the results under this machine id instead of the derived one.")
+    String machine;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
+    Path results;
+
+    @Mixin
+    SiteOptions site = new SiteOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path resultsDir = results != null ? results : SiteOptions.defaultResults();
+        Suite.Run run = BenchCommand.run(out, profile, resultsDir, Optional.ofNullable(machine));
+        return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.poolbench.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The folders a site build reads and writes, shared by {@code build} and {@code report}. */
+final class SiteOptions {
+
+    @Option(names = "--content", paramLabel = "DIR", description = "Lessons (Markdown, GTN dialect). Default: content/")
+    Path content;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "FreeMarker templates and assets. Default: templates/")
+    Path templates;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the site goes. Default: site/")
+    Path out;
+
+    @Option(names = "--strict", description = "Treat warnings about irregular input as errors.")
+    boolean strict;
+
+    Path content() {
+        return content != null ? content : PoolbenchCli.home().resolve("content");
+    }
+
+    Path templates() {
+        return templates != null ? templates : PoolbenchCli.home().resolve("templates");
+    }
+
+    Path out() {
+        return out != null ? out : PoolbenchCli.home().resolve("site");
+    }
+
+    static Path defaultResults() {
+        return PoolbenchCli.home().resolve("content").resolve("results");
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.poolbench.results;
+
+import io.github.poolbench.diagnostics.Location;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One entry of a JMH JSON file: a benchmark method at one combination of params.
+ *
+ * @param benchmark the full name, e.g. {@code io.github.poolbench.bench.SleepBenchmark.map}
+ * @param mode      JMH's short mode name: {@code thrpt}, {@code avgt}, {@code sample} or {@code ss}
+ * @param params    param values as strings, sorted by name
+ * @param source    where in which file the entry starts, for error messages
+ */
+public record BenchmarkResult(String benchmark, String mode, int threads, int forks,
+                              int warmupIterations, int measurementIterations, String jmhVersion,
+                              String jdkVersion, String vmName, List<String> jvmArgs,
+                              SortedMap<String, String> params, Metric primary,
+                              Map<String, Metric> secondary, Location source) {
+
+    public BenchmarkResult {
+        jvmArgs = List.copyOf(jvmArgs);
+        params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        secondary = Map.copyOf(secondary);
+    }
+
+    /** {@code Class.method}: the last two parts of the full name, as lessons cite it. */
+    public String shortName() {
+        int method = benchmark.lastIndexOf('.');
+        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(type + 1);
+    }
+
+    /** True when a score is better the higher it is (throughput); times are better lower. */
+    public boolean higherIsBetter() {
+        return "thrpt".equals(mode);
+    }
+
+    /** True when {@code name} is this benchmark's full name or a dot-separated tail of it. */
+    public boolean matches(String name) {
+        return benchmark.equals(name) || benchmark.endsWith("." + name);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.poolbench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.github.poolbench.render.FileTrees;
+
+/** Paths to the repository's real folders and the test fixtures, plus copying helpers. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    /** The repository root: tests run in the module folder, one level below. */
+    public static Path repoRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("templates")) ? here : here.getParent();
+    }
+
+    /** The real templates the site ships with. */
+    public static Path templates() {
+        return repoRoot().resolve("templates");
+    }
+
+    public static Path fixture(String name) {
+        return Path.of("src/test/resources/fixtures").resolve(name).toAbsolutePath();
+    }
+
+    /** Copies a folder tree, so a test can change it freely. */
+    public static Path copy(Path from, Path to) {
+        try {
+            return FileTrees.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
