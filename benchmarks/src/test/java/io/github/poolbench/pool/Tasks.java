@@ -21,4 +21,53 @@ final class Tasks {
         Thread.sleep(millis);
         return millis;
     }
+
+    /** Writes this worker's pid to the file named by the input, then sleeps until killed. */
+    static long reportPidThenSleep(String pidFile) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        java.nio.file.Path target = java.nio.file.Path.of(pidFile);
+        java.nio.file.Path partial = java.nio.file.Path.of(pidFile + ".partial");
+        java.nio.file.Files.writeString(partial, Long.toString(pid));
+        java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(600_000);
+        return pid;
+    }
+
+    /** Ends its worker with exit status 42 on input 42. */
+    static int exitOn42(int input) {
+        if (input == 42) {
+            System.exit(42);
+        }
+        return input;
+    }
+
+    static int exhaustMemory(int megabytesPerStep) {
+        java.util.List<byte[]> hoard = new java.util.ArrayList<>();
+        while (true) {
+            hoard.add(new byte[megabytesPerStep << 20]);
+        }
+    }
+
+    static long pid(int ignored) {
+        return ProcessHandle.current().pid();
+    }
+
+    static String printAndEcho(String text) {
+        System.out.println("out: " + text);
+        System.err.println("err: " + text);
+        System.out.print("no newline, then a result");
+        return text;
+    }
+
+    static Object returnUnserializable(int ignored) {
+        return new Object();
+    }
+
+    static java.net.URI returnUri(String text) {
+        return java.net.URI.create(text);
+    }
+
+    static String describe(Object input) {
+        return String.valueOf(input);
+    }
 }

@@ -30,7 +30,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void mapReturnsResultsInInputOrder(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 3)) {
             List<Integer> expected = range(50).stream().map(x -> x * x).toList();
@@ -41,7 +41,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void mapRunsALambdaWithCapturedValues(PoolKind kind) {
         int offset = 1000;
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
@@ -50,7 +50,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void submitCompletesItsFuture(PoolKind kind) throws Exception {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             CompletableFuture<Integer> future = pool.submit(Tasks::square, 12);
@@ -59,7 +59,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void asCompletedYieldsEveryInputOnce(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             Set<Integer> seenIndices = new HashSet<>();
@@ -75,7 +75,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void asCompletedYieldsFailuresWithoutThrowing(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             List<Completion<Integer, Integer>> outcomes = new ArrayList<>();
@@ -90,7 +90,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void aTaskThatThrowsFailsWithItsInputAndStackTraceAndThePoolCarriesOn(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             TaskFailedException error = assertThrows(TaskFailedException.class,
@@ -113,7 +113,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void mapGivesUpAtItsTimeoutAndThePoolCarriesOn(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(10)))) {
             PoolTimeoutException error = assertThrows(PoolTimeoutException.class,
@@ -125,7 +125,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void aClosedPoolSaysSo(PoolKind kind) {
         WorkerPool pool = WorkerPool.open(kind, 1);
         pool.close();
@@ -138,7 +138,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void closeLetsQueuedTasksFinishWithinTheGrace(PoolKind kind) throws Exception {
         CompletableFuture<Integer> queued;
         try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(30)))) {
@@ -149,7 +149,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void closeEndsATaskThatOutlivesTheGrace(PoolKind kind) {
         CompletableFuture<Integer> stuck;
         try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)))) {
@@ -160,7 +160,7 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"}) // PROCESS: next commit
+    @EnumSource(PoolKind.class)
     void optionsAndSizeAreReported(PoolKind kind) {
         PoolOptions options = PoolOptions.defaults().withDefaultTimeout(Duration.ofSeconds(42));
         try (WorkerPool pool = WorkerPool.open(kind, 2, options)) {

@@ -1,0 +1,171 @@
+package io.github.poolbench.pool;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time, writes
+ * results to stdout. Its main thread only reads stdin, so the end of stdin is seen at once even while a
+ * task runs, and ends the worker: that is both how the pool closes it and how it follows a parent that
+ * died without closing anything.
+ *
+ * <p>Arguments: the charsets of the parent's {@code System.out} and {@code System.err}, then extra
+ * allow-list patterns separated by {@code ;} (possibly empty).
+ */
+final class WorkerMain {
+
+    private final DataOutputStream toParent;
+    private final AllowList allowList;
+    private final BlockingQueue<Protocol.Frame> tasks = new LinkedBlockingQueue<>();
+    /** The last task read, kept because a map sends the same task with every chunk. */
+    private byte[] lastTaskBytes;
+    private Task<?, ?> lastTask;
+
+    private WorkerMain(DataOutputStream toParent, AllowList allowList) {
+        this.toParent = toParent;
+        this.allowList = allowList;
+    }
+
+    public static void main(String[] args) throws IOException {
+        // Claim the real stdout for frames before anything can print to it.
+        DataOutputStream toParent = new DataOutputStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        DataInputStream fromParent = new DataInputStream(new FileInputStream(FileDescriptor.in));
+        WorkerMain worker = new WorkerMain(toParent,
+                new AllowList(args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(";")) : List.of()));
+        System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[0])));
+        System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[1])));
+        System.setIn(InputStream.nullInputStream()); // a task reading stdin must not eat our frames
+        worker.run(fromParent);
+    }
+
+    private void run(DataInputStream fromParent) throws IOException {
+        synchronized (toParent) {
+            toParent.writeLong(Protocol.MAGIC);
+        }
+        Protocol.Frame hello = Protocol.read(fromParent);
+        if (hello == null || hello.type() != Protocol.HELLO) {
+            Runtime.getRuntime().halt(2);
+        }
+        send(Protocol.HELLO, hello.id(), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(this::runTasks);
+        try {
+            for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
+                if (frame.type() == Protocol.TASK) {
+                    tasks.add(frame);
+                }
+            }
+        } catch (IOException endOfParent) {
+            // Same as a clean end of stdin: the parent is gone or done with us.
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
+    }
+
+    private void runTasks() {
+        while (true) {
+            Protocol.Frame job;
+            try {
+                job = tasks.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                runJob(job);
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(3); // stdout is broken: the parent is gone
+            }
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private void runJob(Protocol.Frame job) throws IOException {
+        Task task;
+        Object[] inputs;
+        try {
+            task = readTask(job.part1());
+            inputs = (Object[]) allowList.deserialize(job.part2());
+        } catch (Exception | LinkageError e) {
+            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
+            return;
+        }
+        ChunkRun run = ChunkRun.apply(task, Arrays.asList(inputs));
+        System.out.flush(); // what the task printed goes out before its result
+        System.err.flush();
+        if (run.failure() != null) {
+            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.TASK_THREW, run.failedAt(), run.failure()));
+            return;
+        }
+        byte[] results;
+        try {
+            results = AllowList.serialize(run.results().toArray());
+        } catch (IOException | RuntimeException e) {
+            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
+            return;
+        }
+        send(Protocol.RESULT, job.id(), results);
+    }
+
+    private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
+        if (!Arrays.equals(bytes, lastTaskBytes)) {
+            lastTask = (Task<?, ?>) allowList.deserialize(bytes);
+            lastTaskBytes = bytes;
+        }
+        return lastTask;
+    }
+
+    private static int firstUnwritable(List<Object> results) {
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                AllowList.serialize(results.get(i));
+            } catch (IOException | RuntimeException e) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void sendFailure(long jobId, RemoteFailure failure) throws IOException {
+        send(Protocol.FAILURE, jobId, AllowList.serialize(failure));
+    }
+
+    private void send(byte type, long id, byte[] payload) throws IOException {
+        synchronized (toParent) {
+            Protocol.write(toParent, type, id, payload);
+        }
+    }
+
+    /** A stream whose every flush becomes one frame to the parent; PrintStream flushes at each line. */
+    private PrintStream forwardingStream(byte frameType, Charset charset) {
+        OutputStream frames = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (length > 0) {
+                    send(frameType, 0, Arrays.copyOfRange(bytes, offset, offset + length));
+                }
+            }
+        };
+        return new PrintStream(new BufferedOutputStream(frames, 8192), true, charset);
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.poolbench.pool;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.EOFException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The parent's end of one worker JVM: its pipes, and a reader thread that takes the worker's frames,
+ * prints what its tasks printed and hands replies and the worker's end to the {@link Listener}.
+ */
+final class WorkerProcess {
+
+    /** What the pool hears from a worker; called on the worker's reader thread. */
+    interface Listener {
+        void onReply(WorkerProcess worker, Protocol.Frame reply);
+
+        /** The worker is gone: its stdout ended, it has exited (or been killed) with {@code exitStatus}. */
+        void onExit(WorkerProcess worker, int exitStatus);
+    }
+
+    private static final Duration EXIT_STATUS_WAIT = Duration.ofSeconds(2);
+
+    private final int slot;
+    private final Process process;
+    private final DataOutputStream toWorker;
+    private final DataInputStream fromWorker;
+    private final long nonce = ThreadLocalRandom.current().nextLong();
+    private final CompletableFuture<WorkerProcess> ready = new CompletableFuture<>();
+    private final Thread reader;
+    /** The job this worker runs; guarded by the pool's lock. */
+    ProcessWorkerPool.Job current;
+
+    private WorkerProcess(String readerName, int slot, Process process, Listener listener) {
+        this.slot = slot;
+        this.process = process;
+        this.toWorker = new DataOutputStream(process.getOutputStream());
+        this.fromWorker = new DataInputStream(process.getInputStream());
+        this.reader = Thread.ofPlatform().name(readerName).daemon(true)
+                .stackSize(256 * 1024).unstarted(() -> read(listener));
+    }
+
+    /** Starts a worker and sends it the handshake; {@link #ready()} completes when it answers. */
+    static WorkerProcess start(String readerName, int slot, List<String> command, Listener listener)
+            throws IOException {
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT) // the JVM's own complaints, e.g. on OOM
+                .start();
+        WorkerProcess worker = new WorkerProcess(readerName, slot, process, listener);
+        try {
+            synchronized (worker.toWorker) {
+                Protocol.write(worker.toWorker, Protocol.HELLO, worker.nonce, new byte[0]);
+            }
+        } catch (IOException e) {
+            // It died at once; the reader will find out why and report it.
+        }
+        worker.reader.start();
+        return worker;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Completes when the worker has answered the handshake; fails if it ends before. */
+    CompletableFuture<WorkerProcess> ready() {
+        return ready;
+    }
+
+    void send(byte type, long id, byte[] part1, byte[] part2) throws IOException {
+        synchronized (toWorker) {
+            Protocol.write(toWorker, type, id, part1, part2);
+        }
+    }
+
+    /** Closes the worker's stdin: it ends as soon as it sees that, even mid-task. */
+    void closeInput() {
+        try {
+            synchronized (toWorker) {
+                toWorker.close();
+            }
+        } catch (IOException alreadyGone) {
+            // nothing to close
+        }
+    }
+
+    /** Waits for the worker to end; true if it did within {@code wait}. */
+    boolean awaitExit(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Kills the worker and anything its tasks started, without waiting. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Waits for the reader thread to finish its last report. */
+    void joinReader(Duration wait) throws InterruptedException {
+        reader.join(wait);
+    }
+
+    @Override
+    public String toString() {
+        return "worker " + slot + " (pid " + process.pid() + ")";
+    }
+
+    private void read(Listener listener) {
+        try {
+            Protocol.skipToMagic(fromWorker, System.out);
+            handshake();
+            for (Protocol.Frame frame; (frame = Protocol.read(fromWorker)) != null; ) {
+                switch (frame.type()) {
+                    case Protocol.STDOUT -> copy(frame.part1(), System.out);
+                    case Protocol.STDERR -> copy(frame.part1(), System.err);
+                    default -> listener.onReply(this, frame);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The stream broke or made no sense: treat the worker as gone, as it will be once killed.
+            if (process.isAlive() && !(e instanceof EOFException)) {
+                kill();
+            }
+        }
+        int exitStatus = exitStatus();
+        ready.completeExceptionally(new PoolException(
+                this + " exited with status " + exitStatus + " before it answered the handshake"));
+        listener.onExit(this, exitStatus);
+    }
+
+    private void handshake() throws IOException {
+        Protocol.Frame hello = Protocol.read(fromWorker);
+        if (hello == null || hello.type() != Protocol.HELLO || hello.id() != nonce) {
+            throw new IOException(this + " answered the handshake wrongly");
+        }
+        ByteBuffer answer = ByteBuffer.wrap(hello.part1());
+        int version = answer.getInt();
+        long reportedPid = answer.getLong();
+        if (version != Protocol.VERSION || reportedPid != process.pid()) {
+            throw new IOException(this + " speaks protocol " + version + " as pid " + reportedPid);
+        }
+        ready.complete(this);
+    }
+
+    private int exitStatus() {
+        try {
+            if (process.waitFor(EXIT_STATUS_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill(); // its stdout ended but it lives on: it is of no use to us
+        return -1;
+    }
+
+    /** Prints a task's output on the parent's stream of this moment, which a caller may have replaced. */
+    private static void copy(byte[] bytes, PrintStream to) {
+        to.write(bytes, 0, bytes.length);
+        to.flush();
+    }
+}
