@@ -21,15 +21,26 @@ final class JmhJson {
 
   private JmhJson() {}
 
-  /** The entries of every existing part, in order, as one array: a step writes one part. */
+  /**
+   * The entries of every part, in order, as one array: a step writes one part. A missing or empty
+   * part (JMH creates the file before a step that then fails) adds nothing.
+   */
   static ArrayNode merge(List<Path> parts) {
     ArrayNode all = JSON.createArrayNode();
     for (Path part : parts) {
-      if (Files.isRegularFile(part)) {
+      if (isNonEmptyFile(part)) {
         all.addAll(read(part));
       }
     }
     return all;
+  }
+
+  private static boolean isNonEmptyFile(Path file) {
+    try {
+      return Files.isRegularFile(file) && Files.size(file) > 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static ArrayNode read(Path file) {

@@ -18,8 +18,8 @@ public abstract class PoolState {
   /** The JVM flag every fork gets: JDK 25 warns about JMH's use of {@code sun.misc.Unsafe}. */
   public static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access=allow";
 
-  /** Workload inputs and results that worker processes may deserialize. */
-  static final PoolOptions OPTIONS = PoolOptions.defaults().withAllowedClasses("io.github.poolbench.workload.**");
+  /** The pool's defaults: its allow-list already admits this project's classes and java.time. */
+  static final PoolOptions OPTIONS = PoolOptions.defaults();
 
   private WorkerPool workers;
 

@@ -15,7 +15,8 @@ public enum Profile {
   /**
    * Under 30 s: proves the pipeline and gives the site a sleep sweep (threads and virtual threads
    * at 1, 4 and 12 workers, processes at 4, and the sequential baseline). Used by tests and CI.
-   * Numbers are rough: one fork, two shots each.
+   * Numbers are rough: one fork, one warm-up and three measured shots each (JMH gives no error
+   * below three samples).
    */
   SMOKE,
   /**
@@ -41,13 +42,13 @@ public enum Profile {
   public List<Step> plan() {
     return switch (this) {
       case SMOKE -> {
-        Sizing twoShots = Sizing.shots(1, 1, 2);
+        Sizing threeShots = Sizing.shots(1, 1, 3);
         yield List.of(
             new Step(SleepBenchmark.class, List.of("map"),
-                Map.of("pool", List.of("THREAD", "VIRTUAL"), "poolSize", List.of("1", "4", "12")), twoShots),
+                Map.of("pool", List.of("THREAD", "VIRTUAL"), "poolSize", List.of("1", "4", "12")), threeShots),
             new Step(SleepBenchmark.class, List.of("map"),
-                Map.of("pool", List.of("PROCESS"), "poolSize", List.of("4")), twoShots),
-            new Step(SleepBenchmark.class, List.of("sequential"), EVERYTHING, Sizing.shots(1, 0, 2)));
+                Map.of("pool", List.of("PROCESS"), "poolSize", List.of("4")), threeShots),
+            new Step(SleepBenchmark.class, List.of("sequential"), EVERYTHING, Sizing.shots(1, 0, 3)));
       }
       case QUICK -> {
         Sizing shots = Sizing.shots(1, 1, 3);
@@ -57,7 +58,7 @@ public enum Profile {
             new Step(FetchBenchmark.class, List.of("map", "sequential"), EVERYTHING, shots),
             new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, timed),
             new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, timed),
-            new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, Sizing.shots(1, 1, 2)));
+            new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, shots));
       }
       case FULL -> List.of(
           new Step(SleepBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),

@@ -52,10 +52,16 @@ public final class Suite {
   /** The questions whose errors the full profile promises to keep within the target. */
   static final Set<String> TARGETED = Set.of("SleepBenchmark", "FetchBenchmark", "PrimesBenchmark");
 
+  /** How long a step waits for another JMH run on this machine before JMH itself refuses. */
+  static final Duration LOCK_PATIENCE = Duration.ofMinutes(30);
+
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
-  /** Forks get exactly these flags, not the host's (the launcher's class-data archive must stay its own). */
+  /**
+   * The flags every fork gets: each class's {@code @Fork(jvmArgsAppend)}. The host's own flags are
+   * not passed on (the launcher's class-data archive must stay its own).
+   */
   static final List<String> FORK_JVM_ARGS = List.of(PoolState.UNSAFE_FLAG);
 
   /**
@@ -111,7 +117,11 @@ public final class Suite {
             .result(part.toString())
             .resultFormat(ResultFormatType.JSON)
             .shouldFailOnError(true)
-            .jvmArgs(FORK_JVM_ARGS.toArray(String[]::new));
+            .jvmArgs(); // none of the host's; the annotations append FORK_JVM_ARGS
+        Duration waited = JmhLock.awaitFree(LOCK_PATIENCE, out);
+        if (waited.toSeconds() >= 5) {
+          warnings.add("waited " + Progress.clock(waited) + " for another JMH run to finish before step " + (i + 1));
+        }
         new Runner(steps.get(i).applyTo(options).build(), progress.format()).run();
       }
     } catch (RunnerException | RuntimeException e) {
@@ -128,6 +138,11 @@ public final class Suite {
       RunRecord record = record(request, steps, machine, runId, started, finished, planned, entries,
           loadBefore, loadAfter, cores, warnings, failure, out);
       PrivateJson.write(record, directory.resolve(RUN_FILE));
+      if (failure != null && entries.isEmpty()) {
+        // Nothing was measured: an empty run must not become the machine's latest results.
+        deleteQuietly(directory);
+        out.printf("poolbench: nothing measured; removed %s%n", directory);
+      }
       out.printf("poolbench: %s run %s in %s; results in %s%n", record.status(), runId,
           Progress.clock(Duration.between(started, finished)), directory);
     }
