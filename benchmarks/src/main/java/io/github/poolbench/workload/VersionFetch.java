@@ -24,8 +24,11 @@ public final class VersionFetch {
   /** How long to wait for the TCP connection. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
-  /** How long to wait for the answer, like the lesson's {@code timeout=2} (scaled down). */
-  public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(200);
+  /**
+   * How long to wait for the answer, like the lesson's {@code timeout=2} (scaled down). It counts
+   * from the send, so a cold worker's first request also pays for class loading in it.
+   */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
 
   private VersionFetch() {}
 
