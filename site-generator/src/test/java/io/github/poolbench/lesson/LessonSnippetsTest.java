@@ -53,6 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       <li>{@code expect="regex"} (repeatable; implies {@code run}): the output, stdout and stderr together,
  *           must contain a match (Java regex, {@code MULTILINE}; write {@code \"} for a quote). Timings
  *           vary, so expectations are patterns;</li>
+ *       <li>{@code output} (implies {@code run}): the next fenced block after the snippet (say
+ *           {@code ```text}, with any prose between) shows what the snippet prints. Every non-blank line
+ *           shown must be printed by the run, as a whole line, in any order; {@code …} in a shown line
+ *           stands for any text (a time, a process id). What the reader sees is thus checked too;</li>
  *       <li>{@code timeout="seconds"}: how long a run may take, 60 by default;</li>
  *       <li>{@code compile-error="regex"}: the lesson shows code Java rejects; it must fail to compile
  *           with an error matching the regex;</li>
@@ -61,7 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       <li>{@code kind="unit|members|body"}: overrides the detection above.</li>
  *     </ul></li>
  *   <li>Every failure is reported as {@code file:line: what went wrong}, the line being the lesson's
- *       (the offending code line for compiler errors, the block's first line otherwise).</li>
+ *       (the offending code line for compiler errors, the shown line for output the run did not print,
+ *       the block's first line otherwise).</li>
  * </ul>
  */
 class LessonSnippetsTest {
@@ -95,8 +100,8 @@ class LessonSnippetsTest {
                 .toList();
         assertFalse(all.isEmpty(), "the lessons hold no ```java block at all");
         assertTrue(all.stream().anyMatch(Snippet::run), "no snippet is run");
-        assertTrue(all.stream().filter(Snippet::run).allMatch(s -> !s.expects().isEmpty()),
-                "a run snippet must say what it prints: " + all.stream().filter(s -> s.run() && s.expects().isEmpty()).toList());
+        List<Snippet> unchecked = all.stream().filter(s -> s.run() && s.expects().isEmpty() && s.shown().isEmpty()).toList();
+        assertTrue(unchecked.isEmpty(), "a run snippet must say what it prints (expect or output): " + unchecked);
     }
 
     // The test must be able to fail: broken snippets are reported with the lesson's file and line.
@@ -141,6 +146,30 @@ class LessonSnippetsTest {
         assertTrue(failure.getMessage().startsWith(lesson + ":5: printed nothing that matches expect=\"goodbye\""),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("hello"), "shows what it printed: " + failure.getMessage());
+    }
+
+    @Test
+    void outputTheLessonShowsButTheSnippetDoesNotPrintIsReportedAtTheShownLine() {
+        Path lesson = lesson("shown-output.md", """
+                <!-- snippet: output -->
+                ```java
+                System.out.println("squares: " + List.of(0, 1, 4));
+                System.out.println("pid " + ProcessHandle.current().pid());
+                ```
+
+                It prints:
+
+                ```text
+                pid …
+                squares: [0, 1, 4]
+                squares: [0, 1, 4, 9]
+                ```
+                """);
+
+        SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
+
+        assertTrue(failure.getMessage().startsWith(lesson + ":12: the lesson shows the output line 'squares: [0, 1, 4, 9]'"),
+                failure.getMessage());
     }
 
     @Test

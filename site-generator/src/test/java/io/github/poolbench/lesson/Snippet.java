@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param compileError a regular expression the compiler's error must match; the snippet must not compile
  * @param preview      whether the snippet needs the JDK's preview features
  * @param timeoutSeconds how long a run may take
+ * @param shown        the output the lesson shows for the snippet (the fenced block after it), each line
+ *                     of which the run must print; empty when the lesson shows none
  */
 record Snippet(Location location, String code, Kind kind, Optional<String> name, List<String> uses, boolean run,
-               List<String> expects, Optional<String> compileError, boolean preview, int timeoutSeconds) {
+               List<String> expects, Optional<String> compileError, boolean preview, int timeoutSeconds,
+               List<Shown> shown) {
+
+    /** A line of output as the lesson shows it, where {@code …} stands for any text. */
+    record Shown(Location location, String text) {}
 
     /** How a block becomes a compilation unit. */
     enum Kind {
@@ -35,6 +41,7 @@ record Snippet(Location location, String code, Kind kind, Optional<String> name,
     Snippet {
         uses = List.copyOf(uses);
         expects = List.copyOf(expects);
+        shown = List.copyOf(shown);
     }
 
     /** The code's lines; line {@code i} sits at {@code location.line() + i} in the lesson. */

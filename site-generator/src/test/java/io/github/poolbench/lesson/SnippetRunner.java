@@ -60,12 +60,44 @@ final class SnippetRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + snippet, e);
         }
+        List<String> printed = new ArrayList<>(output.lines().map(String::stripTrailing).toList());
+        for (Snippet.Shown line : snippet.shown()) {
+            if (line.text().isBlank()) {
+                continue;
+            }
+            Pattern pattern = shownPattern(line.text());
+            int match = -1;
+            for (int i = 0; i < printed.size() && match < 0; i++) {
+                if (pattern.matcher(printed.get(i)).matches()) {
+                    match = i;
+                }
+            }
+            if (match < 0) {
+                throw new SnippetFailure(line.location(), "the lesson shows the output line '" + line.text()
+                        + "', but the snippet of line " + snippet.location().line() + " printed no such line (… stands for any text)"
+                        + printed(output));
+            }
+            printed.remove(match); // each printed line answers for one shown line only
+        }
         for (String expect : snippet.expects()) {
             if (!Pattern.compile(expect, Pattern.MULTILINE).matcher(output).find()) {
                 throw new SnippetFailure(snippet.location(), "printed nothing that matches expect=\"" + expect + "\"" + printed(output));
             }
         }
         return output;
+    }
+
+    /** A shown line as a pattern: its text literally, with {@code …} matching any text. */
+    static Pattern shownPattern(String shown) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = shown.stripTrailing().split("…", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append(".*?");
+            }
+            regex.append(Pattern.quote(parts[i]));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     private static String printed(String output) {

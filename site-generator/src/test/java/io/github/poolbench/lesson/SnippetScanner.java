@@ -22,7 +22,7 @@ final class SnippetScanner {
     private static final Pattern DIRECTIVE_START = Pattern.compile("^\\s*<!--\\s*snippet:(.*)$");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([a-z][a-z-]*)(?:=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^\\s\"]+))?");
     private static final Set<String> KEYS =
-            Set.of("name", "use", "run", "expect", "kind", "compile-error", "preview", "timeout");
+            Set.of("name", "use", "run", "expect", "output", "kind", "compile-error", "preview", "timeout");
     /** A compilation unit: it has a package line, or a top-level public type at the start of a line. */
     private static final Pattern UNIT = Pattern.compile(
             "(?m)^(?:package\\s+[\\w.]+\\s*;|public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s)");
@@ -77,7 +77,15 @@ final class SnippetScanner {
                     code.add(unquote(lines.get(j), depth));
                 }
                 Directive directive = pending != null && pending.lastLine() == i ? pending : null;
-                snippets.add(snippet(Location.of(shownAs, i + 2), String.join("\n", code), directive));
+                List<Snippet.Shown> shown = List.of();
+                if (directive != null && directive.attributes().stream().anyMatch(a -> a[0].equals("output"))) {
+                    int[] block = outputBlock(lines, close + 1, directive.at());
+                    shown = new ArrayList<>();
+                    for (int j = block[0] + 1; j < block[1]; j++) {
+                        shown.add(new Snippet.Shown(Location.of(shownAs, j + 1), unquote(lines.get(j), quoteDepth(lines.get(block[0])))));
+                    }
+                }
+                snippets.add(snippet(Location.of(shownAs, i + 2), String.join("\n", code), directive, shown));
             } else if (pending != null) {
                 throw new SnippetFailure(pending.at(), "snippet directive must stand right above a ```java fence");
             }
@@ -100,7 +108,26 @@ final class SnippetScanner {
     /** The directive above a fence: where it starts, the index of the line after it, and its attributes. */
     private record Directive(Location at, int lastLine, List<String[]> attributes) {}
 
-    private static Snippet snippet(Location location, String code, Directive directive) {
+    /**
+     * The fence that shows a snippet's output: the next fenced block after the snippet, which must not be
+     * another {@code java} block. Returns the indexes of its opening and closing lines.
+     */
+    private static int[] outputBlock(List<String> lines, int from, Location directive) {
+        for (int j = from; j < lines.size(); j++) {
+            int depth = quoteDepth(lines.get(j));
+            Matcher fence = FENCE_OPEN.matcher(unquote(lines.get(j), depth));
+            if (fence.matches()) {
+                int close = closingFence(lines, j + 1, depth, fence.group(2));
+                if (fence.group(3).equals("java") || close < 0) {
+                    break;
+                }
+                return new int[] {j, close};
+            }
+        }
+        throw new SnippetFailure(directive, "'output' needs a fenced block (e.g. ```text) after the snippet, showing what it prints");
+    }
+
+    private static Snippet snippet(Location location, String code, Directive directive, List<Snippet.Shown> shown) {
         Snippet.Kind kind = detectKind(code);
         Optional<String> name = Optional.empty();
         List<String> uses = new ArrayList<>();
@@ -116,7 +143,7 @@ final class SnippetScanner {
             switch (key) {
                 case "name" -> name = Optional.of(required(key, value, at));
                 case "use" -> uses.addAll(List.of(required(key, value, at).split("\\s*,\\s*")));
-                case "run" -> run = true;
+                case "run", "output" -> run = true;
                 case "expect" -> {
                     expects.add(validRegex(required(key, value, at), at));
                     run = true;
@@ -137,7 +164,7 @@ final class SnippetScanner {
         if (compileError.isPresent() && run) {
             throw new SnippetFailure(directive.at(), "a snippet that must not compile cannot be run");
         }
-        return new Snippet(location, code, kind, name, uses, run, expects, compileError, preview, timeout);
+        return new Snippet(location, code, kind, name, uses, run, expects, compileError, preview, timeout, shown);
     }
 
     static Snippet.Kind detectKind(String code) {
