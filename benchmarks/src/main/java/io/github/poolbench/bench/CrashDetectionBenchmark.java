@@ -30,8 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Linux and macOS) a worker process that is mid-task and waits for the caller's future to fail; the pool
  * replaces the worker between shots. Python's {@code Pool.map} would wait forever here.
  *
- * <p>Only {@code PROCESS} pools have workers that can die. The baseline is a normal round trip on the
- * same kind of pool.
+ * <p>Only {@code PROCESS} pools have workers that can die. The baseline is a normal round trip.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -102,28 +101,6 @@ public class CrashDetectionBenchmark {
         }
     }
 
-    @State(Scope.Benchmark)
-    public static class WarmPool {
-
-        @Param({"PROCESS"})
-        public PoolKind pool;
-
-        @Param({"1", "4"})
-        public int poolSize;
-
-        WorkerPool workers;
-
-        @Setup(Level.Trial)
-        public void open() {
-            workers = WorkerPool.open(pool, poolSize);
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            workers.close();
-        }
-    }
-
     /** Kill the busy worker; the time until its caller's future fails. */
     @Benchmark
     public WorkerDiedException killedMidTask(Victim state) throws Exception {
@@ -139,9 +116,12 @@ public class CrashDetectionBenchmark {
         throw new IllegalStateException("the task of a killed worker succeeded");
     }
 
-    /** A normal round trip: what any answer from a worker takes. */
+    /**
+     * A normal round trip: what any answer from a worker takes. It shares {@link RoundTripBenchmark}'s
+     * warm pools, so it sweeps every kind; {@code -p pool=PROCESS} keeps the one that compares.
+     */
     @Benchmark
-    public Integer baselineRoundTrip(WarmPool state) throws Exception {
+    public Integer baselineRoundTrip(RoundTripBenchmark.WarmPool state) throws Exception {
         return state.workers.submit(CrashDetectionBenchmark::identity, 7).get(1, TimeUnit.MINUTES);
     }
 }
