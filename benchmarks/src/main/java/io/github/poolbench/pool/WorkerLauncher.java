@@ -33,7 +33,8 @@ final class WorkerLauncher {
     private final List<String> command;
 
     WorkerLauncher(PoolOptions options, AllowList allowList) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin",
+                File.separatorChar == '\\' ? "java.exe" : "java").toString();
         List<String> flags = new ArrayList<>(BASE_FLAGS);
         flags.addAll(options.workerJvmFlags());
         StartupCache.Launch launch = options.startupCache()

@@ -53,8 +53,11 @@ final class WorkerProcess {
                 .stackSize(256 * 1024).unstarted(() -> read(listener));
     }
 
-    /** Starts a worker and sends it the handshake; {@link #ready()} completes when it answers. */
-    static WorkerProcess start(String readerName, int slot, List<String> command, Listener listener)
+    /**
+     * Starts a worker JVM and sends it the handshake; {@link #startReader()} then listens, and
+     * {@link #ready()} completes when the worker answers.
+     */
+    static WorkerProcess spawn(String readerName, int slot, List<String> command, Listener listener)
             throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT) // the JVM's own complaints, e.g. on OOM
@@ -67,8 +70,11 @@ final class WorkerProcess {
         } catch (IOException e) {
             // It died at once; the reader will find out why and report it.
         }
-        worker.reader.start();
         return worker;
+    }
+
+    void startReader() {
+        reader.start();
     }
 
     int slot() {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -95,6 +97,20 @@ class ProcessPoolTest {
         Set<Long> descendants = new HashSet<>(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
         workers.forEach(worker -> assertFalse(descendants.contains(worker.pid()), worker + " is still a descendant"));
         assertTrue(pool.workerHandles().isEmpty());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // stopping a process takes a signal
+    void closeKillsAWorkerThatCannotEndByItself() throws Exception {
+        List<ProcessHandle> workers;
+        ProcessWorkerPool pool = open(2, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        try (pool) {
+            workers = pool.workerHandles();
+            ProcessHandle stopped = workers.getFirst();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).inheritIO().start();
+            assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
+        } // a stopped worker reads no end of stdin: only a kill ends it
+        workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
     }
 
     @Test
