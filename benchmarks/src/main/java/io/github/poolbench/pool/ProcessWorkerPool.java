@@ -112,7 +112,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         Job job;
         try {
             job = new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
-                    Values.encode(chunk.inputs().toArray()));
+                    Protocol.sendable(Values.encode(chunk.inputs().toArray())));
         } catch (IOException | RuntimeException e) {
             chunk.results().completeExceptionally(new SerializationFailedException(
                     "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
@@ -199,7 +199,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         if (lost != null) {
             lost.chunk().results().completeExceptionally(isClosed()
                     ? new PoolClosedException("The " + this + " was closed before " + lost.chunk().describe() + " finished")
-                    : new WorkerDiedException(worker + " died with exit status " + exitStatus + " while running "
+                    : new WorkerDiedException(worker + " died with " + worker.describeEnd(exitStatus) + " while running "
                             + lost.chunk().describe() + "; the pool has replaced it", exitStatus));
         }
         if (replace) {

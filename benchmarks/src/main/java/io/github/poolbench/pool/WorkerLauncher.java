@@ -25,7 +25,9 @@ final class WorkerLauncher {
             "-XX:+UseSerialGC", // one small GC instead of G1's threads, in every worker
             "-XX:-UsePerfData", // no hsperfdata file to map at start and delete at exit
             "-XX:+ExitOnOutOfMemoryError", // a worker out of memory is in an unknown state: end it, replace it
-            "-Xlog:disable", "-Xlog:all=warning:stderr"); // JVM logging must never reach stdout, our frames
+            // The JVM's own output must never reach stdout, our frames: its log, and messages such as
+            // "Terminating due to java.lang.OutOfMemoryError", which it prints to stdout by default.
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /** Windows' limit for a command line is 32767 characters; past this a classpath goes in an argfile. */
     private static final int LONGEST_COMMAND = 30_000;

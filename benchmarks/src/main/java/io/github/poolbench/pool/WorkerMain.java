@@ -166,7 +166,7 @@ final class WorkerMain {
         }
         byte[] results;
         try {
-            results = Values.encode(run.results().toArray());
+            results = Protocol.sendable(Values.encode(run.results().toArray()));
         } catch (IOException | RuntimeException e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
             return;

@@ -84,6 +84,18 @@ class ProcessPoolTest {
     }
 
     @Test
+    void aWorkerThatCorruptsItsOwnStdoutIsKilledAndReplacedInsteadOfHangingThePool() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
+            WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                    () -> pool.map(Tasks::scribbleOnTheProtocol, List.of(7), WAIT));
+            assertTrue(died.getMessage().contains("while running input 7 (index 0)"), died.getMessage());
+            assertTrue(died.getMessage().contains("after it wrote what the pool could not read"), died.getMessage());
+            assertPoolServesWithFreshWorkers(pool, 1, before);
+        }
+    }
+
+    @Test
     void closeEndsEveryWorkerAndLeavesNoDescendant() {
         List<ProcessHandle> workers;
         ProcessWorkerPool pool = open(3, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(300)));
