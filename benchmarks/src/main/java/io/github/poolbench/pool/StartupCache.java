@@ -45,7 +45,7 @@ final class StartupCache {
 
     private static final List<Class<?>> WORKER_CLASSES = List.of(WorkerMain.class, Protocol.class,
             Protocol.Frame.class, AllowList.class, Values.class, ChunkRun.class, RemoteFailure.class,
-            RemoteFailure.Stage.class, RemoteTaskException.class, Task.class);
+            RemoteFailure.Stage.class, RemoteTaskException.class, Task.class, TaskCodec.class);
     private static final int CACHES_KEPT = 4;
     private static final Duration TRAINING_LIMIT = Duration.ofMinutes(2);
     /** Keys whose training this JVM has started: one run each. */

@@ -24,6 +24,9 @@ final class WorkerLauncher {
     static final List<String> BASE_FLAGS = List.of(
             "-XX:+UseSerialGC", // one small GC instead of G1's threads, in every worker
             "-XX:-UsePerfData", // no hsperfdata file to map at start and delete at exit
+            // Reflection without method handles: a task sent by name is then called at once on a fresh
+            // worker, instead of after tens of milliseconds spent spinning classes for the first call.
+            "-Djdk.reflect.useNativeAccessorOnly=true",
             "-XX:+ExitOnOutOfMemoryError", // a worker out of memory is in an unknown state: end it, replace it
             // The JVM's own output must never reach stdout, our frames: its log, and messages such as
             // "Terminating due to java.lang.OutOfMemoryError", which it prints to stdout by default.

@@ -82,19 +82,20 @@ final class WorkerMain {
         Task<Integer, Integer> failing = x -> {
             throw new IllegalStateException("training " + x);
         };
-        byte[][] tasks = {AllowList.serialize(increment), AllowList.serialize(failing)};
+        Task<Integer, String> byName = String::valueOf;
+        byte[][] tasks = {TaskCodec.encode(increment), TaskCodec.encode(byName), AllowList.serialize(increment),
+            AllowList.serialize(failing)};
         Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(() -> out.println("warm")).join();
         for (int i = 0; i < 2_000; i++) {
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 1 : 0],
+            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
                     Values.encode(new Object[] {i, i + 1}));
             worker.tasks.add(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
             worker.runJob(worker.tasks.take());
             sink.reset();
             Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
         }
-        worker.send(Protocol.HELLO, 0, ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
+        worker.send(Protocol.HELLO, 0, helloAnswer());
         out.println("trained");
         worker.tasks.removeIf(task -> task.id() == 0);
     }
@@ -105,10 +106,11 @@ final class WorkerMain {
         }
         Protocol.Frame hello = Protocol.read(fromParent);
         if (hello == null || hello.type() != Protocol.HELLO) {
-            Runtime.getRuntime().halt(2);
+            Runtime.getRuntime().halt(2); // not our parent
+            return;
         }
-        send(Protocol.HELLO, hello.id(), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
+        send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
+
         Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(this::runTasks);
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
@@ -128,6 +130,12 @@ final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
+    }
+
+    /** The handshake's answer: the protocol version this worker speaks, and its pid. */
+    private static byte[] helloAnswer() {
+        return ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array();
     }
 
     private void runTasks() {
@@ -176,7 +184,7 @@ final class WorkerMain {
 
     private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
         if (!Arrays.equals(bytes, lastTaskBytes)) {
-            lastTask = (Task<?, ?>) allowList.deserialize(bytes);
+            lastTask = TaskCodec.decode(bytes, allowList);
             lastTaskBytes = bytes;
         }
         return lastTask;
