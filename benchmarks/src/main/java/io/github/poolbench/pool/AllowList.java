@@ -84,12 +84,16 @@ final class AllowList {
             if (refusals.refused == null) {
                 throw e;
             }
-            InvalidClassException clear = new InvalidClassException(refusals.refused,
-                    "refused to deserialize it: not on the pool's allow-list " + patterns
-                            + "; allow it with PoolOptions.withAllowedClasses(\"" + refusals.refused + "\")");
+            InvalidClassException clear = refusal(refusals.refused);
             clear.initCause(e);
             throw clear;
         }
+    }
+
+    /** The error for a class off the list, naming it and saying how to allow it. */
+    InvalidClassException refusal(String className) {
+        return new InvalidClassException(className, "refused to deserialize it: not on the pool's allow-list "
+                + patterns + "; allow it with PoolOptions.withAllowedClasses(\"" + className + "\")");
     }
 
     /** A filter for one stream, remembering what it refused so that the error can say so. */

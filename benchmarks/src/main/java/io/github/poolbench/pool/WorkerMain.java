@@ -1,6 +1,8 @@
 package io.github.poolbench.pool;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
@@ -18,8 +20,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time, writes
- * results to stdout. Its main thread only reads stdin, so the end of stdin is seen at once even while a
+ * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
+ * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled.
+ * Its main thread only reads stdin, so the end of stdin is seen at once even while a
  * task runs, and ends the worker: that is both how the pool closes it and how it follows a parent that
  * died without closing anything.
  *
@@ -40,7 +43,11 @@ final class WorkerMain {
         this.allowList = allowList;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(StartupCache.TRAIN)) {
+            train();
+            return;
+        }
         // Claim the real stdout for frames before anything can print to it.
         DataOutputStream toParent = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -53,21 +60,68 @@ final class WorkerMain {
         worker.run(fromParent);
     }
 
+    /**
+     * A training run for the {@link StartupCache}: does in memory what a worker's session does, so that
+     * the JVM records the classes, linkage and profiles a real worker will want.
+     */
+    private static void train() throws Exception {
+        Thread.ofPlatform().daemon(true).start(() -> { // like a worker, do not outlive the parent
+            try {
+                while (System.in.read() >= 0) {
+                    continue;
+                }
+            } catch (IOException e) {
+                // the same as the end of stdin
+            }
+            Runtime.getRuntime().halt(1);
+        });
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WorkerMain worker = new WorkerMain(new DataOutputStream(sink), new AllowList(List.of()));
+        PrintStream out = worker.forwardingStream(Protocol.STDOUT, Charset.defaultCharset());
+        Task<Integer, Integer> increment = x -> x + 1;
+        Task<Integer, Integer> failing = x -> {
+            throw new IllegalStateException("training " + x);
+        };
+        Task<Integer, String> byName = String::valueOf;
+        byte[][] tasks = {TaskCodec.encode(increment), TaskCodec.encode(byName), AllowList.serialize(increment),
+            AllowList.serialize(failing)};
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(() -> out.println("warm")).join();
+        for (int i = 0; i < 2_000; i++) {
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
+                    Values.encode(new Object[] {i, i + 1}));
+            worker.tasks.add(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
+            worker.runJob(worker.tasks.take());
+            sink.reset();
+            Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
+        }
+        worker.send(Protocol.HELLO, 0, helloAnswer());
+        out.println("trained");
+        worker.tasks.removeIf(task -> task.id() == 0);
+    }
+
     private void run(DataInputStream fromParent) throws IOException {
         synchronized (toParent) {
             toParent.writeLong(Protocol.MAGIC);
         }
         Protocol.Frame hello = Protocol.read(fromParent);
         if (hello == null || hello.type() != Protocol.HELLO) {
-            Runtime.getRuntime().halt(2);
+            Runtime.getRuntime().halt(2); // not our parent
+            return;
         }
-        send(Protocol.HELLO, hello.id(), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
+        send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
+
         Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(this::runTasks);
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
                 if (frame.type() == Protocol.TASK) {
                     tasks.add(frame);
+                } else if (frame.type() == Protocol.RECALL) {
+                    long id = frame.id();
+                    // Atomic against the task thread's take(): either it runs, or it goes back.
+                    if (tasks.removeIf(task -> task.id() == id)) {
+                        send(Protocol.RECALLED, id, new byte[0]);
+                    }
                 }
             }
         } catch (IOException endOfParent) {
@@ -76,6 +130,12 @@ final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
+    }
+
+    /** The handshake's answer: the protocol version this worker speaks, and its pid. */
+    private static byte[] helloAnswer() {
+        return ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array();
     }
 
     private void runTasks() {
@@ -100,7 +160,7 @@ final class WorkerMain {
         Object[] inputs;
         try {
             task = readTask(job.part1());
-            inputs = (Object[]) allowList.deserialize(job.part2());
+            inputs = Values.decode(job.part2(), allowList);
         } catch (Exception | LinkageError e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
             return;
@@ -114,7 +174,7 @@ final class WorkerMain {
         }
         byte[] results;
         try {
-            results = AllowList.serialize(run.results().toArray());
+            results = Protocol.sendable(Values.encode(run.results().toArray()));
         } catch (IOException | RuntimeException e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
             return;
@@ -124,7 +184,7 @@ final class WorkerMain {
 
     private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
         if (!Arrays.equals(bytes, lastTaskBytes)) {
-            lastTask = (Task<?, ?>) allowList.deserialize(bytes);
+            lastTask = TaskCodec.decode(bytes, allowList);
             lastTaskBytes = bytes;
         }
         return lastTask;

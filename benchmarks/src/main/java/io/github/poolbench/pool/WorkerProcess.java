@@ -7,8 +7,11 @@ import java.io.EOFException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -35,8 +38,13 @@ final class WorkerProcess {
     private final long nonce = ThreadLocalRandom.current().nextLong();
     private final CompletableFuture<WorkerProcess> ready = new CompletableFuture<>();
     private final Thread reader;
-    /** The job this worker runs; guarded by the pool's lock. */
-    ProcessWorkerPool.Job current;
+    private final Queue<Protocol.Frame> outbox = new ConcurrentLinkedQueue<>();
+    /** Why the pool killed this worker, if it did because of what it sent. */
+    private volatile String killedBecause;
+    /** Jobs sent and not yet answered, the running one first; guarded by the pool's lock. */
+    final ArrayDeque<ProcessWorkerPool.Job> inFlight = new ArrayDeque<>(ProcessWorkerPool.JOBS_PER_WORKER);
+    /** The id of the job asked back from this worker, or 0; guarded by the pool's lock. */
+    long recalling;
 
     private WorkerProcess(String readerName, int slot, Process process, Listener listener) {
         this.slot = slot;
@@ -47,8 +55,11 @@ final class WorkerProcess {
                 .stackSize(256 * 1024).unstarted(() -> read(listener));
     }
 
-    /** Starts a worker and sends it the handshake; {@link #ready()} completes when it answers. */
-    static WorkerProcess start(String readerName, int slot, List<String> command, Listener listener)
+    /**
+     * Starts a worker JVM and sends it the handshake; {@link #startReader()} then listens, and
+     * {@link #ready()} completes when the worker answers.
+     */
+    static WorkerProcess spawn(String readerName, int slot, List<String> command, Listener listener)
             throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT) // the JVM's own complaints, e.g. on OOM
@@ -61,8 +72,11 @@ final class WorkerProcess {
         } catch (IOException e) {
             // It died at once; the reader will find out why and report it.
         }
-        worker.reader.start();
         return worker;
+    }
+
+    void startReader() {
+        reader.start();
     }
 
     int slot() {
@@ -82,9 +96,26 @@ final class WorkerProcess {
         return ready;
     }
 
-    void send(byte type, long id, byte[] part1, byte[] part2) throws IOException {
+    /** Queues a frame; call with the pool's lock held, so that frames queue in the order decided. */
+    void enqueue(byte type, long id, byte[] part1, byte[] part2) {
+        outbox.add(new Protocol.Frame(type, id, part1, part2));
+    }
+
+    /**
+     * Writes the queued frames in order. Any thread may call it once it has released the pool's lock:
+     * whoever comes first writes everything queued so far, so frames never overtake one another.
+     */
+    void flush() {
         synchronized (toWorker) {
-            Protocol.write(toWorker, type, id, part1, part2);
+            for (Protocol.Frame frame; (frame = outbox.poll()) != null; ) {
+                try {
+                    Protocol.write(toWorker, frame.type(), frame.id(), frame.part1(), frame.part2());
+                } catch (IOException dying) {
+                    // Its reader will see its stdout end, and fail or requeue its jobs.
+                    outbox.clear();
+                    return;
+                }
+            }
         }
     }
 
@@ -115,6 +146,11 @@ final class WorkerProcess {
         reader.join(wait);
     }
 
+    /** How the worker ended, for error messages: {@code exit status 3}, and why the pool killed it if it did. */
+    String describeEnd(int exitStatus) {
+        return "exit status " + exitStatus + (killedBecause == null ? "" : " after it " + killedBecause);
+    }
+
     @Override
     public String toString() {
         return "worker " + slot + " (pid " + process.pid() + ")";
@@ -131,15 +167,16 @@ final class WorkerProcess {
                     default -> listener.onReply(this, frame);
                 }
             }
+        } catch (EOFException e) {
+            // It ended mid-frame: the same as ending between frames.
         } catch (IOException | RuntimeException e) {
-            // The stream broke or made no sense: treat the worker as gone, as it will be once killed.
-            if (process.isAlive() && !(e instanceof EOFException)) {
-                kill();
-            }
+            // Its stdout made no sense, e.g. a task wrote to file descriptor 1 itself: no use to us any more.
+            killedBecause = "wrote what the pool could not read (" + e.getMessage() + "), so the pool killed it";
+            kill();
         }
         int exitStatus = exitStatus();
         ready.completeExceptionally(new PoolException(
-                this + " exited with status " + exitStatus + " before it answered the handshake"));
+                this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
         listener.onExit(this, exitStatus);
     }
 

@@ -20,9 +20,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What only worker processes can do wrong: die, print, and refuse to (de)serialize. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -53,29 +59,38 @@ class ProcessPoolTest {
         }
     }
 
-    @Test
-    void aWorkerThatCallsSystemExitFailsThatTaskWithItsExitStatus() {
-        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+    static Stream<Arguments> waysAWorkerEndsItself() {
+        Task<Integer, Integer> exitOn42 = Tasks::exitOn42;
+        Task<Integer, Integer> exhaustMemory = Tasks::exhaustMemory;
+        return Stream.of(
+                Arguments.of("System.exit(42)", exitOn42, "-Xmx64m", 42, "input 42 (index 1)"),
+                // Out of memory a worker may be in any state, so it ends: -XX:+ExitOnOutOfMemoryError, status 3.
+                Arguments.of("out of memory", exhaustMemory, "-Xmx32m", 3, "input 1 (index 0)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("waysAWorkerEndsItself")
+    void aWorkerThatEndsItselfMidTaskFailsThatTaskWithItsExitStatusAndIsReplaced(
+            String how, Task<Integer, Integer> task, String heapFlag, int exitStatus, String input) {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags(heapFlag))) {
             long before = pool.map(Tasks::pid, List.of(0)).getFirst();
             WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                    () -> pool.map(Tasks::exitOn42, List.of(1, 42, 3), WAIT));
-            assertEquals(42, died.exitStatus());
-            assertTrue(died.getMessage().contains("died with exit status 42 while running input 42 (index 1)"),
+                    () -> pool.map(task, List.of(1, 42, 3), WAIT));
+            assertEquals(exitStatus, died.exitStatus());
+            assertTrue(died.getMessage().contains("died with exit status " + exitStatus + " while running " + input),
                     died.getMessage());
             assertPoolServesWithFreshWorkers(pool, 1, before);
         }
     }
 
     @Test
-    void aWorkerOutOfMemoryDiesAndIsReplaced() {
-        // A worker out of memory may be in any state, so it ends (-XX:+ExitOnOutOfMemoryError, status 3).
-        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags("-Xmx32m"))) {
+    void aWorkerThatCorruptsItsOwnStdoutIsKilledAndReplacedInsteadOfHangingThePool() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
             long before = pool.map(Tasks::pid, List.of(0)).getFirst();
             WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                    () -> pool.map(Tasks::exhaustMemory, List.of(4), WAIT));
-            assertEquals(3, died.exitStatus());
-            assertTrue(died.getMessage().contains("died with exit status 3 while running input 4 (index 0)"),
-                    died.getMessage());
+                    () -> pool.map(Tasks::scribbleOnTheProtocol, List.of(7), WAIT));
+            assertTrue(died.getMessage().contains("while running input 7 (index 0)"), died.getMessage());
+            assertTrue(died.getMessage().contains("after it wrote what the pool could not read"), died.getMessage());
             assertPoolServesWithFreshWorkers(pool, 1, before);
         }
     }
@@ -94,6 +109,20 @@ class ProcessPoolTest {
         Set<Long> descendants = new HashSet<>(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
         workers.forEach(worker -> assertFalse(descendants.contains(worker.pid()), worker + " is still a descendant"));
         assertTrue(pool.workerHandles().isEmpty());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // stopping a process takes a signal
+    void closeKillsAWorkerThatCannotEndByItself() throws Exception {
+        List<ProcessHandle> workers;
+        ProcessWorkerPool pool = open(2, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        try (pool) {
+            workers = pool.workerHandles();
+            ProcessHandle stopped = workers.getFirst();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).inheritIO().start();
+            assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
+        } // a stopped worker reads no end of stdin: only a kill ends it
+        workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
     }
 
     @Test

@@ -42,6 +42,7 @@ final class Tasks {
     }
 
     static int exhaustMemory(int megabytesPerStep) {
+        // The return type only lets a method reference of Task<Integer, Integer> name it.
         java.util.List<byte[]> hoard = new java.util.ArrayList<>();
         while (true) {
             hoard.add(new byte[megabytesPerStep << 20]);
@@ -69,5 +70,16 @@ final class Tasks {
 
     static String describe(Object input) {
         return String.valueOf(input);
+    }
+
+    /** Writes past System.out, straight to file descriptor 1 where the pool's frames go, then waits. */
+    static int scribbleOnTheProtocol(int ignored) throws Exception {
+        java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        byte[] garbage = new byte[64];
+        java.util.Arrays.fill(garbage, (byte) 0x7f); // reads as a frame with a 2 GB part
+        raw.write(garbage);
+        raw.flush();
+        Thread.sleep(600_000);
+        return 0;
     }
 }
