@@ -1,52 +1,81 @@
 package io.github.poolbench.bench;
 
+import io.github.poolbench.bench.Plan.Sizing;
+import io.github.poolbench.bench.Plan.Step;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import java.util.Map;
 
 /**
- * How much measuring a run does. The names are what {@code --profile} accepts.
+ * How much measuring a run does. The names are what {@code --profile} accepts. Budgets are for the
+ * reference machine, 2 cores: the suite prints its real wall time and an estimate as it goes.
  */
 public enum Profile {
-    /** Seconds long: proves the pipeline works, numbers are rough. Used by tests and CI. */
-    SMOKE(1, 1, 2),
-    /** The default: a few minutes on two cores. */
-    QUICK(1, 2, 5),
-    /** Publication quality: more forks and iterations for tight errors. */
-    FULL(2, 3, 10);
+  /**
+   * Under 30 s: proves the pipeline and gives the site a sleep sweep (threads and virtual threads
+   * at 1, 4 and 12 workers, processes at 4, and the sequential baseline). Used by tests and CI.
+   * Numbers are rough: one fork, one warm-up and three measured shots each (JMH gives no error
+   * below three samples).
+   */
+  SMOKE,
+  /**
+   * The default, at most 5 minutes: every workload x pool kind x pool size, one fork, few
+   * iterations. Errors are wide (few samples), scores are usable.
+   */
+  QUICK,
+  /**
+   * Publication quality, at most 45 minutes: every class's own annotations (2 forks, 10 shots or 5
+   * timed iterations), chosen so that scoreError stays within 5 % of the score for sleep, fetch and
+   * primes; the suite warns about any that does not.
+   */
+  FULL;
 
-    private final int forks;
-    private final int warmupIterations;
-    private final int measurementIterations;
+  private static final Map<String, List<String>> EVERYTHING = Map.of();
 
-    Profile(int forks, int warmupIterations, int measurementIterations) {
-        this.forks = forks;
-        this.warmupIterations = warmupIterations;
-        this.measurementIterations = measurementIterations;
+  /** The name as typed on the command line, e.g. {@code quick}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The steps this profile runs, in order. */
+  public List<Step> plan() {
+    return switch (this) {
+      case SMOKE -> {
+        Sizing threeShots = Sizing.shots(1, 1, 3);
+        yield List.of(
+            new Step(SleepBenchmark.class, List.of("map"),
+                Map.of("pool", List.of("THREAD", "VIRTUAL"), "poolSize", List.of("1", "4", "12")), threeShots),
+            new Step(SleepBenchmark.class, List.of("map"),
+                Map.of("pool", List.of("PROCESS"), "poolSize", List.of("4")), threeShots),
+            new Step(SleepBenchmark.class, List.of("sequential"), EVERYTHING, Sizing.shots(1, 0, 3)));
+      }
+      case QUICK -> {
+        Sizing shots = Sizing.shots(1, 1, 3);
+        Sizing timed = Sizing.timed(1, 1, Duration.ofMillis(500), 3, Duration.ofMillis(500));
+        yield List.of(
+            new Step(SleepBenchmark.class, List.of("map", "sequential"), EVERYTHING, shots),
+            new Step(FetchBenchmark.class, List.of("map", "sequential"), EVERYTHING, shots),
+            new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, timed),
+            new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, timed),
+            new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, shots));
+      }
+      case FULL -> List.of(
+          new Step(SleepBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
+          new Step(FetchBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
+          new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
+          new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
+          new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, Sizing.ANNOTATED));
+    };
+  }
+
+  /** Parses a profile name case-insensitively, naming the choices when it is unknown. */
+  public static Profile parse(String name) {
+    for (Profile profile : values()) {
+      if (profile.id().equalsIgnoreCase(name.strip())) {
+        return profile;
+      }
     }
-
-    /** The name as typed on the command line, e.g. {@code quick}. */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Applies this profile's sizes to a JMH options builder. */
-    ChainedOptionsBuilder apply(ChainedOptionsBuilder options) {
-        return options
-                .forks(forks)
-                .warmupIterations(warmupIterations)
-                .measurementIterations(measurementIterations)
-                .warmupTime(TimeValue.milliseconds(500))
-                .measurementTime(TimeValue.seconds(1));
-    }
-
-    /** Parses a profile name case-insensitively, naming the choices when it is unknown. */
-    public static Profile parse(String name) {
-        for (Profile profile : values()) {
-            if (profile.id().equalsIgnoreCase(name.strip())) {
-                return profile;
-            }
-        }
-        throw new IllegalArgumentException("unknown profile '" + name + "' (choose smoke, quick or full)");
-    }
+    throw new IllegalArgumentException("unknown profile '" + name + "' (choose smoke, quick or full)");
+  }
 }

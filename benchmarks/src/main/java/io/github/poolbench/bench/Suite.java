@@ -1,67 +1,240 @@
 package io.github.poolbench.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.poolbench.machine.LoadAverage;
+import io.github.poolbench.machine.MachineDescription;
+import io.github.poolbench.machine.MachineProbe;
+import io.github.poolbench.machine.PrivateJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the suite for one profile and stores the results as
- * {@code <resultsRoot>/<machine-id>/<run-id>/jmh.json}.
+ * Runs the suite for one profile and files the results as {@code
+ * <resultsRoot>/<machine-id>/<run-id>/} holding {@code jmh.json} (JMH's JSON, all steps merged),
+ * {@code machine.json} ({@link MachineDescription}) and {@code run.json} ({@link RunRecord}: the
+ * profile, wall time, load before and after, error summary). The run id is the UTC start minute
+ * and the profile, e.g. {@code 2026-11-25T2310Z-quick}.
  */
 public final class Suite {
 
-    /** The JMH results file of every run folder. */
-    public static final String JMH_FILE = "jmh.json";
+  /** The JMH results file of every run folder. */
+  public static final String JMH_FILE = "jmh.json";
 
-    private static final DateTimeFormatter RUN_ID =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  /** The machine description of every run folder. */
+  public static final String MACHINE_FILE = "machine.json";
 
-    /**
-     * What to run and where to put it.
-     *
-     * @param machineName overrides the machine id the results are filed under; empty derives one
-     */
-    public record Request(Profile profile, Path resultsRoot, Optional<String> machineName, PrintStream progress) {}
+  /** The run's own record. */
+  public static final String RUN_FILE = "run.json";
 
-    /** Where a finished run left its files. */
-    public record Run(String machineId, String runId, Path directory, Path jmhJson) {}
+  /** The error target of the full profile, in percent of the score. */
+  public static final double TARGET_ERROR_PERCENT = 5.0;
 
-    private Suite() {}
+  /** The questions whose errors the full profile promises to keep within the target. */
+  static final Set<String> TARGETED = Set.of("SleepBenchmark", "FetchBenchmark", "PrimesBenchmark");
 
-    /** Runs the benchmarks of the request's profile; the progress stream receives JMH's log. */
-    public static Run run(Request request) throws RunnerException {
-        String runId = RUN_ID.format(Instant.now()) + "-" + request.profile().id();
-        String machineId = request.machineName().orElse("local");
-        Path directory = request.resultsRoot().resolve(machineId).resolve(runId);
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create results folder " + directory, e);
-        }
-        Path json = directory.resolve(JMH_FILE);
+  /** How long a step waits for another JMH run on this machine before JMH itself refuses. */
+  static final Duration LOCK_PATIENCE = Duration.ofMinutes(30);
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * The flags every fork gets: each class's {@code @Fork(jvmArgsAppend)}. The host's own flags are
+   * not passed on (the launcher's class-data archive must stay its own).
+   */
+  static final List<String> FORK_JVM_ARGS = List.of(PoolState.UNSAFE_FLAG);
+
+  /**
+   * What to run and where to put it.
+   *
+   * @param machineName overrides the machine id the results are filed under; empty derives one
+   * @param progress receives JMH's log and the progress lines
+   */
+  public record Request(Profile profile, Path resultsRoot, Optional<String> machineName, PrintStream progress) {}
+
+  /** Where a finished run left its files. */
+  public record Run(String machineId, String runId, Path directory, Path jmhJson) {}
+
+  private Suite() {}
+
+  /** Runs the benchmarks of the request's profile. */
+  public static Run run(Request request) throws RunnerException {
+    return run(request, request.profile().plan());
+  }
+
+  /**
+   * Runs the given steps, filed under the request's profile name: tests and one-off runs use it.
+   *
+   * @throws RunnerException if a benchmark failed; the folder then holds what was measured so far,
+   *     with {@code run.json} saying {@code failed}
+   */
+  public static Run run(Request request, List<Plan.Step> steps) throws RunnerException {
+    PrintStream out = request.progress();
+    Instant started = Instant.now();
+    MachineDescription machine =
+        MachineProbe.describe(request.machineName().orElse(null), checkout());
+    Path directory = newRunFolder(request.resultsRoot().resolve(machine.machineId()), started, request.profile());
+    String runId = directory.getFileName().toString();
+    PrivateJson.write(machine, directory.resolve(MACHINE_FILE));
+
+    int cores = machine.cpu().logicalCores();
+    OptionalDouble loadBefore = LoadAverage.oneMinute();
+    List<String> warnings = new ArrayList<>();
+    warnIfBusy("before", loadBefore, cores, warnings, out);
+
+    int planned = Plan.count(steps);
+    out.printf("poolbench: %s profile, %d benchmarks in %d steps, machine %s, run %s%n",
+        request.profile().id(), planned, steps.size(), machine.machineId(), runId);
+    Progress progress = new Progress(out, planned);
+    Path parts = temporaryFolder();
+    List<Path> partFiles = new ArrayList<>();
+    String failure = null;
+    try {
+      for (int i = 0; i < steps.size(); i++) {
+        Path part = parts.resolve("step-" + i + ".json");
+        partFiles.add(part);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(SleepBenchmark.class.getName() + ".map")
-                .include(SleepBenchmark.class.getName() + ".sequential")
-                .result(json.toString())
-                .resultFormat(ResultFormatType.JSON)
-                .shouldFailOnError(true)
-                // Forks would otherwise inherit the host JVM's flags (class-data archive, system properties).
-                .jvmArgs("--sun-misc-unsafe-memory-access=allow");
-        new Runner(request.profile().apply(options).build(),
-                OutputFormatFactory.createFormatInstance(request.progress(), VerboseMode.NORMAL)).run();
-        return new Run(machineId, runId, directory, json);
+            .result(part.toString())
+            .resultFormat(ResultFormatType.JSON)
+            .shouldFailOnError(true)
+            .jvmArgs(); // none of the host's; the annotations append FORK_JVM_ARGS
+        Duration waited = JmhLock.awaitFree(LOCK_PATIENCE, out);
+        if (waited.toSeconds() >= 5) {
+          warnings.add("waited " + Progress.clock(waited) + " for another JMH run to finish before step " + (i + 1));
+        }
+        new Runner(steps.get(i).applyTo(options).build(), progress.format()).run();
+      }
+    } catch (RunnerException | RuntimeException e) {
+      failure = String.valueOf(e.getMessage());
+      throw e;
+    } finally {
+      ArrayNode entries = JmhJson.merge(partFiles);
+      Path jmhJson = directory.resolve(JMH_FILE);
+      JmhJson.write(entries, jmhJson);
+      deleteQuietly(parts);
+      OptionalDouble loadAfter = LoadAverage.oneMinute();
+      warnIfBusy("after", loadAfter, cores, warnings, out);
+      Instant finished = Instant.now();
+      RunRecord record = record(request, steps, machine, runId, started, finished, planned, entries,
+          loadBefore, loadAfter, cores, warnings, failure, out);
+      PrivateJson.write(record, directory.resolve(RUN_FILE));
+      if (failure != null && entries.isEmpty()) {
+        // Nothing was measured: an empty run must not become the machine's latest results.
+        deleteQuietly(directory);
+        out.printf("poolbench: nothing measured; removed %s%n", directory);
+      }
+      out.printf("poolbench: %s run %s in %s; results in %s%n", record.status(), runId,
+          Progress.clock(Duration.between(started, finished)), directory);
     }
+    return new Run(machine.machineId(), runId, directory, directory.resolve(JMH_FILE));
+  }
+
+  private static RunRecord record(Request request, List<Plan.Step> steps, MachineDescription machine, String runId,
+      Instant started, Instant finished, int planned, ArrayNode entries, OptionalDouble loadBefore,
+      OptionalDouble loadAfter, int cores, List<String> warnings, String failure, PrintStream out) {
+    List<RunRecord.RelativeError> errors = JmhJson.relativeErrors(entries);
+    Optional<RunRecord.RelativeError> largest = JmhJson.largest(errors);
+    List<RunRecord.RelativeError> aboveTarget = errors.stream()
+        .filter(e -> TARGETED.contains(e.benchmark().substring(0, e.benchmark().indexOf('.'))))
+        .filter(e -> e.percent() > TARGET_ERROR_PERCENT)
+        .sorted(Comparator.comparingDouble(RunRecord.RelativeError::percent).reversed())
+        .toList();
+    largest.ifPresent(e -> out.printf("poolbench: largest relative error %.1f %% (%s %s)%n",
+        e.percent(), e.benchmark(), e.params()));
+    if (!aboveTarget.isEmpty()) {
+      String message = aboveTarget.size() + " sleep/fetch/primes results have an error above "
+          + TARGET_ERROR_PERCENT + " % of the score"
+          + (request.profile() == Profile.FULL ? "" : " (expected outside the full profile: few samples)");
+      warnings.add(message);
+      out.println("poolbench: warning: " + message);
+    }
+    if (failure == null && entries.size() != planned) {
+      warnings.add("planned " + planned + " benchmarks but jmh.json has " + entries.size());
+    }
+    var load = new RunRecord.Load(boxed(loadBefore), boxed(loadAfter), cores,
+        LoadAverage.BUSY_PER_CORE * cores, isBusy(loadBefore, cores) || isBusy(loadAfter, cores));
+    return new RunRecord(runId, request.profile().id(), machine.machineId(),
+        failure == null ? "complete" : "failed", failure,
+        started.truncatedTo(ChronoUnit.SECONDS).toString(), finished.truncatedTo(ChronoUnit.SECONDS).toString(),
+        Duration.between(started, finished).toMillis() / 1000.0, planned, entries.size(), load,
+        largest.orElse(null), aboveTarget, FORK_JVM_ARGS, steps.stream().map(RunRecord.StepRecord::of).toList(),
+        List.copyOf(warnings));
+  }
+
+  /** The quiet-machine guard: numbers from a busy machine are slower and noisier than they should be. */
+  private static void warnIfBusy(String when, OptionalDouble load, int cores, List<String> warnings, PrintStream out) {
+    if (isBusy(load, cores)) {
+      String message = String.format("machine busy %s the run: 1-minute load %.2f on %d cores (above %.1f)",
+          when, load.getAsDouble(), cores, LoadAverage.BUSY_PER_CORE * cores);
+      warnings.add(message);
+      out.println("poolbench: warning: " + message);
+    }
+  }
+
+  private static boolean isBusy(OptionalDouble load, int cores) {
+    return load.isPresent() && LoadAverage.isBusy(load.getAsDouble(), cores);
+  }
+
+  private static Double boxed(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
+  }
+
+  /** {@code <machine>/<UTC minute>-<profile>}, with {@code -2}, {@code -3}… if that minute is taken. */
+  static Path newRunFolder(Path machineFolder, Instant started, Profile profile) {
+    String base = RUN_ID.format(started) + "-" + profile.id();
+    try {
+      Files.createDirectories(machineFolder);
+      for (int n = 1; ; n++) {
+        Path candidate = machineFolder.resolve(n == 1 ? base : base + "-" + n);
+        try {
+          return Files.createDirectory(candidate);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          // next suffix
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run folder under " + machineFolder, e);
+    }
+  }
+
+  /** The checkout whose commit is recorded: the launcher's {@code poolbench.home}, else here. */
+  private static Path checkout() {
+    return Path.of(System.getProperty("poolbench.home", "")).toAbsolutePath();
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("poolbench-jmh-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp folder is harmless
+    }
+  }
 }

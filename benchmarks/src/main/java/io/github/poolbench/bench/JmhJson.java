@@ -1,0 +1,93 @@
+package io.github.poolbench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Reads, merges and summarises JMH's JSON results (an array of benchmark entries). */
+final class JmhJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JmhJson() {}
+
+  /**
+   * The entries of every part, in order, as one array: a step writes one part. A missing or empty
+   * part (JMH creates the file before a step that then fails) adds nothing.
+   */
+  static ArrayNode merge(List<Path> parts) {
+    ArrayNode all = JSON.createArrayNode();
+    for (Path part : parts) {
+      if (isNonEmptyFile(part)) {
+        all.addAll(read(part));
+      }
+    }
+    return all;
+  }
+
+  private static boolean isNonEmptyFile(Path file) {
+    try {
+      return Files.isRegularFile(file) && Files.size(file) > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static ArrayNode read(Path file) {
+    try {
+      JsonNode tree = JSON.readTree(file.toFile());
+      if (!(tree instanceof ArrayNode array)) {
+        throw new IllegalStateException(file + " is not a JMH result array");
+      }
+      return array;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
+    }
+  }
+
+  static void write(ArrayNode entries, Path file) {
+    try {
+      JSON.writeValue(file.toFile(), entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
+    }
+  }
+
+  /** 100 x scoreError / score of each entry with a finite error (one sample gives none). */
+  static List<RunRecord.RelativeError> relativeErrors(ArrayNode entries) {
+    List<RunRecord.RelativeError> errors = new ArrayList<>();
+    for (JsonNode entry : entries) {
+      JsonNode metric = entry.path("primaryMetric");
+      double score = metric.path("score").asDouble(Double.NaN);
+      double error = metric.path("scoreError").asDouble(Double.NaN);
+      if (Double.isFinite(score) && Double.isFinite(error) && score != 0) {
+        TreeMap<String, String> params = new TreeMap<>();
+        entry.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+        errors.add(new RunRecord.RelativeError(shortName(entry.path("benchmark").asText()), params,
+            Math.round(1000 * Math.abs(error / score)) / 10.0));
+      }
+    }
+    return errors;
+  }
+
+  static Optional<RunRecord.RelativeError> largest(List<RunRecord.RelativeError> errors) {
+    return errors.stream().max(Comparator.comparingDouble(RunRecord.RelativeError::percent));
+  }
+
+  /** {@code io.github.poolbench.bench.SleepBenchmark.map} to {@code SleepBenchmark.map}. */
+  static String shortName(String benchmark) {
+    int method = benchmark.lastIndexOf('.');
+    int type = benchmark.lastIndexOf('.', method - 1);
+    return benchmark.substring(type + 1);
+  }
+}

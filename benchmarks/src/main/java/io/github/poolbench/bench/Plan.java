@@ -1,0 +1,157 @@
+package io.github.poolbench.bench;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What a run measures: a list of steps, each one JMH run of some methods of one benchmark class
+ * with its own param subset and sizing. One JMH run per step because param overrides in JMH are
+ * global: a profile that wants pool sizes 1-12 for sleep and 1-5 for fetch needs two runs.
+ */
+public final class Plan {
+
+  private Plan() {}
+
+  /**
+   * How long JMH measures; {@code null} fields keep the class's annotation. Times apply to
+   * time-based modes only ({@code SingleShotTime} counts shots).
+   */
+  public record Sizing(
+      Integer forks, Integer warmups, Duration warmupTime, Integer iterations, Duration iterationTime) {
+
+    /** Keeps every annotation: the class's own sizing. */
+    public static final Sizing ANNOTATED = new Sizing(null, null, null, null, null);
+
+    /** Single shots: forks, warm-up shots, measured shots. */
+    public static Sizing shots(int forks, int warmups, int iterations) {
+      return new Sizing(forks, warmups, null, iterations, null);
+    }
+
+    /** Timed iterations: forks, then count and length of warm-up and measured iterations. */
+    public static Sizing timed(int forks, int warmups, Duration warmupTime, int iterations, Duration iterationTime) {
+      return new Sizing(forks, warmups, warmupTime, iterations, iterationTime);
+    }
+
+    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
+      if (forks != null) {
+        options.forks(forks);
+      }
+      if (warmups != null) {
+        options.warmupIterations(warmups);
+      }
+      if (warmupTime != null) {
+        options.warmupTime(TimeValue.milliseconds(warmupTime.toMillis()));
+      }
+      if (iterations != null) {
+        options.measurementIterations(iterations);
+      }
+      if (iterationTime != null) {
+        options.measurementTime(TimeValue.milliseconds(iterationTime.toMillis()));
+      }
+      return options;
+    }
+  }
+
+  /**
+   * One JMH run.
+   *
+   * @param benchmark the benchmark class
+   * @param methods its {@code @Benchmark} methods to run, e.g. {@code map}
+   * @param params param values that replace the annotation's (others keep theirs)
+   * @param sizing forks and iterations
+   */
+  public record Step(Class<?> benchmark, List<String> methods, Map<String, List<String>> params, Sizing sizing) {
+    public Step {
+      Objects.requireNonNull(benchmark);
+      methods = List.copyOf(methods);
+      params = Map.copyOf(params);
+      for (String method : methods) {
+        if (benchmarkMethod(benchmark, method) == null) {
+          throw new IllegalArgumentException(benchmark.getSimpleName() + " has no @Benchmark method " + method);
+        }
+      }
+    }
+
+    /** The JMH include pattern: exactly these methods of this class. */
+    public String includePattern() {
+      return "^" + Pattern.quote(benchmark.getName() + ".") + "(" + String.join("|", methods) + ")$";
+    }
+
+    /** Applies includes, params and sizing to a JMH options builder. */
+    public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
+      options.include(includePattern());
+      params.forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+      return sizing.applyTo(options);
+    }
+
+    /**
+     * How many benchmark runs (method x param combination) JMH will make: the product of each used
+     * param's value count, overridden or annotated, summed over the methods.
+     */
+    public int count() {
+      int total = 0;
+      for (String method : methods) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        paramsOf(benchmark, sizes);
+        for (Parameter parameter : benchmarkMethod(benchmark, method).getParameters()) {
+          paramsOf(parameter.getType(), sizes);
+        }
+        int combos = 1;
+        for (var size : sizes.entrySet()) {
+          combos *= params.containsKey(size.getKey()) ? params.get(size.getKey()).size() : size.getValue();
+        }
+        total += combos;
+      }
+      return total;
+    }
+  }
+
+  /** The number of benchmark runs of all steps: the m of "n of m". */
+  public static int count(List<Step> steps) {
+    return steps.stream().mapToInt(Step::count).sum();
+  }
+
+  private static Method benchmarkMethod(Class<?> type, String name) {
+    return Arrays.stream(type.getMethods())
+        .filter(m -> m.getName().equals(name) && m.isAnnotationPresent(Benchmark.class))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The {@code @Param} fields of a {@code @State} class and its superclasses, with value counts. */
+  private static void paramsOf(Class<?> type, Map<String, Integer> sizes) {
+    if (!type.isAnnotationPresent(State.class)) {
+      return;
+    }
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      hierarchy.add(c);
+    }
+    for (Class<?> c : hierarchy) {
+      for (Field field : c.getDeclaredFields()) {
+        Param param = field.getAnnotation(Param.class);
+        if (param != null) {
+          int n = param.value().length;
+          if (n == 0 && field.getType().isEnum()) {
+            n = field.getType().getEnumConstants().length; // JMH's default for an enum param
+          }
+          sizes.putIfAbsent(field.getName(), n);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.poolbench.bench;
+
+import io.github.poolbench.workload.Primes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * CPU-bound work: {@code tasks} prime counts of about 50 ms each ({@link Primes#BOUND}). Unlike
+ * Python, Java threads run on every core at once, so threads should scale as well as processes up
+ * to the number of cores, and nothing should beat the core count. {@code AverageTime}: each op is a
+ * whole batch, repeated within an iteration.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
+@State(Scope.Benchmark)
+public class PrimesBenchmark {
+
+  @Param({"8"})
+  public int tasks;
+
+  private List<Integer> inputs;
+
+  @Setup
+  public void makeInputs() {
+    inputs = Primes.inputs(tasks, Primes.BOUND);
+  }
+
+
+  @Benchmark
+  public List<Integer> map(Pools pools) {
+    return pools.workers().map(Primes::countBelow, inputs);
+  }
+
+  @Benchmark
+  public List<Integer> sequential() {
+    List<Integer> counts = new ArrayList<>(inputs.size());
+    for (Integer bound : inputs) {
+      counts.add(Primes.countBelow(bound));
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.poolbench.machine;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+/** The 1-minute load average: how busy the machine was around a run (the quiet-machine guard). */
+public final class LoadAverage {
+
+  /** A run is called busy when the load exceeds this share of the logical cores. */
+  public static final double BUSY_PER_CORE = 0.5;
+
+  private LoadAverage() {}
+
+  /**
+   * The 1-minute load average from {@code /proc/loadavg}, else the JVM's view (macOS); empty where
+   * there is none (Windows).
+   */
+  public static OptionalDouble oneMinute() {
+    Path proc = Path.of("/proc/loadavg");
+    if (Files.isReadable(proc)) {
+      try {
+        return parseProcLoadavg(Files.readString(proc));
+      } catch (IOException | RuntimeException e) {
+        // fall through to the MXBean
+      }
+    }
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? OptionalDouble.empty() : OptionalDouble.of(load);
+  }
+
+  /** The first field of {@code /proc/loadavg}, e.g. {@code "0.11 0.08 0.02 2/82 3836"}. */
+  static OptionalDouble parseProcLoadavg(String text) {
+    String[] fields = text.strip().split("\\s+");
+    if (fields.length == 0 || fields[0].isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(Double.parseDouble(fields[0]));
+  }
+
+  /** True when {@code load} exceeds {@link #BUSY_PER_CORE} times {@code cores}. */
+  public static boolean isBusy(double load, int cores) {
+    return load > BUSY_PER_CORE * cores;
+  }
+}

@@ -1,0 +1,243 @@
+package io.github.poolbench.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * What every kind of pool shares: {@code submit}, {@code map} and {@code asCompleted} are all built on
+ * {@link #dispatch(Chunk)}, which runs some consecutive inputs on one worker.
+ */
+abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWorkerPool, ProcessWorkerPool {
+
+    private static final AtomicInteger POOL_IDS = new AtomicInteger();
+    private static final int MAX_INPUT_TEXT = 80;
+
+    /** Tells pools apart in thread names. */
+    protected final int poolId = POOL_IDS.incrementAndGet();
+    private final PoolKind kind;
+    private final int size;
+    private final PoolOptions options;
+    private final Set<Chunk<?, ?>> outstanding = ConcurrentHashMap.newKeySet();
+    private final Object closeLock = new Object();
+    private volatile boolean closed;
+
+    /**
+     * Consecutive inputs one worker runs in one go, and where their results go.
+     *
+     * @param firstIndex the first input's index in a {@code map}, or -1 for a lone {@code submit}
+     */
+    record Chunk<T, R>(Task<T, R> task, List<T> inputs, int firstIndex, CompletableFuture<List<R>> results) {
+
+        /** Names one input of the chunk for error messages, e.g. {@code input 7 (index 3)}. */
+        String describe(int offset) {
+            String text = String.valueOf(inputs.get(offset));
+            if (text.length() > MAX_INPUT_TEXT) {
+                text = text.substring(0, MAX_INPUT_TEXT) + "…";
+            }
+            return "input " + text + (firstIndex < 0 ? "" : " (index " + (firstIndex + offset) + ")");
+        }
+
+        /** Names the whole chunk, e.g. {@code input 7 (index 3)} or {@code inputs at indices 0..9}. */
+        String describe() {
+            return inputs.size() == 1 ? describe(0)
+                    : "inputs at indices " + firstIndex + ".." + (firstIndex + inputs.size() - 1);
+        }
+    }
+
+    AbstractWorkerPool(PoolKind kind, int size, PoolOptions options) {
+        this.kind = kind;
+        this.size = size;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Runs the chunk on a worker, now or when one is free; must complete {@code chunk.results()} one way
+     * or another, and skip a chunk whose results are already done (cancelled).
+     */
+    protected abstract void dispatch(Chunk<?, ?> chunk);
+
+    /** Ends the workers: gracefully within the close grace, then forcibly. Called once. */
+    protected abstract void shutdownWorkers();
+
+    @Override
+    public final PoolKind kind() {
+        return kind;
+    }
+
+    @Override
+    public final int size() {
+        return size;
+    }
+
+    @Override
+    public final PoolOptions options() {
+        return options;
+    }
+
+    protected final boolean isClosed() {
+        return closed;
+    }
+
+    protected final PoolClosedException closedError() {
+        return new PoolClosedException("This " + this + " is closed; open a new pool to run more tasks");
+    }
+
+    @Override
+    public <T, R> CompletableFuture<R> submit(Task<T, R> task, T input) {
+        Chunk<T, R> chunk = start(task, Collections.singletonList(input), -1);
+        return chunk.results().thenApply(results -> results.getFirst());
+    }
+
+    @Override
+    public <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize, Duration timeout) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+        }
+        long deadline = deadline(timeout);
+        List<T> all = copy(inputs);
+        List<Chunk<T, R>> chunks = new ArrayList<>((all.size() + chunkSize - 1) / chunkSize);
+        for (int from = 0; from < all.size(); from += chunkSize) {
+            chunks.add(start(task, all.subList(from, Math.min(all.size(), from + chunkSize)), from));
+        }
+        // One wake-up for the caller: when all are done, or at the first failure.
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        AtomicInteger unfinished = new AtomicInteger(chunks.size());
+        if (chunks.isEmpty()) {
+            settled.complete(null);
+        }
+        for (Chunk<T, R> chunk : chunks) {
+            chunk.results().whenComplete((results, error) -> {
+                if (error != null || unfinished.decrementAndGet() == 0) {
+                    settled.complete(null);
+                }
+            });
+        }
+        boolean allIn = false;
+        try {
+            await(settled, deadline, () -> "map of " + all.size() + " inputs did not finish within " + timeout
+                    + "; " + chunks.stream().filter(chunk -> chunk.results().isDone()).count() + " of "
+                    + chunks.size() + " chunks were done and the rest were cancelled", "map of " + all.size() + " inputs");
+            List<R> results = new ArrayList<>(all.size());
+            for (Chunk<T, R> chunk : chunks) {
+                if (!chunk.results().isDone()) {
+                    continue; // after a failure elsewhere
+                }
+                try {
+                    results.addAll(chunk.results().join());
+                } catch (CompletionException | CancellationException e) {
+                    throw asPoolException(e, chunk);
+                }
+            }
+            allIn = results.size() == all.size();
+            return results;
+        } finally {
+            if (!allIn) {
+                chunks.forEach(chunk -> chunk.results().cancel(false));
+            }
+        }
+    }
+
+    @Override
+    public <T, R> Completions<T, R> asCompleted(Task<T, R> task, Iterable<? extends T> inputs, Duration timeout) {
+        deadline(timeout);
+        List<T> all = copy(inputs);
+        List<Chunk<T, R>> chunks = new ArrayList<>(all.size());
+        Completions<T, R> completions = new Completions<>(all.size(), timeout,
+                () -> chunks.forEach(chunk -> chunk.results().cancel(false)));
+        for (int index = 0; index < all.size(); index++) {
+            Chunk<T, R> chunk = start(task, Collections.singletonList(all.get(index)), index);
+            chunks.add(chunk);
+            int at = index;
+            chunk.results().whenComplete((results, error) -> completions.add(error == null
+                    ? new Completion<>(at, chunk.inputs().getFirst(), results.getFirst(), null)
+                    : new Completion<>(at, chunk.inputs().getFirst(), null, asPoolException(error, chunk))));
+        }
+        return completions;
+    }
+
+    @Override
+    public final void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                shutdownWorkers();
+            } finally {
+                for (Chunk<?, ?> chunk : List.copyOf(outstanding)) {
+                    chunk.results().completeExceptionally(new PoolClosedException(
+                            "The " + this + " was closed before " + chunk.describe() + " finished"));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + " pool " + poolId + " (" + (size == 0 ? "unbounded" : size + " workers") + ")";
+    }
+
+    private <T, R> Chunk<T, R> start(Task<T, R> task, List<T> inputs, int firstIndex) {
+        Objects.requireNonNull(task, "task");
+        if (closed) {
+            throw closedError();
+        }
+        Chunk<T, R> chunk = new Chunk<>(task, inputs, firstIndex, new CompletableFuture<>());
+        outstanding.add(chunk);
+        chunk.results().whenComplete((results, error) -> outstanding.remove(chunk));
+        dispatch(chunk);
+        return chunk;
+    }
+
+    private static void await(CompletableFuture<?> future, long deadline, Supplier<String> onTimeout, String what) {
+        try {
+            future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new PoolTimeoutException(onTimeout.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolException("Interrupted while waiting for the " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("never fails", e);
+        }
+    }
+
+    private static PoolException asPoolException(Throwable error, Chunk<?, ?> chunk) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof PoolException poolException) {
+            return poolException;
+        }
+        if (cause instanceof CancellationException) {
+            return new PoolException(chunk.describe() + " was cancelled", cause);
+        }
+        return new PoolException("Unexpected failure of " + chunk.describe() + ": " + cause, cause);
+    }
+
+    private static long deadline(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    private static <T> List<T> copy(Iterable<? extends T> inputs) {
+        List<T> all = new ArrayList<>();
+        inputs.forEach(all::add);
+        return Collections.unmodifiableList(all);
+    }
+}

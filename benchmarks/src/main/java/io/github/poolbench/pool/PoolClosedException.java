@@ -1,0 +1,9 @@
+package io.github.poolbench.pool;
+
+/** The pool was used after {@link WorkerPool#close()}, or closed before a task could finish. */
+public class PoolClosedException extends PoolException {
+
+    public PoolClosedException(String message) {
+        super(message);
+    }
+}

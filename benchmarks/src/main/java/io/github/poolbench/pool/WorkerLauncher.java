@@ -1,0 +1,85 @@
+package io.github.poolbench.pool;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the command line of a worker JVM: the parent's own {@code java} and classpath, flags trimmed for
+ * a fast start, then the caller's flags. No shell is involved, so this is the same on every OS.
+ */
+final class WorkerLauncher {
+
+    /**
+     * Flags every worker gets. The JDK's default CDS archive is on without asking ({@code -Xshare:auto}
+     * is the default, and naming it would rule out an AOT cache). Tiered compilation stays on (no {@code TieredStopAtLevel=1}): it costs
+     * next to nothing at start-up here and CPU-bound tasks, what the lesson sends to processes, would run
+     * at C1 speed without C2.
+     */
+    static final List<String> BASE_FLAGS = List.of(
+            "-XX:+UseSerialGC", // one small GC instead of G1's threads, in every worker
+            "-XX:-UsePerfData", // no hsperfdata file to map at start and delete at exit
+            // Reflection without method handles: a task sent by name is then called at once on a fresh
+            // worker, instead of after tens of milliseconds spent spinning classes for the first call.
+            "-Djdk.reflect.useNativeAccessorOnly=true",
+            "-XX:+ExitOnOutOfMemoryError", // a worker out of memory is in an unknown state: end it, replace it
+            // The JVM's own output must never reach stdout, our frames: its log, and messages such as
+            // "Terminating due to java.lang.OutOfMemoryError", which it prints to stdout by default.
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    /** Windows' limit for a command line is 32767 characters; past this a classpath goes in an argfile. */
+    private static final int LONGEST_COMMAND = 30_000;
+
+    private final List<String> command;
+
+    WorkerLauncher(PoolOptions options, AllowList allowList) {
+        String java = Path.of(System.getProperty("java.home"), "bin",
+                File.separatorChar == '\\' ? "java.exe" : "java").toString();
+        List<String> flags = new ArrayList<>(BASE_FLAGS);
+        flags.addAll(options.workerJvmFlags());
+        StartupCache.Launch launch = options.startupCache()
+                ? StartupCache.plan(java, flags, System.getProperty("java.class.path"))
+                : new StartupCache.Launch(List.of(), System.getProperty("java.class.path"));
+        String classpath = launch.classpath();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(BASE_FLAGS);
+        command.addAll(launch.flags());
+        command.addAll(options.workerJvmFlags());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(WorkerMain.class.getName());
+        command.add(System.out.charset().name());
+        command.add(System.err.charset().name());
+        command.add(String.join(";", allowList.patterns().subList(AllowList.DEFAULT.size(), allowList.patterns().size())));
+        if (String.join(" ", command).length() > LONGEST_COMMAND) {
+            int at = command.indexOf("-cp");
+            command.set(at, "@" + classpathArgFile(classpath));
+            command.remove(at + 1);
+        }
+        this.command = List.copyOf(command);
+    }
+
+    List<String> command() {
+        return command;
+    }
+
+    /** Writes {@code -cp <classpath>} to a temporary argfile, quoted as the java launcher reads it. */
+    private static Path classpathArgFile(String classpath) {
+        try {
+            Path file = Files.createTempFile("poolbench-worker-classpath", ".args");
+            file.toFile().deleteOnExit();
+            String quoted = classpath.replace("\\", "\\\\").replace("\"", "\\\"");
+            Files.writeString(file, "-cp \"" + quoted + "\"" + System.lineSeparator(), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the worker classpath (" + classpath.split(File.pathSeparator).length
+                    + " entries) to an argfile", e);
+        }
+    }
+}

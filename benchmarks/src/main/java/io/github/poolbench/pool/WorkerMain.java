@@ -1,0 +1,231 @@
+package io.github.poolbench.pool;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
+ * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled.
+ * Its main thread only reads stdin, so the end of stdin is seen at once even while a
+ * task runs, and ends the worker: that is both how the pool closes it and how it follows a parent that
+ * died without closing anything.
+ *
+ * <p>Arguments: the charsets of the parent's {@code System.out} and {@code System.err}, then extra
+ * allow-list patterns separated by {@code ;} (possibly empty).
+ */
+final class WorkerMain {
+
+    private final DataOutputStream toParent;
+    private final AllowList allowList;
+    private final BlockingQueue<Protocol.Frame> tasks = new LinkedBlockingQueue<>();
+    /** The last task read, kept because a map sends the same task with every chunk. */
+    private byte[] lastTaskBytes;
+    private Task<?, ?> lastTask;
+
+    private WorkerMain(DataOutputStream toParent, AllowList allowList) {
+        this.toParent = toParent;
+        this.allowList = allowList;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(StartupCache.TRAIN)) {
+            train();
+            return;
+        }
+        // Claim the real stdout for frames before anything can print to it.
+        DataOutputStream toParent = new DataOutputStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        DataInputStream fromParent = new DataInputStream(new FileInputStream(FileDescriptor.in));
+        WorkerMain worker = new WorkerMain(toParent,
+                new AllowList(args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(";")) : List.of()));
+        System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[0])));
+        System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[1])));
+        System.setIn(InputStream.nullInputStream()); // a task reading stdin must not eat our frames
+        worker.run(fromParent);
+    }
+
+    /**
+     * A training run for the {@link StartupCache}: does in memory what a worker's session does, so that
+     * the JVM records the classes, linkage and profiles a real worker will want.
+     */
+    private static void train() throws Exception {
+        Thread.ofPlatform().daemon(true).start(() -> { // like a worker, do not outlive the parent
+            try {
+                while (System.in.read() >= 0) {
+                    continue;
+                }
+            } catch (IOException e) {
+                // the same as the end of stdin
+            }
+            Runtime.getRuntime().halt(1);
+        });
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WorkerMain worker = new WorkerMain(new DataOutputStream(sink), new AllowList(List.of()));
+        PrintStream out = worker.forwardingStream(Protocol.STDOUT, Charset.defaultCharset());
+        Task<Integer, Integer> increment = x -> x + 1;
+        Task<Integer, Integer> failing = x -> {
+            throw new IllegalStateException("training " + x);
+        };
+        Task<Integer, String> byName = String::valueOf;
+        byte[][] tasks = {TaskCodec.encode(increment), TaskCodec.encode(byName), AllowList.serialize(increment),
+            AllowList.serialize(failing)};
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(() -> out.println("warm")).join();
+        for (int i = 0; i < 2_000; i++) {
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
+                    Values.encode(new Object[] {i, i + 1}));
+            worker.tasks.add(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
+            worker.runJob(worker.tasks.take());
+            sink.reset();
+            Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
+        }
+        worker.send(Protocol.HELLO, 0, helloAnswer());
+        out.println("trained");
+        worker.tasks.removeIf(task -> task.id() == 0);
+    }
+
+    private void run(DataInputStream fromParent) throws IOException {
+        synchronized (toParent) {
+            toParent.writeLong(Protocol.MAGIC);
+        }
+        Protocol.Frame hello = Protocol.read(fromParent);
+        if (hello == null || hello.type() != Protocol.HELLO) {
+            Runtime.getRuntime().halt(2); // not our parent
+            return;
+        }
+        send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
+
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(this::runTasks);
+        try {
+            for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
+                if (frame.type() == Protocol.TASK) {
+                    tasks.add(frame);
+                } else if (frame.type() == Protocol.RECALL) {
+                    long id = frame.id();
+                    // Atomic against the task thread's take(): either it runs, or it goes back.
+                    if (tasks.removeIf(task -> task.id() == id)) {
+                        send(Protocol.RECALLED, id, new byte[0]);
+                    }
+                }
+            }
+        } catch (IOException endOfParent) {
+            // Same as a clean end of stdin: the parent is gone or done with us.
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
+    }
+
+    /** The handshake's answer: the protocol version this worker speaks, and its pid. */
+    private static byte[] helloAnswer() {
+        return ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array();
+    }
+
+    private void runTasks() {
+        while (true) {
+            Protocol.Frame job;
+            try {
+                job = tasks.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                runJob(job);
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(3); // stdout is broken: the parent is gone
+            }
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private void runJob(Protocol.Frame job) throws IOException {
+        Task task;
+        Object[] inputs;
+        try {
+            task = readTask(job.part1());
+            inputs = Values.decode(job.part2(), allowList);
+        } catch (Exception | LinkageError e) {
+            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
+            return;
+        }
+        ChunkRun run = ChunkRun.apply(task, Arrays.asList(inputs));
+        System.out.flush(); // what the task printed goes out before its result
+        System.err.flush();
+        if (run.failure() != null) {
+            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.TASK_THREW, run.failedAt(), run.failure()));
+            return;
+        }
+        byte[] results;
+        try {
+            results = Protocol.sendable(Values.encode(run.results().toArray()));
+        } catch (IOException | RuntimeException e) {
+            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
+            return;
+        }
+        send(Protocol.RESULT, job.id(), results);
+    }
+
+    private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
+        if (!Arrays.equals(bytes, lastTaskBytes)) {
+            lastTask = TaskCodec.decode(bytes, allowList);
+            lastTaskBytes = bytes;
+        }
+        return lastTask;
+    }
+
+    private static int firstUnwritable(List<Object> results) {
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                AllowList.serialize(results.get(i));
+            } catch (IOException | RuntimeException e) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void sendFailure(long jobId, RemoteFailure failure) throws IOException {
+        send(Protocol.FAILURE, jobId, AllowList.serialize(failure));
+    }
+
+    private void send(byte type, long id, byte[] payload) throws IOException {
+        synchronized (toParent) {
+            Protocol.write(toParent, type, id, payload);
+        }
+    }
+
+    /** A stream whose every flush becomes one frame to the parent; PrintStream flushes at each line. */
+    private PrintStream forwardingStream(byte frameType, Charset charset) {
+        OutputStream frames = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (length > 0) {
+                    send(frameType, 0, Arrays.copyOfRange(bytes, offset, offset + length));
+                }
+            }
+        };
+        return new PrintStream(new BufferedOutputStream(frames, 8192), true, charset);
+    }
+}

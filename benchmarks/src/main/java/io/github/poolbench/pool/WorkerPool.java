@@ -1,0 +1,117 @@
+package io.github.poolbench.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A pool of workers, processes or threads, behind the API the lesson uses from Python:
+ * {@code Pool(n).map}, {@code ThreadPoolExecutor.submit} and {@code as_completed}.
+ *
+ * <pre>{@code
+ * try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 4)) {
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
+ * }
+ * }</pre>
+ *
+ * <p>Every blocking call has a timeout: the explicit one, or {@link PoolOptions#defaultTimeout()}. Every
+ * error is a {@link PoolException} that names the input concerned. A failed input never spoils the pool.
+ */
+public interface WorkerPool extends AutoCloseable {
+
+    /**
+     * Opens a pool of {@code size} workers with the default options. For {@link PoolKind#PROCESS} this
+     * returns once every worker JVM has answered its handshake.
+     *
+     * @param size the number of workers, at least 1; for {@link PoolKind#VIRTUAL} 0 means no cap
+     */
+    static WorkerPool open(PoolKind kind, int size) {
+        return open(kind, size, PoolOptions.defaults());
+    }
+
+    /** Opens a pool as {@link #open(PoolKind, int)} does, with the given options. */
+    static WorkerPool open(PoolKind kind, int size, PoolOptions options) {
+        if (size < 0 || (size == 0 && kind != PoolKind.VIRTUAL)) {
+            throw new IllegalArgumentException(
+                    "A " + kind + " pool needs at least one worker, got size " + size
+                            + (kind == PoolKind.VIRTUAL ? "" : " (only VIRTUAL accepts 0, meaning no cap)"));
+        }
+        return switch (kind) {
+            case THREAD, VIRTUAL -> new ThreadWorkerPool(kind, size, options);
+            case PROCESS -> ProcessWorkerPool.start(size, options);
+        };
+    }
+
+    /** A virtual-thread pool that starts every task at once, with no cap: {@code open(VIRTUAL, 0)}. */
+    static WorkerPool unboundedVirtual() {
+        return open(PoolKind.VIRTUAL, 0);
+    }
+
+    PoolKind kind();
+
+    /** The number of workers, or 0 for an unbounded virtual pool. */
+    int size();
+
+    /** The options this pool was opened with. */
+    PoolOptions options();
+
+    /**
+     * Starts {@code task} on {@code input} and returns at once. The future fails with a
+     * {@link PoolException} (mostly {@link TaskFailedException}) naming the input.
+     *
+     * @throws PoolClosedException if the pool is closed
+     */
+    <T, R> CompletableFuture<R> submit(Task<T, R> task, T input);
+
+    /** {@link #map(Task, Iterable, int, Duration)} with chunk size 1 and the default timeout. */
+    default <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs) {
+        return map(task, inputs, 1, options().defaultTimeout());
+    }
+
+    /** {@link #map(Task, Iterable, int, Duration)} with chunk size 1. */
+    default <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, Duration timeout) {
+        return map(task, inputs, 1, timeout);
+    }
+
+    /** {@link #map(Task, Iterable, int, Duration)} with the default timeout. */
+    default <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize) {
+        return map(task, inputs, chunkSize, options().defaultTimeout());
+    }
+
+    /**
+     * Applies {@code task} to every input and returns the results in input order, like Python's
+     * {@code Pool.map}. As soon as an input fails, or at the timeout, the inputs not yet started are
+     * cancelled and the error is thrown; after a failure, the error of the earliest input known to have
+     * failed.
+     *
+     * @param chunkSize how many consecutive inputs a worker takes at once; larger chunks save round
+     *     trips to worker processes, smaller ones balance load
+     * @throws TaskFailedException if a task threw
+     * @throws WorkerDiedException if a worker process died while running one of the inputs
+     * @throws PoolTimeoutException if not every result came within {@code timeout}
+     * @throws PoolClosedException if the pool is closed
+     */
+    <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize, Duration timeout);
+
+    /** {@link #asCompleted(Task, Iterable, Duration)} with the default timeout. */
+    default <T, R> Completions<T, R> asCompleted(Task<T, R> task, Iterable<? extends T> inputs) {
+        return asCompleted(task, inputs, options().defaultTimeout());
+    }
+
+    /**
+     * Submits {@code task} for every input and yields each outcome as it finishes, like Python's
+     * {@code as_completed(pool.submit(...) for ...)}. Failures are yielded, not thrown.
+     *
+     * @param timeout for the whole iteration, from now, as Python's {@code as_completed(timeout=)}
+     * @throws PoolClosedException if the pool is closed
+     */
+    <T, R> Completions<T, R> asCompleted(Task<T, R> task, Iterable<? extends T> inputs, Duration timeout);
+
+    /**
+     * Stops taking tasks, lets running and queued tasks finish within {@link PoolOptions#closeGrace()},
+     * then ends the workers, forcibly if need be, and fails what is left with {@link PoolClosedException}.
+     * Returns when every worker thread or process has ended. Closing twice does nothing.
+     */
+    @Override
+    void close();
+}

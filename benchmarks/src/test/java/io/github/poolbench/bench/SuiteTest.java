@@ -1,0 +1,112 @@
+package io.github.poolbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.poolbench.machine.Privacy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.runner.RunnerException;
+
+/** A tiny real JMH run (one benchmark, one fork, one short iteration) through the entry point the CLI calls. */
+class SuiteTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void shareTheMachine() {
+    // Other worktrees may benchmark on this machine; this run measures nothing that matters.
+    System.setProperty("jmh.ignoreLock", "true");
+  }
+
+  private static Suite.Request request(Path results, ByteArrayOutputStream log) {
+    return new Suite.Request(Profile.SMOKE, results, Optional.of("test-machine"),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void tinyRunWritesJmhMachineAndRunJson(@TempDir Path results) throws Exception {
+    Plan.Step step = new Plan.Step(SquareBenchmark.class, List.of("sequential"), Map.of("tasks", List.of("10")),
+        Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(200)));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    Suite.Run run = Suite.run(request(results, log), List.of(step));
+
+    assertEquals("test-machine", run.machineId());
+    assertTrue(run.runId().matches("\\d{4}-\\d\\d-\\d\\dT\\d{4}Z-smoke"), run.runId());
+    assertEquals(results.resolve("test-machine").resolve(run.runId()), run.directory());
+    JsonNode jmh = JSON.readTree(run.jmhJson().toFile());
+    assertEquals(1, jmh.size());
+    assertEquals("io.github.poolbench.bench.SquareBenchmark.sequential", jmh.get(0).path("benchmark").asText());
+    assertEquals("10", jmh.get(0).path("params").path("tasks").asText());
+    assertEquals("avgt", jmh.get(0).path("mode").asText());
+    assertTrue(jmh.get(0).path("primaryMetric").path("score").asDouble() > 0);
+
+    JsonNode machine = JSON.readTree(run.directory().resolve(Suite.MACHINE_FILE).toFile());
+    assertEquals("test-machine", machine.path("machineId").asText());
+    JsonNode record = JSON.readTree(run.directory().resolve(Suite.RUN_FILE).toFile());
+    assertEquals("smoke", record.path("profile").asText());
+    assertEquals("complete", record.path("status").asText());
+    assertEquals(1, record.path("plannedBenchmarks").asInt());
+    assertEquals(1, record.path("measuredBenchmarks").asInt());
+    assertTrue(record.path("load").has("before"));
+    assertTrue(record.path("load").has("after"));
+
+    String out = log.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("[1/1] SquareBenchmark.sequential tasks=10"), out);
+    assertNoHostOrUser(run.directory());
+  }
+
+  @Test
+  void aFailingBenchmarkFailsTheRunAndLeavesNoEmptyFolder(@TempDir Path results) {
+    // A THREAD pool of 0 workers cannot open: the trial set-up throws in the fork.
+    Plan.Step broken = new Plan.Step(PrimesBenchmark.class, List.of("map"),
+        Map.of("pool", List.of("THREAD"), "poolSize", List.of("0"), "tasks", List.of("1")),
+        Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100)));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    assertThrows(RunnerException.class, () -> Suite.run(request(results, log), List.of(broken)));
+
+    try (Stream<Path> runs = Files.list(results.resolve("test-machine"))) {
+      assertEquals(0, runs.count(), "a run that measured nothing is removed");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void runFoldersNeverCollide(@TempDir Path machine) {
+    Instant now = Instant.parse("2026-11-25T23:10:42Z");
+    Path first = Suite.newRunFolder(machine, now, Profile.QUICK);
+    Path second = Suite.newRunFolder(machine, now, Profile.QUICK);
+    assertEquals("2026-11-25T2310Z-quick", first.getFileName().toString());
+    assertEquals("2026-11-25T2310Z-quick-2", second.getFileName().toString());
+  }
+
+  private static void assertNoHostOrUser(Path directory) throws Exception {
+    String host = InetAddress.getLocalHost().getHostName();
+    String user = System.getProperty("user.name");
+    for (String file : List.of(Suite.MACHINE_FILE, Suite.RUN_FILE)) {
+      String text = Files.readString(directory.resolve(file));
+      assertFalse(Privacy.token(host).matcher(text).find(), "hostname in " + file + ": " + text);
+      assertFalse(Privacy.token(user).matcher(text).find(), "user name in " + file + ": " + text);
+    }
+  }
+}

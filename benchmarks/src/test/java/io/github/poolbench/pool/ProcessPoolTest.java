@@ -1,0 +1,229 @@
+package io.github.poolbench.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What only worker processes can do wrong: die, print, and refuse to (de)serialize. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class ProcessPoolTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aWorkerKilledMidTaskFailsThatTaskWithItsExitStatusAndIsReplaced() throws Exception {
+        try (ProcessWorkerPool pool = open(2, PoolOptions.defaults())) {
+            Path pidFile = temp.resolve("victim.pid");
+            CompletableFuture<Long> victim = pool.submit(Tasks::reportPidThenSleep, pidFile.toString());
+            CompletableFuture<Integer> bystander = pool.submit(Tasks::sleepMillis, 500);
+            long victimPid = Long.parseLong(awaitFile(pidFile));
+            ProcessHandle.of(victimPid).orElseThrow().destroyForcibly(); // SIGKILL on Linux and macOS
+
+            ExecutionException error = assertThrows(ExecutionException.class, () -> victim.get(30, TimeUnit.SECONDS));
+            WorkerDiedException died = assertInstanceOf(WorkerDiedException.class, error.getCause());
+            assertTrue(died.getMessage().contains("(pid " + victimPid + ") died with exit status"), died.getMessage());
+            assertTrue(died.getMessage().contains("input " + pidFile), died.getMessage());
+            assertNotEquals(0, died.exitStatus());
+
+            assertEquals(500, bystander.get(30, TimeUnit.SECONDS), "the other worker's task is unaffected");
+            assertPoolServesWithFreshWorkers(pool, 2, victimPid);
+        }
+    }
+
+    static Stream<Arguments> waysAWorkerEndsItself() {
+        Task<Integer, Integer> exitOn42 = Tasks::exitOn42;
+        Task<Integer, Integer> exhaustMemory = Tasks::exhaustMemory;
+        return Stream.of(
+                Arguments.of("System.exit(42)", exitOn42, "-Xmx64m", 42, "input 42 (index 1)"),
+                // Out of memory a worker may be in any state, so it ends: -XX:+ExitOnOutOfMemoryError, status 3.
+                Arguments.of("out of memory", exhaustMemory, "-Xmx32m", 3, "input 1 (index 0)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("waysAWorkerEndsItself")
+    void aWorkerThatEndsItselfMidTaskFailsThatTaskWithItsExitStatusAndIsReplaced(
+            String how, Task<Integer, Integer> task, String heapFlag, int exitStatus, String input) {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags(heapFlag))) {
+            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
+            WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                    () -> pool.map(task, List.of(1, 42, 3), WAIT));
+            assertEquals(exitStatus, died.exitStatus());
+            assertTrue(died.getMessage().contains("died with exit status " + exitStatus + " while running " + input),
+                    died.getMessage());
+            assertPoolServesWithFreshWorkers(pool, 1, before);
+        }
+    }
+
+    @Test
+    void aWorkerThatCorruptsItsOwnStdoutIsKilledAndReplacedInsteadOfHangingThePool() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
+            WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                    () -> pool.map(Tasks::scribbleOnTheProtocol, List.of(7), WAIT));
+            assertTrue(died.getMessage().contains("while running input 7 (index 0)"), died.getMessage());
+            assertTrue(died.getMessage().contains("after it wrote what the pool could not read"), died.getMessage());
+            assertPoolServesWithFreshWorkers(pool, 1, before);
+        }
+    }
+
+    @Test
+    void closeEndsEveryWorkerAndLeavesNoDescendant() {
+        List<ProcessHandle> workers;
+        ProcessWorkerPool pool = open(3, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(300)));
+        try (pool) {
+            workers = pool.workerHandles();
+            assertEquals(3, workers.size());
+            workers.forEach(worker -> assertTrue(worker.isAlive()));
+            pool.submit(Tasks::sleepMillis, 600_000); // outlives the grace: killed
+        }
+        workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
+        Set<Long> descendants = new HashSet<>(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+        workers.forEach(worker -> assertFalse(descendants.contains(worker.pid()), worker + " is still a descendant"));
+        assertTrue(pool.workerHandles().isEmpty());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // stopping a process takes a signal
+    void closeKillsAWorkerThatCannotEndByItself() throws Exception {
+        List<ProcessHandle> workers;
+        ProcessWorkerPool pool = open(2, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        try (pool) {
+            workers = pool.workerHandles();
+            ProcessHandle stopped = workers.getFirst();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).inheritIO().start();
+            assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
+        } // a stopped worker reads no end of stdin: only a kill ends it
+        workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
+    }
+
+    @Test
+    void whatTasksPrintReachesTheParentsCurrentStreamsBeforeTheirResults() {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (ProcessWorkerPool pool = open(2, PoolOptions.defaults())) {
+            System.setOut(new PrintStream(out, true, System.out.charset()));
+            System.setErr(new PrintStream(err, true, System.err.charset()));
+            List<String> inputs = List.of("plain", "ünïcødé ✓", "poolbnch"); // the last is the protocol's magic
+            assertEquals(inputs, pool.map(Tasks::printAndEcho, inputs, WAIT));
+            String printed = out.toString(System.out.charset());
+            String printedErr = err.toString(System.err.charset());
+            for (String input : inputs) {
+                assertTrue(printed.contains("out: " + input + System.lineSeparator()), printed);
+                assertTrue(printedErr.contains("err: " + input + System.lineSeparator()), printedErr);
+            }
+            assertEquals(3, printed.split("no newline, then a result", -1).length - 1, printed);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void anInputThatCannotBeSerializedFailsAtOnceWithAClearError() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            Object unserializable = new Object() {
+                @Override
+                public String toString() {
+                    return "the unserializable";
+                }
+            };
+            SerializationFailedException error = assertThrows(SerializationFailedException.class,
+                    () -> pool.map(Tasks::describe, List.of("fine", unserializable), WAIT));
+            assertTrue(error.getMessage().contains("Cannot send input the unserializable (index 1) to a worker process"),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains("is not Serializable"), error.getMessage());
+            assertEquals(List.of("still fine"), pool.map(Tasks::describe, List.of("still fine"), WAIT));
+        }
+    }
+
+    @Test
+    void aResultThatCannotBeSerializedFailsWithAClearError() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            SerializationFailedException error = assertThrows(SerializationFailedException.class,
+                    () -> pool.map(Tasks::returnUnserializable, List.of(1, 2), 2, WAIT));
+            assertTrue(error.getMessage().contains("The result for input 1 (index 0) cannot be sent back"),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains("NotSerializableException: java.lang.Object"), error.getMessage());
+            assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT));
+        }
+    }
+
+    @Test
+    void aClassOffTheAllowListIsRefusedByTheWorkerAndByTheParent() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            SerializationFailedException workerRefused = assertThrows(SerializationFailedException.class,
+                    () -> pool.map(Tasks::describe, List.of(URI.create("https://example.org")), WAIT));
+            assertTrue(workerRefused.getMessage().contains("could not read the task"), workerRefused.getMessage());
+            assertTrue(workerRefused.getMessage().contains("java.net.URI"), workerRefused.getMessage());
+            assertTrue(workerRefused.getMessage().contains("refused to deserialize"), workerRefused.getMessage());
+
+            SerializationFailedException parentRefused = assertThrows(SerializationFailedException.class,
+                    () -> pool.map(Tasks::returnUri, List.of("https://example.org"), WAIT));
+            assertTrue(parentRefused.getMessage().contains("Cannot read the reply for input https://example.org"),
+                    parentRefused.getMessage());
+            assertTrue(parentRefused.getMessage().contains("java.net.URI; refused to deserialize"), parentRefused.getMessage());
+        }
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withAllowedClasses("java.net.URI"))) {
+            assertEquals(List.of(URI.create("https://example.org")), pool.map(Tasks::returnUri, List.of("https://example.org"), WAIT));
+        }
+    }
+
+    @Test
+    void aWorkerThatCannotStartFailsOpenWithTheReason() {
+        PoolException error = assertThrows(PoolException.class,
+                () -> WorkerPool.open(PoolKind.PROCESS, 2, PoolOptions.defaults().withWorkerJvmFlags("-XX:+NoSuchFlagAnywhere")));
+        assertTrue(error.getMessage().contains("Could not start a PROCESS pool of 2 workers"), error.getMessage());
+        assertTrue(error.getMessage().contains("before it answered the handshake"), error.getMessage());
+    }
+
+    private static ProcessWorkerPool open(int size, PoolOptions options) {
+        return (ProcessWorkerPool) WorkerPool.open(PoolKind.PROCESS, size, options);
+    }
+
+    /** The pool runs tasks again, on {@code size} live workers of which none is the dead one. */
+    private static void assertPoolServesWithFreshWorkers(ProcessWorkerPool pool, int size, long deadPid) {
+        List<Long> pids = pool.map(Tasks::pid, WorkerPoolTest.range(4 * size), WAIT);
+        assertFalse(pids.contains(deadPid), "a task ran on the dead worker " + deadPid + ": " + pids);
+        List<ProcessHandle> workers = pool.workerHandles();
+        assertEquals(size, workers.size(), "workers: " + workers);
+        workers.forEach(worker -> assertTrue(worker.isAlive(), worker + " is dead"));
+    }
+
+    private static String awaitFile(Path file) throws InterruptedException, java.io.IOException {
+        for (int attempt = 0; attempt < 600 && !Files.exists(file); attempt++) {
+            Thread.sleep(50);
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.poolbench.pool;
+
+/** Tasks the tests hand to pools by method reference, so that worker JVMs can run them too. */
+final class Tasks {
+
+    private Tasks() {
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    static int failOnThree(int x) {
+        if (x == 3) {
+            throw new IllegalStateException("three is unlucky");
+        }
+        return x;
+    }
+
+    static int sleepMillis(int millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return millis;
+    }
+
+    /** Writes this worker's pid to the file named by the input, then sleeps until killed. */
+    static long reportPidThenSleep(String pidFile) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        java.nio.file.Path target = java.nio.file.Path.of(pidFile);
+        java.nio.file.Path partial = java.nio.file.Path.of(pidFile + ".partial");
+        java.nio.file.Files.writeString(partial, Long.toString(pid));
+        java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(600_000);
+        return pid;
+    }
+
+    /** Ends its worker with exit status 42 on input 42. */
+    static int exitOn42(int input) {
+        if (input == 42) {
+            System.exit(42);
+        }
+        return input;
+    }
+
+    static int exhaustMemory(int megabytesPerStep) {
+        // The return type only lets a method reference of Task<Integer, Integer> name it.
+        java.util.List<byte[]> hoard = new java.util.ArrayList<>();
+        while (true) {
+            hoard.add(new byte[megabytesPerStep << 20]);
+        }
+    }
+
+    static long pid(int ignored) {
+        return ProcessHandle.current().pid();
+    }
+
+    static String printAndEcho(String text) {
+        System.out.println("out: " + text);
+        System.err.println("err: " + text);
+        System.out.print("no newline, then a result");
+        return text;
+    }
+
+    static Object returnUnserializable(int ignored) {
+        return new Object();
+    }
+
+    static java.net.URI returnUri(String text) {
+        return java.net.URI.create(text);
+    }
+
+    static String describe(Object input) {
+        return String.valueOf(input);
+    }
+
+    /** Writes past System.out, straight to file descriptor 1 where the pool's frames go, then waits. */
+    static int scribbleOnTheProtocol(int ignored) throws Exception {
+        java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        byte[] garbage = new byte[64];
+        java.util.Arrays.fill(garbage, (byte) 0x7f); // reads as a frame with a 2 GB part
+        raw.write(garbage);
+        raw.flush();
+        Thread.sleep(600_000);
+        return 0;
+    }
+}

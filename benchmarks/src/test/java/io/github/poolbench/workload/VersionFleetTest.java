@@ -1,0 +1,115 @@
+package io.github.poolbench.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Real servers on real loopback sockets: the fleet the fetch benchmark uses. */
+class VersionFleetTest {
+
+  private static VersionFleet fleet;
+
+  @BeforeAll
+  static void startFleet() {
+    fleet = VersionFleet.start();
+    // The first request of a JVM loads the HTTP client's classes: do it before the timing-sensitive tests.
+    VersionFetch.fetchVersion(fleet.urls().getFirst());
+  }
+
+  @AfterAll
+  static void stopFleet() {
+    fleet.close();
+  }
+
+  @Test
+  void fiveServersOnDistinctLoopbackPorts() {
+    List<String> urls = fleet.urls();
+    assertEquals(5, urls.size());
+    assertEquals(5, urls.stream().distinct().count());
+    for (String url : urls) {
+      URI uri = URI.create(url);
+      assertEquals("127.0.0.1", uri.getHost());
+      assertTrue(uri.getPort() > 0);
+    }
+  }
+
+  @Test
+  void theLessonFleetHasOneServerSlowerThanTheClientTimeout() {
+    long slow =
+        VersionFleet.LESSON.stream()
+            .filter(s -> s.latency().compareTo(VersionFetch.REQUEST_TIMEOUT) > 0)
+            .count();
+    assertEquals(1, slow);
+  }
+
+  @ParameterizedTest(name = "server {0}")
+  @ValueSource(ints = {0, 1, 2, 3, 4})
+  void eachServerAnswersItsVersionOrTimesOut(int i) {
+    VersionFleet.Server server = fleet.servers().get(i);
+    String version = VersionFetch.fetchVersion(server.url());
+    if (server.spec().latency().compareTo(VersionFetch.REQUEST_TIMEOUT) > 0) {
+      assertNull(version, "the slow server must take the timeout path");
+    } else {
+      assertEquals(server.spec().versionMajor(), version);
+    }
+  }
+
+  @Test
+  void concurrentFetchesGiveTheSameAnswersInInputOrder() throws Exception {
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<String>> futures =
+          fleet.urls().stream().map(url -> executor.submit(() -> VersionFetch.fetchVersion(url))).toList();
+      List<String> versions = new java.util.ArrayList<>();
+      for (Future<String> f : futures) {
+        versions.add(f.get());
+      }
+      assertEquals(java.util.Arrays.asList("24.2", "24.1", "24.2", "23.1", null), versions);
+    }
+  }
+
+  @Test
+  void otherPathsAreNotFound() throws Exception {
+    try (HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(fleet.urls().getFirst() + "/api/other"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, response.statusCode());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:80", "http://10.0.0.1:80", "http://example.org"})
+  void refusesAnythingButLoopbackIp(String url) {
+    assertThrows(IllegalArgumentException.class, () -> VersionFetch.fetchVersion(url));
+  }
+
+  @Test
+  void aStoppedServerIsAnErrorNotATimeout() {
+    String url;
+    try (VersionFleet one =
+        VersionFleet.start(List.of(new VersionFleet.ServerSpec("gone", Duration.ZERO, "1.0")))) {
+      url = one.urls().getFirst();
+      assertEquals("1.0", VersionFetch.fetchVersion(url));
+    }
+    assertThrows(UncheckedIOException.class, () -> VersionFetch.fetchVersion(url));
+  }
+}
