@@ -23,7 +23,7 @@ public record BenchmarkResult(String benchmark, String mode, int threads, int fo
     public BenchmarkResult {
         jvmArgs = List.copyOf(jvmArgs);
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
-        secondary = Map.copyOf(secondary);
+        secondary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secondary)); // keep the file's order: output must be deterministic
     }
 
     /** {@code Class.method}: the last two parts of the full name, as lessons cite it. */

@@ -16,7 +16,7 @@ public record ResultRun(String machineId, String runId, Path jmhFile, Map<String
                         List<BenchmarkResult> results) {
 
     public ResultRun {
-        machine = Map.copyOf(machine);
+        machine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(machine)); // keep the file's order: output must be deterministic
         results = List.copyOf(results);
     }
 

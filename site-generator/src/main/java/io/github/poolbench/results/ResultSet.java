@@ -33,14 +33,9 @@ public record ResultSet(List<ResultRun> runs) {
         return runs.stream().filter(run -> run.machineId().equals(machineId)).reduce((a, b) -> b);
     }
 
-    /**
-     * The newest run of a machine that has a benchmark matching {@code name}: a machine folder may
-     * hold runs of other suites, so the newest run alone may not have it.
-     */
-    public Optional<ResultRun> latestWith(String machineId, String name) {
-        return runs.stream().filter(run -> run.machineId().equals(machineId))
-                .filter(run -> run.results().stream().anyMatch(r -> r.matches(name)))
-                .reduce((a, b) -> b);
+    /** A machine's runs, newest first; empty for an unknown machine. */
+    public List<ResultRun> runsNewestFirst(String machineId) {
+        return runs.stream().filter(run -> run.machineId().equals(machineId)).toList().reversed();
     }
 
     /** The newest run of any machine, for the default machine a site reports. */

@@ -65,7 +65,10 @@ final class ResultWeaver {
 
     private ChartView chart(ResultBlock block, Lesson lesson, Path site, String root) {
         ChartSpec spec = ChartSpec.parse("chart", block.body(), block.location());
-        ResultRun run = run(spec.machine(), spec.benchmark(), block.location());
+        ResultRun run = firstResolving(spec.machine(), spec.benchmark(), block.location(), r -> {
+            ChartData.select(spec, r);
+            return r;
+        });
         ChartData data = ChartData.select(spec, run);
         String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
         return charts.view("chart-" + block.id(), data, site, png, root, spec.series().orElse("benchmark"),
@@ -74,9 +77,11 @@ final class ResultWeaver {
 
     private TableView table(ResultBlock block, String root) {
         ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
-        ResultRun run = run(spec.machine(), spec.benchmark(), block.location());
+        ResultRun run = firstResolving(spec.machine(), spec.benchmark(), block.location(), r -> {
+            spec.selection().requireParams(spec.selection().apply(r), spec.namedParams());
+            return r;
+        });
         List<BenchmarkResult> selected = spec.selection().apply(run);
-        spec.selection().requireParams(selected, spec.namedParams());
         List<String> columns = new ArrayList<>();
         spec.series().ifPresent(columns::add);
         spec.x().filter(x -> !columns.contains(x)).ifPresent(columns::add);
@@ -99,7 +104,10 @@ final class ResultWeaver {
 
     private Map<String, Object> value(ResultBlock block) {
         MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
-        ResultRun run = run(value.machine(), value.selection().benchmark(), block.location());
+        ResultRun run = firstResolving(value.machine(), value.selection().benchmark(), block.location(), r -> {
+            single(value.selection(), r);
+            return r;
+        });
         BenchmarkResult result = single(value.selection(), run);
         String text = switch (value.show()) {
             case SCORE -> Format.measured(metric(value, result));
@@ -182,17 +190,39 @@ final class ResultWeaver {
                 + "' is not a JMH time unit, so the ideal cannot be expressed in it"));
     }
 
-    /** The newest run of the block's machine that has the benchmark. */
-    private ResultRun run(Optional<String> asked, String benchmark, Location location) {
+    /**
+     * Resolves a block against the first run that can answer it: the block's own machine if it
+     * names one (never another), otherwise the reported machine's runs newest first, then other
+     * machines' runs newest first. So a quick smoke run overlays the committed reference results
+     * without hiding what it did not measure, and every chart still names the run it came from.
+     * When no run answers, the error is the one from the most relevant run.
+     */
+    private <T> T firstResolving(Optional<String> asked, String benchmark, Location location,
+                                 java.util.function.Function<ResultRun, T> resolve) {
         String machineId = asked.or(() -> machine).orElseThrow(() -> new InputException(location,
                 "no results to quote: the results folder is empty (run ./poolbench bench first)"));
-        if (!results.byMachine().containsKey(machineId)) {
+        if (asked.isPresent() && !results.byMachine().containsKey(machineId)) {
             throw new InputException(location, "no results for machine '" + machineId + "' (machines: "
                     + String.join(", ", results.byMachine().keySet()) + ")");
         }
-        return results.latestWith(machineId, benchmark)
-                .or(() -> results.latest(machineId)) // its error then lists what the newest run has
-                .orElseThrow();
+        List<ResultRun> candidates = new ArrayList<>(results.runsNewestFirst(machineId));
+        if (asked.isEmpty()) {
+            results.runs().reversed().stream().filter(r -> !r.machineId().equals(machineId)).forEach(candidates::add);
+        }
+        InputException best = null;
+        boolean bestHasBenchmark = false;
+        for (ResultRun candidate : candidates) {
+            boolean hasBenchmark = candidate.results().stream().anyMatch(r -> r.matches(benchmark));
+            try {
+                return resolve.apply(candidate);
+            } catch (InputException e) {
+                if (best == null || hasBenchmark && !bestHasBenchmark) {
+                    best = e;
+                    bestHasBenchmark = hasBenchmark;
+                }
+            }
+        }
+        throw best != null ? best : new InputException(location, "no results to quote for '" + benchmark + "'");
     }
 
     static String source(ResultRun run) {
