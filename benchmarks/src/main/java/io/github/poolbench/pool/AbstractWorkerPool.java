@@ -112,15 +112,39 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         for (int from = 0; from < all.size(); from += chunkSize) {
             chunks.add(start(task, all.subList(from, Math.min(all.size(), from + chunkSize)), from));
         }
-        List<R> results = new ArrayList<>(all.size());
+        // One wake-up for the caller: when all are done, or at the first failure.
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        AtomicInteger unfinished = new AtomicInteger(chunks.size());
+        if (chunks.isEmpty()) {
+            settled.complete(null);
+        }
+        for (Chunk<T, R> chunk : chunks) {
+            chunk.results().whenComplete((results, error) -> {
+                if (error != null || unfinished.decrementAndGet() == 0) {
+                    settled.complete(null);
+                }
+            });
+        }
+        boolean allIn = false;
         try {
+            await(settled, deadline, () -> "map of " + all.size() + " inputs did not finish within " + timeout
+                    + "; " + chunks.stream().filter(chunk -> chunk.results().isDone()).count() + " of "
+                    + chunks.size() + " chunks were done and the rest were cancelled", "map of " + all.size() + " inputs");
+            List<R> results = new ArrayList<>(all.size());
             for (Chunk<T, R> chunk : chunks) {
-                results.addAll(await(chunk, deadline, () -> "map of " + all.size() + " inputs did not finish within "
-                        + timeout + "; " + results.size() + " results were in and the rest were cancelled"));
+                if (!chunk.results().isDone()) {
+                    continue; // after a failure elsewhere
+                }
+                try {
+                    results.addAll(chunk.results().join());
+                } catch (CompletionException | CancellationException e) {
+                    throw asPoolException(e, chunk);
+                }
             }
+            allIn = results.size() == all.size();
             return results;
         } finally {
-            if (results.size() < all.size()) {
+            if (!allIn) {
                 chunks.forEach(chunk -> chunk.results().cancel(false));
             }
         }
@@ -179,18 +203,16 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         return chunk;
     }
 
-    private static <R> List<R> await(Chunk<?, R> chunk, long deadline, Supplier<String> onTimeout) {
+    private static void await(CompletableFuture<?> future, long deadline, Supplier<String> onTimeout, String what) {
         try {
-            return chunk.results().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw asPoolException(e.getCause(), chunk);
-        } catch (CancellationException e) {
-            throw asPoolException(e, chunk);
+            future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new PoolTimeoutException(onTimeout.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PoolException("Interrupted while waiting for " + chunk.describe(), e);
+            throw new PoolException("Interrupted while waiting for the " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("never fails", e);
         }
     }
 

@@ -20,12 +20,20 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link PoolKind#PROCESS}: worker JVMs that take jobs from one queue, each as soon as it is free, like a
  * queue at a shop. A worker that dies fails only the job it ran, with its exit status, and is replaced.
+ *
+ * <p>To hide the round trip, a busy worker may hold one more job, sent ahead so that it starts the moment
+ * the first ends (Python's pool pipelines the same way). Such a job is not stuck there: when another
+ * worker runs out of work, it is recalled from the busy worker and goes to the free one, so tasks still
+ * start in queue order on whichever worker is free first.
  */
 final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProcess.Listener {
 
+    /** The running job plus one sent ahead. */
+    static final int JOBS_PER_WORKER = 2;
     /** After this many workers in a row die before their handshake, the pool stops replacing them. */
     private static final int MAX_FAILED_STARTS = 3;
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final byte[] NOTHING = new byte[0];
 
     /** A chunk ready to send: its task and inputs already serialized, so that a bad one fails at once. */
     record Job(long id, Chunk<?, ?> chunk, byte[] task, byte[] inputs) {
@@ -39,13 +47,13 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final WorkerLauncher launcher;
     private final AtomicLong jobIds = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled whenever a worker goes idle or away, for close() to wait on. */
+    /** Signalled whenever a worker runs out of jobs or goes away, for close() to wait on. */
     private final Condition workerFreed = lock.newCondition();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
-    private final ArrayDeque<WorkerProcess> idle = new ArrayDeque<>();
+    /** Workers that answered their handshake and have not gone. */
+    private final List<WorkerProcess> ready = new ArrayList<>();
     /** Every worker started and not yet gone, ready or not. */
     private final Set<WorkerProcess> workers = new LinkedHashSet<>();
-    private int busy;
     private int nextSlot;
     private int failedStartsInARow;
     private volatile SerializedTask lastTask;
@@ -95,13 +103,13 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         Job job;
         try {
             job = new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
-                    AllowList.serialize(chunk.inputs().toArray()));
+                    Values.encode(chunk.inputs().toArray()));
         } catch (IOException | RuntimeException e) {
             chunk.results().completeExceptionally(new SerializationFailedException(
                     "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
             return;
         }
-        WorkerProcess worker;
+        List<WorkerProcess> toFlush;
         lock.lock();
         try {
             if (isClosed()) {
@@ -113,66 +121,72 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                         "The " + this + " has no worker left: the last " + MAX_FAILED_STARTS + " failed to start"));
                 return;
             }
-            worker = idle.poll();
-            if (worker == null) {
-                queue.add(job);
-                return;
-            }
-            assign(worker, job);
+            queue.add(job);
+            toFlush = schedule();
         } finally {
             lock.unlock();
         }
-        send(worker, job);
+        flush(toFlush);
     }
 
     @Override
     public void onReply(WorkerProcess worker, Protocol.Frame reply) {
-        Job done;
-        Job next;
+        Job answered = null;
+        List<WorkerProcess> toFlush;
         lock.lock();
         try {
-            done = worker.current;
-            if (done == null || done.id() != reply.id()) {
-                throw new IllegalStateException(worker + " answered job " + reply.id() + " it was not given");
+            if (reply.type() == Protocol.RECALLED) {
+                Job recalled = removeInFlight(worker, reply.id());
+                worker.recalling = 0;
+                queue.addFirst(recalled); // it was next in line before
+            } else {
+                answered = worker.inFlight.pollFirst();
+                if (answered == null || answered.id() != reply.id()) {
+                    throw new IllegalStateException(worker + " answered job " + reply.id() + " out of turn");
+                }
+                if (worker.recalling == answered.id()) {
+                    worker.recalling = 0; // the recall came too late: it ran here
+                }
             }
-            worker.current = null;
-            busy--;
-            next = nextJobFor(worker);
+            toFlush = schedule();
         } finally {
             lock.unlock();
         }
-        if (next != null) {
-            send(worker, next); // first, so that the worker is busy again while we read this reply
+        flush(toFlush); // first, so that workers are busy again while we read this reply
+        if (answered != null) {
+            complete(worker, answered, reply);
         }
-        complete(worker, done, reply);
     }
 
     @Override
     public void onExit(WorkerProcess worker, int exitStatus) {
         Job lost;
         boolean replace;
+        List<WorkerProcess> toFlush;
         lock.lock();
         try {
             workers.remove(worker);
-            idle.remove(worker);
-            lost = worker.current;
-            if (lost != null) {
-                worker.current = null;
-                busy--;
+            ready.remove(worker);
+            // Jobs run in order, so only the oldest could have started; the rest go back to the queue.
+            lost = worker.inFlight.pollFirst();
+            for (Job unstarted; (unstarted = worker.inFlight.pollLast()) != null; ) {
+                queue.addFirst(unstarted);
             }
-            if (!worker.ready().isCompletedExceptionally()) {
-                failedStartsInARow = 0;
-            } else {
+            if (worker.ready().isCompletedExceptionally()) {
                 failedStartsInARow++;
+            } else {
+                failedStartsInARow = 0;
             }
             replace = !isClosed() && failedStartsInARow < MAX_FAILED_STARTS;
             if (!replace && workers.isEmpty()) {
                 failQueued(isClosed() ? null : "no worker left: the last " + MAX_FAILED_STARTS + " failed to start");
             }
+            toFlush = schedule();
             workerFreed.signalAll();
         } finally {
             lock.unlock();
         }
+        flush(toFlush);
         if (lost != null) {
             lost.chunk().results().completeExceptionally(isClosed()
                     ? new PoolClosedException("The " + this + " was closed before " + lost.chunk().describe() + " finished")
@@ -195,7 +209,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         lock.lock();
         try {
             // Graceful: let queued and running jobs finish within the grace period.
-            while ((!queue.isEmpty() || busy > 0) && !workers.isEmpty()) {
+            while ((!queue.isEmpty() || ready.stream().anyMatch(worker -> !worker.inFlight.isEmpty()))
+                    && !workers.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || workerFreed.awaitNanos(left) <= 0) {
                     break;
@@ -249,57 +264,98 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     }
 
     private void becameReady(WorkerProcess worker) {
-        Job next;
+        List<WorkerProcess> toFlush;
         lock.lock();
         try {
             if (!workers.contains(worker)) {
                 return;
             }
-            next = nextJobFor(worker);
+            ready.add(worker);
+            toFlush = schedule();
         } finally {
             lock.unlock();
         }
-        if (next != null) {
-            send(worker, next);
-        }
+        flush(toFlush);
     }
 
-    /** The next job still wanted, assigned to {@code worker}; or null, and the worker waits idle. */
-    private Job nextJobFor(WorkerProcess worker) {
+    /**
+     * Decides who does what next, with the lock held: queued jobs go to idle workers first, then one
+     * more to each busy worker; if that leaves a worker idle while another holds a job it has not
+     * started, that job is recalled for the idle one.
+     */
+    private List<WorkerProcess> schedule() {
+        List<WorkerProcess> toFlush = new ArrayList<>();
+        List<WorkerProcess> idle = new ArrayList<>();
+        for (WorkerProcess worker : ready) {
+            if (worker.inFlight.isEmpty()) {
+                idle.add(worker);
+            }
+        }
+        for (int depth = 1; depth <= JOBS_PER_WORKER; depth++) {
+            for (WorkerProcess worker : ready) {
+                if (worker.inFlight.size() < depth) {
+                    Job next = nextWantedJob();
+                    if (next == null) {
+                        break;
+                    }
+                    worker.inFlight.addLast(next);
+                    idle.remove(worker);
+                    worker.enqueue(Protocol.TASK, next.id(), next.task(), next.inputs());
+                    toFlush.add(worker);
+                }
+            }
+        }
+        for (int unserved = idle.size(); unserved > 0; unserved--) {
+            WorkerProcess holder = ready.stream()
+                    .filter(worker -> worker.inFlight.size() > 1 && worker.recalling == 0)
+                    .findFirst().orElse(null);
+            if (holder == null) {
+                break;
+            }
+            holder.recalling = holder.inFlight.peekLast().id();
+            holder.enqueue(Protocol.RECALL, holder.recalling, NOTHING, NOTHING);
+            toFlush.add(holder);
+        }
+        if (!idle.isEmpty()) {
+            workerFreed.signalAll();
+        }
+        return toFlush;
+    }
+
+    /** The first queued job whose caller still wants it; cancelled ones are dropped. */
+    private Job nextWantedJob() {
         for (Job job; (job = queue.poll()) != null; ) {
-            if (!job.chunk().results().isDone()) { // skips cancelled jobs
-                assign(worker, job);
+            if (!job.chunk().results().isDone()) {
                 return job;
             }
         }
-        idle.add(worker);
-        workerFreed.signalAll();
         return null;
     }
 
-    private void assign(WorkerProcess worker, Job job) {
-        worker.current = job;
-        busy++;
+    private static Job removeInFlight(WorkerProcess worker, long id) {
+        for (var jobs = worker.inFlight.iterator(); jobs.hasNext(); ) {
+            Job job = jobs.next();
+            if (job.id() == id) {
+                jobs.remove();
+                return job;
+            }
+        }
+        throw new IllegalStateException(worker + " gave back job " + id + " it did not hold");
     }
 
-    private void send(WorkerProcess worker, Job job) {
-        try {
-            worker.send(Protocol.TASK, job.id(), job.task(), job.inputs());
-        } catch (IOException e) {
-            // The worker is dying: its reader will see the end of its stdout and fail this job.
-        }
+    private static void flush(List<WorkerProcess> workers) {
+        workers.forEach(WorkerProcess::flush);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void complete(WorkerProcess worker, Job job, Protocol.Frame reply) {
         Chunk chunk = job.chunk();
         try {
-            Object decoded = allowList.deserialize(reply.part1());
             if (reply.type() == Protocol.RESULT) {
-                chunk.results().complete(Arrays.asList((Object[]) decoded));
+                chunk.results().complete(Arrays.asList(Values.decode(reply.part1(), allowList)));
                 return;
             }
-            RemoteFailure failure = (RemoteFailure) decoded;
+            RemoteFailure failure = (RemoteFailure) allowList.deserialize(reply.part1());
             String input = chunk.describe(failure.failedAt());
             chunk.results().completeExceptionally(switch (failure.stage()) {
                 case TASK_THREW -> new TaskFailedException("Task failed on " + input + " in " + worker + ": "

@@ -33,6 +33,11 @@ final class Protocol {
     /** Worker to parent: bytes a task wrote to {@code System.err}. */
     static final byte STDERR = 6;
 
+    /** Parent to worker: give back job {@code id} if it has not started. */
+    static final byte RECALL = 7;
+    /** Worker to parent: job {@code id} was given back unstarted. */
+    static final byte RECALLED = 8;
+
     private static final byte[] NONE = new byte[0];
 
     private Protocol() {

@@ -18,8 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time, writes
- * results to stdout. Its main thread only reads stdin, so the end of stdin is seen at once even while a
+ * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
+ * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled. Its main thread only reads stdin, so the end of stdin is seen at once even while a
  * task runs, and ends the worker: that is both how the pool closes it and how it follows a parent that
  * died without closing anything.
  *
@@ -68,6 +68,12 @@ final class WorkerMain {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
                 if (frame.type() == Protocol.TASK) {
                     tasks.add(frame);
+                } else if (frame.type() == Protocol.RECALL) {
+                    long id = frame.id();
+                    // Atomic against the task thread's take(): either it runs, or it goes back.
+                    if (tasks.removeIf(task -> task.id() == id)) {
+                        send(Protocol.RECALLED, id, new byte[0]);
+                    }
                 }
             }
         } catch (IOException endOfParent) {
@@ -100,7 +106,7 @@ final class WorkerMain {
         Object[] inputs;
         try {
             task = readTask(job.part1());
-            inputs = (Object[]) allowList.deserialize(job.part2());
+            inputs = Values.decode(job.part2(), allowList);
         } catch (Exception | LinkageError e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
             return;
@@ -114,7 +120,7 @@ final class WorkerMain {
         }
         byte[] results;
         try {
-            results = AllowList.serialize(run.results().toArray());
+            results = Values.encode(run.results().toArray());
         } catch (IOException | RuntimeException e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
             return;

@@ -80,8 +80,9 @@ public interface WorkerPool extends AutoCloseable {
 
     /**
      * Applies {@code task} to every input and returns the results in input order, like Python's
-     * {@code Pool.map}. On the first failure (in input order) or on timeout the remaining inputs are
-     * cancelled and the error is thrown.
+     * {@code Pool.map}. As soon as an input fails, or at the timeout, the inputs not yet started are
+     * cancelled and the error is thrown; after a failure, the error of the earliest input known to have
+     * failed.
      *
      * @param chunkSize how many consecutive inputs a worker takes at once; larger chunks save round
      *     trips to worker processes, smaller ones balance load

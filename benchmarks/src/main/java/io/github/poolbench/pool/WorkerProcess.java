@@ -7,8 +7,11 @@ import java.io.EOFException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -35,8 +38,11 @@ final class WorkerProcess {
     private final long nonce = ThreadLocalRandom.current().nextLong();
     private final CompletableFuture<WorkerProcess> ready = new CompletableFuture<>();
     private final Thread reader;
-    /** The job this worker runs; guarded by the pool's lock. */
-    ProcessWorkerPool.Job current;
+    private final Queue<Protocol.Frame> outbox = new ConcurrentLinkedQueue<>();
+    /** Jobs sent and not yet answered, the running one first; guarded by the pool's lock. */
+    final ArrayDeque<ProcessWorkerPool.Job> inFlight = new ArrayDeque<>(ProcessWorkerPool.JOBS_PER_WORKER);
+    /** The id of the job asked back from this worker, or 0; guarded by the pool's lock. */
+    long recalling;
 
     private WorkerProcess(String readerName, int slot, Process process, Listener listener) {
         this.slot = slot;
@@ -82,9 +88,26 @@ final class WorkerProcess {
         return ready;
     }
 
-    void send(byte type, long id, byte[] part1, byte[] part2) throws IOException {
+    /** Queues a frame; call with the pool's lock held, so that frames queue in the order decided. */
+    void enqueue(byte type, long id, byte[] part1, byte[] part2) {
+        outbox.add(new Protocol.Frame(type, id, part1, part2));
+    }
+
+    /**
+     * Writes the queued frames in order. Any thread may call it once it has released the pool's lock:
+     * whoever comes first writes everything queued so far, so frames never overtake one another.
+     */
+    void flush() {
         synchronized (toWorker) {
-            Protocol.write(toWorker, type, id, part1, part2);
+            for (Protocol.Frame frame; (frame = outbox.poll()) != null; ) {
+                try {
+                    Protocol.write(toWorker, frame.type(), frame.id(), frame.part1(), frame.part2());
+                } catch (IOException dying) {
+                    // Its reader will see its stdout end, and fail or requeue its jobs.
+                    outbox.clear();
+                    return;
+                }
+            }
         }
     }
 

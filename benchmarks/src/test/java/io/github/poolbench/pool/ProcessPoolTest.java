@@ -20,9 +20,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What only worker processes can do wrong: die, print, and refuse to (de)serialize. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -53,28 +57,25 @@ class ProcessPoolTest {
         }
     }
 
-    @Test
-    void aWorkerThatCallsSystemExitFailsThatTaskWithItsExitStatus() {
-        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
-            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
-            WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                    () -> pool.map(Tasks::exitOn42, List.of(1, 42, 3), WAIT));
-            assertEquals(42, died.exitStatus());
-            assertTrue(died.getMessage().contains("died with exit status 42 while running input 42 (index 1)"),
-                    died.getMessage());
-            assertPoolServesWithFreshWorkers(pool, 1, before);
-        }
+    static Stream<Arguments> waysAWorkerEndsItself() {
+        Task<Integer, Integer> exitOn42 = Tasks::exitOn42;
+        Task<Integer, Integer> exhaustMemory = Tasks::exhaustMemory;
+        return Stream.of(
+                Arguments.of("System.exit(42)", exitOn42, "-Xmx64m", 42, "input 42 (index 1)"),
+                // Out of memory a worker may be in any state, so it ends: -XX:+ExitOnOutOfMemoryError, status 3.
+                Arguments.of("out of memory", exhaustMemory, "-Xmx32m", 3, "input 1 (index 0)"));
     }
 
-    @Test
-    void aWorkerOutOfMemoryDiesAndIsReplaced() {
-        // A worker out of memory may be in any state, so it ends (-XX:+ExitOnOutOfMemoryError, status 3).
-        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags("-Xmx32m"))) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("waysAWorkerEndsItself")
+    void aWorkerThatEndsItselfMidTaskFailsThatTaskWithItsExitStatusAndIsReplaced(
+            String how, Task<Integer, Integer> task, String heapFlag, int exitStatus, String input) {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags(heapFlag))) {
             long before = pool.map(Tasks::pid, List.of(0)).getFirst();
             WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                    () -> pool.map(Tasks::exhaustMemory, List.of(4), WAIT));
-            assertEquals(3, died.exitStatus());
-            assertTrue(died.getMessage().contains("died with exit status 3 while running input 4 (index 0)"),
+                    () -> pool.map(task, List.of(1, 42, 3), WAIT));
+            assertEquals(exitStatus, died.exitStatus());
+            assertTrue(died.getMessage().contains("died with exit status " + exitStatus + " while running " + input),
                     died.getMessage());
             assertPoolServesWithFreshWorkers(pool, 1, before);
         }

@@ -42,6 +42,7 @@ final class Tasks {
     }
 
     static int exhaustMemory(int megabytesPerStep) {
+        // The return type only lets a method reference of Task<Integer, Integer> name it.
         java.util.List<byte[]> hoard = new java.util.ArrayList<>();
         while (true) {
             hoard.add(new byte[megabytesPerStep << 20]);
