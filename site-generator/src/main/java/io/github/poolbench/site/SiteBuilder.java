@@ -1,8 +1,5 @@
 package io.github.poolbench.site;
 
-import io.github.poolbench.chart.ChartData;
-import io.github.poolbench.chart.ChartRenderer;
-import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
@@ -12,7 +9,6 @@ import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.FileTrees;
 import io.github.poolbench.render.StagedOutput;
 import io.github.poolbench.render.Templates;
-import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import io.github.poolbench.results.ResultsLoader;
@@ -33,8 +29,6 @@ import java.util.Optional;
  */
 public final class SiteBuilder {
 
-    private final ChartRenderer charts = new ChartRenderer();
-
     /**
      * Builds the site, replacing {@code request.out()} only when every page and chart succeeded.
      *
@@ -50,6 +44,7 @@ public final class SiteBuilder {
 
         try (StagedOutput staged = StagedOutput.beside(request.out())) {
             Path site = staged.folder();
+            ResultWeaver weaver = new ResultWeaver(results, machine, templates);
             int chartCount = 0;
             List<Map<String, Object>> lessonLinks = new ArrayList<>();
             for (Lesson lesson : lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
@@ -58,8 +53,7 @@ public final class SiteBuilder {
                 String body = lesson.bodyHtml();
                 for (ResultBlock block : lesson.blocks()) {
                     try {
-                        ChartView view = resolveChart(block, lesson, results, machine, site, root);
-                        body = body.replace(block.placeholder(), templates.render("partials/chart.ftlh", Map.of("chart", view)));
+                        body = body.replace(block.placeholder(), weaver.resolve(block, lesson, site, root));
                         chartCount++;
                     } catch (InputException e) {
                         e.errors().forEach(diagnostics::add);
@@ -76,54 +70,6 @@ public final class SiteBuilder {
             staged.publish();
             return new BuildSummary(request.out(), lessons.size() + 1, chartCount, diagnostics.warnings());
         }
-    }
-
-    private ChartView resolveChart(ResultBlock block, Lesson lesson, ResultSet results, Optional<String> machine,
-                                   Path site, String root) {
-        ChartSpec spec = ChartSpec.parse(block.yaml(), block.location());
-        String machineId = spec.machine().or(() -> machine).orElseThrow(() -> new InputException(block.location(),
-                "no results to chart: the results folder is empty (run ./poolbench bench first)"));
-        ResultRun run = results.latest(machineId).orElseThrow(() -> new InputException(block.location(),
-                "no results for machine '" + machineId + "' (machines: " + String.join(", ", results.byMachine().keySet()) + ")"));
-        ChartData data = ChartData.select(spec, run);
-        String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
-        charts.render(data, site.resolve(png));
-        List<ChartView.Row> rows = new ArrayList<>();
-        for (ChartData.Series series : data.series()) {
-            for (ChartData.Point point : series.points()) {
-                BenchmarkResult result = point.result();
-                String speedup = data.baseline()
-                        .map(base -> Format.significant(speedup(base, result), 3) + "×")
-                        .orElse("");
-                rows.add(new ChartView.Row(series.name(), Format.significant(point.x(), 6),
-                        Format.score(result.primary().score(), result.primary().error()),
-                        Format.error(result.primary().score(), result.primary().error()),
-                        result.primary().unit(), result.primary().samples(), speedup));
-            }
-        }
-        String title = spec.title().orElse(spec.benchmark() + " by " + spec.x());
-        return new ChartView(title, root + png, altText(data, title), ChartRenderer.WIDTH, ChartRenderer.HEIGHT, rows,
-                run.machineId() + "/" + run.runId());
-    }
-
-    /** How many times faster than the baseline, whichever way the mode counts. */
-    private static double speedup(BenchmarkResult baseline, BenchmarkResult result) {
-        double ratio = baseline.primary().score() / result.primary().score();
-        return result.higherIsBetter() ? 1 / ratio : ratio;
-    }
-
-    private static String altText(ChartData data, String title) {
-        StringBuilder alt = new StringBuilder(title).append(". ");
-        for (ChartData.Series series : data.series()) {
-            ChartData.Point first = series.points().getFirst();
-            ChartData.Point last = series.points().getLast();
-            alt.append(series.name()).append(": ")
-                    .append(Format.significant(first.y(), 3)).append(' ').append(data.unit())
-                    .append(" at ").append(data.spec().x()).append(' ').append(Format.significant(first.x(), 4))
-                    .append(" to ").append(Format.significant(last.y(), 3)).append(' ').append(data.unit())
-                    .append(" at ").append(Format.significant(last.x(), 4)).append(". ");
-        }
-        return alt.toString().strip();
     }
 
     private static void write(Path file, String text) {
