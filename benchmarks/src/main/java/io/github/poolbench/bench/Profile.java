@@ -28,7 +28,7 @@ public enum Profile {
    * Publication quality, at most 45 minutes (about 30 on a quiet 2-core machine): every class's
    * own annotations, 2 forks of 10 shots or of 5 to 8 timed iterations, chosen so that scoreError
    * stays within 5 % of the score for sleep, fetch and primes; the suite warns about any that does
-   * not.
+   * not. Also runs the pool's own benchmarks: start-up, round trips and crash detection.
    */
   FULL;
 
@@ -70,7 +70,12 @@ public enum Profile {
           new Step(FetchBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
           new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
           new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
-          new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, Sizing.ANNOTATED));
+          new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, Sizing.ANNOTATED),
+          // The pool engineer's questions (start-up, round trips, crash detection), sized by their
+          // own annotations; too long for quick's five minutes.
+          Step.all(PoolStartupBenchmark.class, Sizing.ANNOTATED),
+          Step.all(RoundTripBenchmark.class, Sizing.ANNOTATED),
+          Step.all(CrashDetectionBenchmark.class, Sizing.ANNOTATED));
     };
   }
 
