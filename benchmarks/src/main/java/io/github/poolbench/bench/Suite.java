@@ -129,8 +129,9 @@ public final class Suite {
         }
         new Runner(steps.get(i).applyTo(options).build(), progress.format()).run();
       }
-    } catch (RunnerException | RuntimeException e) {
-      failure = String.valueOf(e.getMessage());
+    } catch (Throwable e) {
+      // Anything, even an Error, marks the run failed; precise rethrow keeps the signature.
+      failure = e.getClass().getSimpleName() + ": " + e.getMessage();
       throw e;
     } finally {
       ArrayNode entries = JmhJson.merge(partFiles);
