@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +35,9 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     static final int JOBS_PER_WORKER = 2;
     /** After this many workers in a row die before their handshake, the pool stops replacing them. */
     private static final int MAX_FAILED_STARTS = 3;
+    /** How long a worker may take to notice the end of its stdin and exit, whatever the grace. */
+    private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(1);
+    /** How long a killed worker may take to be gone. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final byte[] NOTHING = new byte[0];
 
@@ -67,17 +73,20 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     /** Starts {@code size} workers at once and returns when all have answered their handshake. */
     static ProcessWorkerPool start(int size, PoolOptions options) {
         ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
-        try {
-            List<WorkerProcess> started = new ArrayList<>(size);
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
+        try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon(true)
+                .name("poolbench-worker-launcher-" + pool.poolId + "-", 0).factory())) {
+            List<Future<WorkerProcess>> started = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                started.add(pool.startWorker());
+                started.add(launchers.submit(pool::startWorker));
             }
-            long deadline = System.nanoTime() + options.startTimeout().toNanos();
-            for (WorkerProcess worker : started) {
-                worker.ready().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            for (Future<WorkerProcess> worker : started) {
+                worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                        .ready().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
             return pool;
-        } catch (IOException | ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
             pool.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -103,7 +112,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         Job job;
         try {
             job = new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
-                    Values.encode(chunk.inputs().toArray()));
+                    Protocol.sendable(Values.encode(chunk.inputs().toArray())));
         } catch (IOException | RuntimeException e) {
             chunk.results().completeExceptionally(new SerializationFailedException(
                     "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
@@ -190,7 +199,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         if (lost != null) {
             lost.chunk().results().completeExceptionally(isClosed()
                     ? new PoolClosedException("The " + this + " was closed before " + lost.chunk().describe() + " finished")
-                    : new WorkerDiedException(worker + " died with exit status " + exitStatus + " while running "
+                    : new WorkerDiedException(worker + " died with " + worker.describeEnd(exitStatus) + " while running "
                             + lost.chunk().describe() + "; the pool has replaced it", exitStatus));
         }
         if (replace) {
@@ -223,11 +232,14 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
-        all.forEach(WorkerProcess::closeInput); // a worker ends as soon as its stdin does, busy or not
+        // Still gracefully: a worker ends as soon as its stdin does, busy or not. Forcibly, past the grace
+        // (but never sooner than a moment after the end of its stdin): one that could not, e.g. stopped.
+        all.forEach(WorkerProcess::closeInput);
+        long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_EOF.toNanos());
         try {
             for (WorkerProcess worker : all) {
-                if (!worker.awaitExit(KILL_WAIT)) {
-                    worker.kill(); // wedged, e.g. stopped: no more patience
+                if (!worker.awaitExit(Duration.ofNanos(Math.max(0, killAt - System.nanoTime())))) {
+                    worker.kill();
                     worker.awaitExit(KILL_WAIT);
                 }
             }
@@ -240,27 +252,41 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
     }
 
+    /** Spawns a worker outside the lock, then registers it; its reader starts only once it is known. */
     private WorkerProcess startWorker() throws IOException {
+        int slot;
         lock.lock();
         try {
             if (isClosed()) {
                 throw closedError();
             }
-            int slot = nextSlot++;
-            WorkerProcess worker = WorkerProcess.start(
-                    "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(), this);
-            workers.add(worker);
-            worker.ready().thenAccept(this::becameReady);
-            // A worker that never answers is killed; its reader then reports it gone.
-            worker.ready().orTimeout(options().startTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                    .exceptionally(timeout -> {
-                        worker.kill();
-                        return worker;
-                    });
-            return worker;
+            slot = nextSlot++;
         } finally {
             lock.unlock();
         }
+        WorkerProcess worker = WorkerProcess.spawn(
+                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(), this);
+        boolean closedMeanwhile;
+        lock.lock();
+        try {
+            closedMeanwhile = isClosed();
+            workers.add(worker); // its reader removes it again when it ends
+        } finally {
+            lock.unlock();
+        }
+        worker.ready().thenAccept(this::becameReady);
+        // A worker that never answers is killed; its reader then reports it gone.
+        worker.ready().orTimeout(options().startTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(timeout -> {
+                    worker.kill();
+                    return worker;
+                });
+        worker.startReader();
+        if (closedMeanwhile) {
+            worker.kill(); // close() has already taken its list of workers
+            throw closedError();
+        }
+        return worker;
     }
 
     private void becameReady(WorkerProcess worker) {

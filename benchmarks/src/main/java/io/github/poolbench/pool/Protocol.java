@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StreamCorruptedException;
 
 /**
  * The frames parent and worker exchange over the worker's stdin and stdout. Binary and length-prefixed,
@@ -39,6 +40,8 @@ final class Protocol {
     static final byte RECALLED = 8;
 
     private static final byte[] NONE = new byte[0];
+    /** The most one part of a frame carries; a longer length read means the stream is not frames. */
+    static final int MAX_PART = 1 << 30;
 
     private Protocol() {
     }
@@ -68,11 +71,27 @@ final class Protocol {
             return null;
         }
         long id = in.readLong();
-        byte[] part1 = new byte[in.readInt()];
-        byte[] part2 = new byte[in.readInt()];
+        byte[] part1 = new byte[checkedLength(in.readInt())];
+        byte[] part2 = new byte[checkedLength(in.readInt())];
         in.readFully(part1);
         in.readFully(part2);
         return new Frame((byte) type, id, part1, part2);
+    }
+
+    /** Fails for what is too large to send, before any of it is written. */
+    static byte[] sendable(byte[] part) throws IOException {
+        if (part.length > MAX_PART) {
+            throw new IOException(part.length + " bytes serialized, more than a frame carries (" + MAX_PART + ")");
+        }
+        return part;
+    }
+
+    /** A length past the limit means the stream is not ours (something wrote to fd 1 directly). */
+    private static int checkedLength(int length) throws IOException {
+        if (length < 0 || length > MAX_PART) {
+            throw new StreamCorruptedException("not a frame: a part of " + length + " bytes");
+        }
+        return length;
     }
 
     /**

@@ -16,16 +16,18 @@ import java.util.List;
 final class WorkerLauncher {
 
     /**
-     * Flags every worker gets. Tiered compilation stays on (no {@code TieredStopAtLevel=1}): it costs
+     * Flags every worker gets. The JDK's default CDS archive is on without asking ({@code -Xshare:auto}
+     * is the default, and naming it would rule out an AOT cache). Tiered compilation stays on (no {@code TieredStopAtLevel=1}): it costs
      * next to nothing at start-up here and CPU-bound tasks, what the lesson sends to processes, would run
      * at C1 speed without C2.
      */
     static final List<String> BASE_FLAGS = List.of(
             "-XX:+UseSerialGC", // one small GC instead of G1's threads, in every worker
             "-XX:-UsePerfData", // no hsperfdata file to map at start and delete at exit
-            "-Xshare:auto", // the JDK's CDS archive when usable, a plain start when not
             "-XX:+ExitOnOutOfMemoryError", // a worker out of memory is in an unknown state: end it, replace it
-            "-Xlog:disable", "-Xlog:all=warning:stderr"); // JVM logging must never reach stdout, our frames
+            // The JVM's own output must never reach stdout, our frames: its log, and messages such as
+            // "Terminating due to java.lang.OutOfMemoryError", which it prints to stdout by default.
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /** Windows' limit for a command line is 32767 characters; past this a classpath goes in an argfile. */
     private static final int LONGEST_COMMAND = 30_000;
@@ -33,10 +35,18 @@ final class WorkerLauncher {
     private final List<String> command;
 
     WorkerLauncher(PoolOptions options, AllowList allowList) {
-        String classpath = System.getProperty("java.class.path");
+        String java = Path.of(System.getProperty("java.home"), "bin",
+                File.separatorChar == '\\' ? "java.exe" : "java").toString();
+        List<String> flags = new ArrayList<>(BASE_FLAGS);
+        flags.addAll(options.workerJvmFlags());
+        StartupCache.Launch launch = options.startupCache()
+                ? StartupCache.plan(java, flags, System.getProperty("java.class.path"))
+                : new StartupCache.Launch(List.of(), System.getProperty("java.class.path"));
+        String classpath = launch.classpath();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java);
         command.addAll(BASE_FLAGS);
+        command.addAll(launch.flags());
         command.addAll(options.workerJvmFlags());
         command.add("-cp");
         command.add(classpath);

@@ -1,6 +1,8 @@
 package io.github.poolbench.pool;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
@@ -19,7 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
- * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled. Its main thread only reads stdin, so the end of stdin is seen at once even while a
+ * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled.
+ * Its main thread only reads stdin, so the end of stdin is seen at once even while a
  * task runs, and ends the worker: that is both how the pool closes it and how it follows a parent that
  * died without closing anything.
  *
@@ -40,7 +43,11 @@ final class WorkerMain {
         this.allowList = allowList;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(StartupCache.TRAIN)) {
+            train();
+            return;
+        }
         // Claim the real stdout for frames before anything can print to it.
         DataOutputStream toParent = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -51,6 +58,45 @@ final class WorkerMain {
         System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[1])));
         System.setIn(InputStream.nullInputStream()); // a task reading stdin must not eat our frames
         worker.run(fromParent);
+    }
+
+    /**
+     * A training run for the {@link StartupCache}: does in memory what a worker's session does, so that
+     * the JVM records the classes, linkage and profiles a real worker will want.
+     */
+    private static void train() throws Exception {
+        Thread.ofPlatform().daemon(true).start(() -> { // like a worker, do not outlive the parent
+            try {
+                while (System.in.read() >= 0) {
+                    continue;
+                }
+            } catch (IOException e) {
+                // the same as the end of stdin
+            }
+            Runtime.getRuntime().halt(1);
+        });
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        WorkerMain worker = new WorkerMain(new DataOutputStream(sink), new AllowList(List.of()));
+        PrintStream out = worker.forwardingStream(Protocol.STDOUT, Charset.defaultCharset());
+        Task<Integer, Integer> increment = x -> x + 1;
+        Task<Integer, Integer> failing = x -> {
+            throw new IllegalStateException("training " + x);
+        };
+        byte[][] tasks = {AllowList.serialize(increment), AllowList.serialize(failing)};
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(() -> out.println("warm")).join();
+        for (int i = 0; i < 2_000; i++) {
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 1 : 0],
+                    Values.encode(new Object[] {i, i + 1}));
+            worker.tasks.add(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
+            worker.runJob(worker.tasks.take());
+            sink.reset();
+            Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
+        }
+        worker.send(Protocol.HELLO, 0, ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
+        out.println("trained");
+        worker.tasks.removeIf(task -> task.id() == 0);
     }
 
     private void run(DataInputStream fromParent) throws IOException {
@@ -120,7 +166,7 @@ final class WorkerMain {
         }
         byte[] results;
         try {
-            results = Values.encode(run.results().toArray());
+            results = Protocol.sendable(Values.encode(run.results().toArray()));
         } catch (IOException | RuntimeException e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
             return;

@@ -39,6 +39,8 @@ final class WorkerProcess {
     private final CompletableFuture<WorkerProcess> ready = new CompletableFuture<>();
     private final Thread reader;
     private final Queue<Protocol.Frame> outbox = new ConcurrentLinkedQueue<>();
+    /** Why the pool killed this worker, if it did because of what it sent. */
+    private volatile String killedBecause;
     /** Jobs sent and not yet answered, the running one first; guarded by the pool's lock. */
     final ArrayDeque<ProcessWorkerPool.Job> inFlight = new ArrayDeque<>(ProcessWorkerPool.JOBS_PER_WORKER);
     /** The id of the job asked back from this worker, or 0; guarded by the pool's lock. */
@@ -53,8 +55,11 @@ final class WorkerProcess {
                 .stackSize(256 * 1024).unstarted(() -> read(listener));
     }
 
-    /** Starts a worker and sends it the handshake; {@link #ready()} completes when it answers. */
-    static WorkerProcess start(String readerName, int slot, List<String> command, Listener listener)
+    /**
+     * Starts a worker JVM and sends it the handshake; {@link #startReader()} then listens, and
+     * {@link #ready()} completes when the worker answers.
+     */
+    static WorkerProcess spawn(String readerName, int slot, List<String> command, Listener listener)
             throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT) // the JVM's own complaints, e.g. on OOM
@@ -67,8 +72,11 @@ final class WorkerProcess {
         } catch (IOException e) {
             // It died at once; the reader will find out why and report it.
         }
-        worker.reader.start();
         return worker;
+    }
+
+    void startReader() {
+        reader.start();
     }
 
     int slot() {
@@ -138,6 +146,11 @@ final class WorkerProcess {
         reader.join(wait);
     }
 
+    /** How the worker ended, for error messages: {@code exit status 3}, and why the pool killed it if it did. */
+    String describeEnd(int exitStatus) {
+        return "exit status " + exitStatus + (killedBecause == null ? "" : " after it " + killedBecause);
+    }
+
     @Override
     public String toString() {
         return "worker " + slot + " (pid " + process.pid() + ")";
@@ -154,15 +167,16 @@ final class WorkerProcess {
                     default -> listener.onReply(this, frame);
                 }
             }
+        } catch (EOFException e) {
+            // It ended mid-frame: the same as ending between frames.
         } catch (IOException | RuntimeException e) {
-            // The stream broke or made no sense: treat the worker as gone, as it will be once killed.
-            if (process.isAlive() && !(e instanceof EOFException)) {
-                kill();
-            }
+            // Its stdout made no sense, e.g. a task wrote to file descriptor 1 itself: no use to us any more.
+            killedBecause = "wrote what the pool could not read (" + e.getMessage() + "), so the pool killed it";
+            kill();
         }
         int exitStatus = exitStatus();
         ready.completeExceptionally(new PoolException(
-                this + " exited with status " + exitStatus + " before it answered the handshake"));
+                this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
         listener.onExit(this, exitStatus);
     }
 

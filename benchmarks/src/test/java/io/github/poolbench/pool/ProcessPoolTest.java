@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -82,6 +84,18 @@ class ProcessPoolTest {
     }
 
     @Test
+    void aWorkerThatCorruptsItsOwnStdoutIsKilledAndReplacedInsteadOfHangingThePool() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
+            WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                    () -> pool.map(Tasks::scribbleOnTheProtocol, List.of(7), WAIT));
+            assertTrue(died.getMessage().contains("while running input 7 (index 0)"), died.getMessage());
+            assertTrue(died.getMessage().contains("after it wrote what the pool could not read"), died.getMessage());
+            assertPoolServesWithFreshWorkers(pool, 1, before);
+        }
+    }
+
+    @Test
     void closeEndsEveryWorkerAndLeavesNoDescendant() {
         List<ProcessHandle> workers;
         ProcessWorkerPool pool = open(3, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(300)));
@@ -95,6 +109,20 @@ class ProcessPoolTest {
         Set<Long> descendants = new HashSet<>(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
         workers.forEach(worker -> assertFalse(descendants.contains(worker.pid()), worker + " is still a descendant"));
         assertTrue(pool.workerHandles().isEmpty());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // stopping a process takes a signal
+    void closeKillsAWorkerThatCannotEndByItself() throws Exception {
+        List<ProcessHandle> workers;
+        ProcessWorkerPool pool = open(2, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        try (pool) {
+            workers = pool.workerHandles();
+            ProcessHandle stopped = workers.getFirst();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).inheritIO().start();
+            assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
+        } // a stopped worker reads no end of stdin: only a kill ends it
+        workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
     }
 
     @Test

@@ -71,4 +71,15 @@ final class Tasks {
     static String describe(Object input) {
         return String.valueOf(input);
     }
+
+    /** Writes past System.out, straight to file descriptor 1 where the pool's frames go, then waits. */
+    static int scribbleOnTheProtocol(int ignored) throws Exception {
+        java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        byte[] garbage = new byte[64];
+        java.util.Arrays.fill(garbage, (byte) 0x7f); // reads as a frame with a 2 GB part
+        raw.write(garbage);
+        raw.flush();
+        Thread.sleep(600_000);
+        return 0;
+    }
 }
