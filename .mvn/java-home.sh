@@ -4,9 +4,20 @@
 
 poolbench_required_java=25
 
+# Git Bash and Cygwin on Windows: setup-java and installers set JAVA_HOME as C:\...; the checks below
+# and "$JAVA_HOME/bin/java" want the POSIX form (/c/...). Java itself gets native paths from the callers.
+if [ -n "${JAVA_HOME-}" ] && command -v cygpath >/dev/null 2>&1; then
+  JAVA_HOME=$(cygpath --unix "$JAVA_HOME")
+fi
+
+# True when $1/bin holds the program $2, as `name` or, on Windows, `name.exe`.
+poolbench_has_program() {
+  [ -x "$1/bin/$2" ] || [ -x "$1/bin/$2.exe" ]
+}
+
 # Prints the feature release (e.g. 25) of the JDK at $1, or nothing when it is not a JDK.
 poolbench_jdk_major() {
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  poolbench_has_program "$1" java && poolbench_has_program "$1" javac || return 0
   if [ -f "$1/release" ]; then
     sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release" | head -n 1
   else
@@ -36,7 +47,12 @@ poolbench_find_jdk() {
   for poolbench_root in /usr/lib/jvm /usr/java /opt/java /opt "${HOME-}/.sdkman/candidates/java" \
       "${HOME-}/.jdks" /Library/Java/JavaVirtualMachines; do
     [ -d "$poolbench_root" ] || continue
+    # One folder a line: split on newlines only, so a folder name with spaces stays whole.
+    poolbench_ifs=$IFS
+    IFS='
+'
     for poolbench_dir in $(find "$poolbench_root" -mindepth 1 -maxdepth 1 2>/dev/null | sort); do
+      IFS=$poolbench_ifs
       [ -d "$poolbench_dir/Contents/Home" ] && poolbench_dir="$poolbench_dir/Contents/Home"
       poolbench_major=$(poolbench_jdk_major "$poolbench_dir")
       [ -n "$poolbench_major" ] || continue
@@ -45,6 +61,7 @@ poolbench_find_jdk() {
         poolbench_best_major=$poolbench_major
       fi
     done
+    IFS=$poolbench_ifs
   done
   if [ -n "$poolbench_best" ]; then
     printf '%s\n' "$poolbench_best"

@@ -38,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
     /** Builds and reports the outcome; shared with {@code report}. */
     static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine) {
         BuildSummary summary = new SiteBuilder().build(new BuildRequest(site.content(), site.templates(), results,
-                site.out(), machine, site.strict));
+                site.out(), machine, site.strict, site.history()));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         out.flush();

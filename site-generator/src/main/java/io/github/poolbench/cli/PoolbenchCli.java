@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The top-level command; its subcommands do the work. */
 @Command(name = "poolbench", mixinStandardHelpOptions = true, versionProvider = PoolbenchCli.Version.class,
         description = "Measures processes, thread pools and virtual threads on this machine and publishes the lessons as a static site.",
-        subcommands = {ReportCommand.class, BenchCommand.class, BuildCommand.class, ServeCommand.class,
+        subcommands = {ReportCommand.class, BenchCommand.class, BuildCommand.class, ServeCommand.class, RecordCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PoolbenchCli implements Runnable {
 

@@ -1,6 +1,8 @@
 package io.github.poolbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The folders a site build reads and writes, shared by {@code build} and {@code report}. */
@@ -18,6 +20,10 @@ final class SiteOptions {
     @Option(names = "--strict", description = "Treat warnings about irregular input as errors.")
     boolean strict;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Recorded runs (see record) for the trend page. Default: content/history/ when it exists; without one, no trend page.")
+    Path history;
+
     Path content() {
         return content != null ? content : PoolbenchCli.home().resolve("content");
     }
@@ -28,6 +34,15 @@ final class SiteOptions {
 
     Path out() {
         return out != null ? out : PoolbenchCli.home().resolve("site");
+    }
+
+    Optional<Path> history() {
+        Path folder = history != null ? history : defaultHistory();
+        return history != null || Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
+    }
+
+    static Path defaultHistory() {
+        return PoolbenchCli.home().resolve("content").resolve("history");
     }
 
     static Path defaultResults() {

@@ -8,6 +8,13 @@ import java.util.Optional;
  *
  * @param machine the machine whose results the lessons quote; empty means the newest run's machine
  * @param strict  treat warnings (irregular but renderable input) as errors
+ * @param history recorded runs for the trend page ({@code io.github.poolbench.history}); empty: no trend page
  */
 public record BuildRequest(Path content, Path templates, Path results, Path out, Optional<String> machine,
-                           boolean strict) {}
+                           boolean strict, Optional<Path> history) {
+
+    /** A build without history, hence without a trend page. */
+    public BuildRequest(Path content, Path templates, Path results, Path out, Optional<String> machine, boolean strict) {
+        this(content, templates, results, out, machine, strict, Optional.empty());
+    }
+}

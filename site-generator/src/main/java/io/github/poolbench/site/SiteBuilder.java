@@ -3,6 +3,7 @@ package io.github.poolbench.site;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.history.TrendPage;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
 import io.github.poolbench.lesson.ResultBlock;
@@ -63,12 +64,17 @@ public final class SiteBuilder {
                         Map.of("root", root, "lesson", lesson, "body", body)));
                 lessonLinks.add(Map.of("title", lesson.title(), "path", lesson.path()));
             }
+            if (request.history().isPresent()) {
+                chartCount += TrendPage.write(request.history().get(), site, templates, diagnostics);
+            }
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
-                    "lessons", lessonLinks, "machines", List.copyOf(results.byMachine().keySet()))));
+                    "lessons", lessonLinks, "machines", List.copyOf(results.byMachine().keySet()),
+                    "trend", request.history().isPresent())));
             copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
             diagnostics.throwIfErrors();
             staged.publish();
-            return new BuildSummary(request.out(), lessons.size() + 1, chartCount, diagnostics.warnings());
+            int pages = lessons.size() + 1 + (request.history().isPresent() ? 1 : 0);
+            return new BuildSummary(request.out(), pages, chartCount, diagnostics.warnings());
         }
     }
 

@@ -1,0 +1,57 @@
+package io.github.poolbench.cli;
+
+import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.history.HistoryStore;
+import io.github.poolbench.results.ResultRun;
+import io.github.poolbench.results.ResultSet;
+import io.github.poolbench.results.ResultsLoader;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Adds a run to the history the trend page charts; CI calls it once per published commit. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = "Summarize the newest run of a machine into the history folder, keyed by the commit it measured.")
+final class RecordCommand implements Callable<Integer> {
+
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
+
+    @Option(names = "--commit", required = true, paramLabel = "SHA", description = "The commit the run measured (e.g. $(git rev-parse HEAD)).")
+    String commit;
+
+    @Option(names = "--machine", paramLabel = "ID", description = "Whose newest run to record. Default: the newest run of any machine.")
+    String machine;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
+    Path results;
+
+    @Option(names = "--history", paramLabel = "DIR", description = "History folder. Default: content/history/")
+    Path history;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String sha = commit.strip().toLowerCase(Locale.ROOT);
+        if (!COMMIT.matcher(sha).matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--commit must be a hexadecimal commit hash, not '" + commit + "'");
+        }
+        Path root = results != null ? results : SiteOptions.defaultResults();
+        ResultSet set = ResultsLoader.load(root);
+        Optional<ResultRun> run = machine != null ? set.latest(machine) : set.newest();
+        ResultRun newest = run.orElseThrow(() -> new InputException(Location.of(root),
+                machine != null ? "no runs of machine '" + machine + "'" : "no runs to record (run ./poolbench bench first)"));
+        Path file = HistoryStore.record(history != null ? history : SiteOptions.defaultHistory(),
+                HistoryStore.summarize(newest, sha));
+        spec.commandLine().getOut().printf("Recorded %s/%s as %s%n", newest.machineId(), newest.runId(), file);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

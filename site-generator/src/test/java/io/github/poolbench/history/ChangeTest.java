@@ -1,0 +1,72 @@
+package io.github.poolbench.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ChangeTest {
+
+    private static final double NAN = Double.NaN;
+
+    /** A score of {@code mode} with the interval {@code score ± error}. */
+    static Score score(String mode, double score, double error) {
+        return new Score("io.github.poolbench.bench.SleepBenchmark.map", mode, new TreeMap<>(Map.of("poolSize", "4")),
+                score, error, score - error, score + error, "thrpt".equals(mode) ? "ops/s" : "ms/op");
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // time modes: lower is better
+                Arguments.of("avgt: slower, intervals apart", "avgt", 100, 1, 110, 1, Verdict.REGRESSION),
+                Arguments.of("avgt: faster, intervals apart", "avgt", 100, 1, 90, 1, Verdict.IMPROVEMENT),
+                Arguments.of("avgt: slower, intervals overlap", "avgt", 100, 5, 108, 5, Verdict.WITHIN_NOISE),
+                Arguments.of("avgt: intervals touch", "avgt", 100, 5, 110, 5, Verdict.WITHIN_NOISE),
+                Arguments.of("ss: slower, intervals apart", "ss", 300, 2, 330, 2, Verdict.REGRESSION),
+                Arguments.of("sample: faster, intervals apart", "sample", 5, 0.1, 4, 0.1, Verdict.IMPROVEMENT),
+                // throughput: higher is better, so the same numbers flip
+                Arguments.of("thrpt: higher, intervals apart", "thrpt", 100, 1, 110, 1, Verdict.IMPROVEMENT),
+                Arguments.of("thrpt: lower, intervals apart", "thrpt", 100, 1, 90, 1, Verdict.REGRESSION),
+                Arguments.of("thrpt: lower, intervals overlap", "thrpt", 100, 5, 95, 5, Verdict.WITHIN_NOISE),
+                // no error estimate on either side: never flagged, however large the move
+                Arguments.of("NaN error now", "avgt", 100, 1, 500, NAN, Verdict.NO_ERROR_ESTIMATE),
+                Arguments.of("NaN error before", "thrpt", 100, NAN, 10, 1, Verdict.NO_ERROR_ESTIMATE),
+                Arguments.of("NaN both", "ss", 100, NAN, 100, NAN, Verdict.NO_ERROR_ESTIMATE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void flagsOnlyChangesOutsideTheNoise(String name, String mode, double before, double beforeError, double after,
+                                         double afterError, Verdict expected) {
+        Change change = Change.between(score(mode, before, beforeError), score(mode, after, afterError));
+
+        assertEquals(expected, change.verdict());
+        assertEquals(expected == Verdict.REGRESSION || expected == Verdict.IMPROVEMENT, change.verdict().flagged());
+    }
+
+    @Test
+    void infiniteBoundsCountAsNoEstimate() {
+        Score finite = score("avgt", 200, 1);
+        Score open = new Score(finite.benchmark(), "avgt", finite.params(), 100, 1, Double.NEGATIVE_INFINITY, 101, "ms/op");
+
+        assertEquals(Verdict.NO_ERROR_ESTIMATE, Change.between(open, finite).verdict());
+    }
+
+    @Test
+    void refusesToCompareDifferentSeries() {
+        assertThrows(IllegalArgumentException.class, () -> Change.between(score("avgt", 1, 0.1), score("thrpt", 1, 0.1)));
+    }
+
+    @Test
+    void relativeChangeIsSignedAgainstThePrevious() {
+        assertEquals(0.1, Change.between(score("avgt", 100, 1), score("avgt", 110, 1)).relative(), 1e-12);
+        assertEquals("+10.0 %", TrendPage.percent(0.1));
+        assertEquals("-5.0 %", TrendPage.percent(-0.05));
+    }
+}
