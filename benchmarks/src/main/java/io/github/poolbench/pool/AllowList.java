@@ -53,7 +53,9 @@ final class AllowList {
             boolean matches;
             if (pattern.endsWith(".**")) {
                 String prefix = pattern.substring(0, pattern.length() - 3);
-                matches = packageName.equals(prefix) || packageName.startsWith(prefix + ".");
+                // No "prefix + '.'": string concatenation bootstraps invokedynamic, slow on a fresh worker.
+                matches = packageName.startsWith(prefix) && (packageName.length() == prefix.length()
+                        || packageName.charAt(prefix.length()) == '.');
             } else if (pattern.endsWith(".*")) {
                 matches = packageName.equals(pattern.substring(0, pattern.length() - 2));
             } else {
@@ -84,12 +86,16 @@ final class AllowList {
             if (refusals.refused == null) {
                 throw e;
             }
-            InvalidClassException clear = new InvalidClassException(refusals.refused,
-                    "refused to deserialize it: not on the pool's allow-list " + patterns
-                            + "; allow it with PoolOptions.withAllowedClasses(\"" + refusals.refused + "\")");
+            InvalidClassException clear = refusal(refusals.refused);
             clear.initCause(e);
             throw clear;
         }
+    }
+
+    /** The error for a class off the list, naming it and saying how to allow it. */
+    InvalidClassException refusal(String className) {
+        return new InvalidClassException(className, "refused to deserialize it: not on the pool's allow-list "
+                + patterns + "; allow it with PoolOptions.withAllowedClasses(\"" + className + "\")");
     }
 
     /** A filter for one stream, remembering what it refused so that the error can say so. */

@@ -205,8 +205,20 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         if (replace) {
             try {
                 startWorker();
+            } catch (PoolClosedException closedMeanwhile) {
+                // no replacement needed any more
             } catch (IOException | RuntimeException e) {
-                System.err.println("poolbench: could not replace " + worker + ": " + e);
+                // Spawning itself fails: no point in trying again. Queued jobs wait for the workers
+                // left, or fail now if there are none.
+                lock.lock();
+                try {
+                    failedStartsInARow = MAX_FAILED_STARTS;
+                    if (workers.isEmpty()) {
+                        failQueued("no worker left, and a new one could not be started: " + e);
+                    }
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }
@@ -402,7 +414,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         if (last != null && last.task() == task) {
             return last.bytes();
         }
-        byte[] bytes = AllowList.serialize(task);
+        byte[] bytes = TaskCodec.encode(task);
         lastTask = new SerializedTask(task, bytes);
         return bytes;
     }

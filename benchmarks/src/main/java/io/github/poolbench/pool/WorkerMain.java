@@ -82,21 +82,22 @@ final class WorkerMain {
         Task<Integer, Integer> failing = x -> {
             throw new IllegalStateException("training " + x);
         };
-        byte[][] tasks = {AllowList.serialize(increment), AllowList.serialize(failing)};
+        Task<Integer, String> byName = String::valueOf;
+        byte[][] tasks = {TaskCodec.encode(increment), TaskCodec.encode(byName), AllowList.serialize(increment),
+            AllowList.serialize(failing)};
         Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(() -> out.println("warm")).join();
         for (int i = 0; i < 2_000; i++) {
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 1 : 0],
+            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
                     Values.encode(new Object[] {i, i + 1}));
             worker.tasks.add(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
             worker.runJob(worker.tasks.take());
             sink.reset();
             Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
         }
-        worker.send(Protocol.HELLO, 0, ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
+        worker.send(Protocol.HELLO, 0, helloAnswer());
         out.println("trained");
-        worker.tasks.removeIf(task -> task.id() == 0);
+        worker.recall(0);
     }
 
     private void run(DataInputStream fromParent) throws IOException {
@@ -105,21 +106,23 @@ final class WorkerMain {
         }
         Protocol.Frame hello = Protocol.read(fromParent);
         if (hello == null || hello.type() != Protocol.HELLO) {
-            Runtime.getRuntime().halt(2);
+            Runtime.getRuntime().halt(2); // not our parent
+            return;
         }
-        send(Protocol.HELLO, hello.id(), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array());
-        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(this::runTasks);
+        send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
+
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(new Runnable() {
+            @Override
+            public void run() {
+                runTasks();
+            }
+        });
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
                 if (frame.type() == Protocol.TASK) {
                     tasks.add(frame);
-                } else if (frame.type() == Protocol.RECALL) {
-                    long id = frame.id();
-                    // Atomic against the task thread's take(): either it runs, or it goes back.
-                    if (tasks.removeIf(task -> task.id() == id)) {
-                        send(Protocol.RECALLED, id, new byte[0]);
-                    }
+                } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
+                    send(Protocol.RECALLED, frame.id(), new byte[0]);
                 }
             }
         } catch (IOException endOfParent) {
@@ -128,6 +131,24 @@ final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
+    }
+
+    /** Takes a task back unless it has started: remove() is atomic against the task thread's take(). */
+    private boolean recall(long id) {
+        for (Protocol.Frame task : tasks) {
+            if (task.id() == id) {
+                return tasks.remove(task);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The handshake's answer: the protocol version this worker speaks. (Not its pid: asking for it
+     * initializes ProcessHandleImpl, whose lambdas cost a fresh JVM milliseconds before it can answer.)
+     */
+    private static byte[] helloAnswer() {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(Protocol.VERSION).array();
     }
 
     private void runTasks() {
@@ -176,7 +197,7 @@ final class WorkerMain {
 
     private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
         if (!Arrays.equals(bytes, lastTaskBytes)) {
-            lastTask = (Task<?, ?>) allowList.deserialize(bytes);
+            lastTask = TaskCodec.decode(bytes, allowList);
             lastTaskBytes = bytes;
         }
         return lastTask;
