@@ -1,128 +1,212 @@
 package io.github.poolbench.lesson;
 
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Finds the lessons under a content folder and parses each one. */
+/**
+ * The package's facade: finds the lessons under a content folder and turns each into a
+ * {@link Lesson}. Irregular input GTN tolerates renders with a warning naming {@code file:line};
+ * input that cannot be read at all (not UTF-8, broken or wrongly typed front matter) throws
+ * {@link InputException}.
+ *
+ * <p>Per lesson the passes are: front matter ({@link FrontMatter}); Liquid tags and abbreviations
+ * ({@link Liquid}); boxes and attribute lines ({@link Boxes}); Markdown ({@link Markdown}); then the
+ * HTML saved aside in the {@link Stash} goes back in, and the table of contents fills the agenda.
+ */
 public final class LessonLoader {
-
-    /** A fenced block whose info string is a result kind; its body is YAML. */
-    private static final Pattern RESULT_FENCE =
-            Pattern.compile("(?m)^```(chart|results)[ \\t]*\\R(.*?)^```[ \\t]*$", Pattern.DOTALL);
-
-    private final Parser parser;
-    private final HtmlRenderer renderer;
-
-    public LessonLoader() {
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
-        parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).build();
-    }
 
     /**
      * Every {@code .md} file under {@code content}, searched recursively, is a lesson; folders
-     * named in {@code skip} (the results) are not searched.
+     * named in {@code skip} (the results) are not searched. A lesson that cannot be read is left out
+     * and its errors go to {@code diagnostics}, so one run names every broken file.
      */
     public List<Lesson> loadAll(Path content, List<Path> skip, Diagnostics diagnostics) {
+        List<Lesson> lessons = new ArrayList<>();
+        for (Path file : files(content, skip, isLesson())) {
+            try {
+                lessons.add(load(file, content.relativize(file), diagnostics));
+            } catch (InputException e) { // report every unreadable lesson in one run; the build fails before publishing
+                e.errors().forEach(diagnostics::add);
+            }
+        }
+        return lessons.stream().map(lesson -> linkRequirements(lesson, lessons)).toList();
+    }
+
+    /**
+     * GTN names required tutorials by topic and tutorial ({@code topic_name: basics},
+     * {@code tutorials: [threads]}); where a lesson here has that name (its file, or its folder when the
+     * file is GTN's {@code tutorial.md}) the requirement links to it, one entry per tutorial.
+     */
+    private static Lesson linkRequirements(Lesson lesson, List<Lesson> all) {
+        FrontMatter meta = lesson.meta();
+        FrontMatter linked = meta.withRequirements(link(meta.requirements(), lesson, all), link(meta.followUpTraining(), lesson, all));
+        return new Lesson(lesson.source(), lesson.path(), linked, lesson.title(), lesson.bodyHtml(), lesson.blocks(),
+                lesson.toc(), lesson.citations(), lesson.questions(), lesson.objectives(), lesson.keyPoints());
+    }
+
+    private static List<FrontMatter.Requirement> link(List<FrontMatter.Requirement> requirements, Lesson from, List<Lesson> all) {
+        List<FrontMatter.Requirement> out = new ArrayList<>();
+        String root = "../".repeat((int) from.path().chars().filter(c -> c == '/').count());
+        for (FrontMatter.Requirement requirement : requirements) {
+            if (!requirement.type().equals("internal") || requirement.tutorials().isEmpty()) {
+                out.add(requirement);
+                continue;
+            }
+            for (String tutorial : requirement.tutorials()) {
+                List<String> single = List.of(tutorial);
+                out.add(all.stream().filter(other -> names(other.path(), tutorial)).findFirst()
+                        .map(other -> new FrontMatter.Requirement("internal", other.title(), root + other.path(), requirement.topic(), single))
+                        .orElse(new FrontMatter.Requirement("internal", "", "", requirement.topic(), single)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean names(String path, String tutorial) {
+        return path.equals(tutorial + ".html") || path.endsWith("/" + tutorial + ".html") || path.endsWith(tutorial + "/tutorial.html");
+    }
+
+    /** The other files under {@code content} (images, downloads), relative to it, for the site to copy. */
+    public List<Path> resources(Path content, List<Path> skip) {
+        return files(content, skip, isLesson().negate()).stream().map(content::relativize).toList();
+    }
+
+    private static Predicate<Path> isLesson() {
+        return LessonLoader::isLesson;
+    }
+
+    private static boolean isLesson(Path file) {
+        return file.getFileName().toString().endsWith(".md");
+    }
+
+    private static List<Path> files(Path content, List<Path> skip, Predicate<Path> which) {
         if (!Files.isDirectory(content)) {
             throw new InputException(Location.of(content), "content folder not found");
         }
-        List<Path> files;
         try (Stream<Path> walk = Files.walk(content)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(".md"))
-                    .filter(path -> skip.stream().noneMatch(path::startsWith))
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> skip.stream().noneMatch(path.toAbsolutePath().normalize()::startsWith))
+                    .filter(path -> !hidden(content.relativize(path)))
+                    .filter(which)
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new InputException(Location.of(content), "cannot list lessons: " + e.getMessage(), e);
         }
-        List<Lesson> lessons = new ArrayList<>();
-        for (Path file : files) {
-            lessons.add(load(file, content.relativize(file), diagnostics));
+    }
+
+    /** Dot-files and dot-folders (editor backups, .git) are no part of the site. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
         }
-        return lessons;
+        return false;
     }
 
     /** Parses one lesson; {@code relative} is its path under the content folder. */
     public Lesson load(Path file, Path relative, Diagnostics diagnostics) {
-        String text = readUtf8(file);
+        List<Line> lines = lines(readUtf8(file));
+        FrontMatter meta = FrontMatter.NONE;
         int bodyStart = 0;
-        Map<String, Object> frontMatter = Map.of();
-        int bodyLine = 1;
-        if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
-            int end = text.indexOf("\n---", 3);
-            if (end < 0) {
+        if (!lines.isEmpty() && lines.getFirst().text().strip().equals("---")) {
+            int close = 1;
+            while (close < lines.size() && !lines.get(close).text().stripTrailing().equals("---")
+                    && !lines.get(close).text().stripTrailing().equals("...")) {
+                close++;
+            }
+            if (close == lines.size()) {
                 throw new InputException(Location.of(file, 1), "front matter opened with '---' is never closed");
             }
-            String yaml = text.substring(text.indexOf('\n') + 1, end + 1);
-            frontMatter = parseFrontMatter(yaml, file);
-            int afterClose = text.indexOf('\n', end + 1);
-            bodyStart = afterClose < 0 ? text.length() : afterClose + 1;
-            bodyLine = (int) text.substring(0, bodyStart).chars().filter(c -> c == '\n').count() + 1;
+            StringBuilder yaml = new StringBuilder();
+            lines.subList(1, close).forEach(line -> yaml.append(line.text()).append('\n'));
+            meta = FrontMatter.parse(yaml.toString(), file, 2, diagnostics);
+            bodyStart = close + 1;
         }
-        String body = text.substring(bodyStart);
-        List<ResultBlock> blocks = new ArrayList<>();
-        StringBuilder markdown = new StringBuilder();
-        Matcher fence = RESULT_FENCE.matcher(body);
-        int last = 0;
-        while (fence.find()) {
-            int line = bodyLine + (int) body.substring(0, fence.start(2)).chars().filter(c -> c == '\n').count();
-            ResultBlock block = new ResultBlock(blocks.size() + 1, fence.group(1), fence.group(2), Location.of(file, line));
-            blocks.add(block);
-            markdown.append(body, last, fence.start()).append(block.placeholder()).append('\n');
-            last = fence.end();
-        }
-        markdown.append(body.substring(last));
-        String html = renderer.render(parser.parse(markdown.toString()));
         String path = relative.toString().replace('\\', '/').replaceFirst("\\.md$", ".html");
-        Object title = frontMatter.get("title");
-        return new Lesson(file, path, frontMatter, title == null ? file.getFileName().toString() : title.toString(),
-                html, blocks);
-    }
-
-    private static Map<String, Object> parseFrontMatter(String yaml, Path file) {
-        try {
-            Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-            if (value == null) {
-                return Map.of();
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                throw new InputException(Location.of(file, 2), "front matter must be a YAML mapping of keys to values");
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            map.forEach((key, v) -> result.put(String.valueOf(key), v));
-            return result;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 2;
-            throw new InputException(Location.of(file, line), "bad YAML front matter: " + e.getProblem(), e);
+        String root = "../".repeat((int) path.chars().filter(c -> c == '/').count());
+        Path contentRoot = file.toAbsolutePath().normalize();
+        for (int i = 0; i < relative.getNameCount(); i++) {
+            contentRoot = contentRoot.getParent();
         }
+        Page page = new Page(file, contentRoot, root, meta, diagnostics);
+        Markdown markdown = new Markdown(page);
+        List<Line> body = Liquid.process(lines.subList(bodyStart, lines.size()), page);
+        String html = page.stash.restore(new Boxes(page, markdown).render(body, true));
+        List<Lesson.TocEntry> toc = toc(page.headings);
+        html = html.replace(Boxes.TOC_MARKER, tocHtml(toc));
+        page.reportWarnings();
+        String title = meta.title().isEmpty() ? file.getFileName().toString().replaceFirst("\\.md$", "") : meta.title();
+        return new Lesson(file, path, meta, title, html, page.blocks, toc, List.copyOf(page.citations.values()),
+                inline(meta.questions(), markdown, page), inline(meta.objectives(), markdown, page),
+                inline(meta.keyPoints(), markdown, page));
     }
 
-    /** Reads a file that must be UTF-8, naming the line of the first bad byte otherwise. */
+    private static List<String> inline(List<String> items, Markdown markdown, Page page) {
+        return items.stream().map(item -> page.stash.restore(markdown.inline(item))).toList();
+    }
+
+    /** h2 entries, each with the h3 that follow it; an h3 before any h2 stands on its own. */
+    private static List<Lesson.TocEntry> toc(List<Lesson.TocEntry> headings) {
+        List<Lesson.TocEntry> top = new ArrayList<>();
+        List<Lesson.TocEntry> children = null;
+        for (Lesson.TocEntry heading : headings) {
+            if (heading.level() == 2 || children == null) {
+                if (children != null) {
+                    Lesson.TocEntry parent = top.removeLast();
+                    top.add(new Lesson.TocEntry(parent.level(), parent.id(), parent.text(), children));
+                }
+                top.add(heading);
+                children = heading.level() == 2 ? new ArrayList<>() : null;
+            } else {
+                children.add(heading);
+            }
+        }
+        if (children != null && !top.isEmpty()) {
+            Lesson.TocEntry parent = top.removeLast();
+            top.add(new Lesson.TocEntry(parent.level(), parent.id(), parent.text(), children));
+        }
+        return top;
+    }
+
+    private static String tocHtml(List<Lesson.TocEntry> entries) {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<ol class=\"toc\">");
+        for (Lesson.TocEntry entry : entries) {
+            html.append("<li><a href=\"#").append(Html.escape(entry.id())).append("\">").append(Html.escape(entry.text()))
+                    .append("</a>").append(tocHtml(entry.children())).append("</li>");
+        }
+        return html.append("</ol>").toString();
+    }
+
+    /** Numbered lines, with the private-use characters that {@link Stash} tokens use taken out. */
+    private static List<Line> lines(String text) {
+        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        clean = clean.replace(String.valueOf(Stash.OPEN), "").replace(String.valueOf(Stash.CLOSE), "");
+        String[] split = clean.split("\\r?\\n", -1);
+        List<Line> lines = new ArrayList<>(split.length);
+        for (int i = 0; i < split.length; i++) {
+            lines.add(new Line(i + 1, split[i]));
+        }
+        return lines;
+    }
+
+    /** Reads a file that must be UTF-8, naming the line and column of the first bad byte otherwise. */
     static String readUtf8(Path file) {
         byte[] bytes;
         try {
@@ -134,28 +218,30 @@ public final class LessonLoader {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InputException(Location.of(file, firstBadLine(bytes)), "not UTF-8 text");
+            throw new InputException(firstBadByte(file, bytes), "not UTF-8 text (save the file as UTF-8)");
         }
     }
 
-    private static int firstBadLine(byte[] bytes) {
+    private static Location firstBadByte(Path file, byte[] bytes) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         int line = 1;
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '\n') {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, start, i - start);
                 try {
-                    decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, start, i - start));
+                    decoder.reset().decode(buffer);
                 } catch (CharacterCodingException e) {
-                    return line;
+                    int column = new String(bytes, start, buffer.position() - start, StandardCharsets.UTF_8).length() + 1;
+                    return new Location(file, line, column);
                 }
                 line++;
                 start = i + 1;
             }
         }
-        return 0;
+        return Location.of(file);
     }
 }

@@ -38,8 +38,9 @@ public final class SiteBuilder {
     public BuildSummary build(BuildRequest request) {
         Diagnostics diagnostics = new Diagnostics(request.strict());
         ResultSet results = ResultsLoader.load(request.results());
-        List<Lesson> lessons = new LessonLoader().loadAll(request.content(),
-                List.of(request.results().toAbsolutePath().normalize()), diagnostics);
+        LessonLoader loader = new LessonLoader();
+        List<Path> skip = List.of(request.results().toAbsolutePath().normalize());
+        List<Lesson> lessons = loader.loadAll(request.content(), skip, diagnostics);
         Templates templates = new Templates(request.templates());
         Optional<String> machine = request.machine().or(() -> results.newest().map(ResultRun::machineId));
 
@@ -47,9 +48,9 @@ public final class SiteBuilder {
             Path site = staged.folder();
             ResultWeaver weaver = new ResultWeaver(results, machine, templates);
             int chartCount = 0;
-            List<Map<String, Object>> lessonLinks = new ArrayList<>();
-            for (Lesson lesson : lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
-                    .thenComparing(Lesson::path)).toList()) {
+            List<Lesson> ordered = lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
+                    .thenComparing(Lesson::title).thenComparing(Lesson::path)).toList();
+            for (Lesson lesson : ordered) {
                 String root = "../".repeat((int) lesson.path().chars().filter(c -> c == '/').count());
                 String body = lesson.bodyHtml();
                 for (ResultBlock block : lesson.blocks()) {
@@ -62,15 +63,17 @@ public final class SiteBuilder {
                 }
                 write(site.resolve(lesson.path()), templates.render("lesson.ftlh",
                         Map.of("root", root, "lesson", lesson, "body", body)));
-                lessonLinks.add(Map.of("title", lesson.title(), "path", lesson.path()));
             }
             if (request.history().isPresent()) {
                 chartCount += TrendPage.write(request.history().get(), site, templates, diagnostics);
             }
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
-                    "lessons", lessonLinks, "machines", List.copyOf(results.byMachine().keySet()),
+                    "lessons", ordered, "machines", List.copyOf(results.byMachine().keySet()),
                     "trend", request.history().isPresent())));
             copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
+            for (Path resource : loader.resources(request.content(), skip)) { // images beside the lessons
+                copyFile(request.content().resolve(resource), site.resolve(resource.toString()));
+            }
             diagnostics.throwIfErrors();
             staged.publish();
             int pages = lessons.size() + 1 + (request.history().isPresent() ? 1 : 0);
@@ -84,6 +87,15 @@ public final class SiteBuilder {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void copyFile(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new InputException(Location.of(from), "cannot copy: " + e.getMessage(), e);
         }
     }
 

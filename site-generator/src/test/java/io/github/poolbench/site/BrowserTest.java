@@ -1,0 +1,237 @@
+package io.github.poolbench.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.poolbench.Fixtures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.By;
+
+/**
+ * The built lessons in a real browser: Debian's headless Chromium, driven by Selenium with an
+ * explicit chromedriver so nothing is downloaded. Skips where Chromium is not installed, except in
+ * CI ({@code CI=true}), where a missing browser is a failure.
+ */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @TempDir
+    static Path temp;
+    static Path site;
+    static ChromeDriverService service;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "browser tests skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)");
+        site = temp.resolve("site");
+        new SiteBuilder().build(new BuildRequest(Fixtures.fixture("gtn/content"), Fixtures.templates(),
+                Fixtures.fixture("results"), site, Optional.empty(), false));
+
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile-"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException, ExecutionException {
+        List<ProcessHandle> browsers = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").contains("chrom")).toList();
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        for (ProcessHandle browser : browsers) {
+            try {
+                browser.onExit().get(30, TimeUnit.SECONDS); // a hang guard: quit() asks them to go
+            } catch (TimeoutException e) {
+                browser.destroyForcibly();
+                fail("chromium process " + browser.pid() + " outlived driver.quit()");
+            }
+        }
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").contains("chrom")).map(ProcessHandle::pid).toList(),
+                "no chromium left running");
+    }
+
+    @BeforeEach
+    void lightScreen() {
+        media("screen", "light");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static void open(String page) {
+        driver.get(site.resolve(page).toUri().toString());
+        driver.manage().logs().get(LogType.BROWSER); // a fresh page: older entries belong to older pages
+        driver.navigate().refresh();
+    }
+
+    private static void media(String type, String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", type,
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Test
+    void solutionsStartCollapsedAndOpenOnClick() {
+        open("lessons/threads-and-pools.html");
+        WebElement solution = driver.findElement(By.cssSelector(".box-question details.box-solution"));
+        WebElement answer = solution.findElement(By.cssSelector(".box-content"));
+
+        assertEquals("false", String.valueOf(solution.getDomProperty("open")));
+        assertFalse(answer.isDisplayed(), "the answer is hidden at first");
+
+        solution.findElement(By.tagName("summary")).click();
+
+        assertEquals("true", String.valueOf(solution.getDomProperty("open")));
+        assertTrue(answer.isDisplayed(), "the answer shows after a click");
+        assertTrue(answer.getText().contains("300 ms"), answer.getText());
+    }
+
+    @Test
+    void aTipOpensFromTheKeyboard() {
+        open("lessons/threads-and-pools.html");
+        WebElement tip = driver.findElement(By.id("tip-virtual-threads"));
+        WebElement summary = tip.findElement(By.tagName("summary"));
+
+        js("arguments[0].focus()", summary);
+        summary.sendKeys(Keys.ENTER);
+
+        assertEquals("true", String.valueOf(tip.getDomProperty("open")));
+        assertTrue(tip.findElement(By.cssSelector(".box-content")).isDisplayed());
+    }
+
+    @Test
+    void printingOpensEveryCollapsedBox() {
+        open("lessons/threads-and-pools.html");
+        media("print", "light");
+
+        // Selenium's isDisplayed() calls anything in a closed <details> hidden; ask the layout instead
+        List<?> hidden = (List<?>) js("return Array.from(document.querySelectorAll('details.box > .box-content'))"
+                + ".filter(c => c.getBoundingClientRect().height === 0).map(c => c.parentElement.id)");
+        assertFalse(driver.findElements(By.cssSelector("details.box:not([open])")).isEmpty(), "closed boxes to print");
+        assertEquals(List.of(), hidden, "boxes printed closed");
+        assertFalse(driver.findElement(By.cssSelector(".site-header")).isDisplayed(), "no site chrome on paper");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"index.html", "lessons/threads-and-pools.html", "lessons/basics/first-steps.html"})
+    void everyImageLoadsAndTheConsoleStaysClean(String page) {
+        open(page);
+        js("document.querySelectorAll('details').forEach(d => d.open = true)"); // images in closed boxes too
+
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null)))"
+                        + ".then(() => done(Array.from(document.images).filter(i => i.naturalWidth === 0).map(i => i.src)));");
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::toString).toList();
+
+        assertEquals(List.of(), broken, "images that did not load");
+        assertTrue(((Number) js("return document.images.length")).intValue() > 0 || page.endsWith("first-steps.html")
+                || page.equals("index.html"), "the page has images to check");
+        assertEquals(List.of(), errors, "console errors and warnings");
+    }
+
+    @Test
+    void darkThemeFollowsTheSystemAndScreenshotsAreSaved() throws IOException {
+        open("lessons/threads-and-pools.html");
+        String light = String.valueOf(js("return getComputedStyle(document.body).backgroundColor"));
+        screenshot("lesson-light.png", 1280);
+
+        media("screen", "dark");
+        String dark = String.valueOf(js("return getComputedStyle(document.body).backgroundColor"));
+        screenshot("lesson-dark.png", 1280);
+
+        assertNotEquals(light, dark, "prefers-color-scheme: dark changes the page");
+        assertEquals("rgb(18, 20, 24)", dark);
+
+        screenshot("lesson-dark-phone.png", 390);
+        media("screen", "light");
+        screenshot("lesson-light-phone.png", 390);
+        open("index.html");
+        screenshot("index-light.png", 1280);
+        media("screen", "dark");
+        screenshot("index-dark.png", 1280);
+        assertTrue(Files.size(SCREENSHOTS.resolve("lesson-dark.png")) > 10_000, "a real picture");
+    }
+
+    @Test
+    void narrowScreensDoNotScrollSideways() {
+        open("lessons/threads-and-pools.html");
+        driver.manage().window().setSize(new Dimension(390, 900));
+
+        long overflow = ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+
+        assertEquals(0, overflow, "page wider than a phone screen, because of: " + js("const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
+                + " if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };"
+                + "return Array.from(document.querySelectorAll('body *')).filter(e => !clipped(e)"
+                + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).slice(0, 8).join(', ')"));
+    }
+
+    /** The whole page: the window grows to the document's height first. */
+    private static void screenshot(String name, int width) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 120, 12_000)));
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
