@@ -86,6 +86,16 @@ public final class Plan {
       }
     }
 
+    /** Every {@code @Benchmark} method of {@code benchmark}, sorted, with the class's own params. */
+    public static Step all(Class<?> benchmark, Sizing sizing) {
+      List<String> methods = Arrays.stream(benchmark.getMethods())
+          .filter(m -> m.isAnnotationPresent(Benchmark.class))
+          .map(Method::getName)
+          .sorted()
+          .toList();
+      return new Step(benchmark, methods, Map.of(), sizing);
+    }
+
     /** The JMH include pattern: exactly these methods of this class. */
     public String includePattern() {
       return "^" + Pattern.quote(benchmark.getName() + ".") + "(" + String.join("|", methods) + ")$";

@@ -33,12 +33,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <resultsRoot>/<machine-id>/<run-id>/} holding {@code jmh.json} (JMH's JSON, all steps merged),
  * {@code machine.json} ({@link MachineDescription}) and {@code run.json} ({@link RunRecord}: the
  * profile, wall time, load before and after, error summary). The run id is the UTC start minute
- * and the profile, e.g. {@code 2026-11-25T2310Z-quick}.
+ * and the profile, e.g. {@code 2026-11-25T2310Z-quick}. A run that fails keeps its partial results
+ * as {@code jmh.json.partial} (and is removed if it measured nothing), with {@code run.json}
+ * saying {@code failed}.
  */
 public final class Suite {
 
   /** The JMH results file of every run folder. */
   public static final String JMH_FILE = "jmh.json";
+
+  /** What a failed run measured before it failed; not a {@code .json} file, so the site skips it. */
+  public static final String PARTIAL_JMH_FILE = "jmh.json.partial";
 
   /** The machine description of every run folder. */
   public static final String MACHINE_FILE = "machine.json";
@@ -85,8 +90,8 @@ public final class Suite {
   /**
    * Runs the given steps, filed under the request's profile name: tests and one-off runs use it.
    *
-   * @throws RunnerException if a benchmark failed; the folder then holds what was measured so far,
-   *     with {@code run.json} saying {@code failed}
+   * @throws RunnerException if a benchmark failed; the folder then holds what was measured so far
+   *     as {@code jmh.json.partial}, with {@code run.json} saying {@code failed}
    */
   public static Run run(Request request, List<Plan.Step> steps) throws RunnerException {
     PrintStream out = request.progress();
@@ -124,13 +129,14 @@ public final class Suite {
         }
         new Runner(steps.get(i).applyTo(options).build(), progress.format()).run();
       }
-    } catch (RunnerException | RuntimeException e) {
-      failure = String.valueOf(e.getMessage());
+    } catch (Throwable e) {
+      // Anything, even an Error, marks the run failed; precise rethrow keeps the signature.
+      failure = e.getClass().getSimpleName() + ": " + e.getMessage();
       throw e;
     } finally {
       ArrayNode entries = JmhJson.merge(partFiles);
-      Path jmhJson = directory.resolve(JMH_FILE);
-      JmhJson.write(entries, jmhJson);
+      // A failed run keeps what it measured, but not under a name the site would publish.
+      JmhJson.write(entries, directory.resolve(failure == null ? JMH_FILE : PARTIAL_JMH_FILE));
       deleteQuietly(parts);
       OptionalDouble loadAfter = LoadAverage.oneMinute();
       warnIfBusy("after", loadAfter, cores, warnings, out);

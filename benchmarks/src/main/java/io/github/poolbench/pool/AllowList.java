@@ -53,7 +53,9 @@ final class AllowList {
             boolean matches;
             if (pattern.endsWith(".**")) {
                 String prefix = pattern.substring(0, pattern.length() - 3);
-                matches = packageName.equals(prefix) || packageName.startsWith(prefix + ".");
+                // No "prefix + '.'": string concatenation bootstraps invokedynamic, slow on a fresh worker.
+                matches = packageName.startsWith(prefix) && (packageName.length() == prefix.length()
+                        || packageName.charAt(prefix.length()) == '.');
             } else if (pattern.endsWith(".*")) {
                 matches = packageName.equals(pattern.substring(0, pattern.length() - 2));
             } else {

@@ -21,7 +21,7 @@ final class Protocol {
     static final long MAGIC = 0x706f6f6c626e6368L;
     static final int VERSION = 1;
 
-    /** Parent to worker: id is a nonce the worker echoes. Worker to parent: part 1 holds version and pid. */
+    /** Parent to worker: id is a nonce the worker echoes. Worker to parent: the same id, part 1 holds its protocol version. */
     static final byte HELLO = 1;
     /** Parent to worker: id names the job, part 1 is the serialized task, part 2 the serialized inputs. */
     static final byte TASK = 2;

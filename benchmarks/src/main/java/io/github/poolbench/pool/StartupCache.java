@@ -24,9 +24,11 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * An AOT cache (JEP 483/514/515) that lets worker JVMs start faster: it holds the JDK and worker classes
- * a worker loads, already parsed and linked, with profiles for the JIT. Made on first use by a training
- * run in the background, so the first pools start plainly and later ones use it.
+ * An AOT cache (JEP 483/514/515) for worker JVMs: the JDK and worker classes a worker loads, already
+ * parsed and linked, with profiles for the JIT. Made on first use by a training run in the background, so
+ * the first pools start plainly and later ones use it. Opt-in ({@link PoolOptions#startupCache()}): on this
+ * project's workers it measured no saving, since a worker loads little beyond the JDK's default CDS
+ * archive before its handshake, and a cache loads all it holds at start.
  *
  * <p>A JVM only caches classes from jars, and the parent's classpath often holds directories, so the
  * worker's own classes are copied into a small jar that goes first on the worker's classpath; the
@@ -191,9 +193,13 @@ final class StartupCache {
     private static void pruneOldCaches(Path directory) throws IOException {
         long anHourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path leftover : files.filter(file -> file.getFileName().toString().contains(".tmp"))
-                    .filter(file -> lastModified(file) < anHourAgo).toList()) {
-                Files.deleteIfExists(leftover);
+            for (Path file : files.filter(file -> lastModified(file) < anHourAgo).toList()) {
+                String name = file.getFileName().toString();
+                boolean jarWithoutCache = name.endsWith(".jar")
+                        && !Files.exists(file.resolveSibling(name.replace(".jar", ".aot")));
+                if (name.contains(".tmp") || jarWithoutCache) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
         List<Path> caches;

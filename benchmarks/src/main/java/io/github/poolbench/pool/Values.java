@@ -44,48 +44,7 @@ final class Values {
         out.writeByte(COMPACT);
         out.writeInt(values.length);
         for (Object value : values) {
-            switch (value) {
-                case null -> out.writeByte(NULL);
-                case String text -> {
-                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                    out.writeByte(STRING);
-                    out.writeInt(utf8.length);
-                    out.write(utf8);
-                }
-                case Integer number -> {
-                    out.writeByte(INTEGER);
-                    out.writeInt(number);
-                }
-                case Long number -> {
-                    out.writeByte(LONG);
-                    out.writeLong(number);
-                }
-                case Double number -> {
-                    out.writeByte(DOUBLE);
-                    out.writeDouble(number);
-                }
-                case Boolean flag -> {
-                    out.writeByte(BOOLEAN);
-                    out.writeBoolean(flag);
-                }
-                case Float number -> {
-                    out.writeByte(FLOAT);
-                    out.writeFloat(number);
-                }
-                case Short number -> {
-                    out.writeByte(SHORT);
-                    out.writeShort(number);
-                }
-                case Byte number -> {
-                    out.writeByte(BYTE);
-                    out.writeByte(number);
-                }
-                case Character character -> {
-                    out.writeByte(CHARACTER);
-                    out.writeChar(character);
-                }
-                default -> throw new IllegalStateException("not compact: " + value.getClass());
-            }
+            write(out, value);
         }
         return bytes.toByteArray();
     }
@@ -117,6 +76,47 @@ final class Values {
             };
         }
         return values;
+    }
+
+    /**
+     * One value. An {@code instanceof} chain rather than a pattern switch: a type switch is bootstrapped
+     * with invokedynamic, which costs a fresh worker milliseconds on its first result.
+     */
+    private static void write(DataOutputStream out, Object value) throws IOException {
+        if (value == null) {
+            out.writeByte(NULL);
+        } else if (value instanceof String text) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            out.writeByte(STRING);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        } else if (value instanceof Integer number) {
+            out.writeByte(INTEGER);
+            out.writeInt(number);
+        } else if (value instanceof Long number) {
+            out.writeByte(LONG);
+            out.writeLong(number);
+        } else if (value instanceof Double number) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(number);
+        } else if (value instanceof Boolean flag) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(flag);
+        } else if (value instanceof Float number) {
+            out.writeByte(FLOAT);
+            out.writeFloat(number);
+        } else if (value instanceof Short number) {
+            out.writeByte(SHORT);
+            out.writeShort(number);
+        } else if (value instanceof Byte number) {
+            out.writeByte(BYTE);
+            out.writeByte(number);
+        } else if (value instanceof Character character) {
+            out.writeByte(CHARACTER);
+            out.writeChar(character);
+        } else {
+            throw new IllegalStateException("not a compact value: " + value.getClass().getName());
+        }
     }
 
     private static boolean isCompact(Object value) {

@@ -21,8 +21,10 @@ final class WorkerLauncher {
      * next to nothing at start-up here and CPU-bound tasks, what the lesson sends to processes, would run
      * at C1 speed without C2.
      */
+    private static final String SERIAL_GC = "-XX:+UseSerialGC";
+
     static final List<String> BASE_FLAGS = List.of(
-            "-XX:+UseSerialGC", // one small GC instead of G1's threads, in every worker
+            SERIAL_GC, // one small GC instead of G1's threads, in every worker
             "-XX:-UsePerfData", // no hsperfdata file to map at start and delete at exit
             // Reflection without method handles: a task sent by name is then called at once on a fresh
             // worker, instead of after tens of milliseconds spent spinning classes for the first call.
@@ -40,7 +42,11 @@ final class WorkerLauncher {
     WorkerLauncher(PoolOptions options, AllowList allowList) {
         String java = Path.of(System.getProperty("java.home"), "bin",
                 File.separatorChar == '\\' ? "java.exe" : "java").toString();
-        List<String> flags = new ArrayList<>(BASE_FLAGS);
+        List<String> baseFlags = new ArrayList<>(BASE_FLAGS);
+        if (options.workerJvmFlags().stream().anyMatch(flag -> flag.matches("-XX:\\+Use\\w+GC"))) {
+            baseFlags.remove(SERIAL_GC); // the caller chose a collector: two would stop the JVM
+        }
+        List<String> flags = new ArrayList<>(baseFlags);
         flags.addAll(options.workerJvmFlags());
         StartupCache.Launch launch = options.startupCache()
                 ? StartupCache.plan(java, flags, System.getProperty("java.class.path"))
@@ -48,7 +54,7 @@ final class WorkerLauncher {
         String classpath = launch.classpath();
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(BASE_FLAGS);
+        command.addAll(baseFlags);
         command.addAll(launch.flags());
         command.addAll(options.workerJvmFlags());
         command.add("-cp");

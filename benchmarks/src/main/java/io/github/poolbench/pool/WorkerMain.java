@@ -97,7 +97,7 @@ final class WorkerMain {
         }
         worker.send(Protocol.HELLO, 0, helloAnswer());
         out.println("trained");
-        worker.tasks.removeIf(task -> task.id() == 0);
+        worker.recall(0);
     }
 
     private void run(DataInputStream fromParent) throws IOException {
@@ -111,17 +111,18 @@ final class WorkerMain {
         }
         send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
 
-        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(this::runTasks);
+        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(new Runnable() {
+            @Override
+            public void run() {
+                runTasks();
+            }
+        });
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
                 if (frame.type() == Protocol.TASK) {
                     tasks.add(frame);
-                } else if (frame.type() == Protocol.RECALL) {
-                    long id = frame.id();
-                    // Atomic against the task thread's take(): either it runs, or it goes back.
-                    if (tasks.removeIf(task -> task.id() == id)) {
-                        send(Protocol.RECALLED, id, new byte[0]);
-                    }
+                } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
+                    send(Protocol.RECALLED, frame.id(), new byte[0]);
                 }
             }
         } catch (IOException endOfParent) {
@@ -132,10 +133,22 @@ final class WorkerMain {
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
     }
 
-    /** The handshake's answer: the protocol version this worker speaks, and its pid. */
+    /** Takes a task back unless it has started: remove() is atomic against the task thread's take(). */
+    private boolean recall(long id) {
+        for (Protocol.Frame task : tasks) {
+            if (task.id() == id) {
+                return tasks.remove(task);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The handshake's answer: the protocol version this worker speaks. (Not its pid: asking for it
+     * initializes ProcessHandleImpl, whose lambdas cost a fresh JVM milliseconds before it can answer.)
+     */
     private static byte[] helloAnswer() {
-        return ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(Protocol.VERSION).putLong(ProcessHandle.current().pid()).array();
+        return ByteBuffer.allocate(Integer.BYTES).putInt(Protocol.VERSION).array();
     }
 
     private void runTasks() {

@@ -185,11 +185,9 @@ final class WorkerProcess {
         if (hello == null || hello.type() != Protocol.HELLO || hello.id() != nonce) {
             throw new IOException(this + " answered the handshake wrongly");
         }
-        ByteBuffer answer = ByteBuffer.wrap(hello.part1());
-        int version = answer.getInt();
-        long reportedPid = answer.getLong();
-        if (version != Protocol.VERSION || reportedPid != process.pid()) {
-            throw new IOException(this + " speaks protocol " + version + " as pid " + reportedPid);
+        int version = ByteBuffer.wrap(hello.part1()).getInt();
+        if (version != Protocol.VERSION) {
+            throw new IOException(this + " speaks protocol " + version + ", not " + Protocol.VERSION);
         }
         ready.complete(this);
     }

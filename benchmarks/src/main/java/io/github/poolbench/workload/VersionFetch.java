@@ -55,11 +55,19 @@ public final class VersionFetch {
    * @throws UncheckedIOException on any other I/O failure, such as a refused connection
    */
   public static String fetchVersion(String serverUrl) {
+    return fetchVersion(serverUrl, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * {@link #fetchVersion(String)} with another request timeout: tests give fast servers a wide
+   * margin so that a busy machine cannot turn an answer into a timeout.
+   */
+  public static String fetchVersion(String serverUrl, Duration requestTimeout) {
     URI uri = URI.create(serverUrl + VersionFleet.PATH);
     if (!VersionFleet.HOST.equals(uri.getHost())) {
       throw new IllegalArgumentException("fetch only talks to " + VersionFleet.HOST + ": " + serverUrl);
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
     HttpResponse<String> response;
     try {
       response = Client.HTTP.send(request, HttpResponse.BodyHandlers.ofString());

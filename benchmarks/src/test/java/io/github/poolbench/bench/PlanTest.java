@@ -45,6 +45,13 @@ class PlanTest {
   }
 
   @Test
+  void allFindsEveryBenchmarkMethod() {
+    Plan.Step step = Plan.Step.all(ManyBenchmark.class, ONE);
+    assertEquals(List.of("map", "oneTask", "unbounded"), step.methods());
+    assertEquals(8, step.count());
+  }
+
+  @Test
   void unknownMethodIsRejectedEarly() {
     assertThrows(IllegalArgumentException.class,
         () -> new Plan.Step(SleepBenchmark.class, List.of("mapp"), Map.of(), ONE));

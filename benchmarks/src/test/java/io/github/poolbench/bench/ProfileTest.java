@@ -67,13 +67,17 @@ class ProfileTest {
   }
 
   @Test
-  void fullUsesTheAnnotationsEverywhere() {
+  void fullUsesTheAnnotationsEverywhereAndAddsThePoolsOwnBenchmarks() {
     List<Plan.Step> plan = Profile.FULL.plan();
-    assertEquals(Plan.count(Profile.QUICK.plan()), Plan.count(plan));
     for (Plan.Step step : plan) {
       assertEquals(Plan.Sizing.ANNOTATED, step.sizing());
       assertNull(step.sizing().forks());
     }
+    Set<Class<?>> classes = plan.stream().map(Plan.Step::benchmark).collect(Collectors.toSet());
+    assertTrue(classes.containsAll(SuiteClasses.ALL));
+    assertTrue(classes.containsAll(Set.of(
+        PoolStartupBenchmark.class, RoundTripBenchmark.class, CrashDetectionBenchmark.class)));
+    assertTrue(Plan.count(plan) > Plan.count(Profile.QUICK.plan()));
   }
 
   @Test

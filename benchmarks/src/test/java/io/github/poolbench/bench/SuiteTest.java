@@ -43,11 +43,9 @@ class SuiteTest {
 
   @Test
   void tinyRunWritesJmhMachineAndRunJson(@TempDir Path results) throws Exception {
-    Plan.Step step = new Plan.Step(SquareBenchmark.class, List.of("sequential"), Map.of("tasks", List.of("10")),
-        Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(200)));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    Suite.Run run = Suite.run(request(results, log), List.of(step));
+    Suite.Run run = Suite.run(request(results, log), List.of(TINY));
 
     assertEquals("test-machine", run.machineId());
     assertTrue(run.runId().matches("\\d{4}-\\d\\d-\\d\\dT\\d{4}Z-smoke"), run.runId());
@@ -74,21 +72,41 @@ class SuiteTest {
     assertNoHostOrUser(run.directory());
   }
 
+  /** A THREAD pool of 0 workers cannot open: the trial set-up throws in the fork. */
+  private static final Plan.Step BROKEN = new Plan.Step(PrimesBenchmark.class, List.of("map"),
+      Map.of("pool", List.of("THREAD"), "poolSize", List.of("0"), "tasks", List.of("1")),
+      Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100)));
+
+  private static final Plan.Step TINY = new Plan.Step(SquareBenchmark.class, List.of("sequential"),
+      Map.of("tasks", List.of("10")), Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(200)));
+
   @Test
-  void aFailingBenchmarkFailsTheRunAndLeavesNoEmptyFolder(@TempDir Path results) {
-    // A THREAD pool of 0 workers cannot open: the trial set-up throws in the fork.
-    Plan.Step broken = new Plan.Step(PrimesBenchmark.class, List.of("map"),
-        Map.of("pool", List.of("THREAD"), "poolSize", List.of("0"), "tasks", List.of("1")),
-        Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100)));
+  void aRunThatMeasuredNothingLeavesNoFolder(@TempDir Path results) throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    assertThrows(RunnerException.class, () -> Suite.run(request(results, log), List.of(broken)));
+    assertThrows(RunnerException.class, () -> Suite.run(request(results, log), List.of(BROKEN)));
 
     try (Stream<Path> runs = Files.list(results.resolve("test-machine"))) {
       assertEquals(0, runs.count(), "a run that measured nothing is removed");
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aRunThatFailsMidwayKeepsItsResultsWhereTheSiteWillNotPublishThem(@TempDir Path results) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    assertThrows(RunnerException.class, () -> Suite.run(request(results, log), List.of(TINY, BROKEN)));
+
+    Path run;
+    try (Stream<Path> runs = Files.list(results.resolve("test-machine"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    assertFalse(Files.exists(run.resolve(Suite.JMH_FILE)));
+    assertEquals(1, JSON.readTree(run.resolve(Suite.PARTIAL_JMH_FILE).toFile()).size());
+    JsonNode record = JSON.readTree(run.resolve(Suite.RUN_FILE).toFile());
+    assertEquals("failed", record.path("status").asText());
+    assertEquals(2, record.path("plannedBenchmarks").asInt());
+    assertEquals(1, record.path("measuredBenchmarks").asInt());
   }
 
   @Test

@@ -200,6 +200,16 @@ class ProcessPoolTest {
     }
 
     @Test
+    void aCallerMayChooseTheWorkersGarbageCollector() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags("-XX:+UseParallelGC"))) {
+            assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT));
+            String[] arguments = pool.workerHandles().getFirst().info().arguments().orElseThrow();
+            assertTrue(List.of(arguments).contains("-XX:+UseParallelGC"));
+            assertFalse(List.of(arguments).contains("-XX:+UseSerialGC"), "only the caller's collector");
+        }
+    }
+
+    @Test
     void aWorkerThatCannotStartFailsOpenWithTheReason() {
         PoolException error = assertThrows(PoolException.class,
                 () -> WorkerPool.open(PoolKind.PROCESS, 2, PoolOptions.defaults().withWorkerJvmFlags("-XX:+NoSuchFlagAnywhere")));

@@ -40,7 +40,8 @@ class StartupCacheTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aCacheIsTrainedOnFirstUseThenUsedAndABrokenOneIsIgnored() throws Exception {
         // The key covers the flags, so this test's cache is its own even where a shared one exists.
-        PoolOptions options = PoolOptions.defaults().withWorkerJvmFlags("-Dpoolbench.test=" + System.nanoTime());
+        PoolOptions options = PoolOptions.defaults().withStartupCache(true)
+                .withWorkerJvmFlags("-Dpoolbench.test=" + System.nanoTime());
         try (ProcessWorkerPool first = open(options)) {
             assertFalse(usesCache(first), "no cache yet: a plain start");
             assertEquals(List.of(1, 4), first.map(Tasks::square, List.of(1, 2)));
@@ -60,8 +61,9 @@ class StartupCacheTest {
     }
 
     @Test
-    void turnedOffMeansNoCacheAndNoTraining() throws Exception {
-        try (ProcessWorkerPool pool = open(PoolOptions.defaults().withStartupCache(false))) {
+    void offByDefaultMeansNoCacheAndNoTraining() throws Exception {
+        assertFalse(PoolOptions.defaults().startupCache());
+        try (ProcessWorkerPool pool = open(PoolOptions.defaults())) {
             assertFalse(usesCache(pool));
             assertEquals(List.of(36), pool.map(Tasks::square, List.of(6)));
         }

@@ -7,7 +7,6 @@ import io.github.poolbench.pool.PoolKind;
 import io.github.poolbench.pool.WorkerPool;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,13 +23,7 @@ class WorkloadsOnPoolsTest {
 
   @BeforeAll
   static void startFleet() {
-    // Instant answers and one far past the timeout: the outcome cannot depend on a busy machine.
-    fleet = VersionFleet.start(List.of(
-        new VersionFleet.ServerSpec("a", Duration.ZERO, "24.2"),
-        new VersionFleet.ServerSpec("b", Duration.ZERO, "24.1"),
-        new VersionFleet.ServerSpec("c", Duration.ZERO, "24.2"),
-        new VersionFleet.ServerSpec("d", Duration.ZERO, "23.1"),
-        new VersionFleet.ServerSpec("slow", Duration.ofSeconds(3), "23.0")));
+    fleet = VersionFleet.start(VersionFleetTest.MARGINS);
   }
 
   @AfterAll
@@ -42,10 +35,10 @@ class WorkloadsOnPoolsTest {
   @EnumSource(PoolKind.class)
   void fetchGivesVersionsInServerOrderAndNullForTheSlowServer(PoolKind kind) {
     try (WorkerPool pool = WorkerPool.open(kind, 5)) {
-      // A fresh worker's first request also loads the HTTP client; warm every worker up first.
-      pool.map(VersionFetch::fetchVersion, fleet.urls());
-      List<String> versions = pool.map(VersionFetch::fetchVersion, fleet.urls());
-      assertEquals(Arrays.asList("24.2", "24.1", "24.2", "23.1", null), versions);
+      // A serializable lambda: a worker JVM gets the URL, builds its own client, and fetches.
+      List<String> versions =
+          pool.map(url -> VersionFetch.fetchVersion(url, VersionFleetTest.WIDE_TIMEOUT), fleet.urls());
+      assertEquals(VersionFleetTest.EXPECTED, versions);
     }
   }
 
