@@ -41,6 +41,17 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
      */
     record Chunk<T, R>(Task<T, R> task, List<T> inputs, int firstIndex, CompletableFuture<List<R>> results) {
 
+        /** Identity: a chunk is one submission, and hashing its inputs would cost O(n) and call user code. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
         /** Names one input of the chunk for error messages, e.g. {@code input 7 (index 3)}. */
         String describe(int offset) {
             String text = String.valueOf(inputs.get(offset));

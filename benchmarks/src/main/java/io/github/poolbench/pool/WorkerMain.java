@@ -14,10 +14,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
@@ -33,7 +33,8 @@ final class WorkerMain {
 
     private final DataOutputStream toParent;
     private final AllowList allowList;
-    private final BlockingQueue<Protocol.Frame> tasks = new LinkedBlockingQueue<>();
+    /** Tasks read and not started, oldest first; guarded by itself. */
+    private final ArrayDeque<Protocol.Frame> tasks = new ArrayDeque<>();
     /** The last task read, kept because a map sends the same task with every chunk. */
     private byte[] lastTaskBytes;
     private Task<?, ?> lastTask;
@@ -90,8 +91,8 @@ final class WorkerMain {
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
             Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
                     Values.encode(new Object[] {i, i + 1}));
-            worker.tasks.add(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
-            worker.runJob(worker.tasks.take());
+            worker.offer(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
+            worker.runJob(worker.take());
             sink.reset();
             Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
         }
@@ -120,7 +121,7 @@ final class WorkerMain {
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
                 if (frame.type() == Protocol.TASK) {
-                    tasks.add(frame);
+                    offer(frame);
                 } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
                     send(Protocol.RECALLED, frame.id(), new byte[0]);
                 }
@@ -133,14 +134,37 @@ final class WorkerMain {
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
     }
 
-    /** Takes a task back unless it has started: remove() is atomic against the task thread's take(). */
-    private boolean recall(long id) {
-        for (Protocol.Frame task : tasks) {
-            if (task.id() == id) {
-                return tasks.remove(task);
-            }
+    private void offer(Protocol.Frame task) {
+        synchronized (tasks) {
+            tasks.add(task);
+            tasks.notifyAll();
         }
-        return false;
+    }
+
+    private Protocol.Frame take() throws InterruptedException {
+        synchronized (tasks) {
+            while (tasks.isEmpty()) {
+                tasks.wait();
+            }
+            return tasks.poll();
+        }
+    }
+
+    /**
+     * Takes a task back unless it has started; under the same lock as {@link #take()}, so either it runs
+     * or it goes back. (By id, not equals(): a record's equals() is bootstrapped at its first call, which
+     * costs a fresh worker tens of milliseconds.)
+     */
+    private boolean recall(long id) {
+        synchronized (tasks) {
+            for (Iterator<Protocol.Frame> waiting = tasks.iterator(); waiting.hasNext(); ) {
+                if (waiting.next().id() == id) {
+                    waiting.remove();
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -155,7 +179,7 @@ final class WorkerMain {
         while (true) {
             Protocol.Frame job;
             try {
-                job = tasks.take();
+                job = take();
             } catch (InterruptedException e) {
                 return;
             }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,27 @@ class WorkerPoolTest {
         int offset = 1000;
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             assertEquals(List.of("a1000", "b1000"), pool.map((String s) -> s + offset, List.of("a", "b"), WAIT));
+        }
+    }
+
+    /** An input that may not be hashed: the pool must not hash inputs to keep track of them. */
+    record Unhashable(int value) implements java.io.Serializable {
+        @Override
+        public int hashCode() {
+            throw new UnsupportedOperationException("not to be hashed");
+        }
+    }
+
+    static int valueOf(Unhashable input) {
+        return input.value();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void inputsNeedNoHashCode(PoolKind kind) {
+        try (WorkerPool pool = WorkerPool.open(kind, 2)) {
+            assertEquals(List.of(1, 2, 3), pool.map(WorkerPoolTest::valueOf,
+                    List.of(new Unhashable(1), new Unhashable(2), new Unhashable(3)), 2, WAIT));
         }
     }
 
@@ -96,6 +118,9 @@ class WorkerPoolTest {
             TaskFailedException error = assertThrows(TaskFailedException.class,
                     () -> pool.map(Tasks::failOnThree, range(6), WAIT));
             assertTrue(error.getMessage().contains("input 3 (index 3)"), error.getMessage());
+            TaskFailedException inAChunk = assertThrows(TaskFailedException.class,
+                    () -> pool.map(Tasks::failOnThree, range(8), 4, WAIT));
+            assertTrue(inAChunk.getMessage().contains("input 3 (index 3)"), inAChunk.getMessage());
             assertTrue(error.getMessage().contains("IllegalStateException: three is unlucky"), error.getMessage());
             Throwable cause = error.getCause();
             assertTrue(cause.getMessage().contains("three is unlucky"), cause.getMessage());
@@ -121,6 +146,22 @@ class WorkerPoolTest {
             assertTrue(error.getMessage().contains("map of 3 inputs did not finish within PT0.1S"), error.getMessage());
             // The running sleep finishes, the two queued ones were cancelled: the pool is free again.
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void asCompletedGivesUpAtItsDeadline(PoolKind kind) {
+        try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(10)))) {
+            Completions<Integer, Integer> outcomes = pool.asCompleted(Tasks::sleepMillis, List.of(10, 400, 400),
+                    Duration.ofMillis(200));
+            assertEquals(10, outcomes.next().resultOrThrow());
+            assertEquals(Optional.empty(), outcomes.poll(Duration.ofMillis(20)), "nothing else is done yet");
+            PoolTimeoutException error = assertThrows(PoolTimeoutException.class, outcomes::next);
+            assertTrue(error.getMessage().contains("asCompleted did not finish within PT0.2S: 1 of 3 inputs were done"),
+                    error.getMessage());
+            assertEquals(2, outcomes.remaining());
+            assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT), "the pool carries on");
         }
     }
 
