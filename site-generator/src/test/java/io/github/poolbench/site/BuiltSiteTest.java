@@ -61,7 +61,7 @@ class BuiltSiteTest {
     @Test
     void buildsEveryLessonIntoItsPathWithNoWarnings() {
         assertEquals(List.of(), summary.warnings());
-        assertEquals(3, summary.pages());
+        assertEquals(3 + 2, summary.pages(), "index, two lessons, the machine page and the methodology page");
         assertTrue(Files.exists(kitchenSink()));
         assertTrue(Files.exists(site.resolve("lessons/basics/first-steps.html")), "the URL follows the file's path");
         assertTrue(Files.exists(site.resolve("lessons/images/pool-rounds.png")), "images beside lessons are copied");
@@ -119,7 +119,7 @@ class BuiltSiteTest {
 
         assertEquals(List.of("First steps with threads", "Threads, pools and the waiting game"),
                 index.select(".cards .card-title").eachText());
-        assertEquals(List.of("test-machine"), index.select(".machine-list li").eachText());
+        assertEquals(List.of("test-machine"), index.select(".machines .machine-list li").eachText());
     }
 
     @ParameterizedTest(name = "{0}")
