@@ -33,6 +33,9 @@ final class WorkerMain {
 
     private final DataOutputStream toParent;
     private final AllowList allowList;
+    /** Ids of recalled tasks to report, by a thread of their own; guarded by itself. */
+    private final ArrayDeque<Long> recalledToReport = new ArrayDeque<>();
+    private boolean recallReporterStarted;
     /** Tasks read and not started, oldest first; guarded by itself. */
     private final ArrayDeque<Protocol.Frame> tasks = new ArrayDeque<>();
     /** The last task read, kept because a map sends the same task with every chunk. */
@@ -123,7 +126,7 @@ final class WorkerMain {
                 if (frame.type() == Protocol.TASK) {
                     offer(frame);
                 } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
-                    send(Protocol.RECALLED, frame.id(), new byte[0]);
+                    replyRecalled(frame.id());
                 }
             }
         } catch (IOException endOfParent) {
@@ -165,6 +168,40 @@ final class WorkerMain {
             }
             return false;
         }
+    }
+
+    /**
+     * Reports a recalled task from another thread, so that the main thread never waits on stdout: were
+     * the parent's reader for this worker busy writing to our stdin, each would wait for the other.
+     */
+    private void replyRecalled(long id) {
+        synchronized (recalledToReport) {
+            recalledToReport.add(id);
+            recalledToReport.notifyAll();
+            if (recallReporterStarted) {
+                return;
+            }
+            recallReporterStarted = true;
+        }
+        Thread.ofPlatform().name("poolbench-worker-recalls").daemon(true).start(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        long recalled;
+                        synchronized (recalledToReport) {
+                            while (recalledToReport.isEmpty()) {
+                                recalledToReport.wait();
+                            }
+                            recalled = recalledToReport.poll();
+                        }
+                        send(Protocol.RECALLED, recalled, new byte[0]);
+                    }
+                } catch (InterruptedException | IOException parentGone) {
+                    // the main thread sees the end of stdin and ends the worker
+                }
+            }
+        });
     }
 
     /**

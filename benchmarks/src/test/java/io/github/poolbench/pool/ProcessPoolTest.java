@@ -150,6 +150,22 @@ class ProcessPoolTest {
     }
 
     @Test
+    void bigInputsAndFloodsOfOutputCrossWithoutBlockingEitherSide() {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> inputs = WorkerPoolTest.range(24).stream().map(i -> "x".repeat(200_000 + i)).toList();
+        try (ProcessWorkerPool pool = open(2, PoolOptions.defaults())) {
+            System.setOut(new PrintStream(out, true, System.out.charset()));
+            List<Integer> lengths = pool.map(Tasks::printAll, inputs, WAIT);
+            assertEquals(inputs.stream().map(String::length).toList(), lengths);
+        } finally {
+            System.setOut(originalOut);
+        }
+        assertEquals(inputs.stream().mapToInt(input -> input.length() + System.lineSeparator().length()).sum(),
+                out.size(), "every character printed arrived once");
+    }
+
+    @Test
     void anInputThatCannotBeSerializedFailsAtOnceWithAClearError() {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
             Object unserializable = new Object() {
