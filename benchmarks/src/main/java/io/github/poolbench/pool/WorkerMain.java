@@ -1,5 +1,6 @@
 package io.github.poolbench.pool;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +56,9 @@ final class WorkerMain {
         // Claim the real stdout for frames before anything can print to it.
         DataOutputStream toParent = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-        DataInputStream fromParent = new DataInputStream(new FileInputStream(FileDescriptor.in));
+        // Buffered: a frame is then one read(2), not one per field.
+        DataInputStream fromParent = new DataInputStream(
+                new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         WorkerMain worker = new WorkerMain(toParent,
                 new AllowList(args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(";")) : List.of()));
         System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[0])));
@@ -171,8 +174,10 @@ final class WorkerMain {
     }
 
     /**
-     * Reports a recalled task from another thread, so that the main thread never waits on stdout: were
-     * the parent's reader for this worker busy writing to our stdin, each would wait for the other.
+     * Reports a recalled task. Not from the main thread, which must never wait on stdout (were the
+     * parent's reader for this worker busy writing to our stdin, each would wait for the other), but by
+     * a reporter thread, and by the task thread before anything else it sends: so a report always goes
+     * out before the result of any task read after the recall, and the parent sees replies in order.
      */
     private void replyRecalled(long id) {
         synchronized (recalledToReport) {
@@ -188,20 +193,34 @@ final class WorkerMain {
             public void run() {
                 try {
                     while (true) {
-                        long recalled;
                         synchronized (recalledToReport) {
                             while (recalledToReport.isEmpty()) {
                                 recalledToReport.wait();
                             }
-                            recalled = recalledToReport.poll();
                         }
-                        send(Protocol.RECALLED, recalled, new byte[0]);
+                        synchronized (toParent) {
+                            writeRecallReports();
+                        }
                     }
                 } catch (InterruptedException | IOException parentGone) {
                     // the main thread sees the end of stdin and ends the worker
                 }
             }
         });
+    }
+
+    /** Writes the recall reports not yet written; with the lock on {@code toParent} held. */
+    private void writeRecallReports() throws IOException {
+        while (true) {
+            Long recalled;
+            synchronized (recalledToReport) {
+                recalled = recalledToReport.poll();
+            }
+            if (recalled == null) {
+                return;
+            }
+            Protocol.write(toParent, Protocol.RECALLED, recalled, new byte[0]);
+        }
     }
 
     /**
@@ -281,6 +300,7 @@ final class WorkerMain {
 
     private void send(byte type, long id, byte[] payload) throws IOException {
         synchronized (toParent) {
+            writeRecallReports(); // first: the parent expects them before any later reply
             Protocol.write(toParent, type, id, payload);
         }
     }

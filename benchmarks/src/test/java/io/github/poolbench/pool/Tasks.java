@@ -89,4 +89,10 @@ final class Tasks {
         Thread.sleep(text.length() % 3 == 0 ? 20 : 0);
         return text.length();
     }
+
+    /** Sleeps, then says which worker it ran on. */
+    static long sleepThenPid(int millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return ProcessHandle.current().pid();
+    }
 }
