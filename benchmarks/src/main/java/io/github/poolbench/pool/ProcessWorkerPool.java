@@ -149,10 +149,13 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 worker.recalling = 0;
                 queue.addFirst(recalled); // it was next in line before
             } else {
-                answered = worker.inFlight.pollFirst();
-                if (answered == null || answered.id() != reply.id()) {
+                // Checked before anything changes: on a protocol error every job is still in place
+                // for onExit, after the reader kills the worker, to fail or requeue.
+                Job first = worker.inFlight.peekFirst();
+                if (first == null || first.id() != reply.id()) {
                     throw new IllegalStateException(worker + " answered job " + reply.id() + " out of turn");
                 }
+                answered = worker.inFlight.pollFirst();
                 if (worker.recalling == answered.id()) {
                     worker.recalling = 0; // the recall came too late: it ran here
                 }
@@ -331,7 +334,9 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         for (int depth = 1; depth <= JOBS_PER_WORKER; depth++) {
             for (WorkerProcess worker : ready) {
-                if (worker.inFlight.size() < depth) {
+                // Nothing more for a worker asked to give a job back: its oldest job must stay the one
+                // it runs (or ran), so that if it dies, the job that failed is known.
+                if (worker.inFlight.size() < depth && (depth == 1 || worker.recalling == 0)) {
                     Job next = nextWantedJob();
                     if (next == null) {
                         break;

@@ -5,15 +5,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.Serializable;
 import java.io.StreamCorruptedException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Encodes the inputs and results a job carries, an {@code Object[]}. Arrays of nulls, boxed primitives
- * and strings, which is what most tasks take and return, get a compact encoding of their own: no
- * {@link java.io.ObjectOutputStream}, no class descriptors, nothing to filter, and cheap even before the
- * JIT has compiled anything, which matters in a fresh worker. Anything else falls back to Java
- * serialization through the {@link AllowList}.
+ * Encodes the inputs and results a job carries, an {@code Object[]}. The values most tasks take and
+ * return (null, boxed primitives, strings, {@link Instant}, {@link Duration}, enums, and serializable
+ * records made of such values) get a compact encoding of their own: no {@link java.io.ObjectOutputStream},
+ * no class descriptors, and cheap even before the JIT has compiled anything, which matters in a fresh
+ * worker that runs only a few tasks. Records are rebuilt through their canonical constructor, as Java
+ * serialization does, and only when the {@link AllowList} admits their class. Anything else falls back to
+ * Java serialization through the allow-list.
+ *
+ * <p>No lambdas, pattern switches or string concatenation here: each bootstraps invokedynamic machinery
+ * that costs a fresh worker milliseconds.
  */
 final class Values {
 
@@ -29,13 +42,27 @@ final class Values {
     private static final int SHORT = 7;
     private static final int BYTE = 8;
     private static final int CHARACTER = 9;
+    private static final int INSTANT = 10;
+    private static final int DURATION = 11;
+    private static final int ENUM = 12;
+    private static final int RECORD = 13;
+    /** Records nest no deeper than this in the compact encoding; deeper ones are serialized. */
+    private static final int MAX_DEPTH = 16;
+
+    /** A record class's accessors and canonical constructor, looked up once. */
+    private static final ClassValue<RecordShape> RECORD_SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
 
     private Values() {
     }
 
     static byte[] encode(Object[] values) throws IOException {
         for (Object value : values) {
-            if (!isCompact(value)) {
+            if (!isCompact(value, 0)) {
                 return AllowList.serialize(values);
             }
         }
@@ -56,40 +83,40 @@ final class Values {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded, 1, encoded.length - 1));
         Object[] values = new Object[in.readInt()];
         for (int i = 0; i < values.length; i++) {
-            int tag = in.readByte();
-            values[i] = switch (tag) {
-                case NULL -> null;
-                case STRING -> {
-                    byte[] utf8 = new byte[in.readInt()];
-                    in.readFully(utf8);
-                    yield new String(utf8, StandardCharsets.UTF_8);
-                }
-                case INTEGER -> in.readInt();
-                case LONG -> in.readLong();
-                case DOUBLE -> in.readDouble();
-                case BOOLEAN -> in.readBoolean();
-                case FLOAT -> in.readFloat();
-                case SHORT -> in.readShort();
-                case BYTE -> in.readByte();
-                case CHARACTER -> in.readChar();
-                default -> throw new StreamCorruptedException("unknown value tag " + tag);
-            };
+            values[i] = read(in, allowList);
         }
         return values;
     }
 
-    /**
-     * One value. An {@code instanceof} chain rather than a pattern switch: a type switch is bootstrapped
-     * with invokedynamic, which costs a fresh worker milliseconds on its first result.
-     */
+    private static boolean isCompact(Object value, int depth) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean || value instanceof Float
+                || value instanceof Short || value instanceof Byte || value instanceof Character
+                || value instanceof Instant || value instanceof Duration || value instanceof Enum) {
+            return true;
+        }
+        if (!(value instanceof Record) || !(value instanceof Serializable) || depth >= MAX_DEPTH) {
+            return false; // a record that is not Serializable fails in Java serialization, as it should
+        }
+        try {
+            for (Method accessor : RECORD_SHAPES.get(value.getClass()).accessors) {
+                if (!isCompact(accessor.invoke(value), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException inaccessible) {
+            return false; // e.g. a record in a module that does not open it: Java serialization decides
+        }
+    }
+
+    /** One value. An {@code instanceof} chain rather than a pattern switch (see the class comment). */
     private static void write(DataOutputStream out, Object value) throws IOException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String text) {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             out.writeByte(STRING);
-            out.writeInt(utf8.length);
-            out.write(utf8);
+            writeString(out, text);
         } else if (value instanceof Integer number) {
             out.writeByte(INTEGER);
             out.writeInt(number);
@@ -114,14 +141,151 @@ final class Values {
         } else if (value instanceof Character character) {
             out.writeByte(CHARACTER);
             out.writeChar(character);
+        } else if (value instanceof Instant instant) {
+            out.writeByte(INSTANT);
+            out.writeLong(instant.getEpochSecond());
+            out.writeInt(instant.getNano());
+        } else if (value instanceof Duration duration) {
+            out.writeByte(DURATION);
+            out.writeLong(duration.getSeconds());
+            out.writeInt(duration.getNano());
+        } else if (value instanceof Enum<?> constant) {
+            out.writeByte(ENUM);
+            writeString(out, constant.getDeclaringClass().getName());
+            writeString(out, constant.name());
         } else {
-            throw new IllegalStateException("not a compact value: " + value.getClass().getName());
+            writeRecord(out, (Record) value);
         }
     }
 
-    private static boolean isCompact(Object value) {
-        return value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean || value instanceof Float
-                || value instanceof Short || value instanceof Byte || value instanceof Character;
+    private static void writeRecord(DataOutputStream out, Record value) throws IOException {
+        Method[] accessors = RECORD_SHAPES.get(value.getClass()).accessors;
+        out.writeByte(RECORD);
+        writeString(out, value.getClass().getName());
+        out.writeInt(accessors.length);
+        try {
+            for (Method accessor : accessors) {
+                write(out, accessor.invoke(value));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("cannot read the components of " + value.getClass().getName(), e);
+        }
+    }
+
+    private static Object read(DataInputStream in, AllowList allowList) throws IOException, ClassNotFoundException {
+        int tag = in.readByte();
+        switch (tag) {
+            case NULL:
+                return null;
+            case STRING:
+                return readString(in);
+            case INTEGER:
+                return in.readInt();
+            case LONG:
+                return in.readLong();
+            case DOUBLE:
+                return in.readDouble();
+            case BOOLEAN:
+                return in.readBoolean();
+            case FLOAT:
+                return in.readFloat();
+            case SHORT:
+                return in.readShort();
+            case BYTE:
+                return in.readByte();
+            case CHARACTER:
+                return in.readChar();
+            case INSTANT:
+                return Instant.ofEpochSecond(in.readLong(), in.readInt());
+            case DURATION:
+                return Duration.ofSeconds(in.readLong(), in.readInt());
+            case ENUM:
+                return readEnum(in, allowList);
+            case RECORD:
+                return readRecord(in, allowList);
+            default:
+                throw new StreamCorruptedException("unknown value tag " + tag);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object readEnum(DataInputStream in, AllowList allowList) throws IOException, ClassNotFoundException {
+        Class<?> type = allowedClass(readString(in), allowList);
+        if (!type.isEnum()) {
+            throw new InvalidClassException(type.getName(), "is not an enum");
+        }
+        return Enum.valueOf((Class) type, readString(in));
+    }
+
+    private static Object readRecord(DataInputStream in, AllowList allowList) throws IOException, ClassNotFoundException {
+        Class<?> type = allowedClass(readString(in), allowList);
+        if (!type.isRecord() || !Serializable.class.isAssignableFrom(type)) {
+            throw new InvalidClassException(type.getName(), "is not a serializable record");
+        }
+        RecordShape shape = RECORD_SHAPES.get(type);
+        int count = in.readInt();
+        if (count != shape.accessors.length) {
+            throw new InvalidClassException(type.getName(), "has " + shape.accessors.length + " components, not " + count);
+        }
+        Object[] components = new Object[count];
+        for (int i = 0; i < count; i++) {
+            components[i] = read(in, allowList);
+        }
+        try {
+            return shape.constructor.newInstance(components); // its checks run, as in Java serialization
+        } catch (InvocationTargetException e) {
+            InvalidClassException invalid = new InvalidClassException(type.getName(), "refused its components: " + e.getCause());
+            invalid.initCause(e.getCause());
+            throw invalid;
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            InvalidClassException invalid = new InvalidClassException(type.getName(), "cannot be rebuilt: " + e);
+            invalid.initCause(e);
+            throw invalid;
+        }
+    }
+
+    /** Loads a class without initializing it, and only then, if the allow-list admits it, initializes it. */
+    private static Class<?> allowedClass(String name, AllowList allowList) throws ClassNotFoundException, IOException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Class<?> type = Class.forName(name, false, loader != null ? loader : Values.class.getClassLoader());
+        if (!allowList.allows(type)) {
+            throw allowList.refusal(name);
+        }
+        return Class.forName(name, true, type.getClassLoader());
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[in.readInt()];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** How to take a record apart and put it together again. */
+    private static final class RecordShape {
+        final Method[] accessors;
+        final Constructor<?> constructor;
+
+        RecordShape(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true); // a record need not be public
+                types[i] = components[i].getType();
+            }
+            try {
+                constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record always has its canonical constructor", e);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.poolbench.pool;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,9 @@ final class WorkerMain {
 
     private final DataOutputStream toParent;
     private final AllowList allowList;
+    /** Ids of recalled tasks to report, by a thread of their own; guarded by itself. */
+    private final ArrayDeque<Long> recalledToReport = new ArrayDeque<>();
+    private boolean recallReporterStarted;
     /** Tasks read and not started, oldest first; guarded by itself. */
     private final ArrayDeque<Protocol.Frame> tasks = new ArrayDeque<>();
     /** The last task read, kept because a map sends the same task with every chunk. */
@@ -52,7 +56,9 @@ final class WorkerMain {
         // Claim the real stdout for frames before anything can print to it.
         DataOutputStream toParent = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-        DataInputStream fromParent = new DataInputStream(new FileInputStream(FileDescriptor.in));
+        // Buffered: a frame is then one read(2), not one per field.
+        DataInputStream fromParent = new DataInputStream(
+                new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         WorkerMain worker = new WorkerMain(toParent,
                 new AllowList(args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(";")) : List.of()));
         System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[0])));
@@ -123,7 +129,7 @@ final class WorkerMain {
                 if (frame.type() == Protocol.TASK) {
                     offer(frame);
                 } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
-                    send(Protocol.RECALLED, frame.id(), new byte[0]);
+                    replyRecalled(frame.id());
                 }
             }
         } catch (IOException endOfParent) {
@@ -164,6 +170,56 @@ final class WorkerMain {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Reports a recalled task. Not from the main thread, which must never wait on stdout (were the
+     * parent's reader for this worker busy writing to our stdin, each would wait for the other), but by
+     * a reporter thread, and by the task thread before anything else it sends: so a report always goes
+     * out before the result of any task read after the recall, and the parent sees replies in order.
+     */
+    private void replyRecalled(long id) {
+        synchronized (recalledToReport) {
+            recalledToReport.add(id);
+            recalledToReport.notifyAll();
+            if (recallReporterStarted) {
+                return;
+            }
+            recallReporterStarted = true;
+        }
+        Thread.ofPlatform().name("poolbench-worker-recalls").daemon(true).start(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        synchronized (recalledToReport) {
+                            while (recalledToReport.isEmpty()) {
+                                recalledToReport.wait();
+                            }
+                        }
+                        synchronized (toParent) {
+                            writeRecallReports();
+                        }
+                    }
+                } catch (InterruptedException | IOException parentGone) {
+                    // the main thread sees the end of stdin and ends the worker
+                }
+            }
+        });
+    }
+
+    /** Writes the recall reports not yet written; with the lock on {@code toParent} held. */
+    private void writeRecallReports() throws IOException {
+        while (true) {
+            Long recalled;
+            synchronized (recalledToReport) {
+                recalled = recalledToReport.poll();
+            }
+            if (recalled == null) {
+                return;
+            }
+            Protocol.write(toParent, Protocol.RECALLED, recalled, new byte[0]);
         }
     }
 
@@ -244,6 +300,7 @@ final class WorkerMain {
 
     private void send(byte type, long id, byte[] payload) throws IOException {
         synchronized (toParent) {
+            writeRecallReports(); // first: the parent expects them before any later reply
             Protocol.write(toParent, type, id, payload);
         }
     }

@@ -96,6 +96,23 @@ class ProcessPoolTest {
     }
 
     @Test
+    void aJobSentAheadToABusyWorkerIsTakenBackByAFreeOne() throws Exception {
+        try (ProcessWorkerPool pool = open(2, PoolOptions.defaults())) {
+            pool.map(Tasks::pid, WorkerPoolTest.range(4), WAIT); // both workers up and warm
+            CompletableFuture<Long> slow = pool.submit(Tasks::sleepThenPid, 5_000);
+            CompletableFuture<Long> quick = pool.submit(Tasks::sleepThenPid, 50);
+            // Both workers are busy: one of these is sent ahead to each, so one waits behind the slow task.
+            CompletableFuture<Long> waiting1 = pool.submit(Tasks::sleepThenPid, 0);
+            CompletableFuture<Long> waiting2 = pool.submit(Tasks::sleepThenPid, 0);
+            long quickPid = quick.get(30, TimeUnit.SECONDS);
+            List<Long> waitingPids = List.of(waiting1.get(30, TimeUnit.SECONDS), waiting2.get(30, TimeUnit.SECONDS));
+            assertFalse(slow.isDone(), "the slow task still runs: nothing waited for it");
+            assertEquals(List.of(quickPid, quickPid), waitingPids, "the free worker ran both");
+            assertNotEquals(quickPid, (long) slow.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void closeEndsEveryWorkerAndLeavesNoDescendant() {
         List<ProcessHandle> workers;
         ProcessWorkerPool pool = open(3, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(300)));
@@ -147,6 +164,22 @@ class ProcessPoolTest {
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
+    }
+
+    @Test
+    void bigInputsAndFloodsOfOutputCrossWithoutBlockingEitherSide() {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> inputs = WorkerPoolTest.range(24).stream().map(i -> "x".repeat(200_000 + i)).toList();
+        try (ProcessWorkerPool pool = open(2, PoolOptions.defaults())) {
+            System.setOut(new PrintStream(out, true, System.out.charset()));
+            List<Integer> lengths = pool.map(Tasks::printAll, inputs, WAIT);
+            assertEquals(inputs.stream().map(String::length).toList(), lengths);
+        } finally {
+            System.setOut(originalOut);
+        }
+        assertEquals(inputs.stream().mapToInt(input -> input.length() + System.lineSeparator().length()).sum(),
+                out.size(), "every character printed arrived once");
     }
 
     @Test

@@ -82,4 +82,17 @@ final class Tasks {
         Thread.sleep(600_000);
         return 0;
     }
+
+    /** Prints its whole input, then sleeps a little when it is long: big frames both ways. */
+    static int printAll(String text) throws InterruptedException {
+        System.out.println(text);
+        Thread.sleep(text.length() % 3 == 0 ? 20 : 0);
+        return text.length();
+    }
+
+    /** Sleeps, then says which worker it ran on. */
+    static long sleepThenPid(int millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return ProcessHandle.current().pid();
+    }
 }

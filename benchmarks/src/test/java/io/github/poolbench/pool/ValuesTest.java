@@ -3,6 +3,7 @@ package io.github.poolbench.pool;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
@@ -23,6 +24,53 @@ class ValuesTest {
         byte[] encoded = Values.encode(values);
         assertEquals(1, encoded[0], "the compact encoding, not Java serialization");
         assertArrayEquals(values, Values.decode(encoded, allowList));
+    }
+
+    enum Mood { CALM, CROSS { @Override public String toString() { return "grr"; } } }
+
+    record Nap(int index, java.time.Duration length, boolean echo, Mood mood) implements java.io.Serializable {
+        Nap {
+            if (index < 0) {
+                throw new IllegalArgumentException("negative index " + index);
+            }
+        }
+    }
+
+    record Nested(Nap nap, Object anything, java.time.Instant at) implements java.io.Serializable {
+    }
+
+    record NotSerializable(int value) {
+    }
+
+    @Test
+    void recordsEnumsAndTimesAreCompactToo() throws Exception {
+        Object[] values = {new Nested(new Nap(3, java.time.Duration.ofMillis(100), true, Mood.CROSS), 42L,
+                java.time.Instant.ofEpochSecond(1_700_000_000L, 123)), Mood.CALM, java.time.Duration.ofNanos(-5)};
+        byte[] encoded = Values.encode(values);
+        assertEquals(1, encoded[0], "compact");
+        assertArrayEquals(values, Values.decode(encoded, allowList));
+    }
+
+    @Test
+    void aRecordIsRebuiltThroughItsCanonicalConstructor() throws Exception {
+        byte[] encoded = Values.encode(new Object[] {new Nap(1, java.time.Duration.ZERO, false, Mood.CALM)});
+        int at = new String(encoded, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Nap") + 3;
+        byte[] tampered = encoded.clone();
+        // After the class name: the component count (4 bytes), then index's tag (1 byte) and value (4 bytes).
+        assertEquals(4, tampered[at + 3], "four components");
+        java.util.Arrays.fill(tampered, at + 5, at + 9, (byte) 0xff); // index -1
+        java.io.InvalidClassException refused = assertThrows(java.io.InvalidClassException.class,
+                () -> Values.decode(tampered, allowList));
+        assertTrue(refused.getMessage().contains("negative index"), refused.getMessage());
+    }
+
+    @Test
+    void recordsThatAreNotSerializableOrNotAllowedAreTreatedAsJavaSerializationWould() {
+        NotSerializableException notSerializable = assertThrows(NotSerializableException.class,
+                () -> Values.encode(new Object[] {new NotSerializable(1)}));
+        assertEquals(NotSerializable.class.getName(), notSerializable.getMessage());
+        AllowList jdkOnly = new AllowList(List.of()) ;
+        assertTrue(jdkOnly.allows(Nap.class), "the project's own records are allowed");
     }
 
     @Test
