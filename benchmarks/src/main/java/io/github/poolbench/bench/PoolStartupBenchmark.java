@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 15)
+@Warmup(iterations = 5)
+@Measurement(iterations = 30)
 @Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
 public class PoolStartupBenchmark {
 

@@ -80,6 +80,13 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
      */
     protected abstract void dispatch(Chunk<?, ?> chunk);
 
+    /** Dispatches several chunks, in order; a pool may do it in one go. */
+    protected void dispatchAll(List<? extends Chunk<?, ?>> chunks) {
+        for (Chunk<?, ?> chunk : chunks) {
+            dispatch(chunk);
+        }
+    }
+
     /** Ends the workers: gracefully within the close grace, then forcibly. Called once. */
     protected abstract void shutdownWorkers();
 
@@ -121,8 +128,9 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         List<T> all = copy(inputs);
         List<Chunk<T, R>> chunks = new ArrayList<>((all.size() + chunkSize - 1) / chunkSize);
         for (int from = 0; from < all.size(); from += chunkSize) {
-            chunks.add(start(task, all.subList(from, Math.min(all.size(), from + chunkSize)), from));
+            chunks.add(prepare(task, all.subList(from, Math.min(all.size(), from + chunkSize)), from));
         }
+        dispatchAll(chunks);
         // One wake-up for the caller: when all are done, or at the first failure.
         CompletableFuture<Void> settled = new CompletableFuture<>();
         AtomicInteger unfinished = new AtomicInteger(chunks.size());
@@ -169,13 +177,14 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         Completions<T, R> completions = new Completions<>(all.size(), timeout,
                 () -> chunks.forEach(chunk -> chunk.results().cancel(false)));
         for (int index = 0; index < all.size(); index++) {
-            Chunk<T, R> chunk = start(task, Collections.singletonList(all.get(index)), index);
+            Chunk<T, R> chunk = prepare(task, Collections.singletonList(all.get(index)), index);
             chunks.add(chunk);
             int at = index;
             chunk.results().whenComplete((results, error) -> completions.add(error == null
                     ? new Completion<>(at, chunk.inputs().getFirst(), results.getFirst(), null)
                     : new Completion<>(at, chunk.inputs().getFirst(), null, asPoolException(error, chunk))));
         }
+        dispatchAll(chunks);
         return completions;
     }
 
@@ -203,6 +212,13 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
     }
 
     private <T, R> Chunk<T, R> start(Task<T, R> task, List<T> inputs, int firstIndex) {
+        Chunk<T, R> chunk = prepare(task, inputs, firstIndex);
+        dispatch(chunk);
+        return chunk;
+    }
+
+    /** A chunk, tracked so that close() can fail it, not yet dispatched. */
+    private <T, R> Chunk<T, R> prepare(Task<T, R> task, List<T> inputs, int firstIndex) {
         Objects.requireNonNull(task, "task");
         if (closed) {
             throw closedError();
@@ -210,7 +226,6 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         Chunk<T, R> chunk = new Chunk<>(task, inputs, firstIndex, new CompletableFuture<>());
         outstanding.add(chunk);
         chunk.results().whenComplete((results, error) -> outstanding.remove(chunk));
-        dispatch(chunk);
         return chunk;
     }
 

@@ -109,28 +109,39 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
 
     @Override
     protected void dispatch(Chunk<?, ?> chunk) {
-        Job job;
-        try {
-            job = new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
-                    Protocol.sendable(Values.encode(chunk.inputs().toArray())));
-        } catch (IOException | RuntimeException e) {
-            chunk.results().completeExceptionally(new SerializationFailedException(
-                    "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
-            return;
+        dispatchAll(List.of(chunk));
+    }
+
+    /**
+     * Serializes every chunk first, then queues them all under one lock and writes the frames back to
+     * back: each write wakes a worker, which on a busy machine can take the CPU from this thread, so
+     * the less work between writes, the sooner the last task starts.
+     */
+    @Override
+    protected void dispatchAll(List<? extends Chunk<?, ?>> chunks) {
+        List<Job> jobs = new ArrayList<>(chunks.size());
+        for (Chunk<?, ?> chunk : chunks) {
+            try {
+                jobs.add(new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
+                        Protocol.sendable(Values.encode(chunk.inputs().toArray()))));
+            } catch (IOException | RuntimeException e) {
+                chunk.results().completeExceptionally(new SerializationFailedException(
+                        "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
+            }
         }
         List<WorkerProcess> toFlush;
         lock.lock();
         try {
-            if (isClosed()) {
-                chunk.results().completeExceptionally(closedError());
-                return;
+            for (Job job : jobs) {
+                if (isClosed()) {
+                    job.chunk().results().completeExceptionally(closedError());
+                } else if (workers.isEmpty() && failedStartsInARow >= MAX_FAILED_STARTS) {
+                    job.chunk().results().completeExceptionally(new PoolException(
+                            "The " + this + " has no worker left: the last " + MAX_FAILED_STARTS + " failed to start"));
+                } else {
+                    queue.add(job);
+                }
             }
-            if (workers.isEmpty() && failedStartsInARow >= MAX_FAILED_STARTS) {
-                chunk.results().completeExceptionally(new PoolException(
-                        "The " + this + " has no worker left: the last " + MAX_FAILED_STARTS + " failed to start"));
-                return;
-            }
-            queue.add(job);
             toFlush = schedule();
         } finally {
             lock.unlock();

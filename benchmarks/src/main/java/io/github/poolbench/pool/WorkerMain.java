@@ -23,9 +23,9 @@ import java.util.List;
 /**
  * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
  * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled.
- * Its main thread only reads stdin, so the end of stdin is seen at once even while a
- * task runs, and ends the worker: that is both how the pool closes it and how it follows a parent that
- * died without closing anything.
+ * One of its two threads always reads stdin, so the end of stdin is seen at once even while a task runs,
+ * and ends the worker: that is both how the pool closes it and how it follows a parent that died
+ * without closing anything.
  *
  * <p>Arguments: the charsets of the parent's {@code System.out} and {@code System.err}, then extra
  * allow-list patterns separated by {@code ;} (possibly empty).
@@ -37,8 +37,13 @@ final class WorkerMain {
     /** Ids of recalled tasks to report, by a thread of their own; guarded by itself. */
     private final ArrayDeque<Long> recalledToReport = new ArrayDeque<>();
     private boolean recallReporterStarted;
-    /** Tasks read and not started, oldest first; guarded by itself. */
+    /** Tasks read while another ran, oldest first; guarded by itself, as are the two flags below. */
     private final ArrayDeque<Protocol.Frame> tasks = new ArrayDeque<>();
+    /** Whether one of the two threads runs a task. */
+    private boolean running;
+    /** Whether stdin has no reader: the idle thread is to take it. */
+    private boolean readerWanted;
+    private DataInputStream fromParent;
     /** The last task read, kept because a map sends the same task with every chunk. */
     private byte[] lastTaskBytes;
     private Task<?, ?> lastTask;
@@ -97,8 +102,7 @@ final class WorkerMain {
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
             Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
                     Values.encode(new Object[] {i, i + 1}));
-            worker.offer(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
-            worker.runJob(worker.take());
+            worker.runJob(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
             sink.reset();
             Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
         }
@@ -118,16 +122,64 @@ final class WorkerMain {
         }
         send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
 
+        this.fromParent = fromParent;
         Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(new Runnable() {
             @Override
             public void run() {
-                runTasks();
+                serve(false);
             }
         });
+        serve(true);
+    }
+
+    /**
+     * The life of each of the worker's two threads. One reads stdin while the other runs a task or idles;
+     * the reader that meets a task while nothing runs runs it itself, at once, and hands stdin to the
+     * other thread. So a task starts without waiting for a second thread to wake up, and stdin is read
+     * all the time, even while a task runs.
+     */
+    private void serve(boolean reader) {
+        try {
+            while (true) {
+                if (!reader) {
+                    synchronized (tasks) {
+                        while (!readerWanted) {
+                            tasks.wait();
+                        }
+                        readerWanted = false;
+                    }
+                }
+                Protocol.Frame job = readUntilATaskToRun();
+                reader = false;
+                while (job != null) {
+                    runJob(job);
+                    synchronized (tasks) {
+                        job = tasks.poll(); // read meanwhile by the other thread
+                        running = job != null;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException stdoutBroken) {
+            Runtime.getRuntime().halt(3); // the parent is gone
+        }
+    }
+
+    /** Reads stdin until a task arrives that this thread is to run; queues those that must wait. */
+    private Protocol.Frame readUntilATaskToRun() {
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
                 if (frame.type() == Protocol.TASK) {
-                    offer(frame);
+                    synchronized (tasks) {
+                        if (!running) {
+                            running = true;
+                            readerWanted = true; // the other thread reads on while this one runs it
+                            tasks.notifyAll();
+                            return frame;
+                        }
+                        tasks.add(frame);
+                    }
                 } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
                     replyRecalled(frame.id());
                 }
@@ -138,27 +190,12 @@ final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
-    }
-
-    private void offer(Protocol.Frame task) {
-        synchronized (tasks) {
-            tasks.add(task);
-            tasks.notifyAll();
-        }
-    }
-
-    private Protocol.Frame take() throws InterruptedException {
-        synchronized (tasks) {
-            while (tasks.isEmpty()) {
-                tasks.wait();
-            }
-            return tasks.poll();
-        }
+        return null;
     }
 
     /**
-     * Takes a task back unless it has started; under the same lock as {@link #take()}, so either it runs
-     * or it goes back. (By id, not equals(): a record's equals() is bootstrapped at its first call, which
+     * Takes a task back unless it has started; under the same lock as the runner's poll, so either it
+     * runs or it goes back. (By id, not equals(): a record's equals() is bootstrapped at its first call, which
      * costs a fresh worker tens of milliseconds.)
      */
     private boolean recall(long id) {
@@ -229,22 +266,6 @@ final class WorkerMain {
      */
     private static byte[] helloAnswer() {
         return ByteBuffer.allocate(Integer.BYTES).putInt(Protocol.VERSION).array();
-    }
-
-    private void runTasks() {
-        while (true) {
-            Protocol.Frame job;
-            try {
-                job = take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                runJob(job);
-            } catch (IOException e) {
-                Runtime.getRuntime().halt(3); // stdout is broken: the parent is gone
-            }
-        }
     }
 
     @SuppressWarnings("rawtypes")

@@ -57,7 +57,9 @@ public interface WorkerPool extends AutoCloseable {
 
     /**
      * Starts {@code task} on {@code input} and returns at once. The future fails with a
-     * {@link PoolException} (mostly {@link TaskFailedException}) naming the input.
+     * {@link PoolException} (mostly {@link TaskFailedException}) naming the input. Actions chained on it
+     * without {@code Async} run on the pool's own threads (for {@code PROCESS}, the thread that reads
+     * the worker's replies): keep them short, or use the {@code …Async} variants.
      *
      * @throws PoolClosedException if the pool is closed
      */

@@ -30,8 +30,9 @@
  * {@code System.out} or {@code System.err} travels as frames and is printed by the parent on its
  * {@code System.out} or {@code System.err} of that moment, before the task's result.
  *
- * <p>A worker's main thread only reads stdin; tasks run on another thread. So the end of stdin is seen at
- * once, busy or not, and ends the worker: that is how {@code close()} ends it (after the running tasks,
+ * <p>One of a worker's two threads always reads stdin while the other runs a task (the reader that meets
+ * a task while none runs runs it itself and hands stdin over). So the end of stdin is seen at once, busy
+ * or not, and ends the worker: that is how {@code close()} ends it (after the running tasks,
  * within the grace period; a worker that still lives a second later is killed), and how a worker whose
  * parent was killed follows it. When a worker dies, its reader thread sees its stdout end, fails the one
  * job it ran with its exit status, requeues the rest, and starts a replacement.
