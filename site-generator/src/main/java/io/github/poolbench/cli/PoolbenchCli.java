@@ -32,7 +32,7 @@ public final class PoolbenchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose report, bench, build or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose report, bench, build, serve or record");
     }
 
     /** Bad input is one line per error naming the file; anything else is a bug and keeps its stack trace. */

@@ -27,6 +27,14 @@ class PoolbenchCliTest {
     }
 
     @Test
+    void noCommandIsAUsageErrorNamingEveryCommand() {
+        CliRunner result = CliRunner.run();
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("Missing command: choose report, bench, build, serve or record"), result.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRunner result = CliRunner.run("build", "--no-such-option");
 
