@@ -44,9 +44,22 @@ public record Sample(double mean, double variance, int n) {
         return new Sample(score, sd * sd, n);
     }
 
-    /** A metric's sample: its raw data when present, else its summary with {@code n} samples. */
+    /**
+     * A metric's sample: the variance and count of its raw data when present, else from its summary
+     * with {@code n} samples. The mean is always the score, so a ratio matches the numbers printed
+     * beside it (for JMH's own files the two are the same). Raw data without any spread while JMH
+     * reports an error (sample mode keeps one mean per iteration of a histogram) says less than the
+     * error does, so then the summary speaks.
+     */
     public static Sample of(Metric metric, int n) {
-        return metric.samples() > 0 ? of(metric.rawData()) : ofSummary(metric.score(), metric.error(), n);
+        if (metric.samples() == 0) {
+            return ofSummary(metric.score(), metric.error(), n);
+        }
+        Sample raw = of(metric.rawData());
+        if (raw.variance() == 0 && metric.hasError() && metric.error() > 0) {
+            return ofSummary(metric.score(), metric.error(), raw.n());
+        }
+        return new Sample(metric.score(), raw.variance(), raw.n());
     }
 
     /** The result's primary score as a sample. */
@@ -57,6 +70,11 @@ public record Sample(double mean, double variance, int n) {
     /** The two-sided {@link #CONFIDENCE} quantile of Student's t. */
     public static double tQuantile(double df) {
         return StudentT.quantile(1 - (1 - CONFIDENCE) / 2, df);
+    }
+
+    /** The same measurements times {@code factor}: an ideal that is a fixed multiple of a measured baseline. */
+    public Sample scaled(double factor) {
+        return new Sample(mean * factor, variance * factor * factor, n);
     }
 
     public boolean isConstant() {
