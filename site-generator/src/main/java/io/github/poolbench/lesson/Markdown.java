@@ -2,7 +2,13 @@ package io.github.poolbench.lesson;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.HtmlInnerBlock;
+import com.vladsch.flexmark.ast.HtmlInnerBlockComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -218,11 +224,31 @@ final class Markdown {
                             code(node, node.getInfo().toString().strip().split("[\\s{]")[0], node.getContentChars().toString(), html)),
                     new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, context, html) ->
                             code(node, "", node.getContentChars().toString(), html)),
+                    // Raw HTML, block or inline, passes the lessons' one policy (RawHtml) on its way to the page.
+                    new NodeRenderingHandler<>(HtmlBlock.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlCommentBlock.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlInnerBlock.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlInnerBlockComment.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlInline.class, this::rawInline),
+                    new NodeRenderingHandler<>(HtmlInlineComment.class, this::rawInline),
                     new NodeRenderingHandler<>(TableBlock.class, (node, context, html) -> {
                         html.raw("<div class=\"table-wrap\">");
                         context.delegateRender();
                         html.raw("</div>").line();
                     }));
+        }
+
+        private void rawBlock(Node node, NodeRendererContext context, HtmlWriter html) {
+            int line = lineOf(node);
+            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message));
+            html.line();
+            html.raw(clean);
+            html.line();
+        }
+
+        private void rawInline(Node node, NodeRendererContext context, HtmlWriter html) {
+            int line = lineOf(node);
+            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message)));
         }
 
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
