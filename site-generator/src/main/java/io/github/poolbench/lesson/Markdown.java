@@ -53,7 +53,9 @@ final class Markdown {
 
     private static final MutableDataSet OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
-            .set(TablesExtension.CLASS_NAME, "");
+            .set(TablesExtension.CLASS_NAME, "")
+            // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a warning
+            .set(HtmlRenderer.SUPPRESSED_LINKS, "");
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
@@ -154,6 +156,12 @@ final class Markdown {
             String align = attributes.getValue("align");
             attributes.remove("align");
             attributes.addValue("style", "text-align:" + align);
+        }
+        if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
+            // the same rule as for raw HTML: a Markdown link may not run script either
+            page.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
+                    + "\": links may be relative or use http, https or mailto");
+            attributes.remove("href");
         }
         Attributes extra = page.attributes.get(node);
         if (extra == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
@@ -291,6 +299,11 @@ final class Markdown {
 
         private String image(Image image, boolean withTitle) {
             String src = image.getUrl().unescape();
+            if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
+                page.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
+                        + "\": images may be relative or use http or https");
+                src = "";
+            }
             checkExists(src, image);
             String alt = new TextCollectingVisitor().collectAndGetText(image);
             String title = withTitle && !image.getTitle().isBlank()

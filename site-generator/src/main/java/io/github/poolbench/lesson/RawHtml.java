@@ -143,13 +143,13 @@ final class RawHtml {
     }
 
     /** Relative, or one of {@link #SCHEMES}: judged as a browser reads it, blanks and control characters left out. */
-    private static boolean allowedUrl(String value) {
+    static boolean allowedUrl(String value) {
         String compact = value.replaceAll("[\\x00-\\x20\\x7f]", "");
         Matcher scheme = SCHEME.matcher(compact);
         return !scheme.find() || SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT));
     }
 
-    private static String shorten(String value) {
+    static String shorten(String value) {
         return value.length() > 30 ? value.substring(0, 30) + "…" : value;
     }
 }

@@ -96,7 +96,8 @@ public final class StagedOutput implements AutoCloseable {
                 mover.move(target, old);
             }
         } catch (IOException e) {
-            throw cannotWrite(named, target.getParent(), e);
+            throw new InputException(Location.of(named), "cannot move the previous site aside to replace it ("
+                    + InputTree.reason(e) + "): make this folder and " + target.getParent() + " writable, or choose another --out", e);
         }
         try {
             mover.move(staging, target);

@@ -49,6 +49,26 @@ class RawHtmlTest extends BadInputTest {
         assertEquals(before, fingerprint(site));
     }
 
+    /** Markdown links follow the same rule, however the scheme is spelled. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "upper case          | [here](JavaScript:steal())",
+        "an entity           | [here](java&#115;cript:steal())",
+        "an autolink         | <javascript:steal()>",
+        "a reference         | [here][r]\\n\\n[r]: vbscript:steal()",
+    })
+    void markdownLinksToScriptAreDropped(String name, String markdown) throws IOException {
+        Path file = lesson(markdown.replace("\\n", "\n"));
+
+        CliRunner result = build();
+
+        assertEquals(0, result.exitCode(), result.err());
+        String html = Files.readString(site.resolve("raw.html"));
+        assertFalse(java.util.regex.Pattern.compile("href=\"[^\"]*script:", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(html).find(), html);
+        assertTrue(result.out().contains(file + ":7: warning: dropped the link to "), result.out());
+    }
+
     /** What GTN lessons write and the site's own boxes are made of passes unchanged and without a warning. */
     @Test
     void whatLessonsUseStays() throws IOException {

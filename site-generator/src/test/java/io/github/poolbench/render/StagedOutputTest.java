@@ -57,8 +57,8 @@ class StagedOutputTest {
 
         try (StagedOutput staged = staged(site, failing(1))) {
             InputException error = assertThrows(InputException.class, staged::publish);
-            assertTrue(error.getMessage().startsWith(temp + ": error: cannot write the site for " + site + " here (no space left on device)"),
-                    error.getMessage());
+            assertEquals(site + ": error: cannot move the previous site aside to replace it (no space left on device): make this "
+                    + "folder and " + temp + " writable, or choose another --out", error.getMessage());
         }
 
         assertEquals("previous", Files.readString(site.resolve("index.html")));
