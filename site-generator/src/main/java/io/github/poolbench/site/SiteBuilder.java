@@ -82,7 +82,7 @@ public final class SiteBuilder {
                     }
                 }
                 write(site.resolve(lesson.path()), templates.render("lesson.ftlh",
-                        Map.of("root", root, "lesson", lesson, "body", body)));
+                        Map.of("root", root, "lesson", lesson, "body", body, "weakRuns", weaver.weakRuns(lesson))));
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
