@@ -62,7 +62,8 @@ public final class SiteBuilder {
             int chartCount = 0;
             List<Lesson> ordered = lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
                     .thenComparing(Lesson::title).thenComparing(Lesson::path)).toList();
-            for (Lesson lesson : ordered) {
+            for (int i = 0; i < ordered.size(); i++) {
+                Lesson lesson = ordered.get(i);
                 String root = "../".repeat((int) lesson.path().chars().filter(c -> c == '/').count());
                 String body = lesson.bodyHtml();
                 for (ResultBlock block : lesson.blocks()) {
@@ -73,8 +74,7 @@ public final class SiteBuilder {
                         e.errors().forEach(diagnostics::add);
                     }
                 }
-                write(site.resolve(lesson.path()), templates.render("lesson.ftlh",
-                        Map.of("root", root, "lesson", lesson, "body", body)));
+                write(site.resolve(lesson.path()), templates.render("lesson.ftlh", lessonModel(ordered, i, root, body)));
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
@@ -102,6 +102,22 @@ public final class SiteBuilder {
             return new BuildSummary(request.out(), lessons.size() + 1 + trendPages + pages.pages(),
                     chartCount + pages.charts(), diagnostics.warnings(), timings);
         }
+    }
+
+    /**
+     * A lesson page's variables: the lesson, its number on the path through the lessons (priority
+     * order, from 1), how many there are, and its neighbours {@code prev} and {@code next} where they exist.
+     */
+    static Map<String, Object> lessonModel(List<Lesson> ordered, int index, String root, String body) {
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("root", root, "lesson", ordered.get(index), "body", body,
+                "number", index + 1, "count", ordered.size()));
+        if (index > 0) {
+            model.put("prev", ordered.get(index - 1));
+        }
+        if (index + 1 < ordered.size()) {
+            model.put("next", ordered.get(index + 1));
+        }
+        return model;
     }
 
     private static <T> T join(CompletableFuture<T> future) {
