@@ -7,6 +7,7 @@ import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.history.TrendPage;
+import io.github.poolbench.lesson.Examples;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
 import io.github.poolbench.lesson.ResultBlock;
@@ -75,6 +76,7 @@ public final class SiteBuilder {
                     }
                 }
                 write(site.resolve(lesson.path()), templates.render("lesson.ftlh", lessonModel(ordered, i, root, body)));
+                writeExamples(lesson, site, diagnostics);
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
@@ -118,6 +120,17 @@ public final class SiteBuilder {
             model.put("next", ordered.get(index + 1));
         }
         return model;
+    }
+
+    /** A lesson's programs, as a reader downloads them: {@code examples/<lesson>/Name.java}. */
+    private static void writeExamples(Lesson lesson, Path site, Diagnostics diagnostics) {
+        try {
+            for (Examples.Example example : Examples.of(lesson)) {
+                write(site.resolve("examples").resolve(Examples.folder(lesson)).resolve(example.file()), example.source());
+            }
+        } catch (InputException e) {
+            e.errors().forEach(diagnostics::add);
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {

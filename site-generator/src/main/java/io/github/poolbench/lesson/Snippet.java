@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One fenced {@code java} block of a lesson, with what its {@code <!-- snippet: … -->} directive asks
- * (see {@link LessonSnippetsTest} for the convention).
+ * (the convention is documented on LessonSnippetsTest, which compiles and runs them).
  *
  * @param location     the block's first code line
  * @param code         the block's code, blockquote markers removed
