@@ -34,9 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 30)
-@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
+@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 public class CrashDetectionBenchmark {
 
     /** Writes this worker's pid to the file named by the input, then sleeps until killed. */

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
-@Measurement(iterations = 10)
+@Measurement(iterations = 6)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 @State(Scope.Benchmark)
 public class FetchBenchmark {

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -78,6 +80,28 @@ final class JmhJson {
       }
     }
     return errors;
+  }
+
+  /** The class part of a relative error's benchmark: {@code SleepBenchmark} of {@code SleepBenchmark.map}. */
+  static String workload(RunRecord.RelativeError error) {
+    return error.benchmark().substring(0, error.benchmark().indexOf('.'));
+  }
+
+  /** Per benchmark class, in order of first appearance: count, median, worst, and how many within {@code target}. */
+  static List<RunRecord.WorkloadErrors> summarise(List<RunRecord.RelativeError> errors, double target) {
+    Map<String, List<Double>> byWorkload = new LinkedHashMap<>();
+    for (RunRecord.RelativeError error : errors) {
+      byWorkload.computeIfAbsent(workload(error), w -> new ArrayList<>()).add(error.percent());
+    }
+    List<RunRecord.WorkloadErrors> summary = new ArrayList<>();
+    byWorkload.forEach((workload, percents) -> {
+      List<Double> sorted = percents.stream().sorted().toList();
+      int n = sorted.size();
+      double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      int within = (int) sorted.stream().filter(p -> p <= target).count();
+      summary.add(new RunRecord.WorkloadErrors(workload, n, Math.round(10 * median) / 10.0, sorted.getLast(), within));
+    });
+    return summary;
   }
 
   static Optional<RunRecord.RelativeError> largest(List<RunRecord.RelativeError> errors) {

@@ -96,6 +96,13 @@ public final class Plan {
       return new Step(benchmark, methods, Map.of(), sizing);
     }
 
+    /** This step with {@code more} params added (replacing any of the same name). */
+    public Step with(Map<String, List<String>> more) {
+      Map<String, List<String>> all = new LinkedHashMap<>(params);
+      all.putAll(more);
+      return new Step(benchmark, methods, all, sizing);
+    }
+
     /** The JMH include pattern: exactly these methods of this class. */
     public String includePattern() {
       return "^" + Pattern.quote(benchmark.getName() + ".") + "(" + String.join("|", methods) + ")$";

@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 30)
-@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
+@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 public class PoolStartupBenchmark {
 
     private static final List<Integer> TEN = IntStream.range(0, 10).boxed().toList();

@@ -1,7 +1,6 @@
 package io.github.poolbench.bench;
 
 import io.github.poolbench.workload.Primes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,13 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * CPU-bound work: {@code tasks} prime counts of about 50 ms each ({@link Primes#BOUND}). Unlike
  * Python, Java threads run on every core at once, so threads should scale as well as processes up
  * to the number of cores, and nothing should beat the core count. {@code AverageTime}: each op is a
- * whole batch (200 to 400 ms on two cores), repeated within each 1 s iteration; 8 iterations per
- * fork because samples, more than their length, narrow the error.
+ * whole batch (200 to 400 ms on two cores), repeated within each 500 ms iteration; 8 iterations
+ * per fork because samples, more than their length, narrow the error.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 8, time = 1)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 @State(Scope.Benchmark)
 public class PrimesBenchmark {
@@ -49,10 +48,6 @@ public class PrimesBenchmark {
 
   @Benchmark
   public List<Integer> sequential() {
-    List<Integer> counts = new ArrayList<>(inputs.size());
-    for (Integer bound : inputs) {
-      counts.add(Primes.countBelow(bound));
-    }
-    return counts;
+    return Primes.countAll(inputs);
   }
 }

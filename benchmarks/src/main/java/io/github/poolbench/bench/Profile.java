@@ -2,84 +2,166 @@ package io.github.poolbench.bench;
 
 import io.github.poolbench.bench.Plan.Sizing;
 import io.github.poolbench.bench.Plan.Step;
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * How much measuring a run does. The names are what {@code --profile} accepts. Budgets are for the
- * reference machine, 2 cores: the suite prints its real wall time and an estimate as it goes, and
- * {@code run.json} records it. Measured on that machine while other builds kept its load at 4 to
- * 11: smoke 17 to 20 s, quick 4 min 31 s (87 benchmarks); of full, the sleep step took 7 min and
- * the fetch step 4.5 min (the rest is estimated from the annotations: about 35 min in all).
+ * How much measuring a run does. The names are what {@code --profile} accepts. Every point of
+ * every profile has at least 10 measured samples (forks x iterations), so that JMH's 99.9 %
+ * interval uses a t factor of 4.8 at most rather than 31.6 (3 samples). Budgets are for the
+ * reference machine, 2 cores: the suite prints its wall time and the error distribution per class,
+ * and {@code run.json} records both.
+ *
+ * <p>Measured on that machine while other builds kept its 1-minute load at 13 to 16 (so, slower
+ * and noisier than a quiet run): smoke 25 s.
  */
 public enum Profile {
   /**
-   * Under 30 s: proves the pipeline and gives the site a sleep sweep (threads and virtual threads
-   * at 1, 4 and 12 workers, processes at 4, and the sequential baseline). Used by tests and CI.
-   * Numbers are rough: one fork and three measured shots each (JMH gives no error below three
-   * samples).
+   * Under 30 s: proves the pipeline and gives the site a sleep sweep of 20 ms naps (threads and
+   * virtual threads at 1, 4 and 12 workers, processes at 4, and the sequential baseline). Used by
+   * tests and CI. One fork and 10 shots each.
    */
   SMOKE,
   /**
-   * The default, at most 5 minutes: every workload x pool kind x pool size, one fork, few
-   * iterations. Errors are wide (few samples), scores are usable.
+   * The default, at most 5 minutes: every workload, one fork, 10 samples or more, at least 90 % of
+   * the sleep, fetch and primes points within 10 %. Shorter tasks where a task is a param (naps
+   * of 25 ms, many's waits of 10 ms, the common-pool naps of 25 ms), fewer sizes (sleep at 1, 2, 4,
+   * 8 and 12; fetch and primes at the sizes the lessons quote), 100 ms iterations. Includes the
+   * questions of the lessons' gaps: chunk size, the JDK's parallel stream and {@code invokeAll},
+   * the common-pool pitfall, and pool start-up.
    */
   QUICK,
   /**
-   * Publication quality, at most 45 minutes (about 30 on a quiet 2-core machine): every class's
-   * own annotations, 2 forks of 10 shots or of 5 to 8 timed iterations, chosen so that scoreError
-   * stays within 5 % of the score for sleep, fetch and primes; the suite warns about any that does
-   * not. Also runs the pool's own benchmarks: start-up, round trips and crash detection.
+   * Publication quality, at most 45 minutes (planned for 25 on a quiet 2-core machine, so that it
+   * can run twice): the lessons' task lengths and every size, at least 2 forks for every
+   * benchmark, 10 to 20 samples, chosen so that sleep, fetch and primes stay within 5 %; the suite
+   * warns about any that does not. Also runs the pool's own benchmarks: start-up, round trips and
+   * crash detection.
    */
   FULL;
 
   private static final Map<String, List<String>> EVERYTHING = Map.of();
+  private static final List<String> KINDS = List.of("PROCESS", "THREAD", "VIRTUAL");
 
   /** The name as typed on the command line, e.g. {@code quick}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The relative error, 99.9 % half-width over score in percent, this profile aims to keep sleep,
+   * fetch and primes points within: 10 for smoke and quick, 5 for full.
+   */
+  public double targetErrorPercent() {
+    return this == FULL ? 5.0 : 10.0;
+  }
+
   /** The steps this profile runs, in order. */
   public List<Step> plan() {
     return switch (this) {
       case SMOKE -> {
-        // Three measured shots, the fewest that give an error. Only processes get a warm-up shot:
-        // a fresh worker JVM loads the task's classes on its first batch, a thread does not.
-        Sizing cold = Sizing.shots(1, 0, 3);
+        // Ten measured 20 ms naps per point, the fewest samples any profile takes. Only processes
+        // get a warm-up shot: a fresh worker JVM loads the task's classes on its first batch.
+        Map<String, List<String>> nap = Map.of("sleepMillis", List.of("20"));
         yield List.of(
             new Step(SleepBenchmark.class, List.of("map"),
-                Map.of("pool", List.of("THREAD", "VIRTUAL"), "poolSize", List.of("1", "4", "12")), cold),
+                with(nap, "pool", List.of("THREAD", "VIRTUAL"), "poolSize", List.of("1", "4", "12")),
+                Sizing.shots(1, 0, 10)),
             new Step(SleepBenchmark.class, List.of("map"),
-                Map.of("pool", List.of("PROCESS"), "poolSize", List.of("4")), Sizing.shots(1, 1, 3)),
-            new Step(SleepBenchmark.class, List.of("sequential"), EVERYTHING, cold));
+                with(nap, "pool", List.of("PROCESS"), "poolSize", List.of("4")), Sizing.shots(1, 1, 10)),
+            new Step(SleepBenchmark.class, List.of("sequential"), nap, Sizing.shots(1, 0, 10)));
       }
-      case QUICK -> {
-        // One fork per combination, and the fewest samples that still give an error (3). The
-        // long waits of many (5 s a shot at 100 workers) skip the warm-up shot.
-        Sizing shots = Sizing.shots(1, 1, 3);
-        Sizing timed = Sizing.timed(1, 1, Duration.ofMillis(300), 3, Duration.ofMillis(300));
-        yield List.of(
-            new Step(SleepBenchmark.class, List.of("map", "sequential"), EVERYTHING, shots),
-            new Step(FetchBenchmark.class, List.of("map", "sequential"), EVERYTHING, shots),
-            new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, timed),
-            new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, timed),
-            new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, Sizing.shots(1, 0, 3)));
-      }
-      case FULL -> List.of(
-          new Step(SleepBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
-          new Step(FetchBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
-          new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
-          new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, Sizing.ANNOTATED),
-          new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, Sizing.ANNOTATED),
-          // The pool engineer's questions (start-up, round trips, crash detection), sized by their
-          // own annotations; too long for quick's five minutes.
-          Step.all(PoolStartupBenchmark.class, Sizing.ANNOTATED),
-          Step.all(RoundTripBenchmark.class, Sizing.ANNOTATED),
-          Step.all(CrashDetectionBenchmark.class, Sizing.ANNOTATED));
+      case QUICK -> quick();
+      case FULL -> full();
     };
+  }
+
+  /**
+   * One fork and at least 10 samples per point. Shorter tasks than full where a task is a param
+   * (25 ms naps, 10 ms waits for many), fewer sizes, and short timed iterations, since an op of
+   * primes or square already takes 200 ms or more. Short shots (sleep at 8 and 12 workers) get 30
+   * samples: their spread is the scheduler's, in absolute milliseconds.
+   */
+  private static List<Step> quick() {
+    Sizing tenShots = Sizing.shots(1, 1, 10);
+    Sizing timed = Sizing.timed(1, 1, Duration.ofMillis(100), 10, Duration.ofMillis(100));
+    Sizing timedProcess = Sizing.timed(1, 2, Duration.ofMillis(100), 10, Duration.ofMillis(100));
+    Map<String, List<String>> nap = Map.of("sleepMillis", List.of("25"));
+    return List.of(
+        new Step(SleepBenchmark.class, List.of("map"), with(nap, "pool", KINDS, "poolSize", List.of("1", "2", "4")),
+            tenShots),
+        new Step(SleepBenchmark.class, List.of("map"), with(nap, "pool", KINDS, "poolSize", List.of("8", "12")),
+            Sizing.shots(1, 2, 30)),
+        new Step(SleepBenchmark.class, List.of("sequential"), nap, tenShots),
+        // Fetch's shots are the fleet's own 0.3 to 0.7 s, so quick keeps the sizes the lessons
+        // quote: threads at every size, processes at 1, 4 and 5, no virtual threads.
+        new Step(FetchBenchmark.class, List.of("map"),
+            Map.of("pool", List.of("THREAD"), "poolSize", List.of("1", "2", "3", "4", "5")), tenShots),
+        // A worker JVM loads and compiles the HTTP client on its first requests.
+        new Step(FetchBenchmark.class, List.of("map"),
+            Map.of("pool", List.of("PROCESS"), "poolSize", List.of("1", "4", "5")), Sizing.shots(1, 3, 10)),
+        new Step(FetchBenchmark.class, List.of("sequential"), EVERYTHING, tenShots),
+        new Step(PrimesBenchmark.class, List.of("map"), Map.of("pool", List.of("THREAD")), timed),
+        new Step(PrimesBenchmark.class, List.of("map"),
+            Map.of("pool", List.of("VIRTUAL"), "poolSize", List.of("2", "8")), timed),
+        new Step(PrimesBenchmark.class, List.of("map"),
+            Map.of("pool", List.of("PROCESS"), "poolSize", List.of("1", "2", "4")), timedProcess),
+        new Step(PrimesBenchmark.class, List.of("sequential"), EVERYTHING, timed),
+        new Step(SquareBenchmark.class, List.of("map", "sequential"), Map.of("poolSize", List.of("1", "4")), timed),
+        new Step(ChunkSizeBenchmark.class, List.of("map", "sequential"),
+            Map.of("chunkSize", List.of("1", "16", "256")), timed),
+        new Step(JdkMapBenchmark.class, List.of("map", "parallelStream", "invokeAll", "sequential"), EVERYTHING,
+            timed),
+        new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"),
+            Map.of("sleepMillis", List.of("10")), tenShots),
+        new Step(CommonPoolBenchmark.class, List.of("commonPool", "defaultAsync", "dedicated", "sequential"),
+            nap, tenShots),
+        new Step(PoolStartupBenchmark.class, List.of("open"), Map.of("poolSize", List.of("1", "4")),
+            Sizing.shots(1, 2, 10)),
+        new Step(PoolStartupBenchmark.class, List.of("baselineBareJvms"), Map.of("poolSize", List.of("1", "4")),
+            Sizing.shots(1, 2, 10)));
+  }
+
+  /**
+   * Two forks everywhere, the lessons' task lengths, every size. Sleep's long shots (1 to 4
+   * workers, 300 ms to 1.2 s) get 5 shots a fork, the short ones 10: a long shot's spread is small
+   * against its length.
+   */
+  private static List<Step> full() {
+    Sizing shots = Sizing.shots(2, 1, 5);
+    return List.of(
+        new Step(SleepBenchmark.class, List.of("map"), Map.of("poolSize", List.of("1", "2", "3", "4")), shots),
+        new Step(SleepBenchmark.class, List.of("map"),
+            Map.of("poolSize", List.of("5", "6", "7", "8", "9", "10", "11", "12")), Sizing.shots(2, 1, 10)),
+        new Step(SleepBenchmark.class, List.of("sequential"), EVERYTHING, shots),
+        new Step(FetchBenchmark.class, List.of("map"), Map.of("pool", List.of("THREAD", "VIRTUAL")),
+            Sizing.shots(2, 2, 6)),
+        new Step(FetchBenchmark.class, List.of("map"), Map.of("pool", List.of("PROCESS")), Sizing.shots(2, 3, 6)),
+        new Step(FetchBenchmark.class, List.of("sequential"), EVERYTHING, Sizing.shots(2, 1, 6)),
+        Step.all(PrimesBenchmark.class, Sizing.ANNOTATED),
+        Step.all(SquareBenchmark.class, Sizing.ANNOTATED),
+        Step.all(ChunkSizeBenchmark.class, Sizing.ANNOTATED),
+        Step.all(JdkMapBenchmark.class, Sizing.ANNOTATED),
+        new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, shots),
+        Step.all(CommonPoolBenchmark.class, Sizing.ANNOTATED),
+        // The pool engineer's questions: start-up, round trips and crash detection.
+        new Step(PoolStartupBenchmark.class, List.of("open", "baselineBareJvms"), EVERYTHING, Sizing.ANNOTATED),
+        new Step(PoolStartupBenchmark.class, List.of("openMapClose"), Map.of("poolSize", List.of("4")),
+            Sizing.ANNOTATED),
+        Step.all(RoundTripBenchmark.class, Sizing.ANNOTATED),
+        Step.all(CrashDetectionBenchmark.class, Sizing.ANNOTATED).with(Map.of("pool", List.of("PROCESS"))));
+  }
+
+  /** {@code base} plus two more params. */
+  private static Map<String, List<String>> with(Map<String, List<String>> base, String k1, List<String> v1,
+      String k2, List<String> v2) {
+    Map<String, List<String>> all = new HashMap<>(base);
+    all.put(k1, v1);
+    all.put(k2, v2);
+    return Map.copyOf(all);
   }
 
   /** Parses a profile name case-insensitively, naming the choices when it is unknown. */

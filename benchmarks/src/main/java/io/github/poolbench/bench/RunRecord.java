@@ -18,7 +18,9 @@ import java.util.Map;
  * @param measuredBenchmarks entries in {@code jmh.json}
  * @param load the quiet-machine guard's readings
  * @param largestRelativeError the widest scoreError / score seen, with its benchmark
- * @param errorsAboveTarget results of sleep, fetch and primes whose error exceeds 5 % of the score
+ * @param targetErrorPercent the profile's error target for sleep, fetch and primes
+ * @param errorSummary per benchmark class: how many results, median and worst relative error
+ * @param errorsAboveTarget results of sleep, fetch and primes whose error exceeds the target
  * @param forkJvmArgs the flags every benchmark fork got
  * @param steps the plan as run
  * @param warnings what the reader of the numbers should know
@@ -36,6 +38,8 @@ public record RunRecord(
     int measuredBenchmarks,
     Load load,
     RelativeError largestRelativeError,
+    double targetErrorPercent,
+    List<WorkloadErrors> errorSummary,
     List<RelativeError> errorsAboveTarget,
     List<String> forkJvmArgs,
     List<StepRecord> steps,
@@ -45,10 +49,10 @@ public record RunRecord(
    * The 1-minute load average around the run.
    *
    * @param before just before the first benchmark (null where the OS does not say)
-   * @param after just after the last
-   * @param logicalCores the cores the threshold is relative to
+   * @param after just after the last; the run's own work raises it, so it is not judged
+   * @param logicalCores the machine's logical cores
    * @param busyAbove the load above which the machine counts as busy
-   * @param busy whether either reading was above it
+   * @param busy whether the reading before the run was above it
    */
   public record Load(Double before, Double after, int logicalCores, double busyAbove, boolean busy) {}
 
@@ -60,6 +64,18 @@ public record RunRecord(
    * @param percent 100 x scoreError / score
    */
   public record RelativeError(String benchmark, Map<String, String> params, double percent) {}
+
+  /**
+   * The error distribution of one benchmark class.
+   *
+   * @param workload the class, e.g. {@code SleepBenchmark}
+   * @param results results with an error estimate
+   * @param medianPercent their median relative error
+   * @param worstPercent the largest
+   * @param withinTarget how many are within the profile's target
+   */
+  public record WorkloadErrors(String workload, int results, double medianPercent, double worstPercent,
+      int withinTarget) {}
 
   /** One step of the plan, with {@code null} sizing fields meaning the class's annotation. */
   public record StepRecord(

@@ -4,7 +4,6 @@ import io.github.poolbench.pool.PoolKind;
 import io.github.poolbench.workload.Sleep;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
+@Warmup(iterations = 1)
 @Measurement(iterations = 10)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 @State(Scope.Benchmark)
@@ -76,10 +75,6 @@ public class SleepBenchmark {
 
   @Benchmark
   public List<Instant> sequential() {
-    List<Instant> starts = new ArrayList<>(naps.size());
-    for (Sleep.Nap nap : naps) {
-      starts.add(Sleep.nap(nap));
-    }
-    return starts;
+    return Sleep.napAll(naps);
   }
 }

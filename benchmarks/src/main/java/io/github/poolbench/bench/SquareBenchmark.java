@@ -1,7 +1,6 @@
 package io.github.poolbench.bench;
 
 import io.github.poolbench.workload.Square;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 @State(Scope.Benchmark)
 public class SquareBenchmark {
@@ -48,10 +47,6 @@ public class SquareBenchmark {
 
   @Benchmark
   public List<Long> sequential() {
-    List<Long> squares = new ArrayList<>(inputs.size());
-    for (Long x : inputs) {
-      squares.add(Square.square(x));
-    }
-    return squares;
+    return Square.squareAll(inputs);
   }
 }

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -51,10 +52,10 @@ public final class Suite {
   /** The run's own record. */
   public static final String RUN_FILE = "run.json";
 
-  /** The error target of the full profile, in percent of the score. */
-  public static final double TARGET_ERROR_PERCENT = 5.0;
+  /** JMH's raw output of the run (shown on the terminal only with {@code --verbose}). */
+  public static final String LOG_FILE = "jmh.log";
 
-  /** The questions whose errors the full profile promises to keep within the target. */
+  /** The questions whose errors each profile promises to keep within its target. */
   static final Set<String> TARGETED = Set.of("SleepBenchmark", "FetchBenchmark", "PrimesBenchmark");
 
   /** How long a step waits for another JMH run on this machine before JMH itself refuses. */
@@ -73,9 +74,22 @@ public final class Suite {
    * What to run and where to put it.
    *
    * @param machineName overrides the machine id the results are filed under; empty derives one
-   * @param progress receives JMH's log and the progress lines
+   * @param progress the terminal: progress and one line per finished benchmark
+   * @param live redraw one progress line in place (a terminal) rather than print plain lines
+   * @param verbose also show JMH's raw output, which otherwise goes to {@link #LOG_FILE} only
    */
-  public record Request(Profile profile, Path resultsRoot, Optional<String> machineName, PrintStream progress) {}
+  public record Request(Profile profile, Path resultsRoot, Optional<String> machineName, PrintStream progress,
+      boolean live, boolean verbose) {
+
+    /** Plain lines, JMH's output in the log only. */
+    public Request(Profile profile, Path resultsRoot, Optional<String> machineName, PrintStream progress) {
+      this(profile, resultsRoot, machineName, progress, false, false);
+    }
+
+    Progress.Display display() {
+      return verbose ? Progress.Display.VERBOSE : live ? Progress.Display.LIVE : Progress.Display.PLAIN;
+    }
+  }
 
   /** Where a finished run left its files. */
   public record Run(String machineId, String runId, Path directory, Path jmhJson) {}
@@ -105,15 +119,17 @@ public final class Suite {
     int cores = machine.cpu().logicalCores();
     OptionalDouble loadBefore = LoadAverage.oneMinute();
     List<String> warnings = new ArrayList<>();
-    warnIfBusy("before", loadBefore, cores, warnings, out);
+    warnIfBusy(loadBefore, warnings, out);
 
     int planned = Plan.count(steps);
     out.printf("poolbench: %s profile, %d benchmarks in %d steps, machine %s, run %s%n",
         request.profile().id(), planned, steps.size(), machine.machineId(), runId);
-    Progress progress = new Progress(out, planned);
     Path parts = temporaryFolder();
     List<Path> partFiles = new ArrayList<>();
     String failure = null;
+    PrintStream log = openLog(directory.resolve(LOG_FILE));
+    Progress progress = new Progress(out, log, request.display(), planned, steps.size(),
+        request.profile().targetErrorPercent());
     try {
       for (int i = 0; i < steps.size(); i++) {
         Path part = parts.resolve("step-" + i + ".json");
@@ -127,19 +143,21 @@ public final class Suite {
         if (waited.toSeconds() >= 5) {
           warnings.add("waited " + Progress.clock(waited) + " for another JMH run to finish before step " + (i + 1));
         }
-        new Runner(steps.get(i).applyTo(options).build(), progress.format()).run();
+        new Runner(steps.get(i).applyTo(options).build(), progress.format(i)).run();
       }
     } catch (Throwable e) {
       // Anything, even an Error, marks the run failed; precise rethrow keeps the signature.
       failure = e.getClass().getSimpleName() + ": " + e.getMessage();
       throw e;
     } finally {
+      progress.close();
+      log.close();
       ArrayNode entries = JmhJson.merge(partFiles);
       // A failed run keeps what it measured, but not under a name the site would publish.
       JmhJson.write(entries, directory.resolve(failure == null ? JMH_FILE : PARTIAL_JMH_FILE));
       deleteQuietly(parts);
+      // Recorded, never judged: the run's own work raises the average it leaves behind.
       OptionalDouble loadAfter = LoadAverage.oneMinute();
-      warnIfBusy("after", loadAfter, cores, warnings, out);
       Instant finished = Instant.now();
       RunRecord record = record(request, steps, machine, runId, started, finished, planned, entries,
           loadBefore, loadAfter, cores, warnings, failure, out);
@@ -149,8 +167,8 @@ public final class Suite {
         deleteQuietly(directory);
         out.printf("poolbench: nothing measured; removed %s%n", directory);
       }
-      out.printf("poolbench: %s run %s in %s; results in %s%n", record.status(), runId,
-          Progress.clock(Duration.between(started, finished)), directory);
+      out.printf("poolbench: %s run %s in %s; results in %s (JMH's output: %s)%n", record.status(), runId,
+          Progress.clock(Duration.between(started, finished)), directory, LOG_FILE);
     }
     return new Run(machine.machineId(), runId, directory, directory.resolve(JMH_FILE));
   }
@@ -160,45 +178,51 @@ public final class Suite {
       OptionalDouble loadAfter, int cores, List<String> warnings, String failure, PrintStream out) {
     List<RunRecord.RelativeError> errors = JmhJson.relativeErrors(entries);
     Optional<RunRecord.RelativeError> largest = JmhJson.largest(errors);
+    double target = request.profile().targetErrorPercent();
     List<RunRecord.RelativeError> aboveTarget = errors.stream()
-        .filter(e -> TARGETED.contains(e.benchmark().substring(0, e.benchmark().indexOf('.'))))
-        .filter(e -> e.percent() > TARGET_ERROR_PERCENT)
+        .filter(e -> TARGETED.contains(JmhJson.workload(e)))
+        .filter(e -> e.percent() > target)
         .sorted(Comparator.comparingDouble(RunRecord.RelativeError::percent).reversed())
         .toList();
     largest.ifPresent(e -> out.printf("poolbench: largest relative error %.1f %% (%s %s)%n",
         e.percent(), e.benchmark(), e.params()));
     if (!aboveTarget.isEmpty()) {
       String message = aboveTarget.size() + " sleep/fetch/primes results have an error above "
-          + TARGET_ERROR_PERCENT + " % of the score"
-          + (request.profile() == Profile.FULL ? "" : " (expected outside the full profile: few samples)");
+          + target + " % of the score";
       warnings.add(message);
       out.println("poolbench: warning: " + message);
     }
     if (failure == null && entries.size() != planned) {
       warnings.add("planned " + planned + " benchmarks but jmh.json has " + entries.size());
     }
-    var load = new RunRecord.Load(boxed(loadBefore), boxed(loadAfter), cores,
-        LoadAverage.BUSY_PER_CORE * cores, isBusy(loadBefore, cores) || isBusy(loadAfter, cores));
+    List<RunRecord.WorkloadErrors> summary = JmhJson.summarise(errors, target);
+    summary.forEach(w -> out.printf("poolbench: %s: %d results, relative error median %.1f %%, worst %.1f %%, %d within %.0f %%%n",
+        w.workload(), w.results(), w.medianPercent(), w.worstPercent(), w.withinTarget(), target));
+    var load = new RunRecord.Load(boxed(loadBefore), boxed(loadAfter), cores, LoadAverage.BUSY_ABOVE,
+        isBusy(loadBefore));
     return new RunRecord(runId, request.profile().id(), machine.machineId(),
         failure == null ? "complete" : "failed", failure,
         started.truncatedTo(ChronoUnit.SECONDS).toString(), finished.truncatedTo(ChronoUnit.SECONDS).toString(),
         Duration.between(started, finished).toMillis() / 1000.0, planned, entries.size(), load,
-        largest.orElse(null), aboveTarget, FORK_JVM_ARGS, steps.stream().map(RunRecord.StepRecord::of).toList(),
+        largest.orElse(null), target, summary, aboveTarget, FORK_JVM_ARGS, steps.stream().map(RunRecord.StepRecord::of).toList(),
         List.copyOf(warnings));
   }
 
-  /** The quiet-machine guard: numbers from a busy machine are slower and noisier than they should be. */
-  private static void warnIfBusy(String when, OptionalDouble load, int cores, List<String> warnings, PrintStream out) {
-    if (isBusy(load, cores)) {
-      String message = String.format("machine busy %s the run: 1-minute load %.2f on %d cores (above %.1f)",
-          when, load.getAsDouble(), cores, LoadAverage.BUSY_PER_CORE * cores);
+  /**
+   * The quiet-machine guard, judged on the load before the run: numbers from a busy machine are
+   * slower and noisier than they should be.
+   */
+  private static void warnIfBusy(OptionalDouble load, List<String> warnings, PrintStream out) {
+    if (isBusy(load)) {
+      String message = String.format(Locale.ROOT, "machine busy before the run: 1-minute load %.2f (above %.1f)",
+          load.getAsDouble(), LoadAverage.BUSY_ABOVE);
       warnings.add(message);
       out.println("poolbench: warning: " + message);
     }
   }
 
-  private static boolean isBusy(OptionalDouble load, int cores) {
-    return load.isPresent() && LoadAverage.isBusy(load.getAsDouble(), cores);
+  private static boolean isBusy(OptionalDouble load) {
+    return load.isPresent() && LoadAverage.isBusy(load.getAsDouble());
   }
 
   private static Double boxed(OptionalDouble value) {
@@ -226,6 +250,14 @@ public final class Suite {
   /** The checkout whose commit is recorded: the launcher's {@code poolbench.home}, else here. */
   private static Path checkout() {
     return Path.of(System.getProperty("poolbench.home", "")).toAbsolutePath();
+  }
+
+  private static PrintStream openLog(Path file) {
+    try {
+      return new PrintStream(Files.newOutputStream(file), true, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   private static Path temporaryFolder() {

@@ -20,7 +20,22 @@
  *   <tr><td>{@link io.github.poolbench.bench.ManyBenchmark}</td><td>10,000 waits of 50 ms</td>
  *       <td>SingleShotTime, ms/op</td><td>THREAD, VIRTUAL</td><td>100, 1000, 10000</td>
  *       <td>{@code tasks}=10000, {@code sleepMillis}=50</td></tr>
+ *   <tr><td>{@link io.github.poolbench.bench.ChunkSizeBenchmark}</td><td>map's chunk size on the square workload</td>
+ *       <td>AverageTime, us/op</td><td>PROCESS, THREAD</td><td>4</td>
+ *       <td>{@code tasks}=1000, {@code chunkSize}=1, 4, 16, 64, 256</td></tr>
+ *   <tr><td>{@link io.github.poolbench.bench.JdkMapBenchmark}</td><td>parallel stream and {@code invokeAll}
+ *       against the pool's map, on primes</td><td>AverageTime, ms/op</td><td>none (THREAD, cores)</td><td>none</td>
+ *       <td>{@code tasks}=8</td></tr>
+ *   <tr><td>{@link io.github.poolbench.bench.CommonPoolBenchmark}</td><td>blocking tasks on
+ *       {@code CompletableFuture}'s common pool</td><td>SingleShotTime, ms/op</td><td>none</td><td>none</td>
+ *       <td>{@code tasks}=12, {@code sleepMillis}=50</td></tr>
+ *   <tr><td>{@link io.github.poolbench.bench.PoolStartupBenchmark}</td><td>how long a pool takes to open</td>
+ *       <td>SingleShotTime, ms/op</td><td>PROCESS, THREAD, VIRTUAL</td><td>1, 2, 4, 8</td><td>none</td></tr>
  * </table>
+ *
+ * <p>The profiles pass shorter tasks to some of these in {@code quick} and {@code smoke} ({@code
+ * -p sleepMillis=25}, for instance); the params in {@code jmh.json} say what ran, and every ideal
+ * is computed from them.
  *
  * <h2>Baselines</h2>
  *
@@ -30,7 +45,8 @@
  * X.map} as {@code X.sequential} with the same other params ({@code tasks}, {@code sleepMillis}).
  * The one exception is {@code ManyBenchmark}, whose sequential run would take 500 s a shot: its
  * baseline is {@code oneTask} (a single 50 ms wait, the floor), and it adds {@code unbounded}, a
- * virtual thread per task with no cap.
+ * virtual thread per task with no cap. The classes that compare other APIs ({@code JdkMapBenchmark},
+ * {@code CommonPoolBenchmark}) name each variant by its method and keep {@code sequential}.
  *
  * <p>Pools open in {@code @Setup(Level.Trial)} ({@link io.github.poolbench.bench.PoolState}), so
  * scores are warm use; start-up is measured apart by {@code PoolStartupBenchmark}.
@@ -44,8 +60,10 @@
  *   <li>{@code jmh.json}: JMH's JSON, the entries of every step of the plan in order;
  *   <li>{@code machine.json}: {@link io.github.poolbench.machine.MachineDescription};
  *   <li>{@code run.json}: {@link io.github.poolbench.bench.RunRecord}: profile, status, wall time,
- *       1-minute load before and after (the quiet-machine guard), largest relative error and the
- *       sleep/fetch/primes results above the 5 % target, fork flags and the plan as run.
+ *       1-minute load before and after (busy when the load before exceeded 0.5), largest relative
+ *       error, the error distribution per class, the sleep/fetch/primes results above the profile's
+ *       target, fork flags and the plan as run;
+ *   <li>{@code jmh.log}: JMH's own output, which the terminal shows only with {@code --verbose}.
  * </ul>
  */
 package io.github.poolbench.bench;

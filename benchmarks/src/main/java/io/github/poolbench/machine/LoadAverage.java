@@ -9,8 +9,11 @@ import java.util.OptionalDouble;
 /** The 1-minute load average: how busy the machine was around a run (the quiet-machine guard). */
 public final class LoadAverage {
 
-  /** A run is called busy when the load exceeds this share of the logical cores. */
-  public static final double BUSY_PER_CORE = 0.5;
+  /**
+   * A run is called busy when the 1-minute load before it exceeds this, whatever the core count:
+   * half a core's worth of other work already shifts a benchmark that uses every core.
+   */
+  public static final double BUSY_ABOVE = 0.5;
 
   private LoadAverage() {}
 
@@ -40,8 +43,8 @@ public final class LoadAverage {
     return OptionalDouble.of(Double.parseDouble(fields[0]));
   }
 
-  /** True when {@code load} exceeds {@link #BUSY_PER_CORE} times {@code cores}. */
-  public static boolean isBusy(double load, int cores) {
-    return load > BUSY_PER_CORE * cores;
+  /** True when {@code load} exceeds {@link #BUSY_ABOVE}. */
+  public static boolean isBusy(double load) {
+    return load > BUSY_ABOVE;
   }
 }

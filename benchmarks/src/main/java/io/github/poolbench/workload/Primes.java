@@ -1,5 +1,6 @@
 package io.github.poolbench.workload;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -51,6 +52,15 @@ public final class Primes {
       }
     }
     return true;
+  }
+
+  /** Every bound counted in turn on the calling thread: the benchmarks' sequential baseline. */
+  public static List<Integer> countAll(List<Integer> bounds) {
+    List<Integer> counts = new ArrayList<>(bounds.size());
+    for (Integer bound : bounds) {
+      counts.add(countBelow(bound));
+    }
+    return counts;
   }
 
   /** {@code tasks} copies of {@code bound}: every task does the same amount of work. */

@@ -3,6 +3,7 @@ package io.github.poolbench.workload;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -64,6 +65,15 @@ public final class Sleep {
       throw new IllegalStateException("task " + nap.index() + " interrupted while asleep", e);
     }
     return started;
+  }
+
+  /** Every nap in turn on the calling thread, their start times in order: the sequential baseline. */
+  public static List<Instant> napAll(List<Nap> naps) {
+    List<Instant> starts = new ArrayList<>(naps.size());
+    for (Nap each : naps) {
+      starts.add(nap(each));
+    }
+    return starts;
   }
 
   /** {@code tasks} naps numbered from 0. */

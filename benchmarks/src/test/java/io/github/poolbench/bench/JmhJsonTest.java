@@ -42,4 +42,19 @@ class JmhJsonTest {
     assertEquals(Map.of("poolSize", "2"), largest.params());
     assertEquals(10.0, largest.percent());
   }
+
+  @Test
+  void summaryGivesEachClassItsMedianWorstAndCountWithinTarget() {
+    List<RunRecord.RelativeError> errors = List.of(
+        error("SleepBenchmark.map", 2.0), error("SleepBenchmark.map", 12.0), error("SleepBenchmark.sequential", 4.0),
+        error("FetchBenchmark.map", 1.0), error("FetchBenchmark.map", 3.0));
+    assertEquals(List.of(
+            new RunRecord.WorkloadErrors("SleepBenchmark", 3, 4.0, 12.0, 2),
+            new RunRecord.WorkloadErrors("FetchBenchmark", 2, 2.0, 3.0, 2)),
+        JmhJson.summarise(errors, 10.0));
+  }
+
+  private static RunRecord.RelativeError error(String benchmark, double percent) {
+    return new RunRecord.RelativeError(benchmark, Map.of(), percent);
+  }
 }

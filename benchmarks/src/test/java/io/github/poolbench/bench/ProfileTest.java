@@ -2,7 +2,6 @@ package io.github.poolbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 
 class ProfileTest {
 
@@ -36,6 +37,26 @@ class ProfileTest {
     assertEquals(profile, Profile.parse(profile.id()));
   }
 
+  /** What JMH will do: the step's sizing, else the class's annotation. */
+  static int forks(Plan.Step step) {
+    Integer forks = step.sizing().forks();
+    return forks != null ? forks : step.benchmark().getAnnotation(Fork.class).value();
+  }
+
+  static int samples(Plan.Step step) {
+    Integer iterations = step.sizing().iterations();
+    int perFork = iterations != null ? iterations : step.benchmark().getAnnotation(Measurement.class).iterations();
+    return forks(step) * perFork;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Profile.class)
+  void everyPointOfEveryProfileHasAtLeastTenSamples(Profile profile) {
+    for (Plan.Step step : profile.plan()) {
+      assertTrue(samples(step) >= 10, profile.id() + ": " + step);
+    }
+  }
+
   @Test
   void smokeCoversASleepSweepOfEveryKindAndItsBaseline() {
     List<Plan.Step> plan = Profile.SMOKE.plan();
@@ -46,38 +67,53 @@ class ProfileTest {
         .collect(Collectors.toSet());
     assertEquals(Set.of("PROCESS", "THREAD", "VIRTUAL"), kinds);
     assertTrue(plan.stream().anyMatch(s -> s.methods().contains("sequential")));
-    assertTrue(plan.stream().allMatch(s -> s.sizing().forks() == 1 && s.sizing().iterations() >= 3),
-        "one fork, at least three samples so JMH reports an error");
+    assertTrue(plan.stream().allMatch(s -> forks(s) == 1));
   }
 
   @Test
-  void quickRunsEveryBenchmarkMethodOverItsWholeSweep() {
+  void quickRunsEveryMethodOfTheLessonsClassesAndStartUp() {
     List<Plan.Step> plan = Profile.QUICK.plan();
     for (Class<?> type : SuiteClasses.ALL) {
-      Set<String> planned = plan.stream()
-          .filter(s -> s.benchmark() == type)
-          .flatMap(s -> s.methods().stream())
-          .collect(Collectors.toSet());
-      assertEquals(SuiteClasses.benchmarkMethods(type), planned, type.getSimpleName());
+      assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
     }
-    assertTrue(plan.stream().allMatch(s -> s.params().isEmpty()), "quick keeps every kind and size");
-    assertTrue(plan.stream().allMatch(s -> s.sizing().iterations() >= 3));
-    // 37 sleep + 16 fetch + 13 primes + 13 square + 8 many
-    assertEquals(87, Plan.count(plan));
+    for (Class<?> type : List.of(ChunkSizeBenchmark.class, JdkMapBenchmark.class, CommonPoolBenchmark.class)) {
+      assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
+    }
+    assertEquals(Set.of("open", "baselineBareJvms"), methodsPlanned(plan, PoolStartupBenchmark.class));
+    assertTrue(plan.stream().allMatch(s -> forks(s) == 1));
+    // sleep 15 + 1, fetch 8 + 1, primes 9 + 1, square 6 + 1, chunks 6 + 1, JDK 4, many 8,
+    // CompletableFuture 4, start-up 6 + 2
+    assertEquals(73, Plan.count(plan));
   }
 
   @Test
-  void fullUsesTheAnnotationsEverywhereAndAddsThePoolsOwnBenchmarks() {
+  void fullRunsEveryClassWithTwoForksOrMore() {
     List<Plan.Step> plan = Profile.FULL.plan();
     for (Plan.Step step : plan) {
-      assertEquals(Plan.Sizing.ANNOTATED, step.sizing());
-      assertNull(step.sizing().forks());
+      assertTrue(forks(step) >= 2, step.toString());
     }
-    Set<Class<?>> classes = plan.stream().map(Plan.Step::benchmark).collect(Collectors.toSet());
-    assertTrue(classes.containsAll(SuiteClasses.ALL));
-    assertTrue(classes.containsAll(Set.of(
-        PoolStartupBenchmark.class, RoundTripBenchmark.class, CrashDetectionBenchmark.class)));
+    for (Class<?> type : SuiteClasses.EVERY) {
+      assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
+    }
     assertTrue(Plan.count(plan) > Plan.count(Profile.QUICK.plan()));
+  }
+
+  @Test
+  void fullKeepsTheLessonsSweepsWhole() {
+    // Sleep steps split the sizes between them; together they cover the annotation's 1 to 12.
+    List<Plan.Step> plan = Profile.FULL.plan();
+    Set<String> sleepSizes = plan.stream()
+        .filter(s -> s.benchmark() == SleepBenchmark.class && s.methods().contains("map"))
+        .flatMap(s -> s.params().get("poolSize").stream())
+        .collect(Collectors.toSet());
+    assertEquals(12, sleepSizes.size());
+    assertTrue(plan.stream().noneMatch(s -> s.params().containsKey("sleepMillis")), "full naps 100 ms");
+  }
+
+  @Test
+  void targetsAreTenPercentExceptFull() {
+    assertEquals(10.0, Profile.QUICK.targetErrorPercent());
+    assertEquals(5.0, Profile.FULL.targetErrorPercent());
   }
 
   @Test
@@ -85,5 +121,12 @@ class ProfileTest {
     for (Profile profile : Profile.values()) {
       assertFalse(profile.plan().isEmpty(), profile.id());
     }
+  }
+
+  private static Set<String> methodsPlanned(List<Plan.Step> plan, Class<?> type) {
+    return plan.stream()
+        .filter(s -> s.benchmark() == type)
+        .flatMap(s -> s.methods().stream())
+        .collect(Collectors.toSet());
   }
 }

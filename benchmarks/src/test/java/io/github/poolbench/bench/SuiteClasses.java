@@ -12,6 +12,16 @@ final class SuiteClasses {
   static final List<Class<?>> ALL = List.of(
       SquareBenchmark.class, SleepBenchmark.class, PrimesBenchmark.class, FetchBenchmark.class, ManyBenchmark.class);
 
+  /** The questions added for the lessons' gaps (issue 14): each has a baseline beside its variants. */
+  static final List<Class<?>> GAPS = List.of(
+      ChunkSizeBenchmark.class, JdkMapBenchmark.class, CommonPoolBenchmark.class, PoolStartupBenchmark.class);
+
+  /** Every class any profile runs. */
+  static final List<Class<?>> EVERY = List.of(
+      SquareBenchmark.class, SleepBenchmark.class, PrimesBenchmark.class, FetchBenchmark.class, ManyBenchmark.class,
+      ChunkSizeBenchmark.class, JdkMapBenchmark.class, CommonPoolBenchmark.class, PoolStartupBenchmark.class,
+      RoundTripBenchmark.class, CrashDetectionBenchmark.class);
+
   private SuiteClasses() {}
 
   static Set<String> benchmarkMethods(Class<?> type) {

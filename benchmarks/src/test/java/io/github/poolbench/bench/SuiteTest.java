@@ -67,9 +67,32 @@ class SuiteTest {
     assertTrue(record.path("load").has("before"));
     assertTrue(record.path("load").has("after"));
 
+    assertEquals(10.0, record.path("targetErrorPercent").asDouble());
+    // One sample gives no error estimate, so there is nothing to summarise (JmhJsonTest sums).
+    assertTrue(record.path("errorSummary").isArray());
+    assertEquals(0, record.path("errorSummary").size());
+
     String out = log.toString(StandardCharsets.UTF_8);
-    assertTrue(out.contains("[1/1] SquareBenchmark.sequential tasks=10"), out);
+    assertTrue(out.contains(System.lineSeparator() + "[1/1] SquareBenchmark.sequential tasks=10: "), out);
+    assertFalse(out.contains("# JMH version"), "JMH's own output stays in the log: " + out);
+    assertFalse(out.contains("\r"), "no redrawn line when not a terminal");
+    String jmhLog = Files.readString(run.directory().resolve(Suite.LOG_FILE));
+    assertTrue(jmhLog.contains("# JMH version"), jmhLog);
+    assertTrue(jmhLog.contains("[1/1] SquareBenchmark.sequential tasks=10: "), jmhLog);
     assertNoHostOrUser(run.directory());
+  }
+
+  @Test
+  void verboseShowsJmhsOwnOutputToo(@TempDir Path results) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Suite.Request verbose = new Suite.Request(Profile.SMOKE, results, Optional.of("test-machine"),
+        new PrintStream(log, true, StandardCharsets.UTF_8), false, true);
+
+    Suite.run(verbose, List.of(TINY));
+
+    String out = log.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("# JMH version"), out);
+    assertTrue(out.contains("[1/1] SquareBenchmark.sequential tasks=10: "), out);
   }
 
   /** A THREAD pool of 0 workers cannot open: the trial set-up throws in the fork. */

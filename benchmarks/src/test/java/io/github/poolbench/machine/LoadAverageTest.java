@@ -16,10 +16,10 @@ class LoadAverageTest {
     assertEquals(OptionalDouble.empty(), LoadAverage.parseProcLoadavg(" "));
   }
 
-  @ParameterizedTest(name = "load {0} on {1} cores busy: {2}")
-  @CsvSource({"0.9, 2, false", "1.0, 2, false", "1.01, 2, true", "3.5, 8, false", "4.2, 8, true"})
-  void busyAboveHalfTheCores(double load, int cores, boolean busy) {
-    assertEquals(busy, LoadAverage.isBusy(load, cores));
+  @ParameterizedTest(name = "load {0} busy: {1}")
+  @CsvSource({"0.0, false", "0.5, false", "0.51, true", "1.0, true"})
+  void busyAboveHalfACore(double load, boolean busy) {
+    assertEquals(busy, LoadAverage.isBusy(load));
   }
 
   @Test

@@ -31,6 +31,14 @@ public final class IdealLine {
                 ? ChartSpec.Ideal.WAITING : ChartSpec.Ideal.NONE;
     }
 
+    /**
+     * True when the ideal is worked out from the sequential baseline's score (so it is as noisy as
+     * that score), false when the params alone give it.
+     */
+    public static boolean usesBaseline(ChartSpec.Ideal kind, BenchmarkResult sample) {
+        return kind == ChartSpec.Ideal.CPU || kind == ChartSpec.Ideal.WAITING && taskMillisParam(sample.params()).isEmpty();
+    }
+
     /** How the ideal was worked out, for the chart's caption. */
     static String describe(ChartSpec.Ideal kind, BenchmarkResult sample, String x, OptionalInt cores) {
         return switch (kind) {

@@ -27,25 +27,38 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
     Path results;
 
+    @Option(names = "--verbose", description = "Also show JMH's own output (always kept in the run folder's jmh.log).")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         run(spec.commandLine().getOut(), profile, results != null ? results : SiteOptions.defaultResults(),
-                Optional.ofNullable(machine));
+                Optional.ofNullable(machine), verbose);
         return 0;
     }
 
-    static Suite.Run run(PrintWriter out, Profile profile, Path results, Optional<String> machine) throws Exception {
+    static Suite.Run run(PrintWriter out, Profile profile, Path results, Optional<String> machine, boolean verbose)
+            throws Exception {
         out.printf("Running the %s profile; results go to %s%n", profile.id(), results);
         out.flush();
         PrintStream progress = new PrintStream(new WriterOutputStream(out), true, java.nio.charset.StandardCharsets.UTF_8);
-        Suite.Run run = Suite.run(new Suite.Request(profile, results, machine, progress));
+        Suite.Run run = Suite.run(new Suite.Request(profile, results, machine, progress, isTerminal(), verbose));
         progress.flush();
         out.printf("Wrote %s%n", run.jmhJson());
         out.flush();
         return run;
+    }
+
+    /**
+     * Whether stdout is a terminal, where a progress line can be redrawn in place. Since JDK 22
+     * {@code System.console()} exists even when output is redirected, so ask it.
+     */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
     }
 
     /** Lets {@code --profile} say which names exist when it is given a wrong one. */

@@ -27,6 +27,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
     Path results;
 
+    @Option(names = "--verbose", description = "Also show JMH's own output (always kept in the run folder's jmh.log).")
+    boolean verbose;
+
     @Mixin
     SiteOptions site = new SiteOptions();
 
@@ -37,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path resultsDir = results != null ? results : SiteOptions.defaultResults();
-        Suite.Run run = BenchCommand.run(out, profile, resultsDir, Optional.ofNullable(machine));
+        Suite.Run run = BenchCommand.run(out, profile, resultsDir, Optional.ofNullable(machine), verbose);
         return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.poolbench.history;
 
+import io.github.poolbench.results.Ratio;
+import io.github.poolbench.results.RatioInterval;
+import java.util.Optional;
+
 /**
  * A series' move from one recorded run to the next, and whether it stands out of the noise.
  *
@@ -9,8 +13,10 @@ package io.github.poolbench.history;
 public record Change(Score previous, Score current, Verdict verdict) {
 
     /**
-     * Judges a change by JMH's 99.9 % confidence intervals: only intervals that do not overlap
-     * (touching counts as overlapping) are flagged, and the mode says which way is better.
+     * Judges a change by the site's one rule: it is flagged when the 99.9 % Fieller interval of
+     * the ratio of the two scores excludes 1, and the mode says which way is better. A summary
+     * written before sample counts were kept cannot give that interval; such a pair falls back to
+     * the stricter old test, flagged only when the two score intervals do not overlap.
      */
     public static Change between(Score previous, Score current) {
         if (!previous.key().equals(current.key())) {
@@ -23,6 +29,15 @@ public record Change(Score previous, Score current, Verdict verdict) {
         if (!previous.hasErrorEstimate() || !current.hasErrorEstimate()) {
             return Verdict.NO_ERROR_ESTIMATE;
         }
+        if (previous.sample().isPresent() && current.sample().isPresent()) {
+            Ratio ratio = Ratio.speedup(current.sample().get(), previous.sample().get(), current.key().higherIsBetter());
+            return switch (ratio.verdict()) {
+                case FASTER -> Verdict.IMPROVEMENT;
+                case SLOWER -> Verdict.REGRESSION;
+                case SAME -> Verdict.WITHIN_NOISE;
+                case UNKNOWN -> Verdict.NO_ERROR_ESTIMATE;
+            };
+        }
         boolean overlap = current.lower() <= previous.upper() && previous.lower() <= current.upper();
         if (overlap) {
             return Verdict.WITHIN_NOISE;
@@ -30,6 +45,17 @@ public record Change(Score previous, Score current, Verdict verdict) {
         // Disjoint intervals: the later one lies wholly above or wholly below the earlier one.
         boolean higher = current.lower() > previous.upper();
         return higher == current.key().higherIsBetter() ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
+    }
+
+    /**
+     * The later score over the earlier with its 99.9 % Fieller interval; empty for summaries
+     * without sample counts.
+     */
+    public Optional<RatioInterval> ratio() {
+        if (previous.sample().isEmpty() || current.sample().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Ratio.fieller(current.sample().get(), previous.sample().get()));
     }
 
     /** The relative change of the score, e.g. {@code 0.05} for 5 % higher; NaN from a zero score. */

@@ -153,7 +153,8 @@ public final class HistoryStore {
         TreeMap<String, String> params = new TreeMap<>();
         node.path("params").properties().forEach(param -> params.put(param.getKey(), param.getValue().asText()));
         return new Score(node.get("benchmark").asText(), node.get("mode").asText(), params, number(node.get("score")),
-                number(node.get("error")), number(node.get("lower")), number(node.get("upper")), node.path("unit").asText(""));
+                number(node.get("error")), number(node.get("lower")), number(node.get("upper")), node.path("unit").asText(""),
+                number(node.get("sd")), node.path("samples").asInt(0));
     }
 
     /** Missing and {@code null} mean "no estimate"; JSON has no NaN. */
@@ -183,6 +184,8 @@ public final class HistoryStore {
                 entry.put("lower", finite(score.lower()));
                 entry.put("upper", finite(score.upper()));
                 entry.put("unit", score.unit());
+                entry.put("sd", finite(score.sd()));
+                entry.put("samples", score.samples());
                 json.append(separator).append(JSON.writeValueAsString(entry));
                 separator = ",\n    ";
             }

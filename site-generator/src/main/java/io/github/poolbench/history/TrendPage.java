@@ -2,6 +2,7 @@ package io.github.poolbench.history;
 
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.render.Templates;
+import io.github.poolbench.results.RatioInterval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -82,7 +83,9 @@ public final class TrendPage {
         Trend.Point before = series.points().get(series.points().size() - 2);
         Change change = series.latest();
         return new ChangeRow(series.key().label(), series.key().mode(), change.verdict().label(), css(change.verdict()),
-                percent(change.relative()), withError(before.score()), runs.get(before.run()).shortCommit(),
+                percent(change.relative()) + change.ratio().filter(RatioInterval::isBounded)
+                        .map(r -> " (" + percent(r.lower() - 1) + " to " + percent(r.upper() - 1) + ")").orElse(""),
+                withError(before.score()), runs.get(before.run()).shortCommit(),
                 withError(last.score()), runs.get(last.run()).shortCommit());
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The first pass over a lesson's text, standing in for Jekyll's Liquid and GTN's abbreviation
- * plugin: tags ({@code {% icon %}}, {@code {% raw %}}, {@code {% cite %}}, {@code {% measured %}}, …),
+ * plugin: tags ({@code {% icon %}}, {@code {% raw %}}, {@code {% cite %}}, {@code {% measured %}}, {@code {% compare %}}, …),
  * {@code {{ site.baseurl }}} and {@code {ABBR}} become text or {@link Stash} tokens, and result fences
  * ({@code ```chart}, {@code ```results}) become placeholders. Code (fenced blocks and inline
  * spans) is left as written, apart from dropping {@code raw} markers. Lines keep their numbers.
@@ -252,8 +252,9 @@ final class Liquid {
             case "cite" -> {
                 return cite(first);
             }
-            case "measured" -> {
-                ResultBlock block = new ResultBlock(page.blocks.size() + 1, "value", args, page.at(line, column));
+            case "measured", "compare" -> {
+                ResultBlock block = new ResultBlock(page.blocks.size() + 1, name.equals("measured") ? "value" : name, args,
+                        page.at(line, column));
                 page.blocks.add(block);
                 // a token, so the placeholder stays inline even at the start of a line
                 return page.stash.inline(block.placeholder(), "");

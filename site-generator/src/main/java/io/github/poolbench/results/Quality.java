@@ -29,21 +29,4 @@ public final class Quality {
         }
         return List.copyOf(warnings);
     }
-
-    /** What two scores' 99.9 % confidence intervals allow a reader to conclude. */
-    public enum Verdict {
-        /** The intervals are apart: the difference is real at this confidence. */
-        DIFFERENT,
-        /** The intervals overlap: neither can be called faster. */
-        NOT_DISTINGUISHABLE,
-        /** One of the errors is NaN: there is no interval to compare. */
-        UNKNOWN
-    }
-
-    public static Verdict compare(Metric a, Metric b) {
-        if (!a.hasError() || !b.hasError()) {
-            return Verdict.UNKNOWN;
-        }
-        return a.lower() <= b.upper() && b.lower() <= a.upper() ? Verdict.NOT_DISTINGUISHABLE : Verdict.DIFFERENT;
-    }
 }

@@ -4,6 +4,8 @@
  * run's {@link io.github.poolbench.results.MachineInfo machine description}. A
  * {@link io.github.poolbench.results.Selection} picks results by benchmark, mode and params, with
  * errors that list what exists; {@link io.github.poolbench.results.Quality} says where the data
- * is too weak to lean on, and when two confidence intervals cannot be told apart.
+ * is too weak to lean on. {@link io.github.poolbench.results.Ratio} is the one rule for saying one
+ * result beats another: the 99.9 % Fieller interval of the speed-up
+ * ({@link io.github.poolbench.results.RatioInterval}) must exclude 1.
  */
 package io.github.poolbench.results;

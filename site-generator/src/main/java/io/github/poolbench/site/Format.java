@@ -1,6 +1,7 @@
 package io.github.poolbench.site;
 
 import io.github.poolbench.results.Metric;
+import io.github.poolbench.results.RatioInterval;
 import io.github.poolbench.results.Units;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -58,8 +59,32 @@ final class Format {
         if (!Double.isFinite(ratio)) {
             return ratio + "×";
         }
-        int decimals = ratio == 0 ? 2 : Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(ratio))));
-        return fixed(ratio, decimals) + "×";
+        return fixed(ratio, timesDecimals(ratio)) + "×";
+    }
+
+    /**
+     * A ratio's interval as {@code 1.93–2.01}, both ends with as many decimals as the ratio itself
+     * shows (more when they would read the same); {@code unbounded} when an end is infinite, empty
+     * when there is no interval.
+     */
+    static String interval(RatioInterval interval) {
+        if (!interval.isKnown()) {
+            return "";
+        }
+        if (!interval.isBounded()) {
+            return "unbounded";
+        }
+        int decimals = timesDecimals(interval.ratio());
+        // a narrow interval gets the digits it needs to show both ends apart
+        while (decimals < 6 && interval.lower() < interval.upper()
+                && fixed(interval.lower(), decimals).equals(fixed(interval.upper(), decimals))) {
+            decimals++;
+        }
+        return fixed(interval.lower(), decimals) + "–" + fixed(interval.upper(), decimals);
+    }
+
+    private static int timesDecimals(double ratio) {
+        return ratio == 0 ? 2 : Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(ratio))));
     }
 
     static String significant(double value, int digits) {

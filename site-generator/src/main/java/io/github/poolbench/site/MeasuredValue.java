@@ -48,7 +48,7 @@ record MeasuredValue(Selection selection, Show show, Optional<String> metric, Op
 
     /** Reads the tag's arguments (a leading {@code measured} is allowed); errors point at {@code location}. */
     static MeasuredValue parse(String arguments, Location location) {
-        List<String> words = split(arguments.strip(), location);
+        List<String> words = split(arguments.strip(), location, "measured");
         if (!words.isEmpty() && words.getFirst().equals("measured")) {
             words = words.subList(1, words.size());
         }
@@ -84,8 +84,8 @@ record MeasuredValue(Selection selection, Show show, Optional<String> metric, Op
                 Optional.ofNullable(own.get("machine")), ideal);
     }
 
-    /** Words split on blanks; double quotes keep a value with blanks together. */
-    private static List<String> split(String text, Location location) {
+    /** Words split on blanks; double quotes keep a value with blanks together. {@code tag} names the tag in errors. */
+    static List<String> split(String text, Location location, String tag) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean quoted = false;
@@ -102,7 +102,7 @@ record MeasuredValue(Selection selection, Show show, Optional<String> metric, Op
             }
         }
         if (quoted) {
-            throw new InputException(location, "measured: a double quote is never closed");
+            throw new InputException(location, tag + ": a double quote is never closed");
         }
         if (!word.isEmpty()) {
             words.add(word.toString());

@@ -7,6 +7,7 @@ import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.MachineInfo;
 import io.github.poolbench.results.Quality;
+import io.github.poolbench.results.Ratio;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class ResultPages {
         }
         if (!results.runs().isEmpty()) {
             write.accept("methodology.html", templates.render("methodology.ftlh", Map.of("root", "",
-                    "setups", results.runs().stream().map(ResultPages::setup).toList())));
+                    "setups", results.runs().stream().map(ResultPages::setup).toList(), "fewSamples", Quality.FEW_SAMPLES)));
             links.add(new Link("Methodology", "methodology.html", "how the numbers were measured, and how to read them"));
         }
         return new Output(links, links.size(), chartCount);
@@ -204,11 +205,11 @@ final class ResultPages {
                 if (other == best) {
                     continue;
                 }
-                String ratio = Format.times(Tables.ratio(other.getValue(), best.getValue()));
-                parts.add(switch (Quality.compare(best.getValue().primary(), other.getValue().primary())) {
-                    case DIFFERENT -> ratio + " better than " + other.getKey();
-                    case NOT_DISTINGUISHABLE -> "not distinguishable from " + other.getKey();
-                    case UNKNOWN -> ratio + " better than " + other.getKey() + " (no error estimate)";
+                Ratio ratio = Ratio.speedup(best.getValue(), other.getValue());
+                parts.add(switch (ratio.verdict()) {
+                    case FASTER, SLOWER -> RatioText.ratio(ratio.interval()) + " better than " + other.getKey();
+                    case SAME -> "not distinguishable from " + other.getKey() + ": " + RatioText.ratio(ratio.interval());
+                    case UNKNOWN -> Format.times(ratio.interval().ratio()) + " better than " + other.getKey() + " (no error estimate)";
                 });
             }
             verdicts.add(data.xLabel() + " " + at.getKey() + ": " + best.getKey() + " " + String.join("; ", parts));

@@ -4,6 +4,7 @@ import io.github.poolbench.chart.Baselines;
 import io.github.poolbench.chart.ChartData;
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.chart.IdealLine;
+import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.lesson.Lesson;
@@ -11,9 +12,11 @@ import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
-import io.github.poolbench.results.Quality;
+import io.github.poolbench.results.Ratio;
+import io.github.poolbench.results.RatioInterval;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
+import io.github.poolbench.results.Sample;
 import io.github.poolbench.results.Selection;
 import io.github.poolbench.results.Units;
 import java.nio.file.Path;
@@ -27,8 +30,8 @@ import java.util.OptionalDouble;
 /**
  * Weaves results into lessons: turns each {@link ResultBlock} into the HTML that replaces its
  * placeholder. A {@code chart} block becomes a picture with its data table, a {@code results}
- * block a table, and a {@code value} (an inline {@code {% measured … %}}) a number with its unit
- * and error.
+ * block a table, a {@code value} (an inline {@code {% measured … %}}) a number with its unit
+ * and error, and a {@code compare} (an inline {@code {% compare … %}}) a verdict with its ratio.
  */
 final class ResultWeaver {
 
@@ -36,15 +39,18 @@ final class ResultWeaver {
     private final Optional<String> machine;
     private final Templates templates;
     private final ChartViews charts;
+    private final Diagnostics diagnostics;
 
     /**
-     * @param machine the machine whose numbers lessons quote unless a block names another
+     * @param machine     the machine whose numbers lessons quote unless a block names another
+     * @param diagnostics where a claim the data does not back is reported
      */
-    ResultWeaver(ResultSet results, Optional<String> machine, Templates templates, ChartViews charts) {
+    ResultWeaver(ResultSet results, Optional<String> machine, Templates templates, ChartViews charts, Diagnostics diagnostics) {
         this.results = results;
         this.machine = machine;
         this.templates = templates;
         this.charts = charts;
+        this.diagnostics = diagnostics;
     }
 
     /**
@@ -58,8 +64,9 @@ final class ResultWeaver {
             case "chart" -> templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root)));
             case "results" -> templates.render("partials/results-table.ftlh", Map.of("table", table(block, root)));
             case "value" -> templates.render("partials/measured.ftlh", value(block));
+            case "compare" -> templates.render("partials/verdict.ftlh", compare(block));
             default -> throw new InputException(block.location(), "unknown result block '" + block.kind()
-                    + "' (known: chart, results, value)");
+                    + "' (known: chart, results, value, compare)");
         };
     }
 
@@ -105,29 +112,84 @@ final class ResultWeaver {
     private Map<String, Object> value(ResultBlock block) {
         MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
         ResultRun run = firstResolving(value.machine(), value.selection().benchmark(), block.location(), r -> {
-            single(value.selection(), r);
+            single(value.selection(), r, "measured", Map.of());
             return r;
         });
-        BenchmarkResult result = single(value.selection(), run);
+        BenchmarkResult result = single(value.selection(), run, "measured", Map.of());
         String text = switch (value.show()) {
             case SCORE -> Format.measured(metric(value, result));
             case SPEEDUP -> speedup(result, run, block.location());
-            case RATIO_TO_IDEAL -> {
-                double ideal = ideal(value, result, run, block.location());
-                double ratio = result.higherIsBetter() ? ideal / result.primary().score() : result.primary().score() / ideal;
-                yield Format.times(ratio) + " the ideal";
-            }
+            case RATIO_TO_IDEAL -> RatioText.ratio(ratioToIdeal(value, result, run, block.location())) + " the ideal";
             case IDEAL -> Format.significant(ideal(value, result, run, block.location()), 4) + " "
                     + Units.spoken(result.primary().unit());
         };
-        String title = result.shortName() + " " + Tables.params(result.params()) + " (" + result.mode() + "), machine "
-                + source(run) + "; ± is the 99.9 % confidence interval";
-        return Map.of("text", text, "title", title, "warnings", String.join("; ", Quality.warnings(result)));
+        String title = describe(result, run) + "; " + switch (value.show()) {
+            case SCORE -> "± is the 99.9 % confidence interval";
+            case SPEEDUP, RATIO_TO_IDEAL -> "in brackets the ratio's 99.9 % confidence interval (Fieller)";
+            case IDEAL -> "worked out from the params";
+        };
+        return Map.of("text", text, "title", title);
     }
 
-    /** The one result a measured value names; several are an error that names the params left to fix. */
-    private static BenchmarkResult single(Selection selection, ResultRun run) {
+    /**
+     * A claim checked against the data: both sides resolved, the speed-up of the first over the
+     * second with its interval, and a warning at the tag's line when the verdict is not the one the
+     * author expected (an error under {@code --strict}).
+     */
+    private Map<String, Object> compare(ResultBlock block) {
+        CompareTag tag = CompareTag.parse(block.body(), block.location());
+        Selection left = tag.first().selection();
+        ResultRun firstRun = firstResolving(tag.first().machine(), left.benchmark(), block.location(), r -> {
+            single(left, r, "compare", Map.of());
+            return r;
+        });
+        BenchmarkResult first = single(left, firstRun, "compare", Map.of());
+        Selection right = tag.second().selection();
+        ResultRun secondRun = firstResolving(tag.second().machine(), right.benchmark(), block.location(), r -> {
+            single(right, r, "compare", first.params());
+            return r;
+        });
+        BenchmarkResult second = single(right, secondRun, "compare", first.params());
+        if (first == second) {
+            throw new InputException(block.location(), "compare: both sides pick the same result, " + describe(first, firstRun)
+                    + "; give the second side a param value of its own");
+        }
+        if (!first.mode().equals(second.mode()) || !first.primary().unit().equals(second.primary().unit())) {
+            throw new InputException(block.location(), "compare: the sides are measured differently (" + first.mode() + ", "
+                    + first.primary().unit() + " against " + second.mode() + ", " + second.primary().unit()
+                    + "); compare results of one mode and unit");
+        }
+        Ratio ratio = Ratio.speedup(first, second);
+        String text = RatioText.verdict(ratio);
+        String sides = describe(first, firstRun) + " vs " + describe(second, secondRun);
+        if (ratio.verdict() != tag.expect()) {
+            diagnostics.warn(block.location(), "compare: expected " + tag.expect().word() + " but the data says "
+                    + ratio.verdict().word() + " (" + text + "): " + sides);
+        }
+        String title = sides + "; speed-up of the first over the second with its 99.9 % confidence interval (Fieller)";
+        return Map.of("text", text, "title", title, "expected", tag.expect().word(), "verdict", ratio.verdict().word());
+    }
+
+    /** {@code SleepBenchmark.map pool=THREAD poolSize=4 (ss), machine lab-a/run}: which result, from where. */
+    private static String describe(BenchmarkResult result, ResultRun run) {
+        return result.shortName() + (result.params().isEmpty() ? "" : " " + Tables.params(result.params()))
+                + " (" + result.mode() + "), machine " + source(run);
+    }
+
+    /**
+     * The one result a tag names; several are an error that names the params left to fix.
+     *
+     * @param like param values that narrow the choice when several results match (the other side
+     *             of a comparison), for params the selection leaves open
+     */
+    private static BenchmarkResult single(Selection selection, ResultRun run, String tag, Map<String, String> like) {
         List<BenchmarkResult> selected = selection.apply(run);
+        if (selected.size() > 1 && !like.isEmpty()) {
+            List<BenchmarkResult> narrowed = selected.stream().filter(r -> like.entrySet().stream()
+                    .filter(e -> !selection.where().containsKey(e.getKey()) && r.params().containsKey(e.getKey()))
+                    .allMatch(e -> e.getValue().equals(r.params().get(e.getKey())))).toList();
+            selected = narrowed.isEmpty() ? selected : narrowed;
+        }
         if (selected.size() > 1 && selection.where().values().stream().noneMatch(v -> v.equalsIgnoreCase(Baselines.SEQUENTIAL))) {
             selected = selected.stream().filter(r -> !Baselines.isBaselineByParam(r)).toList();
         }
@@ -138,7 +200,7 @@ final class ResultWeaver {
         List<String> open = found.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
                 .filter(p -> Selection.values(found, p).size() > 1)
                 .map(p -> p + " (values: " + String.join(", ", Selection.values(found, p)) + ")").toList();
-        throw new InputException(selection.location(), "measured: '" + selection.benchmark() + "' matches " + found.size()
+        throw new InputException(selection.location(), tag + ": '" + selection.benchmark() + "' matches " + found.size()
                 + " results; fix " + String.join(", ", open));
     }
 
@@ -159,12 +221,21 @@ final class ResultWeaver {
         BenchmarkResult baseline = baseline(result, run).orElseThrow(() -> new InputException(location,
                 "measured: show=speedup needs a sequential baseline, but '" + result.className()
                         + "' has no 'sequential' method and no param value SEQUENTIAL"));
-        String times = Format.times(Tables.ratio(baseline, result));
-        return switch (Quality.compare(baseline.primary(), result.primary())) {
-            case DIFFERENT -> times;
-            case NOT_DISTINGUISHABLE -> times + " (not distinguishable from sequential)";
-            case UNKNOWN -> times + " (no error estimate)";
-        };
+        return RatioText.speedup(Ratio.speedup(result, baseline), "sequential");
+    }
+
+    /**
+     * Measured ÷ ideal for times (ideal ÷ measured for throughput), with its interval. An ideal
+     * worked out from the params alone is a constant; one derived from the sequential baseline
+     * carries the baseline's own noise, so it enters the interval as a sample.
+     */
+    private static RatioInterval ratioToIdeal(MeasuredValue value, BenchmarkResult result, ResultRun run, Location location) {
+        double ideal = ideal(value, result, run, location);
+        Sample measured = Sample.of(result);
+        Optional<BenchmarkResult> base = baseline(result, run);
+        Sample idealSample = IdealLine.usesBaseline(IdealLine.resolve(value.ideal(), result), result) && base.isPresent()
+                ? Sample.of(base.get()).scaled(ideal / base.get().primary().score()) : Sample.constant(ideal);
+        return result.higherIsBetter() ? Ratio.fieller(idealSample, measured) : Ratio.fieller(measured, idealSample);
     }
 
     /** The baseline at the result's params, or failing that at any pool size. */

@@ -59,7 +59,7 @@ public final class SiteBuilder {
              ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
             Path site = staged.folder();
             ChartViews charts = new ChartViews(painter);
-            ResultWeaver weaver = new ResultWeaver(results, machine, templates, charts);
+            ResultWeaver weaver = new ResultWeaver(results, machine, templates, charts, diagnostics);
             int chartCount = 0;
             List<Lesson> ordered = lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
                     .thenComparing(Lesson::title).thenComparing(Lesson::path)).toList();

@@ -3,6 +3,7 @@ package io.github.poolbench.site;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.Quality;
+import io.github.poolbench.results.Ratio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +42,12 @@ final class Tables {
                 baseline.map(base -> speedup(base, result)).orElse(""), cells, Quality.warnings(result));
     }
 
-    /** How many times faster than the baseline, whichever way the mode counts. */
-    static double ratio(BenchmarkResult baseline, BenchmarkResult result) {
-        double ratio = baseline.primary().score() / result.primary().score();
-        return result.higherIsBetter() ? 1 / ratio : ratio;
-    }
-
-    /** The speed-up with what the confidence intervals allow one to say of it. */
+    /** The speed-up over the baseline with its interval, and what the interval allows one to say of it. */
     static String speedup(BenchmarkResult baseline, BenchmarkResult result) {
         if (baseline == result) {
             return "1.00× (baseline)";
         }
-        String times = Format.times(ratio(baseline, result));
-        return switch (Quality.compare(baseline.primary(), result.primary())) {
-            case DIFFERENT -> times;
-            case NOT_DISTINGUISHABLE -> times + " (not distinguishable)";
-            case UNKNOWN -> times + " (no error estimate)";
-        };
+        return RatioText.speedup(Ratio.speedup(result, baseline), "");
     }
 
     /** {@code key=value} pairs, for titles and tooltips. */

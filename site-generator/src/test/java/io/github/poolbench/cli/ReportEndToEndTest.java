@@ -40,6 +40,13 @@ class ReportEndToEndTest {
             written = walk.filter(p -> p.getFileName().toString().equals("jmh.json")).toList();
         }
         assertEquals(1, written.size(), "one JMH file from this run");
+        // Not a terminal here: plain lines, JMH's own output in the run folder's log.
+        List<String> lines = (result.out() + result.err()).lines().toList();
+        assertTrue(lines.size() <= 60, lines.size() + " lines:\n" + String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("# ")), "JMH's raw output on the terminal");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("[1/8] SleepBenchmark.map ")), String.join("\n", lines));
+        String jmhLog = Files.readString(written.getFirst().resolveSibling("jmh.log"));
+        assertTrue(jmhLog.contains("# Run complete."), jmhLog);
         String index = Files.readString(site.resolve("index.html"));
         String target = Pattern.compile("href=\"([^\"]+\\.html)\"").matcher(index).results()
                 .map(m -> m.group(1)).filter(href -> !href.equals("index.html")).findFirst()

@@ -2,6 +2,7 @@ package io.github.poolbench.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,5 +69,43 @@ class ChangeTest {
         assertEquals(0.1, Change.between(score("avgt", 100, 1), score("avgt", 110, 1)).relative(), 1e-12);
         assertEquals("+10.0 %", TrendPage.percent(0.1));
         assertEquals("-5.0 %", TrendPage.percent(-0.05));
+    }
+
+    /** A score with its spread and sample count kept, as summaries written now have them. */
+    static Score measured(String mode, double score, double sd, int samples) {
+        double error = io.github.poolbench.results.Sample.tQuantile(samples - 1.0) * sd / Math.sqrt(samples);
+        return new Score("io.github.poolbench.bench.SleepBenchmark.map", mode, new TreeMap<>(Map.of("poolSize", "4")),
+                score, error, score - error, score + error, "thrpt".equals(mode) ? "ops/s" : "ms/op", sd, samples);
+    }
+
+    /**
+     * 100 and 106 ms, sd 4.47 over 20 samples: each score's interval is ± 3.9 ms, so they overlap,
+     * but the ratio's interval (1.009–1.113) excludes 1: the site's one rule flags it.
+     */
+    @Test
+    void withSampleCountsTheRatioIntervalDecides() {
+        Change change = Change.between(measured("avgt", 100, Math.sqrt(20), 20), measured("avgt", 106, Math.sqrt(20), 20));
+
+        assertEquals(Verdict.REGRESSION, change.verdict());
+        assertTrue(change.ratio().orElseThrow().lower() > 1, change.ratio().toString());
+    }
+
+    @Test
+    void withSampleCountsAThroughputGainIsAnImprovement() {
+        Change change = Change.between(measured("thrpt", 100, Math.sqrt(20), 20), measured("thrpt", 106, Math.sqrt(20), 20));
+
+        assertEquals(Verdict.IMPROVEMENT, change.verdict());
+    }
+
+    @Test
+    void withSampleCountsAnIntervalHoldingOneIsWithinNoise() {
+        Change change = Change.between(measured("avgt", 100, 10, 10), measured("avgt", 103, 10, 10));
+
+        assertEquals(Verdict.WITHIN_NOISE, change.verdict());
+    }
+
+    @Test
+    void anOldSummaryWithoutSampleCountsHasNoRatio() {
+        assertTrue(Change.between(score("avgt", 100, 1), measured("avgt", 110, 1, 10)).ratio().isEmpty());
     }
 }

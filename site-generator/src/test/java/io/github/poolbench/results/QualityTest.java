@@ -30,19 +30,4 @@ class QualityTest {
     void flagsWeakMeasurements(int forks, double error, int samples, String expected) {
         assertEquals(expected, String.join("; ", Quality.warnings(result(forks, error, samples))));
     }
-
-    @ParameterizedTest(name = "[{0}, {1}] vs [{2}, {3}]")
-    @CsvSource({
-        "100, 5,  111, 5,  DIFFERENT",
-        "100, 5,  109, 5,  NOT_DISTINGUISHABLE",
-        "100, 5,  110, 5,  NOT_DISTINGUISHABLE",
-        "100, NaN, 200, 5, UNKNOWN",
-    })
-    void overlappingIntervalsAreNotDistinguishable(double a, double errorA, double b, double errorB, Quality.Verdict verdict) {
-        Metric first = new Metric(a, errorA, a - errorA, a + errorA, "ms/op", List.of());
-        Metric second = new Metric(b, errorB, b - errorB, b + errorB, "ms/op", List.of());
-
-        assertEquals(verdict, Quality.compare(first, second));
-        assertEquals(verdict, Quality.compare(second, first));
-    }
 }
