@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 @State(Scope.Benchmark)
 public class JdkMapBenchmark {
@@ -46,13 +46,17 @@ public class JdkMapBenchmark {
   @Param({"8"})
   public int tasks;
 
+  /** What each task counts primes below: {@link Primes#BOUND}, about 50 ms; quick passes less. */
+  @Param({"900000"})
+  public int bound;
+
   private List<Integer> inputs;
   private List<Callable<Integer>> calls;
 
   @Setup
   public void makeInputs() {
-    inputs = Primes.inputs(tasks, Primes.BOUND);
-    calls = inputs.stream().<Callable<Integer>>map(bound -> () -> Primes.countBelow(bound)).toList();
+    inputs = Primes.inputs(tasks, bound);
+    calls = inputs.stream().<Callable<Integer>>map(limit -> () -> Primes.countBelow(limit)).toList();
   }
 
   /** A fixed executor and a project pool, both of {@code cores} threads, open for the whole trial. */

@@ -28,22 +28,24 @@ public enum Profile {
   /**
    * The default, at most 5 minutes: every workload, one fork, 10 samples or more, at least 90 % of
    * the sleep, fetch and primes points within 10 %. Shorter tasks where a task is a param (naps
-   * of 25 ms, many's waits of 10 ms, the common-pool naps of 25 ms), fewer sizes (sleep at 1, 2, 4,
-   * 8 and 12; fetch and primes at the sizes the lessons quote), 100 ms iterations. Includes the
-   * questions of the lessons' gaps: chunk size, the JDK's parallel stream and {@code invokeAll},
-   * the common-pool pitfall, and pool start-up.
+   * of 25 ms, many's waits of 10 ms, the common-pool naps of 25 ms, primes below 300,000), fewer
+   * sizes (sleep at 1, 2, 4, 8 and 12; fetch, primes and many at the sizes the lessons quote),
+   * 100 ms iterations. Includes the questions of the lessons' gaps: chunk size, the JDK's
+   * parallel stream and {@code invokeAll}, the common-pool pitfall, and pool start-up.
    */
   QUICK,
   /**
-   * Publication quality, at most 45 minutes (planned for 25 on a quiet 2-core machine, so that it
-   * can run twice): the lessons' task lengths and every size, at least 2 forks for every
-   * benchmark, 10 to 20 samples, chosen so that sleep, fetch and primes stay within 5 %; the suite
-   * warns about any that does not. Also runs the pool's own benchmarks: start-up, round trips and
-   * crash detection.
+   * Publication quality, at most 45 minutes: the lessons' task lengths and every size, at least 2
+   * forks for every benchmark and 10 to 24 samples, chosen so that sleep, fetch and primes stay
+   * within 5 %; the suite warns about any that does not. Also runs the pool's own benchmarks:
+   * start-up, round trips and crash detection. Measured on the reference machine (quiet, 1-minute
+   * load 0.45 at the start): 26 min 6 s for the plan before primes got 24 samples and square ten
+   * warm-ups; see the README for the current figures.
    */
   FULL;
 
   private static final Map<String, List<String>> EVERYTHING = Map.of();
+  private static final Duration HALF_SECOND = Duration.ofMillis(500);
   private static final List<String> KINDS = List.of("PROCESS", "THREAD", "VIRTUAL");
 
   /** The name as typed on the command line, e.g. {@code quick}. */
@@ -80,16 +82,18 @@ public enum Profile {
   }
 
   /**
-   * One fork and at least 10 samples per point. Shorter tasks than full where a task is a param
-   * (25 ms naps, 10 ms waits for many), fewer sizes, and short timed iterations, since an op of
-   * primes or square already takes 200 ms or more. Short shots (sleep at 8 and 12 workers) get 30
-   * samples: their spread is the scheduler's, in absolute milliseconds.
+   * One fork and at least 10 samples per point. Shorter tasks than full where a task is a param,
+   * fewer sizes, and short timed iterations: an op of primes takes 40 ms or more, so each
+   * iteration is one op or a few. Short shots (sleep at 8 and 12 workers) get 30 samples: their
+   * spread is the scheduler's, in absolute milliseconds.
    */
   private static List<Step> quick() {
     Sizing tenShots = Sizing.shots(1, 1, 10);
     Sizing timed = Sizing.timed(1, 1, Duration.ofMillis(100), 10, Duration.ofMillis(100));
     Sizing timedProcess = Sizing.timed(1, 2, Duration.ofMillis(100), 10, Duration.ofMillis(100));
     Map<String, List<String>> nap = Map.of("sleepMillis", List.of("25"));
+    // About a fifth of the work of full's 900,000 (whose tasks took 50 to 300 ms, by host).
+    Map<String, List<String>> shortPrimes = Map.of("bound", List.of("300000"));
     return List.of(
         new Step(SleepBenchmark.class, List.of("map"), with(nap, "pool", KINDS, "poolSize", List.of("1", "2", "4")),
             tenShots),
@@ -102,21 +106,27 @@ public enum Profile {
             Map.of("pool", List.of("THREAD"), "poolSize", List.of("1", "2", "3", "4", "5")), tenShots),
         // A worker JVM loads and compiles the HTTP client on its first requests.
         new Step(FetchBenchmark.class, List.of("map"),
-            Map.of("pool", List.of("PROCESS"), "poolSize", List.of("1", "4", "5")), Sizing.shots(1, 3, 10)),
+            Map.of("pool", List.of("PROCESS"), "poolSize", List.of("1", "4", "5")), Sizing.shots(1, 2, 10)),
         new Step(FetchBenchmark.class, List.of("sequential"), EVERYTHING, tenShots),
-        new Step(PrimesBenchmark.class, List.of("map"), Map.of("pool", List.of("THREAD")), timed),
+        new Step(PrimesBenchmark.class, List.of("map"), with(shortPrimes, "pool", List.of("THREAD")), timed),
         new Step(PrimesBenchmark.class, List.of("map"),
-            Map.of("pool", List.of("VIRTUAL"), "poolSize", List.of("2", "8")), timed),
+            with(shortPrimes, "pool", List.of("VIRTUAL"), "poolSize", List.of("2", "8")), timed),
         new Step(PrimesBenchmark.class, List.of("map"),
-            Map.of("pool", List.of("PROCESS"), "poolSize", List.of("1", "2", "4")), timedProcess),
-        new Step(PrimesBenchmark.class, List.of("sequential"), EVERYTHING, timed),
+            with(shortPrimes, "pool", List.of("PROCESS"), "poolSize", List.of("1", "2", "4")), timedProcess),
+        new Step(PrimesBenchmark.class, List.of("sequential"), shortPrimes, timed),
         new Step(SquareBenchmark.class, List.of("map", "sequential"), Map.of("poolSize", List.of("1", "4")), timed),
         new Step(ChunkSizeBenchmark.class, List.of("map", "sequential"),
             Map.of("chunkSize", List.of("1", "16", "256")), timed),
-        new Step(JdkMapBenchmark.class, List.of("map", "parallelStream", "invokeAll", "sequential"), EVERYTHING,
+        new Step(JdkMapBenchmark.class, List.of("map", "parallelStream", "invokeAll", "sequential"), shortPrimes,
             timed),
-        new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"),
-            Map.of("sleepMillis", List.of("10")), tenShots),
+        // Many's 10,000 platform threads cost half a minute to start and stop: quick leaves them out.
+        new Step(ManyBenchmark.class, List.of("map"),
+            with(Map.of("sleepMillis", List.of("10")), "pool", List.of("THREAD"), "poolSize", List.of("100", "1000")),
+            tenShots),
+        new Step(ManyBenchmark.class, List.of("map"),
+            with(Map.of("sleepMillis", List.of("10")), "pool", List.of("VIRTUAL"), "poolSize", List.of("100", "1000", "10000")),
+            tenShots),
+        new Step(ManyBenchmark.class, List.of("unbounded", "oneTask"), Map.of("sleepMillis", List.of("10")), tenShots),
         new Step(CommonPoolBenchmark.class, List.of("commonPool", "defaultAsync", "dedicated", "sequential"),
             nap, tenShots),
         new Step(PoolStartupBenchmark.class, List.of("open"), Map.of("poolSize", List.of("1", "4")),
@@ -132,6 +142,14 @@ public enum Profile {
    */
   private static List<Step> full() {
     Sizing shots = Sizing.shots(2, 1, 5);
+    Sizing tenShots = Sizing.shots(2, 2, 10);
+    // A primes op takes 0.9 to 1.8 s on the reference machine, so an iteration holds one op: 24
+    // samples let a stall of the shared host widen the interval less than 16 did (2 of 13 points
+    // were above 5 % with 16 on 2026-12-01).
+    Sizing primes = Sizing.timed(2, 2, Duration.ofSeconds(1), 12, Duration.ofSeconds(1));
+    // Fresh worker JVMs (and the virtual-thread scheduler) were still getting faster after two
+    // warm-up iterations of square: the scores fell by half across a fork. Ten warm-ups first.
+    Sizing warmWorkers = Sizing.timed(2, 10, HALF_SECOND, 10, HALF_SECOND);
     return List.of(
         new Step(SleepBenchmark.class, List.of("map"), Map.of("poolSize", List.of("1", "2", "3", "4")), shots),
         new Step(SleepBenchmark.class, List.of("map"),
@@ -141,18 +159,25 @@ public enum Profile {
             Sizing.shots(2, 2, 6)),
         new Step(FetchBenchmark.class, List.of("map"), Map.of("pool", List.of("PROCESS")), Sizing.shots(2, 3, 6)),
         new Step(FetchBenchmark.class, List.of("sequential"), EVERYTHING, Sizing.shots(2, 1, 6)),
-        Step.all(PrimesBenchmark.class, Sizing.ANNOTATED),
-        Step.all(SquareBenchmark.class, Sizing.ANNOTATED),
-        Step.all(ChunkSizeBenchmark.class, Sizing.ANNOTATED),
-        Step.all(JdkMapBenchmark.class, Sizing.ANNOTATED),
+        new Step(PrimesBenchmark.class, List.of("map", "sequential"), EVERYTHING, primes),
+        new Step(SquareBenchmark.class, List.of("map", "sequential"), EVERYTHING, warmWorkers),
+        new Step(ChunkSizeBenchmark.class, List.of("map", "sequential"), EVERYTHING, warmWorkers),
+        new Step(JdkMapBenchmark.class, List.of("map", "parallelStream", "invokeAll", "sequential"), EVERYTHING,
+            primes),
         new Step(ManyBenchmark.class, List.of("map", "unbounded", "oneTask"), EVERYTHING, shots),
         Step.all(CommonPoolBenchmark.class, Sizing.ANNOTATED),
         // The pool engineer's questions: start-up, round trips and crash detection.
-        new Step(PoolStartupBenchmark.class, List.of("open", "baselineBareJvms"), EVERYTHING, Sizing.ANNOTATED),
-        new Step(PoolStartupBenchmark.class, List.of("openMapClose"), Map.of("poolSize", List.of("4")),
-            Sizing.ANNOTATED),
-        Step.all(RoundTripBenchmark.class, Sizing.ANNOTATED),
-        Step.all(CrashDetectionBenchmark.class, Sizing.ANNOTATED).with(Map.of("pool", List.of("PROCESS"))));
+        new Step(PoolStartupBenchmark.class, List.of("open", "baselineBareJvms"), EVERYTHING, tenShots),
+        new Step(PoolStartupBenchmark.class, List.of("openMapClose"), Map.of("poolSize", List.of("4")), tenShots),
+        Step.all(RoundTripBenchmark.class, Sizing.timed(2, 5, HALF_SECOND, 10, HALF_SECOND)),
+        Step.all(CrashDetectionBenchmark.class, tenShots).with(Map.of("pool", List.of("PROCESS"))));
+  }
+
+  /** {@code base} plus one more param. */
+  private static Map<String, List<String>> with(Map<String, List<String>> base, String k1, List<String> v1) {
+    Map<String, List<String>> all = new HashMap<>(base);
+    all.put(k1, v1);
+    return Map.copyOf(all);
   }
 
   /** {@code base} plus two more params. */

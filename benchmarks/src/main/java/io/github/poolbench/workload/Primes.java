@@ -15,7 +15,8 @@ public final class Primes {
   /**
    * The bound each benchmark task counts below. Calibrated on the reference machine (2-core AMD
    * EPYC VM, JDK 25, C2-compiled): {@code countBelow(900_000)} takes about 50 ms and finds
-   * {@value #PRIMES_BELOW_BOUND} primes.
+   * {@value #PRIMES_BELOW_BOUND} primes. The same VM type on a first-generation EPYC host (cpu
+   * family 23, model 1), whose integer division is slower, took about 300 ms.
    */
   public static final int BOUND = 900_000;
 

@@ -20,6 +20,7 @@ class GapBenchmarksTest {
   void everyJdkVariantCountsThePrimesTheSequentialLoopCounts() throws Exception {
     JdkMapBenchmark benchmark = new JdkMapBenchmark();
     benchmark.tasks = 3;
+    benchmark.bound = Primes.BOUND;
     benchmark.makeInputs();
     JdkMapBenchmark.Fixed fixed = new JdkMapBenchmark.Fixed();
     fixed.open();
