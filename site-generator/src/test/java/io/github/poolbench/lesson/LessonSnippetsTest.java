@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>A block marked {@code file="Name.java"} is a <b>program</b>: a whole file a reader saves under that
  *       name and runs with {@code java --class-path poolbench-pool.jar Name.java}, mostly a compact source
  *       file (a {@code void main()} in the unnamed package, which imports {@code java.base} by itself). It
- *       compiles as written, and runs as the reader runs it: alone in a fresh folder, through the source
- *       launcher. Every snippet that runs must be a program, and no two programs of a lesson share a name.</li>
+ *       compiles as written, and runs as the reader runs it: in a fresh folder holding only it and the
+ *       pool's jar, through the source launcher, with only that jar on the class path (programs that use the
+ *       lessons' workloads, which are no download yet, get the test classpath too). Every snippet that runs
+ *       must be a program, and no two programs of a lesson share a name.</li>
  *   <li>A block that has a {@code package} line or a top-level {@code public} type is a <b>unit</b> and
  *       compiles as written.</li>
  *   <li>Any other block is a <b>fragment</b>, wrapped in a generated {@code public class} of the unnamed
@@ -184,7 +186,7 @@ class LessonSnippetsTest {
     }
 
     @Test
-    void aProgramRunsFromItsSourceFileAloneInAFolder() {
+    void aProgramRunsFromItsSourceFileAndThePoolJarAloneInAFolder() {
         Path lesson = lesson("program.md", """
                 <!-- snippet: file="Alone.java" output -->
                 ```java
@@ -193,6 +195,7 @@ class LessonSnippetsTest {
                 void main() throws Exception {
                     try (var files = Files.list(Path.of("."))) {
                         System.out.println("folder: " + files.map(p -> p.getFileName().toString()).sorted().toList());
+                        System.out.println("class path: " + System.getProperty("java.class.path"));
                     }
                     try (WorkerPool pool = WorkerPool.open(PoolKind.THREAD, 2)) {
                         System.out.println(pool.map(x -> x + 1, List.of(1, 2)));
@@ -201,7 +204,8 @@ class LessonSnippetsTest {
                 ```
 
                 ```text
-                folder: [Alone.java]
+                folder: [Alone.java, poolbench-pool.jar]
+                class path: poolbench-pool.jar
                 [2, 3]
                 ```
                 """);

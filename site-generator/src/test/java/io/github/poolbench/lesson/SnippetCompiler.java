@@ -54,17 +54,22 @@ final class SnippetCompiler {
      * A compiled snippet: where its classes are, which class to run, its source as compiled, and the folder
      * of the public API's classes (what a reader has as {@code poolbench-pool.jar}).
      */
-    record Compiled(Snippet snippet, Path classes, String mainClass, String source, Path api) {}
+    record Compiled(Snippet snippet, Path classes, String mainClass, String source, Path api, Path poolJar) {}
+
+    /** The file name of the pool's jar, as the site offers it for download. */
+    static final String POOL_JAR = "poolbench-pool.jar";
 
     /** Generated source and, per line, the lesson line it came from (null for generated lines). */
     record Unit(String className, String source, List<Location> origins) {}
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final Path api;
+    private final Path poolJar;
 
     /** @param work a scratch folder; the public API's classes are copied into it */
     SnippetCompiler(Path work) {
         this.api = copyPublicApi(work.resolve("api"));
+        this.poolJar = poolJar(api, work.resolve(POOL_JAR));
     }
 
     /**
@@ -115,7 +120,7 @@ final class SnippetCompiler {
                     + (errors.size() > 1 ? "\n" + String.join("\n", errors.subList(1, errors.size())) : "")
                     + "\n--- the snippet of " + snippet.location() + ", compiled as ---\n" + numbered(unit.source()));
         }
-        return Optional.of(new Compiled(snippet, out, unit.className(), unit.source(), api));
+        return Optional.of(new Compiled(snippet, out, unit.className(), unit.source(), api, poolJar));
     }
 
     /** The compilation unit for a snippet: itself when whole, else a generated class around it. */
@@ -270,6 +275,32 @@ final class SnippetCompiler {
                 return unit.source();
             }
         };
+    }
+
+    /**
+     * The pool's jar as a reader downloads it: the module's own {@value #POOL_JAR} when the build made one,
+     * else a jar of the pool package's classes (a test run without the package phase).
+     */
+    private static Path poolJar(Path api, Path to) {
+        try {
+            Path built = Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (built.getFileName().toString().equals(POOL_JAR)) {
+                return Files.copy(built, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(to));
+                 Stream<Path> walk = Files.walk(api.resolve("io/github/poolbench/pool"))) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    jar.putNextEntry(new JarEntry(api.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+                    Files.copy(file, jar);
+                    jar.closeEntry();
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + POOL_JAR, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
