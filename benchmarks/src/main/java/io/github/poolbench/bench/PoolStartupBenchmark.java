@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 public class PoolStartupBenchmark {
 

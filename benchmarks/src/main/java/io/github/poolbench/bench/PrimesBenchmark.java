@@ -19,13 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * CPU-bound work: {@code tasks} prime counts of about 50 ms each ({@link Primes#BOUND}). Unlike
  * Python, Java threads run on every core at once, so threads should scale as well as processes up
  * to the number of cores, and nothing should beat the core count. {@code AverageTime}: each op is a
- * whole batch (200 to 400 ms on two cores), repeated within each 500 ms iteration; 5 iterations
+ * whole batch (200 to 400 ms on two cores), repeated within each 500 ms iteration; 8 iterations
  * in each of 2 forks, since samples, more than their length, narrow the error.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
 @State(Scope.Benchmark)
 public class PrimesBenchmark {

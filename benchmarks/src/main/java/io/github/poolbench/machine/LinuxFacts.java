@@ -22,8 +22,10 @@ final class LinuxFacts {
    *
    * @param physicalCores distinct (physical id, core id) pairs, null when the file has no core ids
    *     (most ARM kernels)
+   * @param signature x86's family, model and stepping, e.g. {@code family 23 model 1 stepping 2},
+   *     null elsewhere: a virtual machine's model name often hides the generation
    */
-  record CpuInfo(String model, int logicalCores, Integer physicalCores, boolean hypervisorFlag) {}
+  record CpuInfo(String model, int logicalCores, Integer physicalCores, boolean hypervisorFlag, String signature) {}
 
   static CpuInfo parseCpuInfo(String text) {
     String model = null;
@@ -54,7 +56,11 @@ final class LinuxFacts {
         break;
       }
     }
-    return new CpuInfo(model, logical, cores.isEmpty() ? null : cores.size(), hypervisor);
+    String family = firstValues.get("cpu family");
+    String signature = family == null ? null
+        : "family " + family + " model " + firstValues.getOrDefault("model", "?")
+            + " stepping " + firstValues.getOrDefault("stepping", "?");
+    return new CpuInfo(model, logical, cores.isEmpty() ? null : cores.size(), hypervisor, signature);
   }
 
   /** {@code MemTotal} of {@code /proc/meminfo}, in bytes. */

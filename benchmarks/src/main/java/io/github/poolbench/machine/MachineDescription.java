@@ -34,8 +34,11 @@ public record MachineDescription(
    * @param logicalCores hardware threads the OS reports
    * @param physicalCores distinct cores (null when the OS does not say)
    * @param availableProcessors what the JVM may use (container CPU limits lower it)
+   * @param signature x86 family, model and stepping from {@code /proc/cpuinfo} (null elsewhere):
+   *     two hosts behind the same model name, e.g. {@code AMD EPYC}, can differ by generations
    */
-  public record Cpu(String model, String arch, int logicalCores, Integer physicalCores, int availableProcessors) {}
+  public record Cpu(String model, String arch, int logicalCores, Integer physicalCores, int availableProcessors,
+      String signature) {}
 
   /**
    * @param totalBytes physical memory the OS reports

@@ -28,7 +28,8 @@ public final class MachineProbe {
       Long memoryBytes,
       Long memoryLimitBytes,
       String distribution,
-      MachineDescription.Virtualization virtualization) {}
+      MachineDescription.Virtualization virtualization,
+      String cpuSignature) {}
 
   /**
    * Describes this machine.
@@ -54,7 +55,8 @@ public final class MachineProbe {
     String derived = MachineId.derive(hw.cpuModel(), hw.logicalCores(), hw.memoryBytes(), osName, arch);
     String id = machineName == null ? derived : MachineId.validate(machineName);
     var cpu = new MachineDescription.Cpu(
-        hw.cpuModel(), arch, hw.logicalCores(), hw.physicalCores(), Runtime.getRuntime().availableProcessors());
+        hw.cpuModel(), arch, hw.logicalCores(), hw.physicalCores(), Runtime.getRuntime().availableProcessors(),
+        hw.cpuSignature());
     var memory = new MachineDescription.Memory(
         hw.memoryBytes(), hw.memoryLimitBytes(), jvmVisibleMemory(), Runtime.getRuntime().maxMemory());
     var os = new MachineDescription.Os(osName, System.getProperty("os.version"), hw.distribution());
@@ -95,7 +97,7 @@ public final class MachineProbe {
   static Hardware linux(Path root) {
     Optional<String> cpuinfoText = LinuxFacts.read(root.resolve("proc/cpuinfo"));
     LinuxFacts.CpuInfo cpuinfo =
-        cpuinfoText.map(LinuxFacts::parseCpuInfo).orElse(new LinuxFacts.CpuInfo(null, 0, null, false));
+        cpuinfoText.map(LinuxFacts::parseCpuInfo).orElse(new LinuxFacts.CpuInfo(null, 0, null, false, null));
     int logical = cpuinfo.logicalCores() > 0 ? cpuinfo.logicalCores() : Runtime.getRuntime().availableProcessors();
     Integer physical =
         cpuinfo.physicalCores() != null
@@ -110,8 +112,8 @@ public final class MachineProbe {
     String distribution =
         LinuxFacts.read(root.resolve("etc/os-release")).flatMap(LinuxFacts::parseOsRelease).orElse(null);
     String model = cpuinfo.model() != null ? cpuinfo.model() : System.getProperty("os.arch");
-    return new Hardware(
-        model, logical, physical, total, limit, distribution, linuxVirtualization(root, cpuinfo.hypervisorFlag()));
+    return new Hardware(model, logical, physical, total, limit, distribution,
+        linuxVirtualization(root, cpuinfo.hypervisorFlag()), cpuinfo.signature());
   }
 
   private static MachineDescription.Virtualization linuxVirtualization(Path root, boolean hypervisorFlag) {
@@ -173,7 +175,7 @@ public final class MachineProbe {
     String hypervisor = vmm.filter("1"::equals).map(v -> "unknown").orElse(null);
     var virtualization = new MachineDescription.Virtualization(
         null, hypervisor, null, null, vmm.map("1"::equals).orElse(null), List.copyOf(evidence));
-    return new Hardware(model, logical, physical, memory, null, version, virtualization);
+    return new Hardware(model, logical, physical, memory, null, version, virtualization, null);
   }
 
   private static Hardware windows() {
@@ -182,13 +184,13 @@ public final class MachineProbe {
         .orElse(Runtime.getRuntime().availableProcessors());
     var virtualization = new MachineDescription.Virtualization(null, null, null, null, null, List.of());
     // Windows does not tell physical cores without WMI; unknown is more honest than a guess.
-    return new Hardware(model, logical, null, jvmVisibleMemory(), null, null, virtualization);
+    return new Hardware(model, logical, null, jvmVisibleMemory(), null, null, virtualization, null);
   }
 
   private static Hardware generic(String arch) {
     var virtualization = new MachineDescription.Virtualization(null, null, null, null, null, List.of());
     return new Hardware(arch, Runtime.getRuntime().availableProcessors(), null, jvmVisibleMemory(), null, null,
-        virtualization);
+        virtualization, null);
   }
 
   private static Long jvmVisibleMemory() {

@@ -19,7 +19,10 @@ class LinuxFactsTest {
       """
       processor\t: 0
       vendor_id\t: AuthenticAMD
+      cpu family\t: 25
+      model\t\t: 1
       model name\t: AMD EPYC 7B13
+      stepping\t: 1
       physical id\t: 0
       core id\t\t: 0
       flags\t\t: fpu vme sse hypervisor avx2
@@ -57,6 +60,7 @@ class LinuxFactsTest {
     assertEquals(3, info.logicalCores());
     assertEquals(2, info.physicalCores()); // two threads share core 0
     assertTrue(info.hypervisorFlag());
+    assertEquals("family 25 model 1 stepping 1", info.signature());
   }
 
   @Test
@@ -66,6 +70,7 @@ class LinuxFactsTest {
     assertEquals(2, info.logicalCores());
     assertNull(info.physicalCores());
     assertFalse(info.hypervisorFlag());
+    assertNull(info.signature());
   }
 
   @Test

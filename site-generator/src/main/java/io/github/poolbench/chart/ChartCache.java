@@ -33,10 +33,16 @@ public final class ChartCache {
 
     /** The hex SHA-256 naming a chart's PNG in the cache. */
     public static String key(ChartData data, Theme theme) {
+        return key(data, theme, ChartRenderer.Size.WIDE);
+    }
+
+    /** The hex SHA-256 naming one variant's PNG in the cache. */
+    public static String key(ChartData data, Theme theme, ChartRenderer.Size size) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(RENDERER);
-            digest.update((ChartRenderer.VERSION + "|" + theme.name() + "|" + data.cacheKey()).getBytes(StandardCharsets.UTF_8));
+            digest.update((ChartRenderer.VERSION + "|" + theme.name() + "|" + size + "|" + data.cacheKey())
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -4,8 +4,12 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
+import io.github.poolbench.results.Ratio;
+import io.github.poolbench.results.RatioInterval;
 import io.github.poolbench.results.ResultRun;
+import io.github.poolbench.results.Sample;
 import io.github.poolbench.results.Selection;
+import io.github.poolbench.results.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,15 +24,21 @@ import java.util.TreeSet;
  * equal data draws equal pixels, and {@link #cacheKey()} can stand for the picture.
  *
  * @param categorical the x values are names, not numbers: drawn as points without lines
+ * @param unit        the unit the y values are in, as a reader sees it ({@code µs/op}, not {@code us/op})
  * @param logX        the x values form a geometric sweep (1, 2, 4, 8…): drawn on a log axis
+ * @param logY        the values span more than {@link #LOG_Y_SPAN} times: drawn on a log axis
  * @param baseline    the sequential baseline as a horizontal line, when there is one to draw
  * @param ideal       the best a pool could do, when the chart asks for one
- * @param cores       the machine's core count, marked on a numeric x axis
- * @param notes       short sentences for the caption: how the ideal was found, what is missing
+ * @param cores       the machine's core count, marked on a numeric x axis of a chart of computing work
+ * @param notes       short sentences for the caption: how the ideal was found, how the axes are
+ *                    drawn, what is missing
  */
 public record ChartData(String title, String xLabel, String yLabel, String unit, ChartSpec.YAxis y,
-                        boolean categorical, boolean logX, List<Series> series, Optional<Reference> baseline,
+                        boolean categorical, boolean logX, boolean logY, List<Series> series, Optional<Reference> baseline,
                         Optional<Series> ideal, OptionalInt cores, List<String> notes) {
+
+    /** A time chart whose values span more than this many times gets a log y axis. */
+    public static final double LOG_Y_SPAN = 10;
 
     /** One measured point: y and its 99.9 % confidence interval, in the y axis's terms. */
     public record Point(double x, String xText, double y, double lower, double upper, Optional<BenchmarkResult> result) {}
@@ -139,7 +149,8 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
         }
         for (Entry entry : entries) {
             double x = categorical ? xTexts.indexOf(entry.xText()) : Double.parseDouble(entry.xText());
-            double[] value = transform(y, entry.result().primary(), baseline, x, entry.result().higherIsBetter());
+            double[] value = transform(y, entry.result().primary(), Sample.of(entry.result()), baseline, x,
+                    entry.result().higherIsBetter());
             lines.get(entry.series()).add(new Point(x, entry.xText(), value[0], value[1], value[2], Optional.of(entry.result())));
         }
         List<Series> series = lines.entrySet().stream()
@@ -158,13 +169,83 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
             case EFFICIENCY -> Optional.<Reference>empty();
         });
         boolean log = !categorical && geometric(xTexts.stream().map(Double::parseDouble).toList());
+        Units.Shown shown = y == ChartSpec.YAxis.TIME ? Units.readable(unit, series.stream()
+                .flatMap(s -> s.points().stream()).mapToDouble(p -> Math.abs(p.y())).max().orElse(0))
+                : new Units.Shown(unit, 1);
+        series = scaled(series, shown);
+        ideal = ideal.map(line -> scaled(List.of(line), shown).getFirst());
+        reference = reference.map(r -> y == ChartSpec.YAxis.TIME ? new Reference(r.label(), shown.apply(r.y()), r.result()) : r);
+        boolean logY = logY(series);
+        Clipped clipped = clip(series, logY);
+        series = clipped.series();
+        if (logY) {
+            notes.add("log y axis: the values span more than " + (int) LOG_Y_SPAN + "×"
+                    + (clipped.any() ? "; error bars cut at the bottom of the axis" : ""));
+        } else if (clipped.any()) {
+            notes.add("linear y axis: error bars cut at zero");
+        }
+        if (clipped.unbounded()) {
+            notes.add("a bar drawn only up to its point has no upper bound: the baseline cannot be told from zero");
+        }
         String yLabel = switch (y) {
-            case TIME -> (sample.higherIsBetter() ? "throughput" : "time") + " (" + unit + ")";
+            case TIME -> (sample.higherIsBetter() ? "throughput" : "time") + " (" + shown.unit() + ")";
             case SPEEDUP -> "speed-up over sequential (×)";
             case EFFICIENCY -> "efficiency (speed-up / " + xLabel + ")";
         };
-        return new ChartData(title, xLabel, yLabel, unit, y, categorical, log, series, reference, ideal,
-                categorical ? OptionalInt.empty() : cores, notes);
+        // The core count only matters where the work computes: waiting work is not bound by cores.
+        OptionalInt coreMark = categorical || kind != ChartSpec.Ideal.CPU ? OptionalInt.empty() : cores;
+        return new ChartData(title, xLabel, yLabel, shown.unit(), y, categorical, log, logY, series, reference, ideal,
+                coreMark, notes);
+    }
+
+    /** Series in the unit a reader sees. */
+    private static List<Series> scaled(List<Series> series, Units.Shown shown) {
+        if (shown.factor() == 1) {
+            return series;
+        }
+        return series.stream().map(s -> new Series(s.name(), s.points().stream().map(p -> new Point(p.x(), p.xText(),
+                shown.apply(p.y()), shown.apply(p.lower()), shown.apply(p.upper()), p.result())).toList())).toList();
+    }
+
+    /** True when every value is positive and the largest is more than {@link #LOG_Y_SPAN} times the smallest. */
+    static boolean logY(List<Series> series) {
+        double[] ys = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).toArray();
+        if (ys.length < 2 || java.util.Arrays.stream(ys).anyMatch(v -> !(v > 0) || !Double.isFinite(v))) {
+            return false;
+        }
+        double min = java.util.Arrays.stream(ys).min().orElseThrow();
+        double max = java.util.Arrays.stream(ys).max().orElseThrow();
+        return max / min > LOG_Y_SPAN;
+    }
+
+    private static double floor(List<Series> series) {
+        return series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).min().orElse(1) / 2;
+    }
+
+    private record Clipped(List<Series> series, boolean any, boolean unbounded) {}
+
+    /**
+     * Error bars never reach below what the axis shows: zero on a linear axis (no time, rate or
+     * ratio is negative), the axis floor on a log one. An unbounded upper end stops at the point.
+     */
+    private static Clipped clip(List<Series> series, boolean logY) {
+        double floor = logY ? floor(series) : 0;
+        boolean[] any = {false};
+        boolean[] unbounded = {false};
+        List<Series> clipped = series.stream().map(s -> new Series(s.name(), s.points().stream().map(p -> {
+            double lower = p.lower();
+            double upper = p.upper();
+            if (lower < floor) {
+                lower = floor;
+                any[0] = true;
+            }
+            if (upper == Double.POSITIVE_INFINITY) {
+                upper = p.y();
+                unbounded[0] = true;
+            }
+            return new Point(p.x(), p.xText(), p.y(), lower, upper, p.result());
+        }).toList())).toList();
+        return new Clipped(clipped, any[0], unbounded[0]);
     }
 
     private static Optional<Series> idealSeries(ChartSpec.Ideal kind, ChartSpec.YAxis y, List<Entry> entries,
@@ -185,36 +266,29 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
             }
             double ideal = score.getAsDouble();
             Metric exact = new Metric(ideal, 0, ideal, ideal, at.primary().unit(), List.of());
-            double value = transform(y, exact, baseline, x, at.higherIsBetter())[0];
+            double value = transform(y, exact, Sample.constant(ideal), baseline, x, at.higherIsBetter())[0];
             points.add(new Point(x, xText, value, value, value, Optional.empty()));
         }
         return Optional.of(new Series("ideal", points));
     }
 
     /**
-     * The y value and its interval. A speed-up's interval is the widest the two intervals allow
-     * (baseline's low end over the point's high end, and so on), so it never looks surer than the
-     * measurements behind it.
+     * The y value and its interval: JMH's interval for a score, and for a speed-up the ratio's own
+     * 99.9 % Fieller interval, as everywhere else on the site.
      */
-    static double[] transform(ChartSpec.YAxis y, Metric metric, Optional<BenchmarkResult> baseline, double x, boolean rate) {
+    static double[] transform(ChartSpec.YAxis y, Metric metric, Sample sample, Optional<BenchmarkResult> baseline,
+                              double x, boolean rate) {
         if (y == ChartSpec.YAxis.TIME) {
             return new double[] {metric.score(), low(metric), high(metric)};
         }
-        Metric base = baseline.orElseThrow().primary();
-        double speedup;
-        double lower;
-        double upper;
-        if (rate) {
-            speedup = metric.score() / base.score();
-            lower = low(metric) / high(base);
-            upper = high(metric) / low(base);
-        } else {
-            speedup = base.score() / metric.score();
-            lower = low(base) / high(metric);
-            upper = high(base) / low(metric);
-        }
+        BenchmarkResult base = baseline.orElseThrow();
+        RatioInterval speedup = Ratio.speedup(sample, Sample.of(base), rate).interval();
         double per = y == ChartSpec.YAxis.EFFICIENCY ? x : 1;
-        return new double[] {speedup / per, lower / per, upper / per};
+        double ratio = speedup.ratio();
+        // no interval (a NaN error): the bar collapses onto the point, as for scores
+        double lower = speedup.isKnown() ? speedup.lower() : ratio;
+        double upper = speedup.isKnown() ? speedup.upper() : ratio;
+        return new double[] {ratio / per, lower / per, upper / per};
     }
 
     private static double low(Metric metric) {
@@ -249,7 +323,7 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
     public String cacheKey() {
         StringBuilder key = new StringBuilder();
         key.append(title).append('|').append(xLabel).append('|').append(yLabel).append('|').append(y).append('|')
-                .append(categorical).append('|').append(logX).append('|').append(cores).append('\n');
+                .append(categorical).append('|').append(logX).append('|').append(logY).append('|').append(cores).append('\n');
         for (Series line : series) {
             appendSeries(key, line);
         }

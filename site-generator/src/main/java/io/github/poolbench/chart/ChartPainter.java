@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Draws a build's charts in parallel, one light and one dark PNG each, copying from the
+ * Draws a build's charts in parallel, light and dark, wide and narrow PNGs of each, copying from the
  * {@link ChartCache} what was drawn before. Pages are rendered while the charts draw.
  */
 public final class ChartPainter implements AutoCloseable {
@@ -38,25 +38,32 @@ public final class ChartPainter implements AutoCloseable {
 
     /** The dark variant's file beside the light one: {@code x.png} then {@code x-dark.png}. */
     public static Path variant(Path png, Theme theme) {
-        String name = png.getFileName().toString();
-        return png.resolveSibling(name.substring(0, name.length() - ".png".length()) + theme.suffix() + ".png");
+        return variant(png, theme, ChartRenderer.Size.WIDE);
     }
 
-    /** Queues both variants of a chart; a second request for the same file is ignored. */
+    /** A variant's file beside the wide light one: {@code x-narrow-dark.png} for the narrow dark one. */
+    public static Path variant(Path png, Theme theme, ChartRenderer.Size size) {
+        String name = png.getFileName().toString();
+        return png.resolveSibling(name.substring(0, name.length() - ".png".length()) + size.suffix() + theme.suffix() + ".png");
+    }
+
+    /** Queues every variant of a chart (light and dark, wide and narrow); a second request for the same file is ignored. */
     public synchronized void paint(ChartData data, Path png) {
-        for (Theme theme : Theme.ALL) {
-            Path target = variant(png, theme);
-            jobs.computeIfAbsent(target, t -> executor.submit(() -> draw(data, theme, t)));
+        for (ChartRenderer.Size size : ChartRenderer.Size.ALL) {
+            for (Theme theme : Theme.ALL) {
+                Path target = variant(png, theme, size);
+                jobs.computeIfAbsent(target, t -> executor.submit(() -> draw(data, theme, size, t)));
+            }
         }
     }
 
-    private void draw(ChartData data, Theme theme, Path target) {
-        String key = ChartCache.key(data, theme);
+    private void draw(ChartData data, Theme theme, ChartRenderer.Size size, Path target) {
+        String key = ChartCache.key(data, theme, size);
         if (cache.copyTo(key, target)) {
             cached.incrementAndGet();
             return;
         }
-        byte[] png = renderer.render(data, theme);
+        byte[] png = renderer.render(data, theme, size);
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, png);

@@ -37,16 +37,36 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class ChartRenderer {
 
-    /** CSS pixels; the PNG holds twice as many, so it stays sharp on high-DPI screens. */
+    /** CSS pixels of the wide variant; the PNG holds twice as many, so it stays sharp on high-DPI screens. */
     public static final int WIDTH = 720;
     public static final int HEIGHT = 420;
     private static final int SCALE = 2;
 
     /**
+     * A chart's drawn size and type sizes, in CSS pixels. A phone shows the wide chart at half its
+     * size, which would shrink 12 px text to 6; it gets its own narrow drawing instead, whose text
+     * stays at 10 px or more down to 300 px of width.
+     *
+     * @param suffix added to the PNG's name, e.g. {@code -narrow}
+     */
+    public record Size(String name, String suffix, int width, int height, float text, float title) {
+
+        public static final Size WIDE = new Size("wide", "", WIDTH, HEIGHT, 12f, 15f);
+        public static final Size NARROW = new Size("narrow", "-narrow", 360, 340, 12f, 13.5f);
+        public static final List<Size> ALL = List.of(WIDE, NARROW);
+
+        /** The viewport width below which pages serve the narrow variant. */
+        public static final String NARROW_MEDIA = "(max-width: 36rem)";
+    }
+
+    /** How far apart series sit along x, as a share of the axis per series, so equal points stay apart. */
+    static final double SERIES_OFFSET = 0.012;
+
+    /**
      * Part of every cache key with the drawing classes' bytes: bump it when pixels change through
      * anything else, such as a JFreeChart upgrade.
      */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private static final Font FONT = new Font("DejaVu Sans", Font.PLAIN, 12);
 
@@ -79,32 +99,40 @@ public final class ChartRenderer {
         });
     }
 
-    /** The chart as PNG bytes: no time chunk and no other varying metadata, so equal data gives equal bytes. */
+    /** The wide chart as PNG bytes. */
     public byte[] render(ChartData data, Theme theme) {
-        JFreeChart chart = build(data, theme);
-        BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
+        return render(data, theme, Size.WIDE);
+    }
+
+    /** The chart as PNG bytes: no time chunk and no other varying metadata, so equal data gives equal bytes. */
+    public byte[] render(ChartData data, Theme theme, Size size) {
+        JFreeChart chart = build(data, theme, size);
+        BufferedImage image = new BufferedImage(size.width() * SCALE, size.height() * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.scale(SCALE, SCALE);
-            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+            chart.draw(g, new Rectangle2D.Double(0, 0, size.width(), size.height()));
         } finally {
             g.dispose();
         }
         return PngEncoder.encode(image);
     }
 
-    private static JFreeChart build(ChartData data, Theme theme) {
+    private static JFreeChart build(ChartData data, Theme theme, Size size) {
+        Font font = FONT.deriveFont(size.text());
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-        for (ChartData.Series line : data.series()) {
-            dataset.addSeries(toSeries(line));
+        List<Double> xs = data.series().stream().flatMap(s -> s.points().stream()).map(ChartData.Point::x).sorted().toList();
+        int count = data.series().size();
+        for (int i = 0; i < count; i++) {
+            dataset.addSeries(toSeries(data.series().get(i), offset(data, xs, i, count)));
         }
-        data.ideal().ifPresent(line -> dataset.addSeries(toSeries(line)));
+        data.ideal().ifPresent(line -> dataset.addSeries(toSeries(line, x -> x)));
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setErrorStroke(new BasicStroke(1.5f));
-        renderer.setCapLength(6);
+        renderer.setCapLength(size == Size.NARROW ? 4 : 6);
         for (int i = 0; i < data.series().size(); i++) {
             renderer.setSeriesPaint(i, theme.seriesColor(i));
             renderer.setSeriesShape(i, shape(i));
@@ -119,24 +147,23 @@ public final class ChartRenderer {
             renderer.setSeriesLinesVisible(i, true);
             renderer.setSeriesStroke(i, stroke(1.5f, new float[] {5f, 5f}));
         }
-        XYPlot plot = new XYPlot(dataset, xAxis(data, theme), axis(new NumberAxis(data.yLabel()), theme), renderer);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(dataset, xAxis(data, theme, font), yAxis(data, theme, font), renderer);
         plot.setBackgroundPaint(theme.background());
         plot.setOutlinePaint(theme.grid());
         plot.setDomainGridlinePaint(theme.grid());
         plot.setRangeGridlinePaint(theme.grid());
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        data.baseline().ifPresent(baseline -> plot.addRangeMarker(marker(baseline.y(), baseline.label(), theme,
+        data.baseline().ifPresent(baseline -> plot.addRangeMarker(marker(baseline.y(), baseline.label(), theme, font,
                 stroke(1.5f, new float[] {2f, 4f}), TextAnchor.BOTTOM_RIGHT)));
-        double maxX = data.series().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::x).max().orElse(0);
+        double maxX = xs.isEmpty() ? 0 : xs.getLast();
         data.cores().ifPresent(cores -> {
             // At the right edge the label goes left of the line, or the plot's border would cut it.
-            ValueMarker marker = marker(cores, cores + (cores == 1 ? " core" : " cores"), theme,
+            ValueMarker marker = marker(cores, cores + (cores == 1 ? " core" : " cores"), theme, font,
                     stroke(1f, new float[] {1f, 3f}), cores >= maxX ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             marker.setLabelAnchor(cores >= maxX ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         });
-        JFreeChart chart = new JFreeChart(data.title(), FONT.deriveFont(Font.BOLD, 15f), plot, true);
+        JFreeChart chart = new JFreeChart(data.title(), FONT.deriveFont(Font.BOLD, size.title()), plot, true);
         chart.getTitle().setPaint(theme.text());
         chart.setBackgroundPaint(theme.background());
         chart.setAntiAlias(true);
@@ -144,17 +171,53 @@ public final class ChartRenderer {
         LegendTitle legend = chart.getLegend();
         legend.setBackgroundPaint(theme.background());
         legend.setItemPaint(theme.text());
-        legend.setItemFont(FONT);
+        legend.setItemFont(font);
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return chart;
     }
 
+    /**
+     * Where series {@code index} of {@code count} draws its x: shifted a little from its
+     * neighbours (multiplied on a log axis), so lines and bars that coincide stay readable.
+     */
+    private static java.util.function.DoubleUnaryOperator offset(ChartData data, List<Double> xs, int index, int count) {
+        if (count < 2 || xs.isEmpty()) {
+            return x -> x;
+        }
+        double step = index - (count - 1) / 2.0;
+        if (data.logX()) {
+            double factor = Math.pow(xs.getLast() / xs.getFirst(), SERIES_OFFSET * step);
+            return x -> x * factor;
+        }
+        double span = Math.max(xs.getLast() - xs.getFirst(), 1);
+        return x -> x + span * SERIES_OFFSET * step;
+    }
+
+    private static ValueAxis yAxis(ChartData data, Theme theme, Font font) {
+        if (data.logY()) {
+            LogAxis axis = new RoundLogAxis(data.yLabel());
+            double low = data.series().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::lower)
+                    .min().orElse(1);
+            low = Math.min(low, data.ideal().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::y)
+                    .filter(v -> v > 0).min().orElse(low));
+            low = Math.min(low, data.baseline().map(ChartData.Reference::y).filter(v -> v > 0).orElse(low));
+            double high = data.series().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::upper)
+                    .max().orElse(10);
+            axis.setSmallestValue(low / 1.05);
+            axis.setRange(low / 1.05, high * 1.15);
+            return axis(axis, theme, font);
+        }
+        NumberAxis axis = axis(new NumberAxis(data.yLabel()), theme, font);
+        axis.setAutoRangeIncludesZero(true);
+        return axis;
+    }
+
     /** A labelled guide line; the label sits on the plot's background, not in a box. */
-    private static ValueMarker marker(double value, String label, Theme theme, Stroke stroke, TextAnchor anchor) {
+    private static ValueMarker marker(double value, String label, Theme theme, Font font, Stroke stroke, TextAnchor anchor) {
         ValueMarker marker = new ValueMarker(value, theme.guide(), stroke);
         marker.setLabel(label);
-        marker.setLabelFont(FONT);
+        marker.setLabelFont(font);
         marker.setLabelPaint(theme.text());
         marker.setLabelBackgroundColor(new java.awt.Color(0, true));
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -162,14 +225,14 @@ public final class ChartRenderer {
         return marker;
     }
 
-    private static ValueAxis xAxis(ChartData data, Theme theme) {
+    private static ValueAxis xAxis(ChartData data, Theme theme, Font font) {
         if (data.categorical()) {
             List<String> names = data.series().stream().flatMap(s -> s.points().stream())
                     .sorted(java.util.Comparator.comparingDouble(ChartData.Point::x))
                     .map(ChartData.Point::xText).distinct().toList();
             SymbolAxis axis = new SymbolAxis(data.xLabel(), names.toArray(String[]::new));
             axis.setGridBandsVisible(false);
-            return axis(axis, theme);
+            return axis(axis, theme, font);
         }
         if (data.logX()) {
             List<Double> xs = data.series().stream().flatMap(s -> s.points().stream()).map(ChartData.Point::x).sorted().toList();
@@ -182,17 +245,17 @@ public final class ChartRenderer {
             axis.setSmallestValue(xs.getFirst() / 2);
             axis.setLowerMargin(0.05);
             axis.setUpperMargin(0.05);
-            return axis(axis, theme);
+            return axis(axis, theme, font);
         }
         NumberAxis axis = new NumberAxis(data.xLabel());
         axis.setAutoRangeIncludesZero(false);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        return axis(axis, theme);
+        return axis(axis, theme, font);
     }
 
-    private static <A extends ValueAxis> A axis(A axis, Theme theme) {
-        axis.setLabelFont(FONT);
-        axis.setTickLabelFont(FONT);
+    private static <A extends ValueAxis> A axis(A axis, Theme theme, Font font) {
+        axis.setLabelFont(font);
+        axis.setTickLabelFont(font);
         axis.setLabelPaint(theme.text());
         axis.setTickLabelPaint(theme.text());
         axis.setAxisLinePaint(theme.guide());
@@ -200,10 +263,11 @@ public final class ChartRenderer {
         return axis;
     }
 
-    private static YIntervalSeries toSeries(ChartData.Series line) {
+    private static YIntervalSeries toSeries(ChartData.Series line, java.util.function.DoubleUnaryOperator xOf) {
         YIntervalSeries series = new YIntervalSeries(line.name());
         for (ChartData.Point point : line.points()) {
-            series.add(point.x(), point.y(), finiteOr(point.lower(), point.y()), finiteOr(point.upper(), point.y()));
+            series.add(xOf.applyAsDouble(point.x()), point.y(), finiteOr(point.lower(), point.y()),
+                    finiteOr(point.upper(), point.y()));
         }
         return series;
     }
@@ -237,5 +301,44 @@ public final class ChartRenderer {
 
     private static double finiteOr(double value, double fallback) {
         return Double.isFinite(value) ? value : fallback;
+    }
+
+    /**
+     * A log axis ticked at round numbers (1, 2 and 5 times a power of ten, or powers of ten alone
+     * when those crowd), where JFreeChart's own ticks land on values like 63.096.
+     */
+    private static final class RoundLogAxis extends LogAxis {
+
+        private static final DecimalFormat LABEL = new DecimalFormat("#,##0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
+        RoundLogAxis(String label) {
+            super(label);
+            setBase(10);
+        }
+
+        @Override
+        protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            double lower = getRange().getLowerBound();
+            double upper = getRange().getUpperBound();
+            List<org.jfree.chart.axis.ValueTick> ticks = ticks(lower, upper, new double[] {1, 2, 5});
+            if (ticks.size() > 10) {
+                ticks = ticks(lower, upper, new double[] {1});
+            }
+            return ticks;
+        }
+
+        private static List<org.jfree.chart.axis.ValueTick> ticks(double lower, double upper, double[] steps) {
+            List<org.jfree.chart.axis.ValueTick> ticks = new java.util.ArrayList<>();
+            for (int k = (int) Math.floor(Math.log10(lower)); k <= (int) Math.ceil(Math.log10(upper)); k++) {
+                for (double step : steps) {
+                    double value = step * Math.pow(10, k);
+                    if (value >= lower && value <= upper) {
+                        ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, value,
+                                LABEL.format(value), TextAnchor.CENTER_RIGHT, TextAnchor.CENTER, 0.0));
+                    }
+                }
+            }
+            return ticks;
+        }
     }
 }

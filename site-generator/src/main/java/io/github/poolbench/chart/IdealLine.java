@@ -14,21 +14,71 @@ import java.util.OptionalInt;
  * The best a pool of {@code x} workers could do, in the score's own unit. Waiting work (sleeps,
  * I/O) finishes in ceil(tasks / x) rounds of one task; computing work speeds up linearly until
  * the workers outnumber the cores.
+ *
+ * <p>Tasks of unequal length (the version fetch's servers) cannot come from params. A benchmark
+ * class on the class path may then declare them itself, as
+ * {@code public static double[] taskMillis(Map<String, String> params)}: the ideal is the time the
+ * last worker finishes when each task, in order, goes to the first free worker.
  */
 public final class IdealLine {
 
     /** Param names that give one task's time in milliseconds, in order of preference. */
     private static final List<String> TASK_MILLIS = List.of("sleepMillis", "taskMillis", "waitMillis", "millis");
 
+    /** The name of the static method a benchmark class declares its task times with. */
+    public static final String DECLARED = "taskMillis";
+
+    private static final java.util.concurrent.ConcurrentMap<String, Optional<double[]>> DECLARED_TIMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private IdealLine() {}
 
-    /** The ideal kind to draw: AUTO resolves to WAITING when the params allow it, else NONE. */
+    /** The ideal kind to draw: AUTO resolves to WAITING when the params or the class allow it, else NONE. */
     public static ChartSpec.Ideal resolve(ChartSpec.Ideal asked, BenchmarkResult sample) {
         if (asked != ChartSpec.Ideal.AUTO) {
             return asked;
         }
-        return sample.params().containsKey("tasks") && taskMillisParam(sample.params()).isPresent()
-                ? ChartSpec.Ideal.WAITING : ChartSpec.Ideal.NONE;
+        boolean equalTasks = sample.params().containsKey("tasks") && taskMillisParam(sample.params()).isPresent();
+        return equalTasks || declaredTaskMillis(sample).isPresent() ? ChartSpec.Ideal.WAITING : ChartSpec.Ideal.NONE;
+    }
+
+    /**
+     * The task times the benchmark's class declares for these params, in hand-out order; empty when
+     * the params give a task count and time themselves, when the class is not on the class path
+     * (another project's results), or when it declares none.
+     */
+    static Optional<double[]> declaredTaskMillis(BenchmarkResult sample) {
+        if (sample.params().containsKey("tasks") && taskMillisParam(sample.params()).isPresent()) {
+            return Optional.empty(); // the run's own params say what its tasks were
+        }
+        return DECLARED_TIMES.computeIfAbsent(sample.className() + " " + sample.params(), key -> {
+            try {
+                Class<?> type = Class.forName(sample.className(), false, IdealLine.class.getClassLoader());
+                java.lang.reflect.Method method = type.getMethod(DECLARED, Map.class);
+                if (!java.lang.reflect.Modifier.isStatic(method.getModifiers()) || method.getReturnType() != double[].class) {
+                    return Optional.empty();
+                }
+                double[] times = (double[]) method.invoke(null, sample.params());
+                return times == null || times.length == 0 ? Optional.empty() : Optional.of(times.clone());
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                return Optional.empty();
+            }
+        }).map(double[]::clone);
+    }
+
+    /** When the last of {@code workers} finishes, each task in order going to the first free worker. */
+    static double makespan(double[] tasks, int workers) {
+        double[] free = new double[Math.max(1, workers)];
+        for (double task : tasks) {
+            int first = 0;
+            for (int w = 1; w < free.length; w++) {
+                if (free[w] < free[first]) {
+                    first = w;
+                }
+            }
+            free[first] += task;
+        }
+        return java.util.Arrays.stream(free).max().orElse(0);
     }
 
     /**
@@ -36,11 +86,18 @@ public final class IdealLine {
      * that score), false when the params alone give it.
      */
     public static boolean usesBaseline(ChartSpec.Ideal kind, BenchmarkResult sample) {
-        return kind == ChartSpec.Ideal.CPU || kind == ChartSpec.Ideal.WAITING && taskMillisParam(sample.params()).isEmpty();
+        return kind == ChartSpec.Ideal.CPU || kind == ChartSpec.Ideal.WAITING && declaredTaskMillis(sample).isEmpty()
+                && taskMillisParam(sample.params()).isEmpty();
     }
 
     /** How the ideal was worked out, for the chart's caption. */
     static String describe(ChartSpec.Ideal kind, BenchmarkResult sample, String x, OptionalInt cores) {
+        Optional<double[]> declared = declaredTaskMillis(sample);
+        if (kind == ChartSpec.Ideal.WAITING && declared.isPresent()) {
+            return "ideal: each task (" + String.join(", ", java.util.Arrays.stream(declared.get())
+                    .mapToObj(t -> new java.math.BigDecimal(t).stripTrailingZeros().toPlainString()).toList())
+                    + " ms) goes to the first free of " + x + " workers";
+        }
         return switch (kind) {
             case WAITING -> "ideal: ceil(tasks / " + x + ") × "
                     + taskMillisParam(sample.params()).map(p -> p + " ms").orElse("(sequential time / tasks)");
@@ -65,6 +122,11 @@ public final class IdealLine {
             double workers = cores.isPresent() ? Math.min(x, cores.getAsInt()) : x;
             double b = base.primary().score();
             return OptionalDouble.of(rate ? b * workers : b / workers);
+        }
+        Optional<double[]> declared = declaredTaskMillis(at);
+        if (declared.isPresent()) {
+            return Units.fromNanos(makespan(declared.get(), (int) Math.round(x)) * 1e6, unit)
+                    .map(OptionalDouble::of).orElse(OptionalDouble.empty());
         }
         String tasksText = at.params().get("tasks");
         if (tasksText == null) {

@@ -41,7 +41,7 @@ final class BuildCommand implements Callable<Integer> {
 
     static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine, boolean timings) {
         BuildSummary summary = new SiteBuilder().build(new BuildRequest(site.content(), site.templates(), results,
-                site.out(), machine, site.strict, site.history()));
+                site.out(), machine, site.strict, site.history(), site.force));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         if (timings) {

@@ -43,10 +43,26 @@ public final class PoolbenchCli implements Runnable {
             err.flush();
             return BAD_INPUT;
         }
+        if (fileSystemError(e) instanceof java.nio.file.FileSystemException fs) {
+            // A folder that cannot be read or written is the user's to fix, not a bug: one line, no stack trace.
+            err.println((fs.getFile() == null ? "poolbench" : fs.getFile()) + ": error: "
+                    + io.github.poolbench.files.InputTree.reason(fs) + "; check the folder's permissions and free space");
+            err.flush();
+            return BAD_INPUT;
+        }
         err.println("poolbench: " + e);
         e.printStackTrace(err);
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static Throwable fileSystemError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.file.FileSystemException) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     /**

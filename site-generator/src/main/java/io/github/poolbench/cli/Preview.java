@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,8 @@ final class Preview implements AutoCloseable {
      * @throws InputException when the first build fails and there is no earlier site to serve
      */
     Preview start(int port, boolean watch) {
-        if (!build() && !Files.isDirectory(request.out())) {
+        // Serve only a site a build made: a refused --out (someone's own folder) is never put on the air.
+        if (!build() && !io.github.poolbench.render.OutputFolder.stamped(request.out())) {
             throw new InputException(io.github.poolbench.diagnostics.Location.of(request.out()),
                     "no site to serve: the build failed (errors above) and there is no earlier build");
         }
@@ -110,6 +110,6 @@ final class Preview implements AutoCloseable {
     }
 
     static BuildRequest request(SiteOptions site, java.nio.file.Path results, Optional<String> machine) {
-        return new BuildRequest(site.content(), site.templates(), results, site.out(), machine, site.strict, site.history());
+        return new BuildRequest(site.content(), site.templates(), results, site.out(), machine, site.strict, site.history(), site.force);
     }
 }

@@ -47,7 +47,8 @@ final class RecordCommand implements Callable<Integer> {
         ResultSet set = ResultsLoader.load(root);
         Optional<ResultRun> run = machine != null ? set.latest(machine) : set.newest();
         ResultRun newest = run.orElseThrow(() -> new InputException(Location.of(root),
-                machine != null ? "no runs of machine '" + machine + "'" : "no runs to record (run ./poolbench bench first)"));
+                machine != null ? "no runs of machine '" + machine + "' (" + (set.byMachine().isEmpty() ? "there are no results at all"
+                        : "machines: " + String.join(", ", set.byMachine().keySet())) + ")" : "no runs to record (run ./poolbench bench first)"));
         Path file = HistoryStore.record(history != null ? history : SiteOptions.defaultHistory(),
                 HistoryStore.summarize(newest, sha));
         spec.commandLine().getOut().printf("Recorded %s/%s as %s%n", newest.machineId(), newest.runId(), file);

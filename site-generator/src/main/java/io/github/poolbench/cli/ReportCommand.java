@@ -40,6 +40,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path resultsDir = results != null ? results : SiteOptions.defaultResults();
+        // Refuse the output folder now, not after minutes of measuring.
+        io.github.poolbench.render.OutputFolder.check(site.out(), java.util.Map.of("content", site.content(),
+                "templates", site.templates(), "results", resultsDir), site.force);
         Suite.Run run = BenchCommand.run(out, profile, resultsDir, Optional.ofNullable(machine), verbose);
         return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
     }

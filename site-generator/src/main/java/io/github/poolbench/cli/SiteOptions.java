@@ -20,6 +20,10 @@ final class SiteOptions {
     @Option(names = "--strict", description = "Treat warnings about irregular input as errors.")
     boolean strict;
 
+    @Option(names = "--force", description = "Replace the output folder even when it is not empty and holds no site "
+            + "built by poolbench (its files are lost). Input folders, files and the working folder are refused all the same.")
+    boolean force;
+
     @Option(names = "--history", paramLabel = "DIR",
             description = "Recorded runs (see record) for the trend page. Default: content/history/ when it exists; without one, no trend page.")
     Path history;

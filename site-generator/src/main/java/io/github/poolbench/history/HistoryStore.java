@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.files.InputFile;
+import io.github.poolbench.files.InputTree;
 import io.github.poolbench.results.ResultRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,35 +81,41 @@ public final class HistoryStore {
      */
     public static List<MachineHistory> load(Path root, int window, Diagnostics diagnostics) {
         List<MachineHistory> machines = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return machines;
+        // Only regular files inside the folder (InputTree); machine folders hold the summaries, dot-folders are no machines.
+        Map<String, List<InputFile>> byMachine = new TreeMap<>();
+        for (InputFile file : InputTree.walk(root, "history", diagnostics)) {
+            String machine = file.relative().getName(0).toString();
+            if (file.relative().getNameCount() == 2 && !machine.startsWith(".") && file.name().endsWith(".json")) {
+                byMachine.computeIfAbsent(machine, m -> new ArrayList<>()).add(file);
+            }
         }
-        try {
-            for (Path folder : listFolders(root)) {
-                List<Path> files = list(folder);
-                List<RunSummary> runs = new ArrayList<>();
-                for (Path file : files.subList(Math.max(0, files.size() - window), files.size())) {
-                    try {
-                        runs.add(read(file, folder.getFileName().toString()));
-                    } catch (InputException e) {
-                        e.errors().forEach(error -> diagnostics.warn(error.location(), error.message() + " (run left out of the trends)"));
-                    }
-                }
-                if (!runs.isEmpty()) {
-                    machines.add(new MachineHistory(folder.getFileName().toString(), files.size(), runs));
+        byMachine.forEach((machine, all) -> {
+            List<InputFile> files = all.stream().sorted(java.util.Comparator.comparing(InputFile::name)).toList();
+            List<RunSummary> runs = new ArrayList<>();
+            for (InputFile file : files.subList(Math.max(0, files.size() - window), files.size())) {
+                try {
+                    runs.add(read(file.path(), file.real(), machine));
+                } catch (InputException e) {
+                    e.errors().forEach(error -> diagnostics.warn(error.location(), error.message() + " (run left out of the trends)"));
                 }
             }
-        } catch (IOException e) {
-            throw new InputException(Location.of(root), "cannot list history: " + e.getMessage(), e);
-        }
+            if (!runs.isEmpty()) {
+                machines.add(new MachineHistory(machine, files.size(), runs));
+            }
+        });
         return machines;
     }
 
     /** Reads one summary file; {@code machine} is the folder it lies in. */
     static RunSummary read(Path file, String machine) {
+        return read(file, file, machine);
+    }
+
+    /** Reads {@code real}, naming {@code file} in messages. */
+    private static RunSummary read(Path file, Path real, String machine) {
         Map<String, JsonNode> header = new TreeMap<>();
         List<Score> scores = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
+        try (java.io.InputStream in = Files.newInputStream(real); JsonParser parser = JSON.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InputException(at(file, parser.currentTokenLocation()), "not a history summary: expected a JSON object");
             }
@@ -218,14 +226,6 @@ public final class HistoryStore {
     private static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).toList();
-        }
-    }
-
-    /** Machine folders; dot-folders (a data branch's {@code .git}) are not machines. */
-    private static List<Path> listFolders(Path root) throws IOException {
-        try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().startsWith("."))
                     .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).toList();
         }
     }

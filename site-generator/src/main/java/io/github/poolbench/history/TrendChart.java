@@ -1,5 +1,6 @@
 package io.github.poolbench.history;
 
+import io.github.poolbench.results.Units;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -71,7 +72,7 @@ final class TrendChart {
         SymbolAxis commits = new SymbolAxis("commit", runs.stream().map(RunSummary::shortCommit).toArray(String[]::new));
         commits.setVerticalTickLabels(true);
         commits.setGridBandsVisible(false);
-        NumberAxis values = new NumberAxis(series.key().mode() + " (" + series.key().unit() + ", "
+        NumberAxis values = new NumberAxis(series.key().mode() + " (" + Units.readable(series.key().unit(), 0).unit() + ", "
                 + (series.key().higherIsBetter() ? "higher" : "lower") + " is better)");
         values.setAutoRangeIncludesZero(false);
 

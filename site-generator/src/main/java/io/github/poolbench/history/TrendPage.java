@@ -3,6 +3,7 @@ package io.github.poolbench.history;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.RatioInterval;
+import io.github.poolbench.results.Units;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -92,7 +93,7 @@ public final class TrendPage {
     private static PointRow pointRow(Trend.Point point, List<RunSummary> runs) {
         RunSummary run = runs.get(point.run());
         Verdict verdict = point.change().map(Change::verdict).orElse(null);
-        return new PointRow(run.shortCommit(), readable(run.measuredAt()), withError(point.score()), point.score().unit(),
+        return new PointRow(run.shortCommit(), readable(run.measuredAt()), withError(point.score()), Units.readable(point.score().unit(), 0).unit(),
                 verdict == null ? "first run shown" : verdict.label(), verdict == null ? "" : css(verdict));
     }
 

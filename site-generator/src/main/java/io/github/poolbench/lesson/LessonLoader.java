@@ -3,6 +3,8 @@ package io.github.poolbench.lesson;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.files.InputFile;
+import io.github.poolbench.files.InputTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The package's facade: finds the lessons under a content folder and turns each into a
@@ -34,7 +35,7 @@ public final class LessonLoader {
      */
     public List<Lesson> loadAll(Path content, List<Path> skip, Diagnostics diagnostics) {
         List<Lesson> lessons = new ArrayList<>();
-        for (Path file : files(content, skip, isLesson())) {
+        for (Path file : files(content, skip, isLesson(), diagnostics)) {
             try {
                 lessons.add(load(file, content.relativize(file), diagnostics));
             } catch (InputException e) { // report every unreadable lesson in one run; the build fails before publishing
@@ -80,7 +81,8 @@ public final class LessonLoader {
 
     /** The other files under {@code content} (images, downloads), relative to it, for the site to copy. */
     public List<Path> resources(Path content, List<Path> skip) {
-        return files(content, skip, isLesson().negate()).stream().map(content::relativize).toList();
+        // loadAll reported the links and special files already: this walk only leaves them out
+        return files(content, skip, isLesson().negate(), new Diagnostics(false)).stream().map(content::relativize).toList();
     }
 
     private static Predicate<Path> isLesson() {
@@ -91,20 +93,30 @@ public final class LessonLoader {
         return file.getFileName().toString().endsWith(".md");
     }
 
-    private static List<Path> files(Path content, List<Path> skip, Predicate<Path> which) {
+    /** Regular files inside {@code content} (see {@link InputTree}), outside the folders in {@code skip}. */
+    private static List<Path> files(Path content, List<Path> skip, Predicate<Path> which, Diagnostics diagnostics) {
         if (!Files.isDirectory(content)) {
             throw new InputException(Location.of(content), "content folder not found");
         }
-        try (Stream<Path> walk = Files.walk(content)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> skip.stream().noneMatch(path.toAbsolutePath().normalize()::startsWith))
-                    .filter(path -> !hidden(content.relativize(path)))
-                    .filter(which)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new InputException(Location.of(content), "cannot list lessons: " + e.getMessage(), e);
+        List<Path> skipped = new ArrayList<>(skip);
+        for (Path folder : skip) {
+            try {
+                skipped.add(folder.toRealPath());
+            } catch (IOException e) { // a results folder that does not exist skips nothing
+            }
         }
+        Diagnostics found = new Diagnostics(diagnostics.strict());
+        List<Path> files = InputTree.walk(content, "content", found).stream()
+                .filter(file -> skipped.stream().noneMatch(file.path().toAbsolutePath().normalize()::startsWith)
+                        && skipped.stream().noneMatch(file.real()::startsWith))
+                .map(InputFile::path)
+                .filter(path -> !hidden(content.relativize(path)))
+                .filter(which)
+                .toList();
+        // a link inside the results folder is the results loader's to report
+        found.all().stream().filter(d -> skipped.stream().noneMatch(d.location().file().toAbsolutePath().normalize()::startsWith))
+                .forEach(diagnostics::add);
+        return files;
     }
 
     /** Dot-files and dot-folders (editor backups, .git) are no part of the site. */

@@ -2,7 +2,13 @@ package io.github.poolbench.lesson;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.HtmlInnerBlock;
+import com.vladsch.flexmark.ast.HtmlInnerBlockComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -47,7 +53,9 @@ final class Markdown {
 
     private static final MutableDataSet OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
-            .set(TablesExtension.CLASS_NAME, "");
+            .set(TablesExtension.CLASS_NAME, "")
+            // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a warning
+            .set(HtmlRenderer.SUPPRESSED_LINKS, "");
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
@@ -149,6 +157,12 @@ final class Markdown {
             attributes.remove("align");
             attributes.addValue("style", "text-align:" + align);
         }
+        if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
+            // the same rule as for raw HTML: a Markdown link may not run script either
+            page.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
+                    + "\": links may be relative or use http, https or mailto");
+            attributes.remove("href");
+        }
         Attributes extra = page.attributes.get(node);
         if (extra == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
             return;
@@ -218,11 +232,31 @@ final class Markdown {
                             code(node, node.getInfo().toString().strip().split("[\\s{]")[0], node.getContentChars().toString(), html)),
                     new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, context, html) ->
                             code(node, "", node.getContentChars().toString(), html)),
+                    // Raw HTML, block or inline, passes the lessons' one policy (RawHtml) on its way to the page.
+                    new NodeRenderingHandler<>(HtmlBlock.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlCommentBlock.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlInnerBlock.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlInnerBlockComment.class, this::rawBlock),
+                    new NodeRenderingHandler<>(HtmlInline.class, this::rawInline),
+                    new NodeRenderingHandler<>(HtmlInlineComment.class, this::rawInline),
                     new NodeRenderingHandler<>(TableBlock.class, (node, context, html) -> {
                         html.raw("<div class=\"table-wrap\">");
                         context.delegateRender();
                         html.raw("</div>").line();
                     }));
+        }
+
+        private void rawBlock(Node node, NodeRendererContext context, HtmlWriter html) {
+            int line = lineOf(node);
+            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message));
+            html.line();
+            html.raw(clean);
+            html.line();
+        }
+
+        private void rawInline(Node node, NodeRendererContext context, HtmlWriter html) {
+            int line = lineOf(node);
+            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message)));
         }
 
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
@@ -265,6 +299,11 @@ final class Markdown {
 
         private String image(Image image, boolean withTitle) {
             String src = image.getUrl().unescape();
+            if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
+                page.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
+                        + "\": images may be relative or use http or https");
+                src = "";
+            }
             checkExists(src, image);
             String alt = new TextCollectingVisitor().collectAndGetText(image);
             String title = withTitle && !image.getTitle().isBlank()

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public final class Quality {
 
-    /** Fewer measured samples than this make the confidence interval little more than a guess. */
-    public static final int FEW_SAMPLES = 5;
+    /**
+     * Fewer measured samples than this make the confidence interval little more than a guess: the
+     * project's rule is that every published point has at least this many.
+     */
+    public static final int FEW_SAMPLES = 10;
 
     private Quality() {}
 
@@ -28,5 +31,45 @@ public final class Quality {
             warnings.add("only " + samples + (samples == 1 ? " sample" : " samples"));
         }
         return List.copyOf(warnings);
+    }
+
+    /**
+     * One sentence for a whole chart or table, instead of a note per point: how the points were
+     * sampled and what that costs, e.g. {@code 1 fork × 3 samples per point: wide intervals, and
+     * differences between JVM runs are not measured}. Empty when every point is sound.
+     */
+    public static java.util.Optional<String> summary(List<BenchmarkResult> results) {
+        boolean few = results.stream().anyMatch(r -> r.samples() > 0 && r.samples() < FEW_SAMPLES);
+        boolean oneFork = results.stream().anyMatch(r -> r.forks() == 1);
+        long noError = results.stream().filter(r -> !r.primary().hasError()).count();
+        if (!few && !oneFork && noError == 0) {
+            return java.util.Optional.empty();
+        }
+        List<String> costs = new ArrayList<>();
+        if (few) {
+            costs.add("wide intervals (fewer than " + FEW_SAMPLES + " samples)");
+        }
+        if (oneFork) {
+            costs.add("differences between JVM runs are not measured");
+        }
+        String text = shape(results) + (costs.isEmpty() ? "" : ": " + String.join(", and ", costs));
+        if (noError > 0) {
+            text += "; " + noError + (noError == 1 ? " point has" : " points have") + " no error estimate";
+        }
+        return java.util.Optional.of(text);
+    }
+
+    /** {@code 1 fork × 3 samples per point}, or the ranges when points differ. */
+    public static String shape(List<BenchmarkResult> results) {
+        java.util.IntSummaryStatistics forks = results.stream().mapToInt(BenchmarkResult::forks).summaryStatistics();
+        java.util.IntSummaryStatistics perFork = results.stream()
+                .mapToInt(r -> r.forks() > 0 ? r.samples() / r.forks() : r.samples()).summaryStatistics();
+        return range(forks, "fork") + " × " + range(perFork, "sample") + " per point";
+    }
+
+    private static String range(java.util.IntSummaryStatistics values, String noun) {
+        String number = values.getMin() == values.getMax() ? String.valueOf(values.getMin())
+                : values.getMin() + "–" + values.getMax();
+        return number + " " + noun + (values.getMax() == 1 ? "" : "s");
     }
 }

@@ -7,58 +7,128 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.poolbench.diagnostics.Diagnostic;
+import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.files.InputFile;
+import io.github.poolbench.files.InputTree;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Reads every JMH JSON file under a results root laid out as {@code <machine-id>/<run>/…/*.json}.
- * A {@code machine.json} beside a JMH file describes its machine. Files from other projects are
- * welcome: anything that is a JSON array of JMH entries loads.
+ * Files are told apart by what they hold, not by their names: a JSON array is JMH results whatever
+ * the file is called (so files from other projects are welcome), and every record in it must be a
+ * well-typed JMH record. A JSON object is a side file: {@code machine.json} describes the machine
+ * of the results beside it, {@code run.json} is the suite's run record; any other JSON file is
+ * skipped with a warning naming it.
  */
 public final class ResultsLoader {
 
     /** The machine description file of a run folder. */
     public static final String MACHINE_FILE = "machine.json";
 
-    /** Side files of a run that are not JMH results. */
-    private static final List<String> SIDE_FILES = List.of(MACHINE_FILE, "run.json");
+    /** The run record the suite writes beside its results (a JSON object, so never read as results). */
+    public static final String RUN_FILE = "run.json";
+
+    private static final Set<String> MODES = Set.of("thrpt", "avgt", "sample", "ss");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultsLoader() {}
 
-    /** Loads every run under {@code root}; a missing root means no results yet. */
+    /** Loads every run under {@code root}, dropping warnings; a missing root means no results yet. */
     public static ResultSet load(Path root) {
-        if (!Files.isDirectory(root)) {
-            return ResultSet.empty();
+        return load(root, new Diagnostics(false));
+    }
+
+    /**
+     * Loads every run under {@code root}; skipped files go to {@code diagnostics} as warnings.
+     *
+     * @throws InputException naming every unusable results file, one line each
+     */
+    public static ResultSet load(Path root, Diagnostics diagnostics) {
+        List<Diagnostic> errors = new ArrayList<>();
+        Diagnostics walk = new Diagnostics(diagnostics.strict());
+        List<InputFile> json = InputTree.walk(root, "results", walk).stream()
+                .filter(file -> file.name().endsWith(".json")).toList();
+        walk.all().forEach(diagnostics::add);
+        Map<Path, Kind> kinds = new HashMap<>();
+        for (InputFile file : json) {
+            try {
+                kinds.put(file.path(), kind(file, root, diagnostics));
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().endsWith(".json"))
-                    .filter(path -> !SIDE_FILES.contains(path.getFileName().toString()))
-                    .filter(path -> root.relativize(path).getNameCount() >= 2)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new InputException(Location.of(root), "cannot list results: " + e.getMessage(), e);
-        }
+        Map<Path, InputFile> machines = new HashMap<>();
+        json.stream().filter(file -> kinds.get(file.path()) == Kind.MACHINE).forEach(file -> machines.put(file.path(), file));
         List<ResultRun> runs = new ArrayList<>();
-        for (Path file : files) {
-            Path relative = root.relativize(file);
-            String machineId = relative.getName(0).toString();
-            runs.add(new ResultRun(machineId, runId(relative), file, machineOf(file), readJmh(file)));
+        for (InputFile file : json) {
+            if (kinds.get(file.path()) != Kind.RESULTS) {
+                continue;
+            }
+            try {
+                Optional<InputFile> machine = Optional.ofNullable(machines.get(file.path().resolveSibling(MACHINE_FILE)));
+                Map<String, Object> description = machine.isPresent() ? machineOf(machine.get()) : Map.of();
+                runs.add(new ResultRun(file.relative().getName(0).toString(), runId(file.relative()), file.path(),
+                        description, read(file.path(), file.real()), machine.map(InputFile::path)));
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
         }
         return new ResultSet(runs);
+    }
+
+    private enum Kind { RESULTS, MACHINE, RUN_RECORD, SKIPPED }
+
+    /** What a JSON file is, from its first token; says why when it is skipped. */
+    private static Kind kind(InputFile file, Path root, Diagnostics diagnostics) {
+        JsonToken first;
+        try (InputStream in = Files.newInputStream(file.real()); JsonParser parser = JSON.createParser(in)) {
+            first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT && file.name().equals(RUN_FILE)) {
+                JsonNode record = JSON.readTree(parser);
+                if (record.has("runId") && record.has("profile")) {
+                    return Kind.RUN_RECORD;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(file.path(), e);
+        } catch (IOException e) {
+            throw new InputException(Location.of(file.path()), "cannot read: " + InputTree.reason(e), e);
+        }
+        if (first == null) {
+            throw new InputException(Location.of(file.path()), "empty file: JMH results are a JSON array of benchmark records");
+        }
+        if (file.relative().getNameCount() < 2) {
+            diagnostics.warn(Location.of(file.path()), "skipped: a JSON file directly in the results folder; "
+                    + "put results in " + root.resolve("<machine-id>").resolve("<run-id>") + "/");
+            return Kind.SKIPPED;
+        }
+        if (first == JsonToken.START_ARRAY) {
+            return Kind.RESULTS;
+        }
+        if (first == JsonToken.START_OBJECT && file.name().equals(MACHINE_FILE)) {
+            return Kind.MACHINE;
+        }
+        diagnostics.warn(Location.of(file.path(), 1), "skipped: not JMH results (a JSON " + (first == JsonToken.START_OBJECT
+                ? "object" : "value") + ", where results are a JSON array of benchmark records)");
+        return Kind.SKIPPED;
     }
 
     /** The run's path below its machine folder; a file lying in the machine folder is its own run. */
@@ -70,46 +140,58 @@ public final class ResultsLoader {
         return relative.subpath(1, relative.getNameCount() - 1).toString().replace('\\', '/');
     }
 
-    private static Map<String, Object> machineOf(Path jmhFile) {
-        Path machine = jmhFile.resolveSibling(MACHINE_FILE);
-        if (!Files.isRegularFile(machine)) {
-            return Map.of();
-        }
-        try {
-            Map<String, Object> values = JSON.readValue(machine.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+    private static Map<String, Object> machineOf(InputFile machine) {
+        try (InputStream in = Files.newInputStream(machine.real())) {
+            Map<String, Object> values = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {});
             values.values().removeIf(java.util.Objects::isNull);
             return values;
         } catch (JsonProcessingException e) {
-            throw malformed(machine, e);
+            throw malformed(machine.path(), e);
         } catch (IOException e) {
-            throw new InputException(Location.of(machine), "cannot read: " + e.getMessage(), e);
+            throw new InputException(Location.of(machine.path()), "cannot read: " + InputTree.reason(e), e);
         }
     }
 
-    /** Reads one JMH file entry by entry, remembering where each starts for later messages. */
+    /**
+     * Reads one JMH file, checking every record, and remembering where each starts for later messages.
+     *
+     * @throws InputException naming every bad record, one line each
+     */
     public static List<BenchmarkResult> readJmh(Path file) {
-        List<BenchmarkResult> results = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
+        return read(file, file);
+    }
+
+    private static List<BenchmarkResult> read(Path named, Path real) {
+        JsonNode array;
+        Map<String, Location> where = new HashMap<>();
+        try (InputStream in = Files.newInputStream(real); JsonParser parser = JSON.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new InputException(at(file, parser.currentTokenLocation()),
-                        "not JMH results: expected a JSON array of benchmark entries");
+                throw new InputException(at(named, parser.currentTokenLocation()),
+                        "not JMH results: expected a JSON array of benchmark records");
             }
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                Location where = at(file, parser.currentTokenLocation());
-                JsonNode entry = JSON.readTree(parser);
-                results.add(toResult(entry, where));
-            }
-            if (parser.currentToken() != JsonToken.END_ARRAY) {
-                throw new InputException(at(file, parser.currentTokenLocation()),
-                        "not JMH results: expected a benchmark entry (a JSON object)");
-            }
+            array = Located.read(parser, named, where);
             if (parser.nextToken() != null) {
-                throw new InputException(at(file, parser.currentTokenLocation()), "unexpected content after the results array");
+                throw new InputException(at(named, parser.currentTokenLocation()), "unexpected content after the results array");
             }
         } catch (JsonProcessingException e) {
-            throw malformed(file, e);
+            throw malformed(named, e);
         } catch (IOException e) {
-            throw new InputException(Location.of(file), "cannot read: " + e.getMessage(), e);
+            throw new InputException(Location.of(named), "cannot read: " + InputTree.reason(e), e);
+        }
+        if (array.isEmpty()) {
+            throw new InputException(where.get(""), "no benchmark records: an empty JMH results file (a run that measured nothing?)");
+        }
+        List<BenchmarkResult> results = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                results.add(new Record(array.get(i), "/" + i, where).result());
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
         }
         return results;
     }
@@ -118,92 +200,263 @@ public final class ResultsLoader {
         return new InputException(at(file, e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
     }
 
-    private static Location at(Path file, JsonLocation location) {
+    static Location at(Path file, JsonLocation location) {
         if (location == null) {
             return Location.of(file);
         }
         return new Location(file, Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
     }
 
-    private static BenchmarkResult toResult(JsonNode entry, Location where) {
-        String benchmark = required(entry, "benchmark", where).asText();
-        String mode = required(entry, "mode", where).asText();
-        JsonNode primary = required(entry, "primaryMetric", where);
-        TreeMap<String, String> params = new TreeMap<>();
-        entry.path("params").properties().forEach(param -> params.put(param.getKey(), param.getValue().asText()));
-        Map<String, Metric> secondary = new LinkedHashMap<>();
-        entry.path("secondaryMetrics").properties()
-                .forEach(metric -> secondary.put(metric.getKey(), toMetric(metric.getValue(), where)));
-        List<String> jvmArgs = new ArrayList<>();
-        entry.path("jvmArgs").forEach(arg -> jvmArgs.add(arg.asText()));
-        return new BenchmarkResult(benchmark, mode, entry.path("threads").asInt(1), entry.path("forks").asInt(0),
-                entry.path("warmupIterations").asInt(0), entry.path("measurementIterations").asInt(0),
-                entry.path("jmhVersion").asText(""), entry.path("jdkVersion").asText(""),
-                entry.path("vmName").asText(""), jvmArgs, params, toMetric(primary, where), secondary, where);
-    }
-
-    private static Metric toMetric(JsonNode metric, Location where) {
-        double score = number(required(metric, "score", where));
-        double error = number(metric.path("scoreError"));
-        JsonNode confidence = metric.path("scoreConfidence");
-        double lower = confidence.size() == 2 ? number(confidence.get(0)) : score - error;
-        double upper = confidence.size() == 2 ? number(confidence.get(1)) : score + error;
-        List<List<Double>> raw = new ArrayList<>();
-        for (JsonNode fork : metric.path("rawData")) {
-            List<Double> iterations = new ArrayList<>();
-            fork.forEach(value -> iterations.add(number(value)));
-            raw.add(iterations);
-        }
-        if (raw.isEmpty()) {
-            raw = histogramSamples(metric.path("rawDataHistogram"));
-        }
-        return new Metric(score, error, lower, upper, metric.path("scoreUnit").asText(""), raw);
-    }
-
     /**
-     * Sample mode may store a histogram instead of raw data: per fork, per iteration, a list of
-     * {@code [value, count]}. We keep one number per iteration (its mean), which is what the
-     * sample count and per-iteration spread need.
+     * One record of a JMH file, checked field by field: the required ones ({@code benchmark},
+     * {@code mode}, {@code primaryMetric} with a numeric {@code score} and a {@code scoreUnit}) must
+     * be there, and every field present must have the type JMH writes. A score that is a string
+     * would otherwise reach the page as "NaN".
      */
-    private static List<List<Double>> histogramSamples(JsonNode histogram) {
-        List<List<Double>> forks = new ArrayList<>();
-        for (JsonNode fork : histogram) {
-            List<Double> iterations = new ArrayList<>();
-            for (JsonNode iteration : fork) {
-                double sum = 0;
-                double count = 0;
-                for (JsonNode bucket : iteration) {
-                    sum += number(bucket.path(0)) * number(bucket.path(1));
-                    count += number(bucket.path(1));
-                }
-                iterations.add(count == 0 ? Double.NaN : sum / count);
+    private record Record(JsonNode entry, String pointer, Map<String, Location> where) {
+
+        BenchmarkResult result() {
+            Location start = where.get(pointer);
+            if (!entry.isObject()) {
+                throw new InputException(start, "not a JMH record: expected a JSON object, not " + describe(entry));
             }
-            forks.add(iterations);
+            String benchmark = text(entry, "benchmark", true).orElseThrow();
+            if (benchmark.isBlank()) {
+                throw error("benchmark", "\"benchmark\" is empty");
+            }
+            String mode = text(entry, "mode", true).orElseThrow();
+            if (!MODES.contains(mode)) {
+                throw error("mode", "\"mode\" must be thrpt, avgt, sample or ss, not \"" + mode + "\"");
+            }
+            JsonNode primary = required(entry, "primaryMetric");
+            TreeMap<String, String> params = new TreeMap<>();
+            JsonNode paramNode = optional(entry, "params", JsonNode::isObject, "an object of param values");
+            if (paramNode != null) {
+                paramNode.properties().forEach(param -> {
+                    if (!param.getValue().isValueNode() || param.getValue().isNull()) {
+                        throw error("params/" + param.getKey(), "param \"" + param.getKey() + "\" must be a single value, not "
+                                + describe(param.getValue()));
+                    }
+                    params.put(param.getKey(), param.getValue().asText());
+                });
+            }
+            Map<String, Metric> secondary = new LinkedHashMap<>();
+            JsonNode secondaryNode = optional(entry, "secondaryMetrics", JsonNode::isObject, "an object of metrics");
+            if (secondaryNode != null) {
+                secondaryNode.properties().forEach(metric ->
+                        secondary.put(metric.getKey(), metric("secondaryMetrics/" + metric.getKey(), metric.getValue(), true)));
+            }
+            List<String> jvmArgs = new ArrayList<>();
+            JsonNode args = optional(entry, "jvmArgs", JsonNode::isArray, "an array of strings");
+            if (args != null) {
+                for (int i = 0; i < args.size(); i++) {
+                    if (!args.get(i).isTextual()) {
+                        throw error("jvmArgs/" + i, "\"jvmArgs\" must hold strings, not " + describe(args.get(i)));
+                    }
+                    jvmArgs.add(args.get(i).asText());
+                }
+            }
+            return new BenchmarkResult(benchmark, mode, integer("threads", 1), integer("forks", 0),
+                    integer("warmupIterations", 0), integer("measurementIterations", 0),
+                    text(entry, "jmhVersion", false).orElse(""), text(entry, "jdkVersion", false).orElse(""),
+                    text(entry, "vmName", false).orElse(""), jvmArgs, params,
+                    metric("primaryMetric", primary, false), secondary, start);
         }
-        return forks;
+
+        private Metric metric(String path, JsonNode metric, boolean secondary) {
+            String label = "\"" + path.replace('/', '.') + "\"";
+            if (!metric.isObject()) {
+                throw error(path, label + " must be an object with a score, not " + describe(metric));
+            }
+            JsonNode scoreNode = metric.get("score");
+            if (scoreNode == null || scoreNode.isNull()) {
+                throw error(path, label + " has no \"score\"");
+            }
+            double score = number(path + "/score", scoreNode, secondary);
+            if (!secondary && !Double.isFinite(score)) {
+                throw error(path + "/score", label.replace("\"primaryMetric\"", "\"primaryMetric.score\"") + " must be a finite number, not " + describe(scoreNode));
+            }
+            JsonNode unit = metric.get("scoreUnit");
+            if (unit == null || !unit.isTextual()) {
+                throw error(unit == null ? path : path + "/scoreUnit",
+                        unit == null ? label + " has no \"scoreUnit\"" : "\"scoreUnit\" must be a string, not " + describe(unit));
+            }
+            double error = metric.has("scoreError") && !metric.get("scoreError").isNull()
+                    ? number(path + "/scoreError", metric.get("scoreError"), true) : Double.NaN;
+            double lower = score - error;
+            double upper = score + error;
+            JsonNode confidence = metric.get("scoreConfidence");
+            if (confidence != null && !confidence.isNull()) {
+                if (!confidence.isArray() || confidence.size() != 2) {
+                    throw error(path + "/scoreConfidence", "\"scoreConfidence\" must be [lower, upper], not " + describe(confidence));
+                }
+                lower = number(path + "/scoreConfidence/0", confidence.get(0), true);
+                upper = number(path + "/scoreConfidence/1", confidence.get(1), true);
+            }
+            List<List<Double>> raw = new ArrayList<>();
+            JsonNode rawData = metric.get("rawData");
+            if (rawData != null && !rawData.isNull()) {
+                for (int fork = 0; fork < arrayOf(path + "/rawData", rawData).size(); fork++) {
+                    List<Double> iterations = new ArrayList<>();
+                    JsonNode forkNode = arrayOf(path + "/rawData/" + fork, rawData.get(fork));
+                    for (int i = 0; i < forkNode.size(); i++) {
+                        iterations.add(number(path + "/rawData/" + fork + "/" + i, forkNode.get(i), true));
+                    }
+                    raw.add(iterations);
+                }
+            }
+            if (raw.isEmpty() && metric.has("rawDataHistogram")) {
+                raw = histogramSamples(path + "/rawDataHistogram", metric.get("rawDataHistogram"));
+            }
+            return new Metric(score, error, lower, upper, unit.asText(), raw);
+        }
+
+        /**
+         * Sample mode may store a histogram instead of raw data: per fork, per iteration, a list of
+         * {@code [value, count]}. We keep one number per iteration (its mean), which is what the
+         * sample count and per-iteration spread need.
+         */
+        private List<List<Double>> histogramSamples(String path, JsonNode histogram) {
+            List<List<Double>> forks = new ArrayList<>();
+            for (int f = 0; f < arrayOf(path, histogram).size(); f++) {
+                JsonNode fork = arrayOf(path + "/" + f, histogram.get(f));
+                List<Double> iterations = new ArrayList<>();
+                for (int i = 0; i < fork.size(); i++) {
+                    JsonNode iteration = arrayOf(path + "/" + f + "/" + i, fork.get(i));
+                    double sum = 0;
+                    double count = 0;
+                    for (int b = 0; b < iteration.size(); b++) {
+                        String bucket = path + "/" + f + "/" + i + "/" + b;
+                        JsonNode pair = arrayOf(bucket, iteration.get(b));
+                        if (pair.size() != 2) {
+                            throw error(bucket, "a histogram bucket must be [value, count], not " + describe(pair));
+                        }
+                        double value = number(bucket + "/0", pair.get(0), false);
+                        double weight = number(bucket + "/1", pair.get(1), false);
+                        sum += value * weight;
+                        count += weight;
+                    }
+                    iterations.add(count == 0 ? Double.NaN : sum / count);
+                }
+                forks.add(iterations);
+            }
+            return forks;
+        }
+
+        private JsonNode arrayOf(String path, JsonNode node) {
+            if (!node.isArray()) {
+                throw error(path, "\"" + path.replaceAll("/\\d+", "").replace('/', '.') + "\" must be an array, not " + describe(node));
+            }
+            return node;
+        }
+
+        /** A JSON number; JMH writes a missing estimate as the string {@code "NaN"}, allowed where {@code nanText} says. */
+        private double number(String path, JsonNode value, boolean nanText) {
+            if (value.isNumber()) {
+                return value.asDouble();
+            }
+            if (nanText && value.isTextual() && value.asText().equals("NaN")) {
+                return Double.NaN;
+            }
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            String field = name.matches("\\d+") ? path.replaceAll("/\\d+", "").replace('/', '.') : name;
+            throw error(path, "\"" + field + "\" must be a number, not " + describe(value));
+        }
+
+        private int integer(String field, int fallback) {
+            JsonNode value = entry.get(field);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.canConvertToExactIntegral() || !value.isNumber()) {
+                throw error(field, "\"" + field + "\" must be a whole number, not " + describe(value));
+            }
+            return value.asInt();
+        }
+
+        private Optional<String> text(JsonNode node, String field, boolean required) {
+            JsonNode value = required ? required(node, field) : node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isTextual()) {
+                throw error(field, "\"" + field + "\" must be a string, not " + describe(value));
+            }
+            return Optional.of(value.asText());
+        }
+
+        private JsonNode required(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                throw new InputException(where.get(pointer), "not a JMH record: missing \"" + field + "\"");
+            }
+            return value;
+        }
+
+        private JsonNode optional(JsonNode node, String field, java.util.function.Predicate<JsonNode> type, String expected) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!type.test(value)) {
+                throw error(field, "\"" + field + "\" must be " + expected + ", not " + describe(value));
+            }
+            return value;
+        }
+
+        private InputException error(String path, String message) {
+            Location location = where.getOrDefault(pointer + "/" + path, where.get(pointer));
+            return new InputException(location, message);
+        }
+
+        private static String describe(JsonNode value) {
+            if (value.isTextual()) {
+                String text = value.asText();
+                return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+            }
+            if (value.isObject()) {
+                return "an object";
+            }
+            if (value.isArray()) {
+                return value.isEmpty() ? "an empty array" : "an array";
+            }
+            if (value.isBoolean()) {
+                return value.asText();
+            }
+            return value.isNull() ? "null" : value.toString();
+        }
     }
 
-    /** JMH writes numbers, but {@code "NaN"} (and sometimes numbers) as strings. */
-    private static double number(JsonNode value) {
-        if (value == null || value.isMissingNode() || value.isNull()) {
-            return Double.NaN;
+    /** Reads a JSON value into a tree, noting where each value starts by its JSON pointer. */
+    private static final class Located {
+
+        private Located() {}
+
+        static JsonNode read(JsonParser parser, Path file, Map<String, Location> where) throws IOException {
+            return value(parser, file, "", where);
         }
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        try {
-            return Double.parseDouble(value.asText().strip());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+
+        private static JsonNode value(JsonParser parser, Path file, String pointer, Map<String, Location> where) throws IOException {
+            where.put(pointer, at(file, parser.currentTokenLocation()));
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_ARRAY) {
+                var array = JSON.getNodeFactory().arrayNode();
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser, file, pointer + "/" + i++, where));
+                }
+                return array;
+            }
+            if (token == JsonToken.START_OBJECT) {
+                var object = JSON.getNodeFactory().objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, value(parser, file, pointer + "/" + name, where));
+                }
+                return object;
+            }
+            return JSON.readTree(parser);
         }
     }
-
-    private static JsonNode required(JsonNode node, String field, Location where) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new InputException(where, "not a JMH entry: missing \"" + field + "\"");
-        }
-        return value;
-    }
-
 }

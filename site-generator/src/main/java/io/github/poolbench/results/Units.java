@@ -46,4 +46,38 @@ public final class Units {
     public static String spoken(String unit) {
         return unit.endsWith("/op") && nanosPerTimeUnit(unit).isPresent() ? unit.substring(0, unit.length() - 3) : unit;
     }
+
+    /**
+     * A unit as a reader should see it, and the factor from the score's unit into it: {@code us}
+     * reads as {@code µs}, and times of 10,000 µs or more (or ns) move one step up, so no reader
+     * counts zeros (12,500 µs is 12.5 ms).
+     *
+     * @param unit   the score's unit as JMH wrote it, e.g. {@code us/op}
+     * @param factor multiply a score in the JMH unit by this to get it in {@code unit}
+     */
+    public record Shown(String unit, double factor) {
+
+        public double apply(double value) {
+            return value * factor;
+        }
+    }
+
+    /** Above this many µs (or ns) a time is shown in the next unit up. */
+    public static final double STEP_UP = 10_000;
+
+    /** How to show scores in {@code unit} whose largest magnitude is {@code largest}. */
+    public static Shown readable(String unit, double largest) {
+        String[] parts = unit.strip().split("/");
+        if (parts.length != 2 || !parts[1].equals("op")) {
+            return new Shown(unit.replace("ops/us", "ops/µs"), 1);
+        }
+        String time = parts[0].equals("us") ? "µs" : parts[0];
+        if (Math.abs(largest) >= STEP_UP && time.equals("ns")) {
+            return new Shown("µs/op", 1e-3);
+        }
+        if (Math.abs(largest) >= STEP_UP && time.equals("µs")) {
+            return new Shown("ms/op", 1e-3);
+        }
+        return new Shown(time + "/op", 1);
+    }
 }

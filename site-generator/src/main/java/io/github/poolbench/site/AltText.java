@@ -21,10 +21,10 @@ final class AltText {
         StringBuilder alt = new StringBuilder(data.title()).append(". ");
         List<String> names = data.series().stream().map(ChartData.Series::name).toList();
         if (data.categorical()) {
-            alt.append("Dot chart of ").append(data.yLabel()).append(" for each ").append(data.xLabel());
+            alt.append("Dot chart of ").append(data.yLabel()).append(data.logY() ? " (log scale)" : "").append(" for each ").append(data.xLabel());
         } else {
             List<Double> xs = data.series().stream().flatMap(s -> s.points().stream()).map(ChartData.Point::x).sorted().toList();
-            alt.append("Line chart of ").append(data.yLabel()).append(" against ").append(data.xLabel()).append(" from ")
+            alt.append("Line chart of ").append(data.yLabel()).append(data.logY() ? " (log scale)" : "").append(" against ").append(data.xLabel()).append(" from ")
                     .append(number(xs.getFirst())).append(" to ").append(number(xs.getLast()))
                     .append(data.logX() ? " (log scale)" : "");
         }

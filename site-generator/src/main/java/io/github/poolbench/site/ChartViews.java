@@ -35,8 +35,13 @@ final class ChartViews {
         }
         TableView table = Tables.table(data.title(), List.of(seriesHeading, data.xLabel()), lines, data.baselineResult(),
                 source, dataHref);
-        String dark = ChartPainter.variant(Path.of(png), Theme.DARK).toString().replace('\\', '/');
-        return new ChartView(id, data.title(), root + png, root + dark, AltText.describe(data), ChartRenderer.WIDTH,
-                ChartRenderer.HEIGHT, table, data.notes());
+        ChartRenderer.Size narrow = ChartRenderer.Size.NARROW;
+        return new ChartView(id, data.title(), root + png, root + href(png, Theme.DARK, ChartRenderer.Size.WIDE),
+                root + href(png, Theme.LIGHT, narrow), root + href(png, Theme.DARK, narrow), AltText.describe(data),
+                ChartRenderer.WIDTH, ChartRenderer.HEIGHT, narrow.width(), narrow.height(), table, data.notes());
+    }
+
+    private static String href(String png, Theme theme, ChartRenderer.Size size) {
+        return ChartPainter.variant(Path.of(png), theme, size).toString().replace('\\', '/');
     }
 }

@@ -25,11 +25,12 @@ final class Format {
      * estimate)} when JMH gave none.
      */
     static String measured(Metric metric) {
-        String unit = Units.spoken(metric.unit());
+        Units.Shown shown = Units.readable(metric.unit(), metric.score());
+        String unit = Units.spoken(shown.unit());
         if (!metric.hasError()) {
-            return significant(metric.score(), 4) + " " + unit + " (no error estimate)";
+            return significant(shown.apply(metric.score()), 4) + " " + unit + " (no error estimate)";
         }
-        return scoreWithError(metric.score(), metric.error()) + " " + unit;
+        return scoreWithError(shown.apply(metric.score()), shown.apply(metric.error())) + " " + unit;
     }
 
     static String score(double score, double error) {

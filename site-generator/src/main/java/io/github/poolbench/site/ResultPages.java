@@ -82,8 +82,9 @@ final class ResultPages {
         Map<BenchmarkResult, ResultRun> runOf = new IdentityHashMap<>();
         for (Map.Entry<String, List<ResultRun>> machine : results.byMachine().entrySet()) {
             MachineView view = machine(machine.getKey(), machine.getValue(), site, chosen, runOf);
+            List<String> weakRuns = RunGrade.weak(machine.getValue());
             write.accept("machines/" + machine.getKey() + ".html", templates.render("machine.ftlh",
-                    Map.of("root", "../", "machine", view)));
+                    Map.of("root", "../", "machine", view, "weakRuns", weakRuns)));
             chartCount += view.charts().size();
             links.add(new Link("Machine " + machine.getKey(), "machines/" + machine.getKey() + ".html",
                     view.benchmarks().size() + " benchmarks, " + view.runs().size() + (view.runs().size() == 1 ? " run" : " runs")));

@@ -40,6 +40,9 @@ final class ResultWeaver {
     private final Templates templates;
     private final ChartViews charts;
     private final Diagnostics diagnostics;
+    /** The runs each lesson quotes, by page path, for the banner that says when one is not of publication grade. */
+    private final Map<String, java.util.Set<ResultRun>> quoted = new java.util.LinkedHashMap<>();
+    private String page = "";
 
     /**
      * @param machine     the machine whose numbers lessons quote unless a block names another
@@ -60,6 +63,7 @@ final class ResultWeaver {
      * @throws InputException naming the block's line when it asks for something the results lack
      */
     String resolve(ResultBlock block, Lesson lesson, Path site, String root) {
+        page = lesson.path();
         return switch (block.kind()) {
             case "chart" -> templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root)));
             case "results" -> templates.render("partials/results-table.ftlh", Map.of("table", table(block, root)));
@@ -76,7 +80,7 @@ final class ResultWeaver {
             ChartData.select(spec, r);
             return r;
         });
-        ChartData data = ChartData.select(spec, run);
+        ChartData data = ChartData.select(spec, quote(run));
         String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
         return charts.view("chart-" + block.id(), data, site, png, root, spec.series().orElse("benchmark"),
                 source(run), root + DataFiles.href(run));
@@ -88,7 +92,7 @@ final class ResultWeaver {
             spec.selection().requireParams(spec.selection().apply(r), spec.namedParams());
             return r;
         });
-        List<BenchmarkResult> selected = spec.selection().apply(run);
+        List<BenchmarkResult> selected = spec.selection().apply(quote(run));
         List<String> columns = new ArrayList<>();
         spec.series().ifPresent(columns::add);
         spec.x().filter(x -> !columns.contains(x)).ifPresent(columns::add);
@@ -115,7 +119,7 @@ final class ResultWeaver {
             single(value.selection(), r, "measured", Map.of());
             return r;
         });
-        BenchmarkResult result = single(value.selection(), run, "measured", Map.of());
+        BenchmarkResult result = single(value.selection(), quote(run), "measured", Map.of());
         String text = switch (value.show()) {
             case SCORE -> Format.measured(metric(value, result));
             case SPEEDUP -> speedup(result, run, block.location());
@@ -143,13 +147,13 @@ final class ResultWeaver {
             single(left, r, "compare", Map.of());
             return r;
         });
-        BenchmarkResult first = single(left, firstRun, "compare", Map.of());
+        BenchmarkResult first = single(left, quote(firstRun), "compare", Map.of());
         Selection right = tag.second().selection();
         ResultRun secondRun = firstResolving(tag.second().machine(), right.benchmark(), block.location(), r -> {
             single(right, r, "compare", first.params());
             return r;
         });
-        BenchmarkResult second = single(right, secondRun, "compare", first.params());
+        BenchmarkResult second = single(right, quote(secondRun), "compare", first.params());
         if (first == second) {
             throw new InputException(block.location(), "compare: both sides pick the same result, " + describe(first, firstRun)
                     + "; give the second side a param value of its own");
@@ -168,6 +172,20 @@ final class ResultWeaver {
         }
         String title = sides + "; speed-up of the first over the second with its 99.9 % confidence interval (Fieller)";
         return Map.of("text", text, "title", title, "expected", tag.expect().word(), "verdict", ratio.verdict().word());
+    }
+
+    /** Notes that the page being resolved quotes {@code run}. */
+    private ResultRun quote(ResultRun run) {
+        quoted.computeIfAbsent(page, p -> new java.util.LinkedHashSet<>()).add(run);
+        return run;
+    }
+
+    /**
+     * Why the runs a lesson quotes are not of publication grade, one line per such run naming it;
+     * empty when every run it quotes is (or it quotes none).
+     */
+    List<String> weakRuns(Lesson lesson) {
+        return RunGrade.weak(quoted.getOrDefault(lesson.path(), java.util.Set.of()));
     }
 
     /** {@code SleepBenchmark.map pool=THREAD poolSize=4 (ss), machine lab-a/run}: which result, from where. */

@@ -3,22 +3,23 @@ package io.github.poolbench.site;
 import io.github.poolbench.chart.ChartCache;
 import io.github.poolbench.chart.ChartPainter;
 import io.github.poolbench.chart.ChartRenderer;
+import io.github.poolbench.diagnostics.Diagnostic;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.files.InputFile;
 import io.github.poolbench.history.TrendPage;
 import io.github.poolbench.lesson.Examples;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
 import io.github.poolbench.lesson.ResultBlock;
-import io.github.poolbench.render.FileTrees;
+import io.github.poolbench.render.OutputFolder;
 import io.github.poolbench.render.StagedOutput;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import io.github.poolbench.results.ResultsLoader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,20 +43,27 @@ public final class SiteBuilder {
      */
     public BuildSummary build(BuildRequest request) {
         long start = System.nanoTime();
+        Map<String, Path> inputs = new java.util.LinkedHashMap<>(); // in this order in messages
+        inputs.put("content", request.content());
+        inputs.put("templates", request.templates());
+        inputs.put("results", request.results());
+        request.history().ifPresent(history -> inputs.put("history", history));
+        OutputFolder.check(request.out(), inputs, request.force()); // before any work: a refused folder is refused at once
         ChartRenderer.warmUp(); // fonts load on a background thread while the inputs are read
         Diagnostics diagnostics = new Diagnostics(request.strict());
         // Results and lessons load side by side: each spends most of its time loading its parser's classes.
-        CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results()));
+        CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results(), diagnostics));
         LessonLoader loader = new LessonLoader();
         List<Path> skip = List.of(request.results().toAbsolutePath().normalize());
         List<Lesson> lessons = loader.loadAll(request.content(), skip, diagnostics);
-        Templates templates = new Templates(request.templates());
+        Templates templates = new Templates(request.templates(), diagnostics);
         long parsed = System.nanoTime();
         ResultSet results = join(loading);
         long loaded = System.nanoTime();
+        request.machine().ifPresent(id -> checkMachine(id, results, request.results()));
         Optional<String> machine = request.machine().or(() -> results.newest().map(ResultRun::machineId));
 
-        try (StagedOutput staged = StagedOutput.beside(request.out());
+        try (StagedOutput staged = StagedOutput.beside(request.out(), inputs, request.force());
              ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
             Path site = staged.folder();
             ChartViews charts = new ChartViews(painter);
@@ -75,7 +83,9 @@ public final class SiteBuilder {
                         e.errors().forEach(diagnostics::add);
                     }
                 }
-                write(site.resolve(lesson.path()), templates.render("lesson.ftlh", lessonModel(ordered, i, root, body)));
+                Map<String, Object> model = lessonModel(ordered, i, root, body);
+                model.put("weakRuns", weaver.weakRuns(lesson));
+                write(site.resolve(lesson.path()), templates.render("lesson.ftlh", model));
                 writeExamples(lesson, site, diagnostics);
             }
             int trendPages = 0;
@@ -88,7 +98,11 @@ public final class SiteBuilder {
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
                     "lessons", ordered, "machines", List.copyOf(results.byMachine().keySet()),
                     "trend", request.history().isPresent(), "resultPages", pages.links())));
-            copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
+            for (InputFile asset : templates.files()) {
+                if (asset.relative().getNameCount() > 1 && asset.relative().getName(0).toString().equals("assets")) {
+                    copyFile(asset.real(), site.resolve(asset.relative().toString()));
+                }
+            }
             for (Path resource : loader.resources(request.content(), skip)) { // images beside the lessons
                 copyFile(request.content().resolve(resource), site.resolve(resource.toString()));
             }
@@ -97,7 +111,8 @@ public final class SiteBuilder {
             diagnostics.throwIfErrors();
             ChartPainter.Stats stats = painter.await();
             long drawn = System.nanoTime();
-            staged.publish();
+            staged.publish().ifPresent(note -> diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING,
+                    Location.of(request.out()), note)));
             long published = System.nanoTime();
             BuildTimings timings = new BuildTimings(loaded - parsed, parsed - start, rendered - loaded, drawn - rendered,
                     published - drawn, published - start, stats.drawn(), stats.cached());
@@ -157,7 +172,7 @@ public final class SiteBuilder {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw StagedOutput.cannotWrite(file.getParent(), e);
         }
     }
 
@@ -170,14 +185,11 @@ public final class SiteBuilder {
         }
     }
 
-    private static void copyAssets(Path from, Path to) {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try {
-            FileTrees.copy(from, to);
-        } catch (IOException e) {
-            throw new InputException(Location.of(from), "cannot copy assets: " + e.getMessage(), e);
+    /** {@code --machine} must name a machine that has results: quoting another one instead would mislead. */
+    private static void checkMachine(String id, ResultSet results, Path root) {
+        if (!results.byMachine().containsKey(id)) {
+            throw new InputException(Location.of(root), "no results for machine '" + id + "' (" + (results.byMachine().isEmpty()
+                    ? "there are no results at all" : "machines: " + String.join(", ", results.byMachine().keySet())) + ")");
         }
     }
 }

@@ -9,23 +9,22 @@ import java.util.List;
  * @param metricColumns secondary metrics present in any row, e.g. {@code gc.alloc.rate.norm}
  * @param source        {@code machine/run} the numbers come from
  * @param dataHref      the JMH JSON behind them, relative to the page
+ * @param quality       one sentence on how weak the data is, for the whole table; empty when it is sound
  */
 public record TableView(String title, List<String> paramColumns, List<String> metricColumns, List<Row> rows,
-                        String source, String dataHref) {
+                        String source, String dataHref, String quality) {
 
     /**
      * One result.
      *
-     * @param speedup  how many times faster than the sequential baseline, with a verdict when the
-     *                 confidence intervals overlap; empty without a baseline
-     * @param warnings where the measurement is weak (one fork, NaN error, few samples)
+     * @param speedup  how many times faster than the sequential baseline, with the ratio's interval;
+     *                 empty without a baseline
      */
     public record Row(List<String> params, String score, String error, String unit, int samples, String speedup,
-                      List<String> metrics, List<String> warnings) {
+                      List<String> metrics) {
         public Row {
             params = List.copyOf(params);
             metrics = List.copyOf(metrics);
-            warnings = List.copyOf(warnings);
         }
     }
 
@@ -38,10 +37,5 @@ public record TableView(String title, List<String> paramColumns, List<String> me
     /** True when there is a baseline to compare with. */
     public boolean hasSpeedup() {
         return rows.stream().anyMatch(row -> !row.speedup().isEmpty());
-    }
-
-    /** True when any row has a weakness to show. */
-    public boolean hasWarnings() {
-        return rows.stream().anyMatch(row -> !row.warnings().isEmpty());
     }
 }

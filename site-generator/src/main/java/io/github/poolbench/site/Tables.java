@@ -4,13 +4,14 @@ import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.Quality;
 import io.github.poolbench.results.Ratio;
+import io.github.poolbench.results.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Turns results into {@link TableView} rows: score, error, samples, speed-up and warnings. */
+/** Turns results into {@link TableView} rows (score, error, samples, speed-up) and one note on their quality. */
 final class Tables {
 
     /** One result and the values of its leading columns. */
@@ -26,7 +27,8 @@ final class Tables {
         for (Line line : lines) {
             rows.add(row(line, baseline, metrics));
         }
-        return new TableView(title, paramColumns, metrics, rows, source, dataHref);
+        List<BenchmarkResult> results = lines.stream().map(Line::result).toList();
+        return new TableView(title, paramColumns, metrics, rows, source, dataHref, Quality.summary(results).orElse(""));
     }
 
     private static TableView.Row row(Line line, Optional<BenchmarkResult> baseline, List<String> metrics) {
@@ -37,9 +39,12 @@ final class Tables {
             Metric metric = result.secondary().get(name);
             cells.add(metric == null ? "" : Format.scoreWithError(metric.score(), metric.error()) + " " + metric.unit());
         }
-        return new TableView.Row(line.params(), Format.score(primary.score(), primary.error()),
-                Format.error(primary.score(), primary.error()), primary.unit(), result.samples(),
-                baseline.map(base -> speedup(base, result)).orElse(""), cells, Quality.warnings(result));
+        Units.Shown shown = Units.readable(primary.unit(), primary.score());
+        double score = shown.apply(primary.score());
+        double error = shown.apply(primary.error());
+        return new TableView.Row(line.params(), Format.score(score, error), Format.error(score, error), shown.unit(),
+                result.samples(),
+                baseline.map(base -> speedup(base, result)).orElse(""), cells);
     }
 
     /** The speed-up over the baseline with its interval, and what the interval allows one to say of it. */

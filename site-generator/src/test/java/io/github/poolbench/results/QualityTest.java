@@ -30,4 +30,24 @@ class QualityTest {
     void flagsWeakMeasurements(int forks, double error, int samples, String expected) {
         assertEquals(expected, String.join("; ", Quality.warnings(result(forks, error, samples))));
     }
+
+    @org.junit.jupiter.api.Test
+    void soundPointsNeedNoNote() {
+        assertEquals(java.util.Optional.empty(), Quality.summary(List.of(result(2, 1.0, 10), result(2, 1.0, 20))));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneNoteSumsUpEveryWeakPoint() {
+        List<BenchmarkResult> quick = java.util.Collections.nCopies(37, result(1, 1.0, 3));
+
+        assertEquals("1 fork × 3 samples per point: wide intervals (fewer than 10 samples), and differences between JVM runs"
+                + " are not measured", Quality.summary(quick).orElseThrow());
+    }
+
+    @org.junit.jupiter.api.Test
+    void pointsThatDifferAreGivenAsRanges() {
+        assertEquals("1–2 forks × 1–6 samples per point: wide intervals (fewer than 10 samples), and differences between JVM"
+                + " runs are not measured; 1 point has no error estimate",
+                Quality.summary(List.of(result(1, Double.NaN, 1), result(2, 1.0, 12))).orElseThrow());
+    }
 }

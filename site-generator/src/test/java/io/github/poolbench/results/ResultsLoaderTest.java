@@ -113,7 +113,7 @@ class ResultsLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "truncated          | '[{\"benchmark\": \"a.B.c\",\n\"mode\": '         | :2:| malformed JSON",
-        "not an array       | '{\"benchmark\": \"a.B.c\"}'                      | :1:| not JMH results",
+        "not an object      | '[1]'                                             | :1:| not a JMH record: expected a JSON object, not 1",
         "entry lacks metric | '[\n{\"benchmark\": \"a.B.c\", \"mode\": \"ss\"}]' | :2:| missing \"primaryMetric\"",
     })
     void badFilesNameFileAndLine(String name, String json, String line, String message, @TempDir Path root) throws IOException {

@@ -150,7 +150,7 @@ class ResultPagesTest {
                 speed.resolve("results"), temp.resolve("site"), Optional.empty(), true));
 
         assertEquals(51, summary.charts(), "what build --timings over this fixture measures");
-        assertEquals(2 * 51, summary.timings().drawn(), "a light and a dark PNG each");
+        assertEquals(4 * 51, summary.timings().drawn(), "light and dark, wide and narrow PNGs each");
     }
 
     private static List<Path> files(Path root) throws IOException {
