@@ -20,7 +20,8 @@ import java.util.Map;
  * before: 26 min 7 s; relative error median / worst: sleep 0.7 / 2.8 %, fetch 0.9 / 1.2 %, primes
  * 1.2 / 18.4 % (11 of 13 within 5 %, the other two hit by single stalls). Square, chunk size and
  * round trips still fell over their measured iterations, so they now warm up for 4 to 5 s (about
- * 4 minutes more). Smoke: 25 s at a load of 13 to 16.
+ * 4 minutes more). Smoke: 24 and 25 s at a load of 13 and 16. Quick (this plan): 8 min 56 s
+ * at a load of 16.5, far outside its targets; not yet timed on a quiet machine.
  */
 public enum Profile {
   /**
