@@ -58,6 +58,10 @@ record Attributes(List<String> classes, String id, Map<String, String> others) {
         return new Attributes(classes, "", others);
     }
 
+    Attributes withoutClass(String cssClass) {
+        return new Attributes(classes.stream().filter(c -> !c.equals(cssClass)).toList(), id, others);
+    }
+
     boolean has(String cssClass) {
         return classes.contains(cssClass);
     }

@@ -234,9 +234,13 @@ final class Boxes {
         String heading = writtenOut && !title.isEmpty() ? markdown.inline(title)
                 : title.isEmpty() ? Html.escape(label) : Html.escape(label) + ": " + markdown.inline(title);
         String titleHtml = Icons.svg(css) + "<span>" + heading + "</span>";
-        String attributes = Markdown.attributes(closing.withoutId(), "box box-" + css, id);
+        boolean collapsible = known.map(t -> t.collapsible).orElse(false);
+        // {: .tip .open} keeps a collapsible box open: for a tip that carries the argument.
+        boolean open = collapsible && closing.has("open");
+        Attributes shown = open ? closing.withoutId().withoutClass("open") : closing.withoutId();
+        String attributes = Markdown.attributes(shown, "box box-" + css, id) + (open ? " open" : "");
         String content = "<div class=\"box-content\">\n" + render(inner, false) + "</div>\n";
-        if (known.map(t -> t.collapsible).orElse(false)) {
+        if (collapsible) {
             return "<details" + attributes + "><summary class=\"box-title\">" + titleHtml + "</summary>\n" + content + "</details>\n";
         }
         String element = known.filter(t -> t == BoxType.AGENDA).isPresent() ? "nav" : "div";

@@ -9,6 +9,7 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.files.InputFile;
 import io.github.poolbench.history.TrendPage;
+import io.github.poolbench.lesson.Examples;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
 import io.github.poolbench.lesson.ResultBlock;
@@ -70,7 +71,8 @@ public final class SiteBuilder {
             int chartCount = 0;
             List<Lesson> ordered = lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
                     .thenComparing(Lesson::title).thenComparing(Lesson::path)).toList();
-            for (Lesson lesson : ordered) {
+            for (int i = 0; i < ordered.size(); i++) {
+                Lesson lesson = ordered.get(i);
                 String root = "../".repeat((int) lesson.path().chars().filter(c -> c == '/').count());
                 String body = lesson.bodyHtml();
                 for (ResultBlock block : lesson.blocks()) {
@@ -81,8 +83,10 @@ public final class SiteBuilder {
                         e.errors().forEach(diagnostics::add);
                     }
                 }
-                write(site.resolve(lesson.path()), templates.render("lesson.ftlh",
-                        Map.of("root", root, "lesson", lesson, "body", body, "weakRuns", weaver.weakRuns(lesson))));
+                Map<String, Object> model = lessonModel(ordered, i, root, body);
+                model.put("weakRuns", weaver.weakRuns(lesson));
+                write(site.resolve(lesson.path()), templates.render("lesson.ftlh", model));
+                writeExamples(lesson, site, diagnostics);
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
@@ -114,6 +118,33 @@ public final class SiteBuilder {
                     published - drawn, published - start, stats.drawn(), stats.cached());
             return new BuildSummary(request.out(), lessons.size() + 1 + trendPages + pages.pages(),
                     chartCount + pages.charts(), diagnostics.warnings(), timings);
+        }
+    }
+
+    /**
+     * A lesson page's variables: the lesson, its number on the path through the lessons (priority
+     * order, from 1), how many there are, and its neighbours {@code prev} and {@code next} where they exist.
+     */
+    static Map<String, Object> lessonModel(List<Lesson> ordered, int index, String root, String body) {
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("root", root, "lesson", ordered.get(index), "body", body,
+                "number", index + 1, "count", ordered.size()));
+        if (index > 0) {
+            model.put("prev", ordered.get(index - 1));
+        }
+        if (index + 1 < ordered.size()) {
+            model.put("next", ordered.get(index + 1));
+        }
+        return model;
+    }
+
+    /** A lesson's programs, as a reader downloads them: {@code examples/<lesson>/Name.java}. */
+    private static void writeExamples(Lesson lesson, Path site, Diagnostics diagnostics) {
+        try {
+            for (Examples.Example example : Examples.of(lesson)) {
+                write(site.resolve("examples").resolve(Examples.folder(lesson)).resolve(example.file()), example.source());
+            }
+        } catch (InputException e) {
+            e.errors().forEach(diagnostics::add);
         }
     }
 

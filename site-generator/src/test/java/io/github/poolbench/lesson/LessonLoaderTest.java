@@ -56,6 +56,8 @@ class LessonLoaderTest {
                         "<div class=\"box-content\">\n<p>Because.</p>\n</div>"),
                 arguments("tip collapsed", "> <tip-title>Hint</tip-title>\n> Look up.\n{: .tip}",
                         "<details id=\"tip-hint\""),
+                arguments("tip kept open", "> <tip-title>Hint</tip-title>\n> Look up.\n{: .tip .open}",
+                        "<details id=\"tip-hint\" class=\"box box-tip tip\" open><summary class=\"box-title\">"),
                 arguments("details collapsed", "> <details-title>More</details-title>\n> Text.\n{: .details}",
                         "<summary class=\"box-title\">"),
                 arguments("hands_on spelling", "> <hands-on-title>Do</hands-on-title>\n> Go.\n{: .hands_on}",

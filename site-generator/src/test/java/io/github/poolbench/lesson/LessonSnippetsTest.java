@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
  *       the JDK and the project's public packages only: {@code io.github.poolbench.pool} and
  *       {@code io.github.poolbench.workload}. Compiler warnings fail the snippet ({@code -Xlint:all -Werror},
  *       less {@code serial}, {@code processing} and {@code preview}).</li>
+ *   <li>A block marked {@code file="Name.java"} is a <b>program</b>: a whole file a reader saves under that
+ *       name and runs with {@code java --class-path poolbench-pool.jar Name.java}, mostly a compact source
+ *       file (a {@code void main()} in the unnamed package, which imports {@code java.base} by itself). It
+ *       compiles as written, and runs as the reader runs it: in a fresh folder holding only it and the
+ *       pool's jar, through the source launcher, with only that jar on the class path (programs that use the
+ *       lessons' workloads, which are no download yet, get the test classpath too). Every snippet that runs
+ *       must be a program, and no two programs of a lesson share a name.</li>
  *   <li>A block that has a {@code package} line or a top-level {@code public} type is a <b>unit</b> and
  *       compiles as written.</li>
- *   <li>Any other block is a <b>fragment</b>, wrapped in a generated {@code public class} of package
- *       {@code com.example}, after the imports a fragment may take for granted:
+ *   <li>Any other block is a <b>fragment</b>, wrapped in a generated {@code public class} of the unnamed
+ *       package, after the imports a fragment may take for granted:
  *       {@code import module java.base;} (as in a JDK 25 compact source file) and the two public packages.
  *       A fragment's own {@code import} lines are moved up to join them. A fragment whose first code line
  *       opens a declaration ({@code static}, {@code private}, {@code public}, {@code record}, {@code enum},
@@ -62,6 +70,7 @@ import org.junit.jupiter.api.io.TempDir;
  *           with an error matching the regex;</li>
  *       <li>{@code preview}: compile and run with {@code --enable-preview} (e.g. {@code StructuredTaskScope}
  *           in JDK 25);</li>
+ *       <li>{@code file="Name.java"}: makes the block a program, see above;</li>
  *       <li>{@code kind="unit|members|body"}: overrides the detection above.</li>
  *     </ul></li>
  *   <li>Every failure is reported as {@code file:line: what went wrong}, the line being the lesson's
@@ -88,8 +97,26 @@ class LessonSnippetsTest {
         return lessons(root.resolve("content")).stream().flatMap(lesson -> {
             List<Snippet> snippets = SnippetScanner.scan(lesson, root.relativize(lesson));
             Map<String, Snippet> named = named(snippets);
-            return snippets.stream().map(snippet -> DynamicTest.dynamicTest(snippet.toString(), () -> check(snippet, named)));
+            files(snippets);
+            return snippets.stream().map(snippet -> DynamicTest.dynamicTest(snippet.toString(), () -> {
+                if (snippet.kind() == Snippet.Kind.PROGRAM && snippet.code().contains("PoolKind.PROCESS") && !poolShipsClasses()) {
+                    // Compiled all the same; run once the pool sends a source-launched program's classes to its workers.
+                    compiler.compile(snippet, named, work.resolve("snippet-" + outputs.incrementAndGet()));
+                    Assumptions.abort("this pool cannot run a source-launched program on PROCESS workers yet");
+                }
+                check(snippet, named);
+            }));
         });
+    }
+
+    /** Whether this build's pool ships classes that exist only in memory to its workers (issue 13). */
+    private static boolean poolShipsClasses() {
+        try {
+            Class.forName("io.github.poolbench.pool.ShippedClasses", false, SnippetCompiler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Test
@@ -102,6 +129,10 @@ class LessonSnippetsTest {
         assertTrue(all.stream().anyMatch(Snippet::run), "no snippet is run");
         List<Snippet> unchecked = all.stream().filter(s -> s.run() && s.expects().isEmpty() && s.shown().isEmpty()).toList();
         assertTrue(unchecked.isEmpty(), "a run snippet must say what it prints (expect or output): " + unchecked);
+        List<Snippet> fragments = all.stream().filter(s -> s.run() && s.kind() != Snippet.Kind.PROGRAM).toList();
+        assertTrue(fragments.isEmpty(), "every snippet a lesson runs is a program a reader can save and run (file=\"Name.java\"): "
+                + fragments);
+        assertTrue(all.stream().noneMatch(s -> s.code().contains("com.example")), "examples live in the unnamed package");
     }
 
     // The test must be able to fail: broken snippets are reported with the lesson's file and line.
@@ -170,6 +201,75 @@ class LessonSnippetsTest {
 
         assertTrue(failure.getMessage().startsWith(lesson + ":12: the lesson shows the output line 'squares: [0, 1, 4, 9]'"),
                 failure.getMessage());
+    }
+
+    @Test
+    void aProgramRunsFromItsSourceFileAndThePoolJarAloneInAFolder() {
+        Path lesson = lesson("program.md", """
+                <!-- snippet: file="Alone.java" output -->
+                ```java
+                import io.github.poolbench.pool.*;
+
+                void main() throws Exception {
+                    try (var files = Files.list(Path.of("."))) {
+                        System.out.println("folder: " + files.map(p -> p.getFileName().toString()).sorted().toList());
+                        System.out.println("class path: " + System.getProperty("java.class.path"));
+                    }
+                    try (WorkerPool pool = WorkerPool.open(PoolKind.THREAD, 2)) {
+                        System.out.println(pool.map(x -> x + 1, List.of(1, 2)));
+                    }
+                }
+                ```
+
+                ```text
+                folder: [Alone.java, poolbench-pool.jar]
+                class path: poolbench-pool.jar
+                [2, 3]
+                ```
+                """);
+
+        checkAll(lesson);
+    }
+
+    @Test
+    void aProgramThatDoesNotCompileIsReportedAtItsLessonLine() {
+        Path lesson = lesson("broken-program.md", """
+                Text.
+
+                <!-- snippet: file="Broken.java" output -->
+                ```java
+                void main() {
+                    System.out.println(undefined);
+                }
+                ```
+
+                ```text
+                never
+                ```
+                """);
+
+        SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
+
+        assertTrue(failure.getMessage().startsWith(lesson + ":6: error: cannot find symbol"), failure.getMessage());
+    }
+
+    @Test
+    void twoProgramsOfALessonCannotShareAFileName() {
+        Path lesson = lesson("twice.md", """
+                <!-- snippet: file="Twice.java" -->
+                ```java
+                void main() {}
+                ```
+
+                <!-- snippet: file="Twice.java" -->
+                ```java
+                void main() {}
+                ```
+                """);
+
+        SnippetFailure failure = assertThrows(SnippetFailure.class, () -> files(SnippetScanner.scan(lesson, lesson)));
+
+        assertEquals(lesson + ":8: a program saved as Twice.java already stands at " + lesson + ":3", failure.getMessage());
     }
 
     @Test
@@ -317,6 +417,20 @@ class LessonSnippetsTest {
             });
         }
         return named;
+    }
+
+    /** Programs by file name; two programs of one lesson cannot share a file name, since its examples share a folder. */
+    static Map<String, Snippet> files(List<Snippet> snippets) {
+        Map<String, Snippet> files = new LinkedHashMap<>();
+        for (Snippet snippet : snippets) {
+            snippet.file().ifPresent(file -> {
+                Snippet before = files.putIfAbsent(file, snippet);
+                if (before != null) {
+                    throw new SnippetFailure(snippet.location(), "a program saved as " + file + " already stands at " + before.location());
+                }
+            });
+        }
+        return files;
     }
 
     private static List<Path> lessons(Path content) {

@@ -2,6 +2,7 @@ package io.github.poolbench.lesson;
 
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.pool.WorkerPool;
+import io.github.poolbench.workload.Primes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,38 +30,46 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles snippets in-process with {@code javax.tools}. Fragments are wrapped in a generated class of
- * package {@value #PACKAGE}; whole units compile as written. The classpath holds only the project's public
- * packages ({@code io.github.poolbench.pool} and {@code io.github.poolbench.workload}) besides the JDK, so a
- * snippet that reaches for anything else fails here as it would for a reader.
+ * Compiles snippets in-process with {@code javax.tools}. Programs ({@code file="Name.java"}) and whole units
+ * compile as written; fragments are wrapped in a generated class in the unnamed package, where a reader's
+ * compact source file lives too. The classpath holds only the project's public packages
+ * ({@code io.github.poolbench.pool} and {@code io.github.poolbench.workload}) besides the JDK, so a snippet
+ * that reaches for anything else fails here as it would for a reader.
  */
 final class SnippetCompiler {
 
-    /** The package of every generated class; lessons allow it in PROCESS pools as {@code com.example.**}. */
-    static final String PACKAGE = "com.example";
-
-    /** What a fragment sees without importing it, as documented in the lessons. */
+    /** What a fragment sees without importing it: what a compact source file imports, plus the public packages. */
     static final List<String> IMPLICIT_IMPORTS = List.of(
             "import module java.base;", "import io.github.poolbench.pool.*;", "import io.github.poolbench.workload.*;");
 
-    private static final List<String> PUBLIC_PACKAGES = List.of("io/github/poolbench/pool/", "io/github/poolbench/workload/");
+    /** Each public package, and a class of it that finds where its classes are. */
+    private static final Map<String, Class<?>> PUBLIC_PACKAGES = Map.of(
+            "io/github/poolbench/pool/", WorkerPool.class, "io/github/poolbench/workload/", Primes.class);
     private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)");
     private static final Pattern DECLARES_MAIN = Pattern.compile("\\bvoid\\s+main\\s*\\(");
 
-    /** A compiled snippet: where its classes are and which class to run. */
-    record Compiled(Snippet snippet, Path classes, String mainClass) {}
+    /**
+     * A compiled snippet: where its classes are, which class to run, its source as compiled, and the folder
+     * of the public API's classes (what a reader has as {@code poolbench-pool.jar}).
+     */
+    record Compiled(Snippet snippet, Path classes, String mainClass, String source, Path api, Path poolJar) {}
+
+    /** The file name of the pool's jar, as the site offers it for download. */
+    static final String POOL_JAR = "poolbench-pool.jar";
 
     /** Generated source and, per line, the lesson line it came from (null for generated lines). */
     record Unit(String className, String source, List<Location> origins) {}
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final Path api;
+    private final Path poolJar;
 
     /** @param work a scratch folder; the public API's classes are copied into it */
     SnippetCompiler(Path work) {
         this.api = copyPublicApi(work.resolve("api"));
+        this.poolJar = poolJar(api, work.resolve(POOL_JAR));
     }
 
     /**
@@ -82,7 +91,7 @@ final class SnippetCompiler {
         try {
             Files.createDirectories(out);
             StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
-            compiled = javac.getTask(null, files, diagnostics, options, null, List.of(source(unit))).call();
+            compiled = javac.getTask(null, files, diagnostics, options, null, List.of(source(unit, snippet))).call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,11 +120,21 @@ final class SnippetCompiler {
                     + (errors.size() > 1 ? "\n" + String.join("\n", errors.subList(1, errors.size())) : "")
                     + "\n--- the snippet of " + snippet.location() + ", compiled as ---\n" + numbered(unit.source()));
         }
-        return Optional.of(new Compiled(snippet, out, unit.className()));
+        return Optional.of(new Compiled(snippet, out, unit.className(), unit.source(), api, poolJar));
     }
 
     /** The compilation unit for a snippet: itself when whole, else a generated class around it. */
     static Unit unit(Snippet snippet, Map<String, Snippet> named) {
+        if (snippet.kind() == Snippet.Kind.PROGRAM) {
+            String file = snippet.file().orElseThrow(() -> new SnippetFailure(snippet.location(), "kind=program needs file=\"Name.java\""));
+            List<Location> origins = new ArrayList<>();
+            for (int i = 0; i < snippet.lines().size(); i++) {
+                origins.add(snippet.location().plusLines(i));
+            }
+            Matcher pkg = PACKAGE_LINE.matcher(snippet.code());
+            String simple = file.substring(0, file.length() - ".java".length());
+            return new Unit(pkg.find() ? pkg.group(1) + "." + simple : simple, snippet.code(), origins);
+        }
         if (snippet.kind() == Snippet.Kind.UNIT) {
             if (!snippet.uses().isEmpty()) {
                 throw new SnippetFailure(snippet.location(), "a whole compilation unit cannot 'use' other snippets");
@@ -135,7 +154,6 @@ final class SnippetCompiler {
         List<Snippet> chain = new ArrayList<>(withUses(snippet, named, new LinkedHashMap<>()).values());
         String simpleName = className(snippet.location());
         Source source = new Source();
-        source.generated("package " + PACKAGE + ";");
         IMPLICIT_IMPORTS.forEach(source::generated);
         for (Snippet part : chain) {
             source.lines(part, true);
@@ -160,7 +178,7 @@ final class SnippetCompiler {
             throw new SnippetFailure(snippet.location(), "statements cannot join snippets that declare their own main");
         }
         source.generated("}");
-        return new Unit(PACKAGE + "." + simpleName, source.text.toString(), source.origins);
+        return new Unit(simpleName, source.text.toString(), source.origins);
     }
 
     /** The snippets {@code snippet} uses, transitively and in order, then itself. */
@@ -171,7 +189,7 @@ final class SnippetCompiler {
                 throw new SnippetFailure(snippet.location(), "uses snippet '" + use + "', but no snippet of this lesson has name=\""
                         + use + "\" (names: " + String.join(", ", named.keySet()) + ")");
             }
-            if (used.kind() == Snippet.Kind.UNIT) {
+            if (used.kind() == Snippet.Kind.UNIT || used.kind() == Snippet.Kind.PROGRAM) {
                 throw new SnippetFailure(snippet.location(), "cannot use '" + use + "': it is a whole compilation unit");
             }
             if (!chain.containsKey(use)) {
@@ -246,8 +264,11 @@ final class SnippetCompiler {
         return out.toString();
     }
 
-    private static JavaFileObject source(Unit unit) {
-        String path = unit.className().replace('.', '/') + ".java";
+    private static JavaFileObject source(Unit unit, Snippet snippet) {
+        // A program keeps its file name: a compact source file's class is named after it.
+        String path = snippet.kind() == Snippet.Kind.PROGRAM
+                ? unit.className().replace('.', '/').replaceFirst("[^/]+$", "") + snippet.file().orElseThrow()
+                : unit.className().replace('.', '/') + ".java";
         return new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -257,31 +278,56 @@ final class SnippetCompiler {
     }
 
     /**
-     * Copies the classes of the public packages, and nothing else, from wherever the benchmarks module
-     * is on the test classpath (its classes folder in a reactor build, its jar otherwise).
+     * The pool's jar as a reader downloads it: the module's own {@value #POOL_JAR} when the build made one,
+     * else a jar of the pool package's classes (a test run without the package phase).
+     */
+    private static Path poolJar(Path api, Path to) {
+        try {
+            Path built = Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (built.getFileName().toString().equals(POOL_JAR)) {
+                return Files.copy(built, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(to));
+                 Stream<Path> walk = Files.walk(api.resolve("io/github/poolbench/pool"))) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    jar.putNextEntry(new JarEntry(api.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+                    Files.copy(file, jar);
+                    jar.closeEntry();
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + POOL_JAR, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Copies the classes of the public packages, and nothing else, from wherever each is on the test
+     * classpath (a classes folder in a reactor build, a jar otherwise).
      */
     private static Path copyPublicApi(Path to) {
         try {
-            Path from = Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(from)) {
-                for (String pkg : PUBLIC_PACKAGES) {
-                    Path dir = from.resolve(pkg);
-                    try (Stream<Path> walk = Files.walk(dir)) {
+            for (Map.Entry<String, Class<?>> pkg : PUBLIC_PACKAGES.entrySet()) {
+                Path from = Path.of(pkg.getValue().getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(from)) {
+                    try (Stream<Path> walk = Files.walk(from.resolve(pkg.getKey()))) {
                         for (Path file : walk.filter(Files::isRegularFile).toList()) {
                             Path target = to.resolve(from.relativize(file).toString());
                             Files.createDirectories(target.getParent());
-                            Files.copy(file, target);
+                            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                         }
                     }
-                }
-            } else {
-                try (JarFile jar = new JarFile(from.toFile())) {
-                    for (JarEntry entry : jar.stream().toList()) {
-                        if (!entry.isDirectory() && PUBLIC_PACKAGES.stream().anyMatch(entry.getName()::startsWith)) {
-                            Path target = to.resolve(entry.getName());
-                            Files.createDirectories(target.getParent());
-                            try (InputStream in = jar.getInputStream(entry)) {
-                                Files.copy(in, target);
+                } else {
+                    try (JarFile jar = new JarFile(from.toFile())) {
+                        for (JarEntry entry : jar.stream().toList()) {
+                            if (!entry.isDirectory() && entry.getName().startsWith(pkg.getKey())) {
+                                Path target = to.resolve(entry.getName());
+                                Files.createDirectories(target.getParent());
+                                try (InputStream in = jar.getInputStream(entry)) {
+                                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                                }
                             }
                         }
                     }

@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Runs a compiled snippet in a child JVM, as a reader would run it, and checks its output. A child JVM,
- * not this one, because a snippet may open a PROCESS pool: its worker JVMs start from the parent's
- * classpath, which must therefore hold the snippet's own classes.
+ * Runs a snippet in a child JVM and checks its output. A program ({@code file="Name.java"}) runs as a reader
+ * runs it: in a fresh folder holding only its source and {@code poolbench-pool.jar}, through the source
+ * launcher, {@code java --class-path poolbench-pool.jar Name.java}, with nothing else on the class path
+ * unless it uses the lessons' workloads; a PROCESS pool in it must ship the program's in-memory classes
+ * to its workers. Other run snippets run from their compiled classes. A child JVM, not this one,
+ * because a snippet may open a PROCESS pool, whose workers start from the parent's classpath.
  */
 final class SnippetRunner {
 
@@ -34,12 +37,29 @@ final class SnippetRunner {
         if (snippet.preview()) {
             command.add("--enable-preview");
         }
-        command.addAll(List.of("-cp", compiled.classes() + File.pathSeparator + System.getProperty("java.class.path"),
-                compiled.mainClass()));
         Path log = compiled.classes().resolveSibling(compiled.classes().getFileName() + ".out");
+        Path folder;
+        if (snippet.kind() == Snippet.Kind.PROGRAM) {
+            folder = reader(compiled);
+            if (snippet.preview()) {
+                command.addAll(List.of("--source", String.valueOf(Runtime.version().feature())));
+            }
+            // The pool's jar alone, as a reader has it. The workloads are no download yet: a program that uses
+            // them also gets the test classpath (compiling against the public API kept its code to that API).
+            String classPath = SnippetCompiler.POOL_JAR;
+            if (snippet.code().contains("io.github.poolbench.workload")) {
+                classPath += File.pathSeparator + compiled.api() + File.pathSeparator + System.getProperty("java.class.path");
+            }
+            command.addAll(List.of("--class-path", classPath, snippet.file().orElseThrow()));
+        } else {
+            folder = compiled.classes();
+            command.addAll(List.of("-cp", compiled.classes() + File.pathSeparator + System.getProperty("java.class.path"),
+                    compiled.mainClass()));
+        }
         String output;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
             boolean finished = process.waitFor(snippet.timeoutSeconds(), TimeUnit.SECONDS);
             if (!finished) {
@@ -85,6 +105,18 @@ final class SnippetRunner {
             }
         }
         return output;
+    }
+
+    /** A fresh folder holding only the program's source file and the pool's jar, as a reader has them. */
+    private static Path reader(SnippetCompiler.Compiled compiled) {
+        try {
+            Path folder = Files.createDirectories(compiled.classes().resolveSibling(compiled.classes().getFileName() + "-reader"));
+            Files.writeString(folder.resolve(compiled.snippet().file().orElseThrow()), compiled.source(), StandardCharsets.UTF_8);
+            Files.copy(compiled.poolJar(), folder.resolve(SnippetCompiler.POOL_JAR), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the program's source file", e);
+        }
     }
 
     /** A shown line as a pattern: its text literally, with {@code …} matching any text. */

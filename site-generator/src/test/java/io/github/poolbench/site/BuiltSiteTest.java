@@ -122,6 +122,22 @@ class BuiltSiteTest {
         assertEquals(List.of("test-machine"), index.select(".machines .machine-list li").eachText());
     }
 
+    @Test
+    void lessonsAreNumberedAndLinkedInPriorityOrder() throws IOException {
+        Document index = Jsoup.parse(site.resolve("index.html").toFile());
+        Document first = Jsoup.parse(site.resolve("lessons/basics/first-steps.html").toFile());
+        Document second = Jsoup.parse(kitchenSink().toFile());
+
+        assertEquals("lessons/basics/first-steps.html", index.selectFirst(".start-here a").attr("href"),
+                "start here leads to the first lesson");
+        assertEquals("Lesson 1 of 2", first.selectFirst(".lesson-header .eyebrow").text());
+        assertTrue(second.selectFirst(".lesson-header .eyebrow").text().startsWith("Lesson 2 of 2"));
+        assertEquals(List.of(), first.select("a[rel=prev]").eachAttr("href"), "the first lesson has nothing before it");
+        assertEquals(List.of("../../lessons/threads-and-pools.html"), first.select("a[rel=next]").eachAttr("href"));
+        assertEquals(List.of("../lessons/basics/first-steps.html"), second.select("a[rel=prev]").eachAttr("href"));
+        assertEquals(List.of(), second.select("a[rel=next]").eachAttr("href"), "the last lesson has nothing after it");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void everyPageIsValidHtml5(Path page) throws Exception {

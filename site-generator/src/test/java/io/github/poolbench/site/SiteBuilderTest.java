@@ -46,6 +46,57 @@ class SiteBuilderTest {
     }
 
     @Test
+    void publishesEachProgramOfALessonAsTheFileAReaderSaves() throws IOException {
+        Path content = Files.createDirectories(temp.resolve("content/lessons"));
+        Files.writeString(content.resolve("first.md"), """
+                ---
+                title: First
+                ---
+
+                > <hands-on-title>Run it</hands-on-title>
+                >
+                > <!-- snippet: file="Hello.java" -->
+                > ```java
+                > void main() {
+                >     System.out.println("hello");
+                > }
+                > ```
+                {: .hands_on}
+
+                ```java
+                static int notAProgram() { return 1; }
+                ```
+                """);
+
+        new SiteBuilder().build(request(temp.resolve("content"), Fixtures.templates(), Fixtures.fixture("results")));
+
+        Path examples = temp.resolve("site/examples");
+        assertEquals("void main() {\n    System.out.println(\"hello\");\n}\n", Files.readString(examples.resolve("first/Hello.java")));
+        try (var files = Files.walk(examples)) {
+            assertEquals(1, files.filter(Files::isRegularFile).count(), "only programs are published");
+        }
+    }
+
+    @Test
+    void aMalformedSnippetDirectiveIsAnErrorAtItsLine() throws IOException {
+        Path content = Files.createDirectories(temp.resolve("content"));
+        Files.writeString(content.resolve("bad.md"), """
+                Text.
+
+                <!-- snippet: file="not a name" -->
+                ```java
+                void main() {}
+                ```
+                """);
+
+        InputException error = assertThrows(InputException.class, () -> new SiteBuilder().build(
+                request(content, Fixtures.templates(), Fixtures.fixture("results"))));
+
+        assertEquals(content.resolve("bad.md") + ":3: error: file=\"not a name\" is no Java source file name (write e.g. file=\"Squares.java\")",
+                error.errors().getFirst().toString());
+    }
+
+    @Test
     void brokenTemplateNamesFileAndLineAndKeepsPreviousSite() throws IOException {
         Path site = temp.resolve("site");
         Files.createDirectories(site);

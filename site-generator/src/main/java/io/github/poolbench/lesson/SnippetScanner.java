@@ -22,13 +22,16 @@ final class SnippetScanner {
     private static final Pattern DIRECTIVE_START = Pattern.compile("^\\s*<!--\\s*snippet:(.*)$");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([a-z][a-z-]*)(?:=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^\\s\"]+))?");
     private static final Set<String> KEYS =
-            Set.of("name", "use", "run", "expect", "output", "kind", "compile-error", "preview", "timeout");
+            Set.of("name", "use", "run", "expect", "output", "kind", "compile-error", "preview", "timeout", "file");
     /** A compilation unit: it has a package line, or a top-level public type at the start of a line. */
     private static final Pattern UNIT = Pattern.compile(
             "(?m)^(?:package\\s+[\\w.]+\\s*;|public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s)");
     /** Words that can only open a member declaration, never a statement. */
     private static final Pattern MEMBER_START = Pattern.compile(
             "^(?:static|private|public|protected|abstract|sealed|record|enum|interface|class|@\\w+)\\b");
+
+    /** A program's file name: what the source launcher accepts and a compact source file's class is named after. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*\\.java");
 
     private static final int DEFAULT_TIMEOUT_SECONDS = 60;
 
@@ -136,6 +139,7 @@ final class SnippetScanner {
         Optional<String> compileError = Optional.empty();
         boolean preview = false;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
+        Optional<String> file = Optional.empty();
         for (String[] attribute : directive == null ? List.<String[]>of() : directive.attributes()) {
             String key = attribute[0];
             String value = attribute[1];
@@ -158,13 +162,24 @@ final class SnippetScanner {
                 case "compile-error" -> compileError = Optional.of(validRegex(required(key, value, at), at));
                 case "preview" -> preview = true;
                 case "timeout" -> timeout = Integer.parseInt(required(key, value, at));
+                case "file" -> {
+                    String fileName = required(key, value, at);
+                    if (!FILE_NAME.matcher(fileName).matches()) {
+                        throw new SnippetFailure(at, "file=\"" + fileName + "\" is no Java source file name (write e.g. file=\"Squares.java\")");
+                    }
+                    file = Optional.of(fileName);
+                    kind = Snippet.Kind.PROGRAM;
+                }
                 default -> throw new IllegalStateException(key);
             }
         }
         if (compileError.isPresent() && run) {
             throw new SnippetFailure(directive.at(), "a snippet that must not compile cannot be run");
         }
-        return new Snippet(location, code, kind, name, uses, run, expects, compileError, preview, timeout, shown);
+        if (file.isPresent() && !uses.isEmpty()) {
+            throw new SnippetFailure(directive.at(), "a program (file=) is a whole file a reader saves: it cannot 'use' other snippets");
+        }
+        return new Snippet(location, code, kind, name, uses, run, expects, compileError, preview, timeout, shown, file);
     }
 
     static Snippet.Kind detectKind(String code) {

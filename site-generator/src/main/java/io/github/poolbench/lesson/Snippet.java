@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One fenced {@code java} block of a lesson, with what its {@code <!-- snippet: … -->} directive asks
- * (see {@link LessonSnippetsTest} for the convention).
+ * (the convention is documented on LessonSnippetsTest, which compiles and runs them).
  *
  * @param location     the block's first code line
  * @param code         the block's code, blockquote markers removed
@@ -20,16 +20,22 @@ import java.util.Optional;
  * @param timeoutSeconds how long a run may take
  * @param shown        the output the lesson shows for the snippet (the fenced block after it), each line
  *                     of which the run must print; empty when the lesson shows none
+ * @param file         the file name a reader saves a {@link Kind#PROGRAM program} under, e.g. {@code Squares.java}
  */
 record Snippet(Location location, String code, Kind kind, Optional<String> name, List<String> uses, boolean run,
                List<String> expects, Optional<String> compileError, boolean preview, int timeoutSeconds,
-               List<Shown> shown) {
+               List<Shown> shown, Optional<String> file) {
 
     /** A line of output as the lesson shows it, where {@code …} stands for any text. */
     record Shown(Location location, String text) {}
 
     /** How a block becomes a compilation unit. */
     enum Kind {
+        /**
+         * A whole source file a reader saves and runs ({@code file="Name.java"}), usually a compact source
+         * file: a {@code void main()} in no package. Compiled as written, run with the source launcher.
+         */
+        PROGRAM,
         /** A whole compilation unit (a {@code package} line or a top-level public type): compiled as is. */
         UNIT,
         /** Fields, methods or nested types: they become members of a generated class. */
@@ -51,7 +57,7 @@ record Snippet(Location location, String code, Kind kind, Optional<String> name,
 
     @Override
     public String toString() {
-        return location + " (" + kind.name().toLowerCase(java.util.Locale.ROOT)
+        return location + file.map(f -> " " + f).orElse("") + " (" + kind.name().toLowerCase(java.util.Locale.ROOT)
                 + (compileError.isPresent() ? ", must not compile" : run ? ", run" : "") + ")";
     }
 }
