@@ -2,6 +2,7 @@ package io.github.poolbench.lesson;
 
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.pool.WorkerPool;
+import io.github.poolbench.workload.Sleep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -261,11 +262,22 @@ final class SnippetCompiler {
      * is on the test classpath (its classes folder in a reactor build, its jar otherwise).
      */
     private static Path copyPublicApi(Path to) {
+        // The pool and the workloads live in two modules now: copy from where each of them is.
+        for (Class<?> anchor : List.of(WorkerPool.class, Sleep.class)) {
+            copyPublicApi(anchor, to);
+        }
+        return to;
+    }
+
+    private static void copyPublicApi(Class<?> anchor, Path to) {
         try {
-            Path from = Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path from = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(from)) {
                 for (String pkg : PUBLIC_PACKAGES) {
                     Path dir = from.resolve(pkg);
+                    if (!Files.isDirectory(dir)) {
+                        continue;
+                    }
                     try (Stream<Path> walk = Files.walk(dir)) {
                         for (Path file : walk.filter(Files::isRegularFile).toList()) {
                             Path target = to.resolve(from.relativize(file).toString());
@@ -287,7 +299,6 @@ final class SnippetCompiler {
                     }
                 }
             }
-            return to;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the public API classes", e);
         } catch (URISyntaxException e) {

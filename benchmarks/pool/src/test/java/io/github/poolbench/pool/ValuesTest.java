@@ -2,6 +2,7 @@ package io.github.poolbench.pool;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,5 +108,17 @@ class ValuesTest {
         assertEquals(false, extra.allows(URI.class));
         assertEquals(false, extra.allows(java.lang.reflect.Method.class), "java.lang.* is one package only");
         assertThrows(IllegalArgumentException.class, () -> new AllowList(List.of("!java.net.*")));
+    }
+
+    @Test
+    void aPatternEndingInAStarIsAPrefixAsInObjectInputFilter() {
+        AllowList nested = new AllowList(List.of("java.net.Proxy$*"));
+        assertTrue(nested.allows(java.net.Proxy.Type.class), "Proxy$* admits Proxy's nested classes");
+        assertFalse(nested.allows(java.net.Proxy.class), "but not Proxy itself");
+        assertFalse(nested.allows(java.net.URI.class));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> new AllowList(List.of("java.*.Proxy")));
+        assertEquals("Not an allow-list pattern: 'java.*.Proxy'; use a class name, a prefix ending in * "
+                + "(e.g. com.example.Probe$*), package.* or package.**", bad.getMessage());
     }
 }

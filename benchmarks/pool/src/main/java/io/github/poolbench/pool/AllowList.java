@@ -9,6 +9,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The classes parent and worker agree to deserialize, and the serialization both sides do through it.
@@ -23,17 +25,52 @@ final class AllowList {
             "java.util.concurrent.atomic.*", "java.lang.invoke.SerializedLambda", "io.github.poolbench.**");
 
     private final List<String> patterns;
+    /** Exact class names allowed because a task sent through this pool is of, or was written in, them. */
+    private final Set<String> granted = ConcurrentHashMap.newKeySet();
 
     AllowList(List<String> extraPatterns) {
         List<String> all = new ArrayList<>(DEFAULT);
         for (String pattern : extraPatterns) {
-            if (pattern.isBlank() || pattern.startsWith("!") || pattern.contains(";")) {
+            String trimmed = pattern.strip();
+            int star = trimmed.indexOf('*');
+            if (trimmed.isEmpty() || trimmed.startsWith("!") || trimmed.contains(";") || trimmed.contains("/")
+                    || (star >= 0 && star < trimmed.length() - (trimmed.endsWith("**") ? 2 : 1))) {
                 throw new IllegalArgumentException("Not an allow-list pattern: '" + pattern
-                        + "'; use a class name, package.* or package.**");
+                        + "'; use a class name, a prefix ending in * (e.g. com.example.Probe$*), package.* or package.**");
             }
-            all.add(pattern.strip());
+            all.add(trimmed);
         }
         this.patterns = List.copyOf(all);
+    }
+
+    /**
+     * Allows one class by its binary name from now on, e.g. the class that defines a task being sent.
+     *
+     * @throws IllegalArgumentException if {@code className} is not a plausible binary class name
+     */
+    void grant(String className) {
+        if (!isClassName(className)) {
+            throw new IllegalArgumentException("Not a class name: '" + className + "'");
+        }
+        granted.add(className);
+    }
+
+    /** Exact names granted so far, for a new worker to start with. */
+    Set<String> granted() {
+        return Set.copyOf(granted);
+    }
+
+    private static boolean isClassName(String name) {
+        if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && c != '$' && !Character.isJavaIdentifierPart(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     List<String> patterns() {
@@ -47,7 +84,14 @@ final class AllowList {
         if (type.isPrimitive()) {
             return true;
         }
+        if (type.isHidden()) {
+            // A lambda read back from its SerializedLambda: it belongs to the class that wrote it.
+            return type.getNestHost() != type && allows(type.getNestHost());
+        }
         String name = type.getName();
+        if (granted.contains(name)) {
+            return true;
+        }
         String packageName = type.getPackageName();
         for (String pattern : patterns) {
             boolean matches;
@@ -58,6 +102,9 @@ final class AllowList {
                         || packageName.charAt(prefix.length()) == '.');
             } else if (pattern.endsWith(".*")) {
                 matches = packageName.equals(pattern.substring(0, pattern.length() - 2));
+            } else if (pattern.endsWith("*")) {
+                // As ObjectInputFilter reads it: a prefix, e.g. Probe$* for Probe's nested classes.
+                matches = name.startsWith(pattern.substring(0, pattern.length() - 1));
             } else {
                 matches = name.equals(pattern);
             }
@@ -78,8 +125,14 @@ final class AllowList {
 
     /** Reads one object, refusing every class the allow-list does not name. */
     Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+        return deserialize(bytes, null);
+    }
+
+    /** As {@link #deserialize(byte[])}, resolving classes in {@code loader} when it is not null. */
+    Object deserialize(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
         Refusals refusals = new Refusals();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        try (ObjectInputStream in = loader == null ? new ObjectInputStream(new ByteArrayInputStream(bytes))
+                : new LoaderInputStream(new ByteArrayInputStream(bytes), loader)) {
             in.setObjectInputFilter(refusals);
             return in.readObject();
         } catch (InvalidClassException e) {
@@ -96,6 +149,25 @@ final class AllowList {
     InvalidClassException refusal(String className) {
         return new InvalidClassException(className, "refused to deserialize it: not on the pool's allow-list "
                 + patterns + "; allow it with PoolOptions.withAllowedClasses(\"" + className + "\")");
+    }
+
+    /** Resolves classes in a given loader, e.g. one that holds classes shipped from the parent. */
+    private static final class LoaderInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderInputStream(java.io.InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc); // primitives' names, and what the default finds
+            }
+        }
     }
 
     /** A filter for one stream, remembering what it refused so that the error can say so. */

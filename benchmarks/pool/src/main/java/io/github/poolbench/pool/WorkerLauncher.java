@@ -17,7 +17,7 @@ final class WorkerLauncher {
 
     /**
      * Flags every worker gets. The JDK's default CDS archive is on without asking ({@code -Xshare:auto}
-     * is the default, and naming it would rule out an AOT cache). Tiered compilation stays on (no {@code TieredStopAtLevel=1}): it costs
+     * is the default). Tiered compilation stays on (no {@code TieredStopAtLevel=1}): it costs
      * next to nothing at start-up here and CPU-bound tasks, what the lesson sends to processes, would run
      * at C1 speed without C2.
      */
@@ -46,24 +46,35 @@ final class WorkerLauncher {
         if (options.workerJvmFlags().stream().anyMatch(flag -> flag.matches("-XX:\\+Use\\w+GC"))) {
             baseFlags.remove(SERIAL_GC); // the caller chose a collector: two would stop the JVM
         }
-        List<String> flags = new ArrayList<>(baseFlags);
-        flags.addAll(options.workerJvmFlags());
-        StartupCache.Launch launch = options.startupCache()
-                ? StartupCache.plan(java, flags, System.getProperty("java.class.path"))
-                : new StartupCache.Launch(List.of(), System.getProperty("java.class.path"));
-        String classpath = launch.classpath();
+        String classpath = System.getProperty("java.class.path", "");
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(baseFlags);
-        command.addAll(launch.flags());
         command.addAll(options.workerJvmFlags());
-        command.add("-cp");
-        command.add(classpath);
-        command.add(WorkerMain.class.getName());
+        Module pool = WorkerMain.class.getModule();
+        String modulePath = System.getProperty("jdk.module.path", "");
+        if (pool.isNamed()) {
+            // The pool is a module: so is the worker, with the parent's module path (every module on it
+            // resolved, as the parent's tasks may come from any of them) and its class path beside it.
+            command.add("--module-path");
+            command.add(modulePath);
+            command.add("--add-modules");
+            command.add("ALL-MODULE-PATH");
+        }
+        if (!classpath.isEmpty() || !pool.isNamed()) {
+            command.add("-cp");
+            command.add(classpath);
+        }
+        if (pool.isNamed()) {
+            command.add("-m");
+            command.add(pool.getName() + "/" + WorkerMain.class.getName());
+        } else {
+            command.add(WorkerMain.class.getName());
+        }
         command.add(System.out.charset().name());
         command.add(System.err.charset().name());
         command.add(String.join(";", allowList.patterns().subList(AllowList.DEFAULT.size(), allowList.patterns().size())));
-        if (String.join(" ", command).length() > LONGEST_COMMAND) {
+        if (String.join(" ", command).length() > LONGEST_COMMAND && command.contains("-cp")) {
             int at = command.indexOf("-cp");
             command.set(at, "@" + classpathArgFile(classpath));
             command.remove(at + 1);

@@ -2,8 +2,6 @@ package io.github.poolbench.pool;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
@@ -54,10 +52,6 @@ final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals(StartupCache.TRAIN)) {
-            train();
-            return;
-        }
         // Claim the real stdout for frames before anything can print to it.
         DataOutputStream toParent = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -70,45 +64,6 @@ final class WorkerMain {
         System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[1])));
         System.setIn(InputStream.nullInputStream()); // a task reading stdin must not eat our frames
         worker.run(fromParent);
-    }
-
-    /**
-     * A training run for the {@link StartupCache}: does in memory what a worker's session does, so that
-     * the JVM records the classes, linkage and profiles a real worker will want.
-     */
-    private static void train() throws Exception {
-        Thread.ofPlatform().daemon(true).start(() -> { // like a worker, do not outlive the parent
-            try {
-                while (System.in.read() >= 0) {
-                    continue;
-                }
-            } catch (IOException e) {
-                // the same as the end of stdin
-            }
-            Runtime.getRuntime().halt(1);
-        });
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        WorkerMain worker = new WorkerMain(new DataOutputStream(sink), new AllowList(List.of()));
-        PrintStream out = worker.forwardingStream(Protocol.STDOUT, Charset.defaultCharset());
-        Task<Integer, Integer> increment = x -> x + 1;
-        Task<Integer, Integer> failing = x -> {
-            throw new IllegalStateException("training " + x);
-        };
-        Task<Integer, String> byName = String::valueOf;
-        byte[][] tasks = {TaskCodec.encode(increment), TaskCodec.encode(byName), AllowList.serialize(increment),
-            AllowList.serialize(failing)};
-        Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(() -> out.println("warm")).join();
-        for (int i = 0; i < 2_000; i++) {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            Protocol.write(new DataOutputStream(frame), Protocol.TASK, i, tasks[i % 100 == 0 ? 3 : i % 3],
-                    Values.encode(new Object[] {i, i + 1}));
-            worker.runJob(Protocol.read(new DataInputStream(new ByteArrayInputStream(frame.toByteArray()))));
-            sink.reset();
-            Values.decode(Values.encode(new Object[] {"text " + i, (long) i, i / 2.0, i % 2 == 0, null}), worker.allowList);
-        }
-        worker.send(Protocol.HELLO, 0, helloAnswer());
-        out.println("trained");
-        worker.recall(0);
     }
 
     private void run(DataInputStream fromParent) throws IOException {
@@ -298,7 +253,7 @@ final class WorkerMain {
 
     private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
         if (!Arrays.equals(bytes, lastTaskBytes)) {
-            lastTask = TaskCodec.decode(bytes, allowList);
+            lastTask = TaskCodec.decode(bytes, allowList, WorkerMain.class.getClassLoader());
             lastTaskBytes = bytes;
         }
         return lastTask;

@@ -9,8 +9,14 @@ import java.io.InvalidClassException;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
+import java.io.StreamCorruptedException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Encodes a task for a worker. A static method reference or a lambda that captures nothing goes by name,
@@ -21,8 +27,9 @@ import java.util.Map;
  */
 final class TaskCodec {
 
-    /** Java serialization streams start with 0xACED, so one leading byte tells the encodings apart. */
-    private static final int BY_NAME = 2;
+    /** The first byte: a task called by name, or a serialized one. */
+    static final int BY_NAME = 2;
+    static final int SERIALIZED = 3;
     private static final String TASK_INTERFACE = Task.class.getName().replace('.', '/');
     private static final Map<Character, String> BOXES = Map.of('Z', "Ljava/lang/Boolean;", 'B', "Ljava/lang/Byte;",
             'C', "Ljava/lang/Character;", 'S', "Ljava/lang/Short;", 'I', "Ljava/lang/Integer;",
@@ -31,40 +38,105 @@ final class TaskCodec {
     private TaskCodec() {
     }
 
+    /**
+     * {@code [kind:1][granted classes: count:2, names][payload]}: the classes that a task is of or was
+     * written in travel with it and are allowed on both sides, so a lambda in the caller's own class
+     * needs no allow-list entry. By name, the payload is the capturing class, the method's class, name
+     * and descriptor; else Java serialization.
+     */
     static byte[] encode(Task<?, ?> task) throws IOException {
         SerializedLambda lambda = serializedLambda(task);
-        if (lambda == null || !callableByName(lambda)) {
-            return AllowList.serialize(task);
+        Set<String> granted = new LinkedHashSet<>();
+        Class<?> type = task.getClass();
+        if (!type.isHidden()) {
+            granted.add(type.getName()); // a class implementing Task; a lambda's own class never travels
         }
+        granted.add(type.getNestHost().getName()); // for a lambda: the class that wrote it
+        if (lambda != null) {
+            granted.add(lambda.getCapturingClass().replace('/', '.'));
+            granted.add(lambda.getImplClass().replace('/', '.'));
+        }
+        boolean byName = lambda != null && callableByName(lambda) && openToUs(type.getClassLoader(), lambda.getImplClass());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(BY_NAME);
-            out.writeUTF(lambda.getImplClass().replace('/', '.'));
-            out.writeUTF(lambda.getImplMethodName());
-            out.writeUTF(lambda.getImplMethodSignature());
+            out.writeByte(byName ? BY_NAME : SERIALIZED);
+            out.writeShort(granted.size());
+            for (String name : granted) {
+                out.writeUTF(name);
+            }
+            if (byName) {
+                out.writeUTF(lambda.getCapturingClass().replace('/', '.'));
+                out.writeUTF(lambda.getImplClass().replace('/', '.'));
+                out.writeUTF(lambda.getImplMethodName());
+                out.writeUTF(lambda.getImplMethodSignature());
+            } else {
+                out.write(AllowList.serialize(task));
+            }
         }
         return bytes.toByteArray();
     }
 
-    static Task<?, ?> decode(byte[] encoded, AllowList allowList) throws IOException, ClassNotFoundException {
-        if (encoded.length == 0 || encoded[0] != BY_NAME) {
-            return (Task<?, ?>) allowList.deserialize(encoded);
+    /** The class names a task grants, as {@link #encode} wrote them. */
+    static List<String> granted(byte[] encoded) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded, 1, encoded.length - 1));
+        int count = in.readUnsignedShort();
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(in.readUTF());
+        }
+        return names;
+    }
+
+    /**
+     * Rebuilds a task; first grants {@code allowList} the classes it travels with. A task by name is
+     * called only if its capturing class vouches for it: the method must be the target of a
+     * serializable lambda or method reference compiled into that class ({@link ClassConstants}), so a
+     * frame cannot make a worker call any other static method.
+     */
+    static Task<?, ?> decode(byte[] encoded, AllowList allowList, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
+        if (encoded.length == 0 || (encoded[0] != BY_NAME && encoded[0] != SERIALIZED)) {
+            throw new StreamCorruptedException("not an encoded task");
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded, 1, encoded.length - 1));
+        int count = in.readUnsignedShort();
+        for (int i = 0; i < count; i++) {
+            allowList.grant(in.readUTF());
+        }
+        if (encoded[0] == SERIALIZED) {
+            return (Task<?, ?>) allowList.deserialize(in.readAllBytes(), loader);
+        }
+        String capturingName = in.readUTF();
         String className = in.readUTF();
         String methodName = in.readUTF();
         String descriptor = in.readUTF();
-        Class<?> owner = Class.forName(className, false, TaskCodec.class.getClassLoader());
-        if (!allowList.allows(owner)) {
-            throw allowList.refusal(className);
+        Class<?> capturing = Class.forName(capturingName, false, loader);
+        if (!allowList.allows(capturing)) {
+            throw allowList.refusal(capturingName);
         }
+        if (!ClassConstants.of(capturing).containsAll(List.of(className.replace('.', '/'), methodName, descriptor))) {
+            throw new InvalidClassException(capturingName, "defines no serializable lambda or method reference that calls "
+                    + className + "." + methodName + descriptor + ", so the worker will not call it by name");
+        }
+        Class<?> owner = Class.forName(className, false, loader);
         for (Method method : owner.getDeclaredMethods()) {
-            if (method.getName().equals(methodName) && descriptor(method).equals(descriptor)) {
+            if (method.getName().equals(methodName) && descriptor(method).equals(descriptor)
+                    && Modifier.isStatic(method.getModifiers())) {
                 method.setAccessible(true); // a lambda's body is a private method
                 return new StaticMethodTask(method);
             }
         }
         throw new InvalidClassException(className, "has no static method " + methodName + descriptor);
+    }
+
+    /** Whether the worker may call the method reflectively: its package is open to the pool. */
+    private static boolean openToUs(ClassLoader loader, String implClass) {
+        try {
+            Class<?> owner = Class.forName(implClass.replace('/', '.'), false, loader);
+            return owner.getModule().isOpen(owner.getPackageName(), TaskCodec.class.getModule());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The lambda's serial form, if the task is a serializable lambda whose class lets us see it. */

@@ -16,17 +16,13 @@ import java.util.Objects;
  * @param allowedClasses extra classes or packages that may be deserialized, in
  *     {@link java.io.ObjectInputFilter.Config#createFilter} syntax without {@code !}: {@code com.example.Point},
  *     {@code com.example.*} (one package) or {@code com.example.**} (and subpackages)
- * @param startupCache whether worker JVMs use (and, on first use, create in the background) an AOT cache;
- *     off by default, because measured on this project's workers it saved no CPU time: the JDK's own CDS
- *     archive already covers what a worker loads before its handshake (see {@code StartupCache})
  */
 public record PoolOptions(
         Duration defaultTimeout,
         Duration startTimeout,
         Duration closeGrace,
         List<String> workerJvmFlags,
-        List<String> allowedClasses,
-        boolean startupCache) {
+        List<String> allowedClasses) {
 
     public PoolOptions {
         requirePositive(defaultTimeout, "defaultTimeout");
@@ -39,34 +35,30 @@ public record PoolOptions(
         allowedClasses = List.copyOf(allowedClasses);
     }
 
-    /** Five minutes per blocking call, a minute to start, five seconds' grace, no AOT start-up cache. */
+    /** Five minutes per blocking call, a minute to start, five seconds' grace. */
     public static PoolOptions defaults() {
         return new PoolOptions(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(5),
-                List.of(), List.of(), false);
+                List.of(), List.of());
     }
 
     public PoolOptions withDefaultTimeout(Duration timeout) {
-        return new PoolOptions(timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, startupCache);
+        return new PoolOptions(timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses);
     }
 
     public PoolOptions withStartTimeout(Duration timeout) {
-        return new PoolOptions(defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses, startupCache);
+        return new PoolOptions(defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses);
     }
 
     public PoolOptions withCloseGrace(Duration grace) {
-        return new PoolOptions(defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses, startupCache);
+        return new PoolOptions(defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses);
     }
 
     public PoolOptions withWorkerJvmFlags(String... flags) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, List.of(flags), allowedClasses, startupCache);
+        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, List.of(flags), allowedClasses);
     }
 
     public PoolOptions withAllowedClasses(String... patterns) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, List.of(patterns), startupCache);
-    }
-
-    public PoolOptions withStartupCache(boolean enabled) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, enabled);
+        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, List.of(patterns));
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -11,8 +11,12 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 4)) {
  *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
+ *     System.out.println(squares); // [1, 4, 9]
  * }
  * }</pre>
+ *
+ * <p>The lambda's own class is allowed in worker processes automatically; other classes that inputs and
+ * results are made of need {@link PoolOptions#withAllowedClasses}, unless they are JDK value types.
  *
  * <p>Every blocking call has a timeout: the explicit one, or {@link PoolOptions#defaultTimeout()}. Every
  * error is a {@link PoolException} that names the input concerned. A failed input never spoils the pool.

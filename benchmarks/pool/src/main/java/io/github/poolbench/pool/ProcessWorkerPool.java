@@ -431,6 +431,9 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             return last.bytes();
         }
         byte[] bytes = TaskCodec.encode(task);
+        for (String granted : TaskCodec.granted(bytes)) {
+            allowList.grant(granted); // the parent reads results of the task's own classes too
+        }
         lastTask = new SerializedTask(task, bytes);
         return bytes;
     }

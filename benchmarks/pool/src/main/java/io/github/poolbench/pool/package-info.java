@@ -37,8 +37,8 @@
  * parent was killed follows it. When a worker dies, its reader thread sees its stdout end, fails the one
  * job it ran with its exit status, requeues the rest, and starts a replacement.
  *
- * <p>Worker JVMs start with trimmed flags (serial GC, no perf data file, JVM output kept off stdout) and,
- * once it exists, an AOT cache ({@code StartupCache}, JEP 483/514/515) trained in the background on first
- * use; a missing or stale cache only makes start-up slower.
+ * <p>Worker JVMs start with trimmed flags (serial GC, no perf data file, JVM output kept off stdout). An
+ * opt-in AOT cache (JEP 483/514/515) was tried and removed: it measured no gain, because the JDK's own CDS
+ * archive already covers what a worker loads before its handshake.
  */
 package io.github.poolbench.pool;
