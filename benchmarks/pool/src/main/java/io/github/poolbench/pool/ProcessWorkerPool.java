@@ -51,6 +51,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
 
     private final AllowList allowList;
     private final WorkerLauncher launcher;
+    /** Where the workers' sockets are made: a folder only this user may enter. */
+    private final java.nio.file.Path socketFolder;
     private final AtomicLong jobIds = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever a worker runs out of jobs or goes away, for close() to wait on. */
@@ -68,6 +70,11 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         super(PoolKind.PROCESS, size, options);
         this.allowList = new AllowList(options.allowedClasses());
         this.launcher = new WorkerLauncher(options, allowList);
+        try {
+            this.socketFolder = Channel.privateFolder();
+        } catch (IOException e) {
+            throw new PoolException("Could not make a private folder for the workers' sockets: " + e, e);
+        }
     }
 
     /** Starts {@code size} workers at once and returns when all have answered their handshake. */
@@ -260,7 +267,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         // Still gracefully: a worker ends as soon as its stdin does, busy or not. Forcibly, past the grace
         // (but never sooner than a moment after the end of its stdin): one that could not, e.g. stopped.
-        all.forEach(WorkerProcess::closeInput);
+        all.forEach(WorkerProcess::endInput);
         long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_EOF.toNanos());
         try {
             for (WorkerProcess worker : all) {
@@ -275,6 +282,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } catch (InterruptedException e) {
             all.forEach(WorkerProcess::kill);
             Thread.currentThread().interrupt();
+        } finally {
+            Channel.delete(socketFolder);
         }
     }
 
@@ -290,8 +299,9 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
+        java.nio.file.Path socket = socketFolder.resolve(slot + ".sock");
         WorkerProcess worker = WorkerProcess.spawn(
-                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(), this);
+                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(socket), socket, this);
         boolean closedMeanwhile;
         lock.lock();
         try {

@@ -4,22 +4,27 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StreamCorruptedException;
+import java.util.Arrays;
 
 /**
- * The frames parent and worker exchange over the worker's stdin and stdout. Binary and length-prefixed,
- * so a task's printing (sent as {@link #STDOUT}/{@link #STDERR} frames) can never be mistaken for a result.
+ * The frames parent and worker exchange over a channel of their own, a Unix-domain socket in a private
+ * folder ({@link Channel}): nothing a task, a library or a child process writes to file descriptor 1 or
+ * 2 can reach it. Binary and length-prefixed, so a task's printing (sent as {@link #STDOUT}/{@link #STDERR}
+ * frames) can never be mistaken for a result.
  *
- * <p>A frame is {@code [type:1][id:8][length1:4][length2:4][part1][part2]}. The worker opens its stdout
- * with {@link #MAGIC}, so that anything a JVM might print before {@code main} runs is passed through to
- * the console instead of breaking the first frame.
+ * <p>A frame is {@code [magic:2][type:1][id:8][length1:4][length2:4][part1][part2]}. The worker opens the
+ * stream with {@link #MAGIC}. A reader checks each frame's magic, its type and both lengths against
+ * {@link #MAX_PART} before it reads any payload, and allocates as the bytes arrive rather than what a
+ * length claims, so that garbage is a clean error: never a hang, never an out-of-memory.
  */
 final class Protocol {
 
     /** "poolbnch" in ASCII: begins the worker's stream. */
     static final long MAGIC = 0x706f6f6c626e6368L;
-    static final int VERSION = 1;
+    /** Begins every frame: "PB". */
+    static final short FRAME_MAGIC = 0x5042;
+    static final int VERSION = 2;
 
     /** Parent to worker: id is a nonce the worker echoes. Worker to parent: the same id, part 1 holds its protocol version. */
     static final byte HELLO = 1;
@@ -38,6 +43,14 @@ final class Protocol {
     static final byte RECALL = 7;
     /** Worker to parent: job {@code id} was given back unstarted. */
     static final byte RECALLED = 8;
+    /** Parent to worker: stop job {@code id} now, and answer with a thread dump ({@link #DUMP}). */
+    static final byte STOP = 9;
+    /** Worker to parent: part 1 is a thread dump in UTF-8, taken for job {@code id}. */
+    static final byte DUMP = 10;
+    /** The highest type. */
+    private static final byte LAST_TYPE = DUMP;
+    /** Payloads are read in steps of at most this, so that a false length costs no memory. */
+    private static final int READ_STEP = 1 << 16;
 
     private static final byte[] NONE = new byte[0];
     /** The most one part of a frame carries; a longer length read means the stream is not frames. */
@@ -51,31 +64,72 @@ final class Protocol {
 
     /** Writes one frame and flushes it; callers that share {@code out} between threads synchronize on it. */
     static void write(DataOutputStream out, byte type, long id, byte[] part1, byte[] part2) throws IOException {
+        write(out, type, id, part1, part2, true);
+    }
+
+    /** Writes one frame, flushing it only if asked: a writer with more frames queued flushes once after them. */
+    static void write(DataOutputStream out, byte type, long id, byte[] part1, byte[] part2, boolean flush)
+            throws IOException {
+        out.writeShort(FRAME_MAGIC);
         out.writeByte(type);
         out.writeLong(id);
         out.writeInt(part1.length);
         out.writeInt(part2.length);
         out.write(part1);
         out.write(part2);
-        out.flush();
+        if (flush) {
+            out.flush();
+        }
     }
 
     static void write(DataOutputStream out, byte type, long id, byte[] part1) throws IOException {
         write(out, type, id, part1, NONE);
     }
 
-    /** The next frame, or {@code null} at a clean end of stream between frames. */
+    /**
+     * The next frame, or {@code null} at a clean end of stream between frames.
+     *
+     * @throws StreamCorruptedException if what comes is not a frame
+     */
     static Frame read(DataInputStream in) throws IOException {
-        int type = in.read();
-        if (type < 0) {
+        int first = in.read();
+        if (first < 0) {
             return null;
         }
+        int magic = (first << 8) | in.readUnsignedByte();
+        if (magic != FRAME_MAGIC) {
+            throw new StreamCorruptedException("not a frame: it starts with 0x" + Integer.toHexString(magic));
+        }
+        int type = in.readByte();
+        if (type < HELLO || type > LAST_TYPE) {
+            throw new StreamCorruptedException("not a frame: unknown type " + type);
+        }
         long id = in.readLong();
-        byte[] part1 = new byte[checkedLength(in.readInt())];
-        byte[] part2 = new byte[checkedLength(in.readInt())];
-        in.readFully(part1);
-        in.readFully(part2);
-        return new Frame((byte) type, id, part1, part2);
+        int length1 = checkedLength(in.readInt());
+        int length2 = checkedLength(in.readInt());
+        return new Frame((byte) type, id, readPart(in, length1), readPart(in, length2));
+    }
+
+    /** Reads {@code length} bytes, growing the buffer only as they come. */
+    private static byte[] readPart(DataInputStream in, int length) throws IOException {
+        if (length <= READ_STEP) {
+            byte[] part = new byte[length];
+            in.readFully(part);
+            return part;
+        }
+        byte[] part = new byte[READ_STEP];
+        int filled = 0;
+        while (filled < length) {
+            if (filled == part.length) {
+                part = Arrays.copyOf(part, (int) Math.min(length, 2L * part.length));
+            }
+            int read = in.read(part, filled, part.length - filled);
+            if (read < 0) {
+                throw new EOFException("the stream ended " + (length - filled) + " bytes into a frame");
+            }
+            filled += read;
+        }
+        return part;
     }
 
     /** Fails for what is too large to send, before any of it is written. */
@@ -86,37 +140,11 @@ final class Protocol {
         return part;
     }
 
-    /** A length past the limit means the stream is not ours (something wrote to fd 1 directly). */
+    /** A length past the limit means the stream is not frames. */
     private static int checkedLength(int length) throws IOException {
         if (length < 0 || length > MAX_PART) {
             throw new StreamCorruptedException("not a frame: a part of " + length + " bytes");
         }
         return length;
-    }
-
-    /**
-     * Skips to just past {@link #MAGIC}, passing what comes before it to {@code passThrough}.
-     *
-     * @throws EOFException if the stream ends first
-     */
-    static void skipToMagic(DataInputStream in, OutputStream passThrough) throws IOException {
-        long window = 0;
-        int seen = 0;
-        while (true) {
-            int next = in.read();
-            if (next < 0) {
-                throw new EOFException("the worker's stdout ended before its handshake");
-            }
-            if (seen == Long.BYTES) {
-                passThrough.write((int) (window >>> 56)); // the oldest byte leaves the window
-            } else {
-                seen++;
-            }
-            window = (window << 8) | next;
-            if (seen == Long.BYTES && window == MAGIC) {
-                passThrough.flush();
-                return;
-            }
-        }
     }
 }

@@ -38,6 +38,8 @@ final class WorkerLauncher {
     private static final int LONGEST_COMMAND = 30_000;
 
     private final List<String> command;
+    /** Where in {@link #command} the worker's socket goes. */
+    private final int socketAt;
 
     WorkerLauncher(PoolOptions options, AllowList allowList) {
         String java = Path.of(System.getProperty("java.home"), "bin",
@@ -48,6 +50,7 @@ final class WorkerLauncher {
         }
         String classpath = System.getProperty("java.class.path", "");
         List<String> command = new ArrayList<>();
+        int socketAt;
         command.add(java);
         command.addAll(baseFlags);
         command.addAll(options.workerJvmFlags());
@@ -71,6 +74,8 @@ final class WorkerLauncher {
         } else {
             command.add(WorkerMain.class.getName());
         }
+        socketAt = command.size();
+        command.add(""); // the socket's path, per worker
         command.add(System.out.charset().name());
         command.add(System.err.charset().name());
         command.add(String.join(";", allowList.patterns().subList(AllowList.DEFAULT.size(), allowList.patterns().size())));
@@ -78,12 +83,22 @@ final class WorkerLauncher {
             int at = command.indexOf("-cp");
             command.set(at, "@" + classpathArgFile(classpath));
             command.remove(at + 1);
+            socketAt--;
         }
+        this.socketAt = socketAt;
         this.command = List.copyOf(command);
     }
 
+    /** The command line of every worker, with a placeholder for its socket, for error messages. */
     List<String> command() {
         return command;
+    }
+
+    /** The command line of the worker that is to connect to {@code socket}. */
+    List<String> command(Path socket) {
+        List<String> mine = new ArrayList<>(command);
+        mine.set(socketAt, socket.toString());
+        return mine;
     }
 
     /** Writes {@code -cp <classpath>} to a temporary argfile, quoted as the java launcher reads it. */

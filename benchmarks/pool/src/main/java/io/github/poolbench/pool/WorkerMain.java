@@ -4,14 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -19,14 +18,17 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from stdin, runs them one at a time in the
- * order sent, writes results to stdout. A task sent while another runs waits here, unless recalled.
- * One of its two threads always reads stdin, so the end of stdin is seen at once even while a task runs,
- * and ends the worker: that is both how the pool closes it and how it follows a parent that died
- * without closing anything.
+ * A worker JVM of a {@link PoolKind#PROCESS} pool: reads tasks from its {@link Channel} to the parent, runs
+ * them one at a time in the order sent, and writes results back. A task sent while another runs waits
+ * here, unless recalled. One of its two threads always reads the channel, so its end is seen at once even
+ * while a task runs, and ends the worker (and what its tasks started): that is both how the pool closes
+ * it and how it follows a parent that died without closing anything.
  *
- * <p>Arguments: the charsets of the parent's {@code System.out} and {@code System.err}, then extra
- * allow-list patterns separated by {@code ;} (possibly empty).
+ * <p>What tasks print on {@code System.out} and {@code System.err} goes to the parent as frames, ordered
+ * before their results; what reaches file descriptors 1 and 2 by other ways goes there as plain output.
+ *
+ * <p>Arguments: the socket to connect to, the charsets of the parent's {@code System.out} and
+ * {@code System.err}, then extra allow-list patterns separated by {@code ;} (possibly empty).
  */
 final class WorkerMain {
 
@@ -39,7 +41,7 @@ final class WorkerMain {
     private final ArrayDeque<Protocol.Frame> tasks = new ArrayDeque<>();
     /** Whether one of the two threads runs a task. */
     private boolean running;
-    /** Whether stdin has no reader: the idle thread is to take it. */
+    /** Whether the channel has no reader: the idle thread is to take it. */
     private boolean readerWanted;
     private DataInputStream fromParent;
     /** The last task read, kept because a map sends the same task with every chunk. */
@@ -52,17 +54,15 @@ final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        // Claim the real stdout for frames before anything can print to it.
-        DataOutputStream toParent = new DataOutputStream(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        SocketChannel channel = Channel.connect(Path.of(args[0]));
+        DataOutputStream toParent = new DataOutputStream(new BufferedOutputStream(Channel.out(channel), 1 << 16));
         // Buffered: a frame is then one read(2), not one per field.
-        DataInputStream fromParent = new DataInputStream(
-                new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+        DataInputStream fromParent = new DataInputStream(new BufferedInputStream(Channel.in(channel), 1 << 16));
         WorkerMain worker = new WorkerMain(toParent,
-                new AllowList(args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(";")) : List.of()));
-        System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[0])));
-        System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[1])));
-        System.setIn(InputStream.nullInputStream()); // a task reading stdin must not eat our frames
+                new AllowList(args.length > 3 && !args[3].isEmpty() ? List.of(args[3].split(";")) : List.of()));
+        System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[1])));
+        System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[2])));
+        System.setIn(InputStream.nullInputStream()); // nothing comes on stdin
         worker.run(fromParent);
     }
 
@@ -88,9 +88,9 @@ final class WorkerMain {
     }
 
     /**
-     * The life of each of the worker's two threads. One reads stdin while the other runs a task or idles;
-     * the reader that meets a task while nothing runs runs it itself, at once, and hands stdin to the
-     * other thread. So a task starts without waiting for a second thread to wake up, and stdin is read
+     * The life of each of the worker's two threads. One reads the channel while the other runs a task or idles;
+     * the reader that meets a task while nothing runs runs it itself, at once, and hands the channel to the
+     * other thread. So a task starts without waiting for a second thread to wake up, and the channel is read
      * all the time, even while a task runs.
      */
     private void serve(boolean reader) {
@@ -116,12 +116,12 @@ final class WorkerMain {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException stdoutBroken) {
+        } catch (IOException channelBroken) {
             Runtime.getRuntime().halt(3); // the parent is gone
         }
     }
 
-    /** Reads stdin until a task arrives that this thread is to run; queues those that must wait. */
+    /** Reads the channel until a task arrives that this thread is to run; queues those that must wait. */
     private Protocol.Frame readUntilATaskToRun() {
         try {
             for (Protocol.Frame frame; (frame = Protocol.read(fromParent)) != null; ) {
@@ -140,10 +140,12 @@ final class WorkerMain {
                 }
             }
         } catch (IOException endOfParent) {
-            // Same as a clean end of stdin: the parent is gone or done with us.
+            // Same as a clean end of the channel: the parent is gone or done with us.
         }
         System.out.flush();
         System.err.flush();
+        // What tasks started would outlive us, reparented to init: they go first.
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         Runtime.getRuntime().halt(0); // not exit(): a task's shutdown hooks must not keep an orphan alive
         return null;
     }
@@ -166,8 +168,8 @@ final class WorkerMain {
     }
 
     /**
-     * Reports a recalled task. Not from the main thread, which must never wait on stdout (were the
-     * parent's reader for this worker busy writing to our stdin, each would wait for the other), but by
+     * Reports a recalled task. Not from the main thread, which must never wait on the channel (were the
+     * parent's reader for this worker busy writing to us, each would wait for the other), but by
      * a reporter thread, and by the task thread before anything else it sends: so a report always goes
      * out before the result of any task read after the recall, and the parent sees replies in order.
      */
@@ -195,7 +197,7 @@ final class WorkerMain {
                         }
                     }
                 } catch (InterruptedException | IOException parentGone) {
-                    // the main thread sees the end of stdin and ends the worker
+                    // the main thread sees the end of the channel and ends the worker
                 }
             }
         });

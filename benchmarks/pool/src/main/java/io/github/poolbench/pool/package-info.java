@@ -16,26 +16,32 @@
  *
  * <h2>How the process pool works</h2>
  *
- * <p>Each worker is {@code java -cp <the parent's classpath> WorkerMain}, started with the parent's own
- * {@code java.home}, no shell and no network: parent and worker talk over the worker's stdin and stdout
- * in length-prefixed binary frames ({@code Protocol}). A worker opens with a magic number and answers a
- * handshake; the pool is ready when every worker has. Jobs wait in one queue and go to whichever worker
- * is free; a busy worker may hold one job more so that it never waits for a round trip, and a worker
- * that runs dry takes such a job back from a busy one ({@code RECALL}), so a queued task never waits
- * behind a long one while a worker idles.
+ * <p>Each worker is {@code java -cp <the parent's class path> WorkerMain} (or {@code -m} with the parent's
+ * module path when the pool is a named module), started with the parent's own {@code java.home}, no shell
+ * and no network. Parent and worker talk over a channel of their own ({@code Channel}): a Unix-domain
+ * socket in a folder only this user may enter, deleted once the worker has connected, carrying
+ * length-prefixed binary frames ({@code Protocol}) that are checked (magic, type, length) before
+ * anything is allocated. A worker opens with a magic number and answers a handshake; the pool is ready
+ * when every worker has. Jobs wait in one queue and go to whichever worker is free; a busy worker may hold
+ * one job more so that it never waits for a round trip, and a worker that runs dry takes such a job back
+ * from a busy one ({@code RECALL}), so a queued task never waits behind a long one while a worker idles.
+ * Frames are written by a thread per worker, so no caller ever waits on a worker that stopped reading.
  *
- * <p>Plain values (boxed primitives, strings, null) cross in a compact encoding ({@code Values}); other
- * values, tasks and failures use Java serialization, read on both sides only through an
- * {@link java.io.ObjectInputFilter} allow-list ({@code AllowList}). What a task prints on
+ * <p>Plain values (boxed primitives, strings, null, records of them) cross in a compact encoding
+ * ({@code Values}); other values, tasks and failures use Java serialization, read on both sides only
+ * through an {@link java.io.ObjectInputFilter} allow-list ({@code AllowList}). What a task prints on
  * {@code System.out} or {@code System.err} travels as frames and is printed by the parent on its
- * {@code System.out} or {@code System.err} of that moment, before the task's result.
+ * {@code System.out} or {@code System.err} of that moment, before the task's result. What reaches the
+ * worker's file descriptors 1 and 2 otherwise (native code, a child process started with
+ * {@code inheritIO()}) is copied to the same streams as plain output, in its own time.
  *
- * <p>One of a worker's two threads always reads stdin while the other runs a task (the reader that meets
- * a task while none runs runs it itself and hands stdin over). So the end of stdin is seen at once, busy
- * or not, and ends the worker: that is how {@code close()} ends it (after the running tasks,
- * within the grace period; a worker that still lives a second later is killed), and how a worker whose
- * parent was killed follows it. When a worker dies, its reader thread sees its stdout end, fails the one
- * job it ran with its exit status, requeues the rest, and starts a replacement.
+ * <p>One of a worker's two threads always reads the channel while the other runs a task (the reader that
+ * meets a task while none runs runs it itself and hands the channel over). So the end of the channel is
+ * seen at once, busy or not, and ends the worker and the processes its tasks started: that is how
+ * {@code close()} ends it (after the running tasks, within the grace period; a worker that still lives a
+ * second later is killed), and how a worker whose parent was killed follows it. When a worker dies, its
+ * reader thread sees the channel end, fails the one job it ran with its exit status, requeues the rest,
+ * and starts a replacement.
  *
  * <p>Worker JVMs start with trimmed flags (serial GC, no perf data file, JVM output kept off stdout). An
  * opt-in AOT cache (JEP 483/514/515) was tried and removed: it measured no gain, because the JDK's own CDS

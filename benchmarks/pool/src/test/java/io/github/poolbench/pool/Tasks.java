@@ -72,15 +72,24 @@ final class Tasks {
         return String.valueOf(input);
     }
 
-    /** Writes past System.out, straight to file descriptor 1 where the pool's frames go, then waits. */
-    static int scribbleOnTheProtocol(int ignored) throws Exception {
+    /** Writes past System.out, straight to file descriptor 1, what would read as a frame with a 2 GB part. */
+    static int scribbleOnFileDescriptor1(int input) throws Exception {
         java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         byte[] garbage = new byte[64];
-        java.util.Arrays.fill(garbage, (byte) 0x7f); // reads as a frame with a 2 GB part
+        java.util.Arrays.fill(garbage, (byte) 0x7f);
         raw.write(garbage);
+        raw.write("\nraw text from task ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raw.write(Integer.toString(input).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raw.write('\n');
         raw.flush();
-        Thread.sleep(600_000);
-        return 0;
+        return input;
+    }
+
+    /** The reproduction: a child process that inherits the worker's stdout and prints digits. */
+    static int echoThroughInheritedIo(int input) throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "echo 0123456789012345678901234567890123456789")
+                .inheritIO().start();
+        return child.waitFor();
     }
 
     /** Prints its whole input, then sleeps a little when it is long: big frames both ways. */
