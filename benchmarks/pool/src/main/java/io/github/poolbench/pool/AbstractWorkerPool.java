@@ -13,7 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,22 +38,52 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
-    /**
-     * Consecutive inputs one worker runs in one go, and where their results go.
-     *
-     * @param firstIndex the first input's index in a {@code map}, or -1 for a lone {@code submit}
-     */
-    record Chunk<T, R>(Task<T, R> task, List<T> inputs, int firstIndex, CompletableFuture<List<R>> results) {
+    /** How long a task that is being stopped has to show it ended, before the pool says it did not. */
+    static final Duration STOP_GRACE = Duration.ofMillis(300);
 
-        /** Identity: a chunk is one submission, and hashing its inputs would cost O(n) and call user code. */
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
+    /** Fires timeouts for every pool: one daemon thread, idle but for a deadline. */
+    static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    /**
+     * Consecutive inputs one worker runs in one go, and where their results go. Identity matters: a chunk
+     * is one submission, and hashing its inputs would cost O(n) and call user code.
+     */
+    static final class Chunk<T, R> {
+        private final Task<T, R> task;
+        private final List<T> inputs;
+        private final int firstIndex;
+        private final CompletableFuture<List<R>> results;
+        /** The thread running it on a THREAD or VIRTUAL pool, else null. */
+        final AtomicReference<Thread> runner = new AtomicReference<>();
+        /** Set once the pool is stopping it: its own outcome no longer counts. */
+        volatile boolean stopping;
+        /** VIRTUAL: whether its thread still holds a permit. */
+        volatile java.util.concurrent.atomic.AtomicBoolean permitHeld;
+        /** THREAD: set while the pool runs one thread more because this chunk's thread ignored a stop. */
+        final java.util.concurrent.atomic.AtomicBoolean grown = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /** @param firstIndex the first input's index in a {@code map}, or -1 for a lone {@code submit} */
+        Chunk(Task<T, R> task, List<T> inputs, int firstIndex, CompletableFuture<List<R>> results) {
+            this.task = task;
+            this.inputs = inputs;
+            this.firstIndex = firstIndex;
+            this.results = results;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        Task<T, R> task() {
+            return task;
+        }
+
+        List<T> inputs() {
+            return inputs;
+        }
+
+        int firstIndex() {
+            return firstIndex;
+        }
+
+        CompletableFuture<List<R>> results() {
+            return results;
         }
 
         /** Names one input of the chunk for error messages, e.g. {@code input 7 (index 3)}. */
@@ -65,6 +99,26 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         String describe() {
             return inputs.size() == 1 ? describe(0)
                     : "inputs at indices " + firstIndex + ".." + (firstIndex + inputs.size() - 1);
+        }
+    }
+
+    /** A submitted task's future: {@code cancel(true)} stops the task, as a timeout does. */
+    private final class TaskFuture<R> extends CompletableFuture<R> {
+        private final Chunk<?, ?> chunk;
+
+        TaskFuture(Chunk<?, ?> chunk) {
+            this.chunk = chunk;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled && mayInterruptIfRunning) {
+                stop(chunk, detail -> new PoolException(chunk.describe() + " was cancelled; " + detail));
+            } else if (cancelled) {
+                chunk.results().cancel(false); // not started: it never will; running: it finishes unheard
+            }
+            return cancelled;
         }
     }
 
@@ -86,6 +140,14 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
             dispatch(chunk);
         }
     }
+
+    /**
+     * Ends the chunk's work now, wherever it is, and completes its results with
+     * {@code failure.apply(detail)}, the detail saying what became of it (not started; stopped, with a
+     * worker's thread dump; interrupted, and whether it ignored that). A worker stopped so is replaced:
+     * the pool keeps its strength. Returns at once; the results may complete a short grace later.
+     */
+    protected abstract void stop(Chunk<?, ?> chunk, Function<String, PoolException> failure);
 
     /** Ends the workers: gracefully within the close grace, then forcibly. Called once. */
     protected abstract void shutdownWorkers();
@@ -116,7 +178,26 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
     @Override
     public <T, R> CompletableFuture<R> submit(Task<T, R> task, T input) {
         Chunk<T, R> chunk = start(task, Collections.singletonList(input), -1);
-        return chunk.results().thenApply(results -> results.getFirst());
+        TaskFuture<R> future = new TaskFuture<>(chunk);
+        chunk.results().whenComplete((results, error) -> {
+            if (error == null) {
+                future.complete(results.getFirst());
+            } else {
+                future.completeExceptionally(error);
+            }
+        });
+        return future;
+    }
+
+    @Override
+    public <T, R> CompletableFuture<R> submit(Task<T, R> task, T input, Duration timeout) {
+        deadline(timeout);
+        CompletableFuture<R> future = submit(task, input);
+        Chunk<?, ?> chunk = ((TaskFuture<R>) future).chunk;
+        ScheduledFuture<?> alarm = TIMER.schedule(() -> stop(chunk, detail -> new PoolTimeoutException(
+                chunk.describe() + " did not finish within " + timeout + "; " + detail)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        chunk.results().whenComplete((results, error) -> alarm.cancel(false));
+        return future;
     }
 
     @Override
@@ -162,6 +243,15 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
             }
             allIn = results.size() == all.size();
             return results;
+        } catch (PoolTimeoutException timedOut) {
+            // What started is stopped, not left to burn a worker: the pool it gave up on stays usable.
+            for (Chunk<T, R> chunk : chunks) {
+                if (!chunk.results().isDone()) {
+                    stop(chunk, detail -> new PoolTimeoutException(chunk.describe() + " was stopped when the map of "
+                            + all.size() + " inputs timed out after " + timeout + "; " + detail));
+                }
+            }
+            throw timedOut;
         } finally {
             if (!allIn) {
                 chunks.forEach(chunk -> chunk.results().cancel(false));
@@ -229,6 +319,13 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         return chunk;
     }
 
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("poolbench-timeouts").daemon(true).factory());
+        timer.setRemoveOnCancelPolicy(true); // a map of a million inputs leaves no million dead alarms
+        return timer;
+    }
+
     private static void await(CompletableFuture<?> future, long deadline, Supplier<String> onTimeout, String what) {
         try {
             future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -254,7 +351,7 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         return new PoolException("Unexpected failure of " + chunk.describe() + ": " + cause, cause);
     }
 
-    private static long deadline(Duration timeout) {
+    static long deadline(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }

@@ -3,6 +3,7 @@ package io.github.poolbench.pool;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * {@link PoolKind#PROCESS}: worker JVMs that take jobs from one queue, each as soon as it is free, like a
@@ -160,6 +162,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     public void onReply(WorkerProcess worker, Protocol.Frame reply) {
         Job answered = null;
         List<WorkerProcess> toFlush;
+        if (reply.type() == Protocol.DUMP) {
+            finishStop(worker, reply.id(), "its thread dump:\n" + new String(reply.part1(), StandardCharsets.UTF_8));
+            return;
+        }
         lock.lock();
         try {
             if (reply.type() == Protocol.RECALLED) {
@@ -174,6 +180,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                     throw new IllegalStateException(worker + " answered job " + reply.id() + " out of turn");
                 }
                 answered = worker.inFlight.pollFirst();
+                worker.jobsDone++;
+                if (worker.stopping == answered) {
+                    worker.stopping = null; // it finished before it could be stopped
+                }
                 if (worker.recalling == answered.id()) {
                     worker.recalling = 0; // the recall came too late: it ran here
                 }
@@ -242,6 +252,66 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 }
             }
         }
+    }
+
+    /**
+     * A queued job is dropped. A running one: its worker is asked for a thread dump ({@code STOP}), and
+     * when that comes, or a grace later, the job fails with it and the worker is killed; its reader
+     * then starts a replacement.
+     */
+    @Override
+    protected void stop(Chunk<?, ?> chunk, Function<String, PoolException> failure) {
+        WorkerProcess runner = null;
+        Job job = null;
+        lock.lock();
+        try {
+            for (WorkerProcess worker : workers) {
+                Job first = worker.inFlight.peekFirst();
+                if (first != null && first.chunk() == chunk) {
+                    runner = worker;
+                    job = first;
+                    break;
+                }
+            }
+            if (runner != null && runner.stopping == null) {
+                runner.stopping = job;
+                runner.stopFailure = failure;
+                runner.enqueue(Protocol.STOP, job.id(), NOTHING, NOTHING);
+            } else if (runner != null) {
+                return; // being stopped already
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (runner == null) {
+            chunk.results().completeExceptionally(failure.apply("it had not started"));
+            return;
+        }
+        runner.flush();
+        WorkerProcess worker = runner;
+        long id = job.id();
+        TIMER.schedule(() -> finishStop(worker, id, "no thread dump: " + worker + " did not answer within " + STOP_GRACE),
+                STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Fails the job being stopped with {@code detail} and kills its worker, unless it finished meanwhile. */
+    private void finishStop(WorkerProcess worker, long id, String detail) {
+        Job job;
+        Function<String, PoolException> failure;
+        lock.lock();
+        try {
+            job = worker.stopping;
+            if (job == null || job.id() != id) {
+                return; // it finished meanwhile, or was reported already
+            }
+            worker.stopping = null;
+            failure = worker.stopFailure;
+        } finally {
+            lock.unlock();
+        }
+        job.chunk().results().completeExceptionally(failure.apply(detail + "\nThe pool killed " + worker
+                + " and starts another in its place"));
+        worker.kill("was stopped with " + job.chunk().describe());
     }
 
     @Override
@@ -429,7 +499,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 case RESULT_UNWRITABLE -> new SerializationFailedException("The result for " + input + " cannot be sent back from "
                         + worker + ": " + failure.summary(), failure.toException());
             });
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (Exception | Error e) { // a StackOverflowError from a deep result, too: it fails this job only
             chunk.results().completeExceptionally(new SerializationFailedException(
                     "Cannot read the reply for " + chunk.describe() + " from " + worker + ": " + e, e));
         }

@@ -11,7 +11,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +47,7 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
         };
         this.executor = kind == PoolKind.VIRTUAL
                 ? Executors.newThreadPerTaskExecutor(tracked)
-                : Executors.newFixedThreadPool(size, tracked);
+                : new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), tracked);
         this.permits = kind == PoolKind.VIRTUAL && size > 0 ? new Semaphore(size, true) : null;
     }
 
@@ -86,11 +90,21 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
                 return;
             }
         }
+        Thread me = Thread.currentThread();
+        AtomicBoolean permitHeld = new AtomicBoolean(permits != null);
+        chunk.permitHeld = permitHeld;
         try {
-            if (chunk.results().isDone()) {
+            if (chunk.results().isDone() || !chunk.runner.compareAndSet(null, me)) {
                 return;
             }
             ChunkRun run = ChunkRun.apply(chunk.task(), chunk.inputs());
+            synchronized (chunk) { // so that stop() interrupts this task, never the next one on this thread
+                chunk.runner.set(null);
+            }
+            if (chunk.stopping) {
+                Thread.interrupted(); // the interrupt was for this task, not for the next on this thread
+                return; // stop() reports it
+            }
             if (run.failure() == null) {
                 chunk.results().complete(run.results());
             } else {
@@ -98,8 +112,67 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
                         "Task failed on " + chunk.describe(run.failedAt()) + ": " + run.failure(), run.failure()));
             }
         } finally {
-            if (permits != null) {
+            chunk.runner.compareAndSet(me, null);
+            if (permitHeld.compareAndSet(true, false)) {
                 permits.release();
+            }
+            shrinkOnce(chunk); // if a thread took its place, it is no longer needed
+        }
+    }
+
+    /**
+     * Interrupts the chunk's thread; a grace later, reports whether the task ended. One that ignored the
+     * interrupt keeps its thread, so the pool takes on one more thread (THREAD) or frees its permit
+     * (VIRTUAL) and stays at full strength.
+     */
+    @Override
+    protected void stop(Chunk<?, ?> chunk, Function<String, PoolException> failure) {
+        chunk.stopping = true;
+        Thread thread;
+        synchronized (chunk) {
+            thread = chunk.runner.get();
+            if (thread == null) {
+                if (chunk.runner.compareAndSet(null, Thread.currentThread())) { // it will not start now
+                    chunk.results().completeExceptionally(failure.apply("it had not started"));
+                }
+                return;
+            }
+            thread.interrupt();
+        }
+        TIMER.schedule(() -> {
+            if (chunk.runner.get() != thread) {
+                chunk.results().completeExceptionally(failure.apply("its thread " + thread.getName()
+                        + " was interrupted, and the task ended"));
+                return;
+            }
+            grow(chunk);
+            if (chunk.runner.get() != thread) {
+                shrinkOnce(chunk); // it ended just now, after all
+            }
+            chunk.results().completeExceptionally(failure.apply("its thread " + thread.getName()
+                    + " was interrupted but the task ignored it and still runs; the pool carries on without that thread"));
+        }, STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void grow(Chunk<?, ?> chunk) {
+        if (executor instanceof ThreadPoolExecutor threads) {
+            synchronized (threads) {
+                threads.setMaximumPoolSize(threads.getMaximumPoolSize() + 1);
+                threads.setCorePoolSize(threads.getCorePoolSize() + 1);
+            }
+            chunk.grown.set(true);
+        } else if (chunk.permitHeld != null && chunk.permitHeld.compareAndSet(true, false)) {
+            permits.release();
+        }
+    }
+
+    /** Undoes {@link #grow} once the stopped task has ended after all. */
+    private void shrinkOnce(Chunk<?, ?> chunk) {
+        if (chunk.grown.compareAndSet(true, false) && executor instanceof ThreadPoolExecutor threads
+                && !threads.isShutdown()) {
+            synchronized (threads) {
+                threads.setCorePoolSize(threads.getCorePoolSize() - 1);
+                threads.setMaximumPoolSize(threads.getMaximumPoolSize() - 1);
             }
         }
     }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -44,6 +45,10 @@ final class WorkerMain {
     /** Whether the channel has no reader: the idle thread is to take it. */
     private boolean readerWanted;
     private DataInputStream fromParent;
+    /** The job running now and its thread, for a stop to dump and interrupt. */
+    private volatile long runningId;
+    private volatile Thread runningThread;
+    private static final int MAX_DUMP = 64 * 1024;
     /** The last task read, kept because a map sends the same task with every chunk. */
     private byte[] lastTaskBytes;
     private Task<?, ?> lastTask;
@@ -107,7 +112,7 @@ final class WorkerMain {
                 Protocol.Frame job = readUntilATaskToRun();
                 reader = false;
                 while (job != null) {
-                    runJob(job);
+                    runJobOrReport(job);
                     synchronized (tasks) {
                         job = tasks.poll(); // read meanwhile by the other thread
                         running = job != null;
@@ -137,6 +142,8 @@ final class WorkerMain {
                     }
                 } else if (frame.type() == Protocol.RECALL && recall(frame.id())) {
                     replyRecalled(frame.id());
+                } else if (frame.type() == Protocol.STOP) {
+                    stop(frame.id());
                 }
             }
         } catch (IOException endOfParent) {
@@ -225,6 +232,59 @@ final class WorkerMain {
         return ByteBuffer.allocate(Integer.BYTES).putInt(Protocol.VERSION).array();
     }
 
+    /**
+     * The pool gave up on job {@code id}: answers with a thread dump, taken while the task still runs,
+     * then interrupts the task (the pool kills this worker anyway: this only spares the CPU meanwhile).
+     */
+    private void stop(long id) throws IOException {
+        Thread thread = runningThread;
+        boolean running = runningId == id && thread != null;
+        send(Protocol.DUMP, id, (running ? threadDump() : "job " + id + " was not running").getBytes(StandardCharsets.UTF_8));
+        if (running && runningId == id) {
+            thread.interrupt();
+        }
+    }
+
+    /** Every thread's stack, the task's first, in the style of jstack; cut at 64 KB. */
+    private String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        Thread task = runningThread;
+        java.util.Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
+        java.util.List<Thread> threads = new java.util.ArrayList<>(stacks.keySet());
+        threads.sort(java.util.Comparator.comparing((Thread thread) -> thread != task).thenComparing(Thread::getName));
+        for (Thread thread : threads) {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stacks.get(thread)) {
+                dump.append("\tat ").append(frame).append('\n');
+            }
+            if (dump.length() > MAX_DUMP) {
+                dump.setLength(MAX_DUMP);
+                dump.append("\n…");
+                break;
+            }
+        }
+        return dump.toString();
+    }
+
+    /**
+     * Runs a job; should anything escape, even an Error while reporting, the job still fails and this
+     * thread lives on to run the next: a worker that stops answering would hold its jobs forever.
+     */
+    private void runJobOrReport(Protocol.Frame job) throws IOException {
+        try {
+            runJob(job);
+        } catch (RuntimeException | Error e) {
+            runningId = 0;
+            runningThread = null;
+            try {
+                sendFailure(job.id(), new RemoteFailure(RemoteFailure.Stage.RESULT_UNWRITABLE, 0,
+                        e.getClass().getName(), String.valueOf(e.getMessage()), new StackTraceElement[0], null));
+            } catch (RuntimeException | Error again) {
+                Runtime.getRuntime().halt(4); // cannot even say so: end, and let the pool replace us
+            }
+        }
+    }
+
     @SuppressWarnings("rawtypes")
     private void runJob(Protocol.Frame job) throws IOException {
         Task task;
@@ -236,7 +296,12 @@ final class WorkerMain {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
             return;
         }
+        runningThread = Thread.currentThread();
+        runningId = job.id();
         ChunkRun run = ChunkRun.apply(task, Arrays.asList(inputs));
+        runningId = 0;
+        runningThread = null;
+        Thread.interrupted(); // a stop that came too late is not for the next task
         System.out.flush(); // what the task printed goes out before its result
         System.err.flush();
         if (run.failure() != null) {
@@ -246,7 +311,7 @@ final class WorkerMain {
         byte[] results;
         try {
             results = Protocol.sendable(Values.encode(run.results().toArray()));
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | Error e) { // a StackOverflowError from a deep result, too: it fails this job only
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
             return;
         }
@@ -265,7 +330,7 @@ final class WorkerMain {
         for (int i = 0; i < results.size(); i++) {
             try {
                 AllowList.serialize(results.get(i));
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception | Error e) {
                 return i;
             }
         }

@@ -69,6 +69,16 @@ public interface WorkerPool extends AutoCloseable {
      */
     <T, R> CompletableFuture<R> submit(Task<T, R> task, T input);
 
+    /**
+     * {@link #submit(Task, Object)}, and the task is stopped if it has not finished within
+     * {@code timeout}: the future then fails with a {@link PoolTimeoutException} that says what became of
+     * it. {@code PROCESS}: the worker's thread dump goes into the message, then the worker is killed and
+     * replaced. {@code THREAD} and {@code VIRTUAL}: the task's thread is interrupted, and the message says
+     * whether the task ended or ignored the interrupt (its thread then runs on, and the pool starts
+     * another in its place). {@code cancel(true)} on any submitted future stops its task the same way.
+     */
+    <T, R> CompletableFuture<R> submit(Task<T, R> task, T input, Duration timeout);
+
     /** {@link #map(Task, Iterable, int, Duration)} with chunk size 1 and the default timeout. */
     default <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs) {
         return map(task, inputs, 1, options().defaultTimeout());
@@ -86,9 +96,9 @@ public interface WorkerPool extends AutoCloseable {
 
     /**
      * Applies {@code task} to every input and returns the results in input order, like Python's
-     * {@code Pool.map}. As soon as an input fails, or at the timeout, the inputs not yet started are
-     * cancelled and the error is thrown; after a failure, the error of the earliest input known to have
-     * failed.
+     * {@code Pool.map}. As soon as an input fails, the inputs not yet started are cancelled and the error
+     * of the earliest input known to have failed is thrown. At the timeout the inputs not yet started are
+     * cancelled and those running are stopped as {@link #submit(Task, Object, Duration)} stops a task.
      *
      * @param chunkSize how many consecutive inputs a worker takes at once; larger chunks save round
      *     trips to worker processes, smaller ones balance load
@@ -115,8 +125,14 @@ public interface WorkerPool extends AutoCloseable {
 
     /**
      * Stops taking tasks, lets running and queued tasks finish within {@link PoolOptions#closeGrace()},
-     * then ends the workers, forcibly if need be, and fails what is left with {@link PoolClosedException}.
-     * Returns when every worker thread or process has ended. Closing twice does nothing.
+     * then ends the workers and fails what is left with {@link PoolClosedException}. Closing twice does
+     * nothing.
+     *
+     * <p>{@code PROCESS}: returns when every worker process has ended, killed past the grace if need be,
+     * together with the processes its tasks started. {@code THREAD} and {@code VIRTUAL}: past the grace,
+     * the tasks still running are interrupted and their threads waited for, a second or the grace again,
+     * whichever is longer; returns when every pool thread has ended, except the threads of tasks that
+     * ignore interruption, which no JVM can end: those run on (as daemon threads for {@code THREAD}).
      */
     @Override
     void close();

@@ -63,8 +63,9 @@ final class WorkerProcess {
     long recalling;
     /** Jobs this worker ran to the end; guarded by the pool's lock. */
     int jobsDone;
-    /** The job the pool asked this worker to stop, or null; guarded by the pool's lock. */
+    /** The job the pool asked this worker to stop, or null, and how to fail it; guarded by the pool's lock. */
     ProcessWorkerPool.Job stopping;
+    java.util.function.Function<String, PoolException> stopFailure;
 
     private WorkerProcess(String name, int slot, Process process, Path socket, ServerSocketChannel server,
             Listener listener) {

@@ -104,4 +104,33 @@ final class Tasks {
         Thread.sleep(millis);
         return ProcessHandle.current().pid();
     }
+
+    /** Burns a core, deaf to interrupts, until the file named by the input exists. */
+    static int spinUntil(String releaseFile) {
+        java.nio.file.Path release = java.nio.file.Path.of(releaseFile);
+        for (long spins = 0; ; spins++) {
+            if ((spins & 0xfffff) == 0 && java.nio.file.Files.exists(release)) {
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * Marks its start in the folder named by the input, waits (up to a minute) until a second task has
+     * marked its own, then sleeps 500 ms: true only if two such tasks ran side by side.
+     */
+    static boolean meetThenSleep(String folder) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(folder);
+        java.nio.file.Files.createFile(dir.resolve(java.util.UUID.randomUUID().toString()));
+        for (int poll = 0; poll < 6_000; poll++) {
+            try (var marks = java.nio.file.Files.list(dir)) {
+                if (marks.count() >= 2) {
+                    Thread.sleep(500);
+                    return true;
+                }
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
 }
