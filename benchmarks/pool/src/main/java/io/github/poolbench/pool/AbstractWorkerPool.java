@@ -1,7 +1,16 @@
 package io.github.poolbench.pool;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -202,11 +211,14 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
 
     @Override
     public <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize, Duration timeout) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+        if (chunkSize < 0) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, or DEFAULT_CHUNK_SIZE (0), got " + chunkSize);
         }
         long deadline = deadline(timeout);
         List<T> all = copy(inputs);
+        if (chunkSize == DEFAULT_CHUNK_SIZE) {
+            chunkSize = defaultChunkSize(all.size(), size);
+        }
         List<Chunk<T, R>> chunks = new ArrayList<>((all.size() + chunkSize - 1) / chunkSize);
         for (int from = 0; from < all.size(); from += chunkSize) {
             chunks.add(prepare(task, all.subList(from, Math.min(all.size(), from + chunkSize)), from));
@@ -259,13 +271,148 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         }
     }
 
+    /** Python's {@code Pool.map} default: ceil(n / (4 × workers)), at least 1; 1 with no cap on workers. */
+    static int defaultChunkSize(int inputs, int workers) {
+        return workers == 0 ? 1 : Math.max(1, (int) ((inputs + 4L * workers - 1) / (4L * workers)));
+    }
+
+    @Override
+    public <T, R> Stream<R> imap(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize) {
+        return lazyMap(task, inputs, chunkSize, true);
+    }
+
+    @Override
+    public <T, R> Stream<R> imapUnordered(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize) {
+        return lazyMap(task, inputs, chunkSize, false);
+    }
+
+    private <T, R> Stream<R> lazyMap(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize, boolean ordered) {
+        Objects.requireNonNull(task, "task");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+        }
+        if (closed) {
+            throw closedError();
+        }
+        LazyMap<T, R> lazy = new LazyMap<>(task, inputs.iterator(), chunkSize, ordered);
+        int characteristics = ordered ? Spliterator.ORDERED : 0;
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lazy, characteristics), false)
+                .onClose(lazy::stopAll);
+    }
+
+    /**
+     * The iterator behind {@code imap}: keeps up to {@code 4 × workers} chunks in flight, reading inputs
+     * only to refill that window, and hands out results in input order or as chunks finish.
+     */
+    private final class LazyMap<T, R> implements Iterator<R> {
+        private final Task<T, R> task;
+        private final Iterator<? extends T> source;
+        private final int chunkSize;
+        private final boolean ordered;
+        private final int window = 4 * Math.max(1, Math.min(size, 64)) + (size == 0 ? 60 : 0);
+        /** Chunks dispatched and not yet handed out, oldest first. */
+        private final ArrayDeque<Chunk<T, R>> inFlight = new ArrayDeque<>();
+        /** Chunks that finished, in that order (unordered only). */
+        private final BlockingQueue<Chunk<T, R>> finished = new LinkedBlockingQueue<>();
+        private Iterator<R> current = Collections.emptyIterator();
+        private int nextIndex;
+
+        LazyMap(Task<T, R> task, Iterator<? extends T> source, int chunkSize, boolean ordered) {
+            this.task = task;
+            this.source = source;
+            this.chunkSize = chunkSize;
+            this.ordered = ordered;
+        }
+
+        @Override
+        public boolean hasNext() {
+            refill();
+            return current.hasNext() || !inFlight.isEmpty();
+        }
+
+        @Override
+        public R next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("every result has been taken");
+            }
+            if (!current.hasNext()) {
+                Chunk<T, R> done = ordered ? inFlight.peekFirst() : takeFinished();
+                List<R> results;
+                try {
+                    results = done.results().get(options.defaultTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    stopAll();
+                    throw new PoolTimeoutException("imap: the result for " + done.describe() + " did not come within "
+                            + options.defaultTimeout() + "; the inputs in flight were stopped");
+                } catch (ExecutionException | CancellationException e) {
+                    stopAll();
+                    throw asPoolException(e instanceof ExecutionException ? e.getCause() : e, done);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopAll();
+                    throw new PoolException("Interrupted while waiting for the result for " + done.describe(), e);
+                }
+                inFlight.remove(done);
+                current = results.iterator();
+                refill();
+            }
+            return current.next();
+        }
+
+        private Chunk<T, R> takeFinished() {
+            try {
+                Chunk<T, R> done = finished.poll(options.defaultTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                if (done == null) {
+                    stopAll();
+                    throw new PoolTimeoutException("imapUnordered: no result came within " + options.defaultTimeout()
+                            + "; the " + inFlight.size() + " chunks in flight were stopped");
+                }
+                return done;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopAll();
+                throw new PoolException("Interrupted while waiting for the next result", e);
+            }
+        }
+
+        private void refill() {
+            while (inFlight.size() < window && source.hasNext()) {
+                List<T> inputs = new ArrayList<>(chunkSize);
+                while (inputs.size() < chunkSize && source.hasNext()) {
+                    inputs.add(source.next());
+                }
+                Chunk<T, R> chunk = prepare(task, Collections.unmodifiableList(inputs), nextIndex);
+                nextIndex += inputs.size();
+                inFlight.add(chunk);
+                if (!ordered) {
+                    chunk.results().whenComplete((results, error) -> finished.add(chunk));
+                }
+                dispatch(chunk);
+            }
+        }
+
+        void stopAll() {
+            for (Chunk<T, R> chunk : List.copyOf(inFlight)) {
+                if (!chunk.results().isDone()) {
+                    stop(chunk, detail -> new PoolException(chunk.describe() + " was stopped with its imap; " + detail));
+                }
+            }
+            inFlight.clear();
+        }
+    }
+
     @Override
     public <T, R> Completions<T, R> asCompleted(Task<T, R> task, Iterable<? extends T> inputs, Duration timeout) {
         deadline(timeout);
         List<T> all = copy(inputs);
         List<Chunk<T, R>> chunks = new ArrayList<>(all.size());
-        Completions<T, R> completions = new Completions<>(all.size(), timeout,
-                () -> chunks.forEach(chunk -> chunk.results().cancel(false)));
+        Completions<T, R> completions = new Completions<>(all.size(), timeout, () -> {
+            for (Chunk<T, R> chunk : chunks) {
+                if (!chunk.results().isDone()) {
+                    stop(chunk, detail -> new PoolException(chunk.describe() + " was cancelled; " + detail));
+                }
+            }
+        });
         for (int index = 0; index < all.size(); index++) {
             Chunk<T, R> chunk = prepare(task, Collections.singletonList(all.get(index)), index);
             chunks.add(chunk);

@@ -24,6 +24,10 @@ final class AllowList {
             "java.lang.*", "java.math.*", "java.time.*", "java.util.*", "java.util.concurrent.*",
             "java.util.concurrent.atomic.*", "java.lang.invoke.SerializedLambda", "io.github.poolbench.**");
 
+    /** How deep a deserialized graph may nest: enough for data, little enough for a reader thread's stack. */
+    static final int MAX_DEPTH = 500;
+    static final long MAX_REFERENCES = 50_000_000;
+
     private final List<String> patterns;
     /** Exact class names allowed because a task sent through this pool is of, or was written in, them. */
     private final Set<String> granted = ConcurrentHashMap.newKeySet();
@@ -130,12 +134,17 @@ final class AllowList {
 
     /** As {@link #deserialize(byte[])}, resolving classes in {@code loader} when it is not null. */
     Object deserialize(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
-        Refusals refusals = new Refusals();
+        Refusals refusals = new Refusals(bytes.length);
         try (ObjectInputStream in = loader == null ? new ObjectInputStream(new ByteArrayInputStream(bytes))
                 : new LoaderInputStream(new ByteArrayInputStream(bytes), loader)) {
             in.setObjectInputFilter(refusals);
             return in.readObject();
         } catch (InvalidClassException e) {
+            if (refusals.overLimit != null) {
+                InvalidClassException clear = new InvalidClassException("refused to deserialize " + refusals.overLimit);
+                clear.initCause(e);
+                throw clear;
+            }
             if (refusals.refused == null) {
                 throw e;
             }
@@ -170,12 +179,35 @@ final class AllowList {
         }
     }
 
-    /** A filter for one stream, remembering what it refused so that the error can say so. */
+    /**
+     * A filter for one stream, remembering what it refused so that the error can say so. Besides the
+     * classes it bounds the graph: nesting (which costs stack on the reading thread), references, and
+     * array lengths, which must fit in the bytes the stream has, since the array is allocated before
+     * its elements are read.
+     */
     private final class Refusals implements ObjectInputFilter {
+        private final long streamBytes;
         private String refused;
+        private String overLimit;
+
+        Refusals(long streamBytes) {
+            this.streamBytes = streamBytes;
+        }
 
         @Override
         public Status checkInput(FilterInfo info) {
+            if (info.depth() > MAX_DEPTH) {
+                overLimit = "a graph nested deeper than " + MAX_DEPTH + " objects";
+                return Status.REJECTED;
+            }
+            if (info.references() > MAX_REFERENCES) {
+                overLimit = "a graph of more than " + MAX_REFERENCES + " references";
+                return Status.REJECTED;
+            }
+            if (info.arrayLength() > streamBytes) {
+                overLimit = "an array of " + info.arrayLength() + " elements in a stream of " + streamBytes + " bytes";
+                return Status.REJECTED;
+            }
             Class<?> type = info.serialClass();
             if (type == null) {
                 return Status.UNDECIDED;

@@ -59,8 +59,17 @@ final class ClassConstants {
         }
     }
 
-    /** Walks the constant pool (JVMS 4.4) and keeps the values of its CONSTANT_String entries. */
+    /** The string literals of a class file. */
     static Set<String> literals(byte[] classFile) throws IOException {
+        return parse(classFile).literals();
+    }
+
+    /** What a class file's constant pool names: its string literals and the classes it refers to (internal names). */
+    record Pool(Set<String> literals, Set<String> classNames) {
+    }
+
+    /** Walks the constant pool (JVMS 4.4), keeping CONSTANT_String and CONSTANT_Class entries. */
+    static Pool parse(byte[] classFile) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a class file");
@@ -70,13 +79,16 @@ final class ClassConstants {
         int count = in.readUnsignedShort();
         String[] utf8 = new String[count];
         int[] stringRefs = new int[count];
+        int[] classRefs = new int[count];
         int strings = 0;
+        int classes = 0;
         for (int index = 1; index < count; index++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
                 case 1 -> utf8[index] = in.readUTF();
+                case 7 -> classRefs[classes++] = in.readUnsignedShort();
                 case 8 -> stringRefs[strings++] = in.readUnsignedShort();
-                case 7, 16, 19, 20 -> in.readUnsignedShort(); // Class, MethodType, Module, Package
+                case 16, 19, 20 -> in.readUnsignedShort(); // MethodType, Module, Package
                 case 15 -> in.skipNBytes(3); // MethodHandle
                 case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
                 case 5, 6 -> {
@@ -92,6 +104,17 @@ final class ClassConstants {
                 literals.add(utf8[stringRefs[i]]);
             }
         }
-        return literals;
+        Set<String> classNames = new HashSet<>();
+        for (int i = 0; i < classes; i++) {
+            String name = utf8[classRefs[i]];
+            int array = name == null ? -1 : name.lastIndexOf('[');
+            if (array >= 0) { // [[Lcom/example/Point; names com/example/Point
+                name = name.charAt(array + 1) == 'L' ? name.substring(array + 2, name.length() - 1) : null;
+            }
+            if (name != null) {
+                classNames.add(name);
+            }
+        }
+        return new Pool(literals, classNames);
     }
 }

@@ -75,7 +75,10 @@ public final class Completions<T, R> implements Iterable<Completion<T, R>> {
         return Optional.ofNullable(pollUntil(until));
     }
 
-    /** Cancels the inputs that have not started yet; those running finish, but are not waited for. */
+    /**
+     * Cancels the inputs that have not started yet and stops those running, as a timeout does (see
+     * {@link WorkerPool#submit(Task, Object, Duration)}).
+     */
     public void cancel() {
         cancelOutstanding.run();
     }

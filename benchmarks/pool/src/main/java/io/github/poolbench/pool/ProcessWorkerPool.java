@@ -53,6 +53,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
 
     private final AllowList allowList;
     private final WorkerLauncher launcher;
+    private final byte[] initializer;
     /** Where the workers' sockets are made: a folder only this user may enter. */
     private final java.nio.file.Path socketFolder;
     private final AtomicLong jobIds = new AtomicLong();
@@ -72,6 +73,11 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         super(PoolKind.PROCESS, size, options);
         this.allowList = new AllowList(options.allowedClasses());
         this.launcher = new WorkerLauncher(options, allowList);
+        try {
+            this.initializer = options.initializer() == null ? new byte[0] : TaskCodec.encodeSerialized(options.initializer());
+        } catch (IOException e) {
+            throw new SerializationFailedException("Cannot send the initializer to worker processes: " + notSerializable(e), e);
+        }
         try {
             this.socketFolder = Channel.privateFolder();
         } catch (IOException e) {
@@ -181,6 +187,12 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 }
                 answered = worker.inFlight.pollFirst();
                 worker.jobsDone++;
+                int max = options().maxTasksPerWorker();
+                if (max > 0 && worker.jobsDone >= max && worker.inFlight.isEmpty()) {
+                    worker.retiring = true; // it ends now; its reader then starts a fresh one
+                    ready.remove(worker);
+                    worker.endInput();
+                }
                 if (worker.stopping == answered) {
                     worker.stopping = null; // it finished before it could be stopped
                 }
@@ -371,7 +383,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         java.nio.file.Path socket = socketFolder.resolve(slot + ".sock");
         WorkerProcess worker = WorkerProcess.spawn(
-                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(socket), socket, this);
+                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(socket), socket, initializer, this);
         boolean closedMeanwhile;
         lock.lock();
         try {
@@ -427,6 +439,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             for (WorkerProcess worker : ready) {
                 // Nothing more for a worker asked to give a job back: its oldest job must stay the one
                 // it runs (or ran), so that if it dies, the job that failed is known.
+                int max = options().maxTasksPerWorker();
+                if (max > 0 && worker.jobsDone + worker.inFlight.size() >= max) {
+                    continue; // its last job is in flight: nothing more, so that it can end after that one
+                }
                 if (worker.inFlight.size() < depth && (depth == 1 || worker.recalling == 0)) {
                     Job next = nextWantedJob();
                     if (next == null) {

@@ -13,6 +13,7 @@ import java.io.StreamCorruptedException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,17 @@ final class TaskCodec {
      */
     static byte[] encode(Task<?, ?> task) throws IOException {
         SerializedLambda lambda = serializedLambda(task);
+        boolean byName = lambda != null && callableByName(lambda)
+                && openToUs(task.getClass().getClassLoader(), lambda.getImplClass());
+        return encode(task, lambda, byName);
+    }
+
+    /** Any serializable function object (an {@link Initializer}), always serialized, with its grants. */
+    static byte[] encodeSerialized(java.io.Serializable function) throws IOException {
+        return encode(function, serializedLambda(function), false);
+    }
+
+    private static byte[] encode(Object task, SerializedLambda lambda, boolean byName) throws IOException {
         Set<String> granted = new LinkedHashSet<>();
         Class<?> type = task.getClass();
         if (!type.isHidden()) {
@@ -56,13 +68,25 @@ final class TaskCodec {
             granted.add(lambda.getCapturingClass().replace('/', '.'));
             granted.add(lambda.getImplClass().replace('/', '.'));
         }
-        boolean byName = lambda != null && callableByName(lambda) && openToUs(type.getClassLoader(), lambda.getImplClass());
+        Map<String, byte[]> shipped = new LinkedHashMap<>();
+        for (String name : granted) {
+            Class<?> root = classOrNull(name, type.getClassLoader());
+            if (root != null) {
+                ShippedClasses.of(root).forEach(shipped::putIfAbsent);
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(byName ? BY_NAME : SERIALIZED);
             out.writeShort(granted.size());
             for (String name : granted) {
                 out.writeUTF(name);
+            }
+            out.writeShort(shipped.size());
+            for (Map.Entry<String, byte[]> file : shipped.entrySet()) {
+                out.writeUTF(file.getKey());
+                out.writeInt(file.getValue().length);
+                out.write(file.getValue());
             }
             if (byName) {
                 out.writeUTF(lambda.getCapturingClass().replace('/', '.'));
@@ -95,6 +119,12 @@ final class TaskCodec {
      */
     static Task<?, ?> decode(byte[] encoded, AllowList allowList, ClassLoader loader)
             throws IOException, ClassNotFoundException {
+        return (Task<?, ?>) decodeObject(encoded, allowList, loader);
+    }
+
+    /** As {@link #decode}, for what {@link #encodeSerialized} wrote too. */
+    static Object decodeObject(byte[] encoded, AllowList allowList, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
         if (encoded.length == 0 || (encoded[0] != BY_NAME && encoded[0] != SERIALIZED)) {
             throw new StreamCorruptedException("not an encoded task");
         }
@@ -103,8 +133,27 @@ final class TaskCodec {
         for (int i = 0; i < count; i++) {
             allowList.grant(in.readUTF());
         }
+        int classFiles = in.readUnsignedShort();
+        Map<String, byte[]> shipped = new LinkedHashMap<>();
+        for (int i = 0; i < classFiles; i++) {
+            String name = in.readUTF();
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new StreamCorruptedException("a class file of " + length + " bytes in " + in.available());
+            }
+            byte[] file = new byte[length];
+            in.readFully(file);
+            shipped.put(name, file);
+            allowList.grant(name); // the parent's own code, which the worker trusts as it trusts the parent
+        }
+        if (!shipped.isEmpty()) {
+            if (!(loader instanceof ShippedClasses.Loader classes)) {
+                throw new InvalidClassException(shipped.keySet().iterator().next(), "was shipped but there is no loader for it");
+            }
+            classes.add(shipped);
+        }
         if (encoded[0] == SERIALIZED) {
-            return (Task<?, ?>) allowList.deserialize(in.readAllBytes(), loader);
+            return allowList.deserialize(in.readAllBytes(), loader);
         }
         String capturingName = in.readUTF();
         String className = in.readUTF();
@@ -129,6 +178,14 @@ final class TaskCodec {
         throw new InvalidClassException(className, "has no static method " + methodName + descriptor);
     }
 
+    private static Class<?> classOrNull(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
     /** Whether the worker may call the method reflectively: its package is open to the pool. */
     private static boolean openToUs(ClassLoader loader, String implClass) {
         try {
@@ -140,7 +197,7 @@ final class TaskCodec {
     }
 
     /** The lambda's serial form, if the task is a serializable lambda whose class lets us see it. */
-    private static SerializedLambda serializedLambda(Task<?, ?> task) {
+    private static SerializedLambda serializedLambda(Object task) {
         try {
             Method writeReplace = task.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);

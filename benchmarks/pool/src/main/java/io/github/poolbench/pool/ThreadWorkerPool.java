@@ -28,6 +28,8 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
     private static final int PRUNE_AT_LEAST = 1024;
 
     private final ExecutorService executor;
+    /** Per thread: TRUE once the initializer ran, or what it threw. */
+    private final ThreadLocal<Object> initialized = new ThreadLocal<>();
     /** Caps a bounded virtual pool; {@code null} when the executor itself caps (THREAD) or nothing does. */
     private final Semaphore permits;
     /** Every thread started, less those found dead when the set grows; close joins what is in it. */
@@ -90,6 +92,15 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
                 return;
             }
         }
+        Throwable setUpFailed = initializeThisThread();
+        if (setUpFailed != null) {
+            if (permits != null) {
+                permits.release();
+            }
+            chunk.results().completeExceptionally(new TaskFailedException("The pool's initializer failed on "
+                    + Thread.currentThread().getName() + ", so " + chunk.describe() + " did not run: " + setUpFailed, setUpFailed));
+            return;
+        }
         Thread me = Thread.currentThread();
         AtomicBoolean permitHeld = new AtomicBoolean(permits != null);
         chunk.permitHeld = permitHeld;
@@ -118,6 +129,25 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
             }
             shrinkOnce(chunk); // if a thread took its place, it is no longer needed
         }
+    }
+
+    /** Runs the initializer the first time this thread runs a chunk; what it threw, or null. */
+    private Throwable initializeThisThread() {
+        Initializer initializer = options().initializer();
+        if (initializer == null) {
+            return null;
+        }
+        Object state = initialized.get();
+        if (state == null) {
+            try {
+                initializer.initialize();
+                state = Boolean.TRUE;
+            } catch (Exception | Error e) {
+                state = e;
+            }
+            initialized.set(state);
+        }
+        return state instanceof Throwable failure ? failure : null;
     }
 
     /**

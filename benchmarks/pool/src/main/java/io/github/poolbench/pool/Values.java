@@ -9,8 +9,8 @@ import java.io.InvalidClassException;
 import java.io.Serializable;
 import java.io.StreamCorruptedException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +46,8 @@ final class Values {
     private static final int DURATION = 11;
     private static final int ENUM = 12;
     private static final int RECORD = 13;
+    /** A string that is not well-formed UTF-16 (a lone surrogate), which UTF-8 cannot carry: as chars. */
+    private static final int CHARS = 14;
     /** Records nest no deeper than this in the compact encoding; deeper ones are serialized. */
     private static final int MAX_DEPTH = 16;
 
@@ -77,8 +79,13 @@ final class Values {
     }
 
     static Object[] decode(byte[] encoded, AllowList allowList) throws IOException, ClassNotFoundException {
+        return decode(encoded, allowList, null);
+    }
+
+    /** As {@link #decode(byte[], AllowList)}; Java serialization resolves classes in {@code loader} if not null. */
+    static Object[] decode(byte[] encoded, AllowList allowList, ClassLoader loader) throws IOException, ClassNotFoundException {
         if (encoded.length == 0 || encoded[0] != COMPACT) {
-            return (Object[]) allowList.deserialize(encoded);
+            return (Object[]) allowList.deserialize(encoded, loader);
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded, 1, encoded.length - 1));
         Object[] values = new Object[in.readInt()];
@@ -99,8 +106,8 @@ final class Values {
             return false; // a record that is not Serializable fails in Java serialization, as it should
         }
         try {
-            for (Method accessor : RECORD_SHAPES.get(value.getClass()).accessors) {
-                if (!isCompact(accessor.invoke(value), depth + 1)) {
+            for (Field component : RECORD_SHAPES.get(value.getClass()).fields) {
+                if (!isCompact(component.get(value), depth + 1)) {
                     return false;
                 }
             }
@@ -115,8 +122,14 @@ final class Values {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String text) {
-            out.writeByte(STRING);
-            writeString(out, text);
+            if (wellFormed(text)) {
+                out.writeByte(STRING);
+                writeString(out, text);
+            } else {
+                out.writeByte(CHARS);
+                out.writeInt(text.length());
+                out.writeChars(text);
+            }
         } else if (value instanceof Integer number) {
             out.writeByte(INTEGER);
             out.writeInt(number);
@@ -159,13 +172,13 @@ final class Values {
     }
 
     private static void writeRecord(DataOutputStream out, Record value) throws IOException {
-        Method[] accessors = RECORD_SHAPES.get(value.getClass()).accessors;
+        Field[] fields = RECORD_SHAPES.get(value.getClass()).fields;
         out.writeByte(RECORD);
         writeString(out, value.getClass().getName());
-        out.writeInt(accessors.length);
+        out.writeInt(fields.length);
         try {
-            for (Method accessor : accessors) {
-                write(out, accessor.invoke(value));
+            for (Field component : fields) {
+                write(out, component.get(value));
             }
         } catch (ReflectiveOperationException e) {
             throw new IOException("cannot read the components of " + value.getClass().getName(), e);
@@ -179,6 +192,8 @@ final class Values {
                 return null;
             case STRING:
                 return readString(in);
+            case CHARS:
+                return readChars(in);
             case INTEGER:
                 return in.readInt();
             case LONG:
@@ -224,8 +239,8 @@ final class Values {
         }
         RecordShape shape = RECORD_SHAPES.get(type);
         int count = in.readInt();
-        if (count != shape.accessors.length) {
-            throw new InvalidClassException(type.getName(), "has " + shape.accessors.length + " components, not " + count);
+        if (count != shape.fields.length) {
+            throw new InvalidClassException(type.getName(), "has " + shape.fields.length + " components, not " + count);
         }
         Object[] components = new Object[count];
         for (int i = 0; i < count; i++) {
@@ -254,6 +269,31 @@ final class Values {
         return Class.forName(name, true, type.getClassLoader());
     }
 
+    /** Whether every surrogate in {@code text} is half of a pair, so that UTF-8 round-trips it. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String readChars(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available() / 2) {
+            throw new StreamCorruptedException("a string of " + length + " chars in " + in.available() + " bytes");
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = in.readChar();
+        }
+        return new String(chars);
+    }
+
     private static void writeString(DataOutputStream out, String text) throws IOException {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
@@ -261,30 +301,38 @@ final class Values {
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        byte[] utf8 = new byte[in.readInt()];
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) { // the bytes are all in memory: available() is what is left
+            throw new StreamCorruptedException("a string of " + length + " bytes in " + in.available());
+        }
+        byte[] utf8 = new byte[length];
         in.readFully(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    /** How to take a record apart and put it together again. */
+    /**
+     * How to take a record apart and put it together again: its component fields, as Java serialization
+     * reads them (not the accessors, which a record may override to show something else), and its
+     * canonical constructor.
+     */
     private static final class RecordShape {
-        final Method[] accessors;
+        final Field[] fields;
         final Constructor<?> constructor;
 
         RecordShape(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            accessors = new Method[components.length];
+            fields = new Field[components.length];
             Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true); // a record need not be public
-                types[i] = components[i].getType();
-            }
             try {
+                for (int i = 0; i < components.length; i++) {
+                    fields[i] = type.getDeclaredField(components[i].getName());
+                    fields[i].setAccessible(true); // a record need not be public
+                    types[i] = components[i].getType();
+                }
                 constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("a record always has its canonical constructor", e);
+            } catch (NoSuchFieldException | NoSuchMethodException e) {
+                throw new IllegalStateException("a record always has its component fields and canonical constructor", e);
             }
         }
     }

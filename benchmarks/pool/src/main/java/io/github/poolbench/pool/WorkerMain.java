@@ -45,6 +45,8 @@ final class WorkerMain {
     /** Whether the channel has no reader: the idle thread is to take it. */
     private boolean readerWanted;
     private DataInputStream fromParent;
+    /** Defines the classes that exist only in the parent's memory, as tasks bring them. */
+    private final ShippedClasses.Loader shipped = new ShippedClasses.Loader(WorkerMain.class.getClassLoader());
     /** The job running now and its thread, for a stop to dump and interrupt. */
     private volatile long runningId;
     private volatile Thread runningThread;
@@ -79,6 +81,9 @@ final class WorkerMain {
         if (hello == null || hello.type() != Protocol.HELLO) {
             Runtime.getRuntime().halt(2); // not our parent
             return;
+        }
+        if (hello.part1().length > 0) {
+            initialize(hello);
         }
         send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
 
@@ -232,6 +237,16 @@ final class WorkerMain {
         return ByteBuffer.allocate(Integer.BYTES).putInt(Protocol.VERSION).array();
     }
 
+    /** Runs the pool's initializer; if it fails, says why in place of the handshake's answer, and ends. */
+    private void initialize(Protocol.Frame hello) throws IOException {
+        try {
+            ((Initializer) TaskCodec.decodeObject(hello.part1(), allowList, shipped)).initialize();
+        } catch (Exception | Error e) {
+            sendFailure(hello.id(), RemoteFailure.of(RemoteFailure.Stage.TASK_THREW, 0, e));
+            Runtime.getRuntime().halt(5);
+        }
+    }
+
     /**
      * The pool gave up on job {@code id}: answers with a thread dump, taken while the task still runs,
      * then interrupts the task (the pool kills this worker anyway: this only spares the CPU meanwhile).
@@ -291,7 +306,8 @@ final class WorkerMain {
         Object[] inputs;
         try {
             task = readTask(job.part1());
-            inputs = Values.decode(job.part2(), allowList);
+            Thread.currentThread().setContextClassLoader(shipped); // inputs and results may be of shipped classes
+            inputs = Values.decode(job.part2(), allowList, shipped);
         } catch (Exception | LinkageError e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
             return;
@@ -320,7 +336,7 @@ final class WorkerMain {
 
     private Task<?, ?> readTask(byte[] bytes) throws IOException, ClassNotFoundException {
         if (!Arrays.equals(bytes, lastTaskBytes)) {
-            lastTask = TaskCodec.decode(bytes, allowList, WorkerMain.class.getClassLoader());
+            lastTask = TaskCodec.decode(bytes, allowList, shipped);
             lastTaskBytes = bytes;
         }
         return lastTask;

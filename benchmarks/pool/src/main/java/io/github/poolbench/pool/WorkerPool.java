@@ -3,6 +3,7 @@ package io.github.poolbench.pool;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * A pool of workers, processes or threads, behind the API the lesson uses from Python:
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * error is a {@link PoolException} that names the input concerned. A failed input never spoils the pool.
  */
 public interface WorkerPool extends AutoCloseable {
+
+    /** The chunk size that asks {@code map} for its default, ceil(n / (4 × workers)). */
+    int DEFAULT_CHUNK_SIZE = 0;
 
     /**
      * Opens a pool of {@code size} workers with the default options. For {@link PoolKind#PROCESS} this
@@ -79,14 +83,14 @@ public interface WorkerPool extends AutoCloseable {
      */
     <T, R> CompletableFuture<R> submit(Task<T, R> task, T input, Duration timeout);
 
-    /** {@link #map(Task, Iterable, int, Duration)} with chunk size 1 and the default timeout. */
+    /** {@link #map(Task, Iterable, int, Duration)} with the default chunk size and timeout. */
     default <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs) {
-        return map(task, inputs, 1, options().defaultTimeout());
+        return map(task, inputs, DEFAULT_CHUNK_SIZE, options().defaultTimeout());
     }
 
-    /** {@link #map(Task, Iterable, int, Duration)} with chunk size 1. */
+    /** {@link #map(Task, Iterable, int, Duration)} with the default chunk size. */
     default <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, Duration timeout) {
-        return map(task, inputs, 1, timeout);
+        return map(task, inputs, DEFAULT_CHUNK_SIZE, timeout);
     }
 
     /** {@link #map(Task, Iterable, int, Duration)} with the default timeout. */
@@ -101,13 +105,38 @@ public interface WorkerPool extends AutoCloseable {
      * cancelled and those running are stopped as {@link #submit(Task, Object, Duration)} stops a task.
      *
      * @param chunkSize how many consecutive inputs a worker takes at once; larger chunks save round
-     *     trips to worker processes, smaller ones balance load
+     *     trips to worker processes, smaller ones balance load. {@link #DEFAULT_CHUNK_SIZE} (0) picks
+     *     Python's default: ceil(n / (4 × workers)) for n inputs, so each worker gets about four chunks
+     *     (1 on an unbounded virtual pool)
      * @throws TaskFailedException if a task threw
      * @throws WorkerDiedException if a worker process died while running one of the inputs
      * @throws PoolTimeoutException if not every result came within {@code timeout}
      * @throws PoolClosedException if the pool is closed
      */
     <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize, Duration timeout);
+
+    /** {@link #imap(Task, Iterable, int)} with chunks of one input. */
+    default <T, R> Stream<R> imap(Task<T, R> task, Iterable<? extends T> inputs) {
+        return imap(task, inputs, 1);
+    }
+
+    /**
+     * Applies {@code task} to every input, lazily, and streams the results in input order, like Python's
+     * {@code Pool.imap}. Inputs are read only as results are taken, with at most four chunks per worker
+     * in flight (Python 3.14's {@code buffersize}), so a million inputs never sit in memory at once.
+     * Each result waits at most {@link PoolOptions#defaultTimeout()}. The first failure is thrown from
+     * the stream, as its {@link PoolException}; closing the stream, or a failure, stops what is still
+     * running.
+     */
+    <T, R> Stream<R> imap(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize);
+
+    /** {@link #imapUnordered(Task, Iterable, int)} with chunks of one input. */
+    default <T, R> Stream<R> imapUnordered(Task<T, R> task, Iterable<? extends T> inputs) {
+        return imapUnordered(task, inputs, 1);
+    }
+
+    /** {@link #imap(Task, Iterable, int)} with results in the order they finish, like Python's {@code imap_unordered}. */
+    <T, R> Stream<R> imapUnordered(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize);
 
     /** {@link #asCompleted(Task, Iterable, Duration)} with the default timeout. */
     default <T, R> Completions<T, R> asCompleted(Task<T, R> task, Iterable<? extends T> inputs) {

@@ -44,6 +44,7 @@ final class WorkerProcess {
     private static final int BUFFER = 1 << 16;
 
     private final int slot;
+    private final byte[] initializer;
     private final Process process;
     private final Path socket;
     private final ServerSocketChannel server;
@@ -63,18 +64,21 @@ final class WorkerProcess {
     long recalling;
     /** Jobs this worker ran to the end; guarded by the pool's lock. */
     int jobsDone;
+    /** Set when it has run its share of jobs (maxTasksPerWorker): it gets no more and ends; guarded likewise. */
+    boolean retiring;
     /** The job the pool asked this worker to stop, or null, and how to fail it; guarded by the pool's lock. */
     ProcessWorkerPool.Job stopping;
     java.util.function.Function<String, PoolException> stopFailure;
 
     private WorkerProcess(String name, int slot, Process process, Path socket, ServerSocketChannel server,
-            Listener listener) {
+            byte[] initializer, Listener listener) {
+        this.initializer = initializer;
         this.slot = slot;
         this.process = process;
         this.socket = socket;
         this.server = server;
         this.reader = Thread.ofPlatform().name(name).daemon(true)
-                .stackSize(256 * 1024).unstarted(() -> read(listener));
+                .stackSize(1024 * 1024).unstarted(() -> read(listener)); // decoding nests up to AllowList.MAX_DEPTH
         this.writer = Thread.ofPlatform().name(name.replace("reader", "writer")).daemon(true)
                 .stackSize(256 * 1024).unstarted(this::write);
     }
@@ -86,6 +90,12 @@ final class WorkerProcess {
      */
     static WorkerProcess spawn(String readerName, int slot, List<String> command, Path socket, Listener listener)
             throws IOException {
+        return spawn(readerName, slot, command, socket, new byte[0], listener);
+    }
+
+    /** As above, with an encoded {@link Initializer} (or nothing) for the worker to run before it answers. */
+    static WorkerProcess spawn(String readerName, int slot, List<String> command, Path socket, byte[] initializer,
+            Listener listener) throws IOException {
         ServerSocketChannel server = Channel.listen(socket);
         Process process;
         try {
@@ -96,7 +106,7 @@ final class WorkerProcess {
             throw e;
         }
         process.getOutputStream().close(); // nothing comes on stdin: a task that reads it sees its end
-        WorkerProcess worker = new WorkerProcess(readerName, slot, process, socket, server, listener);
+        WorkerProcess worker = new WorkerProcess(readerName, slot, process, socket, server, initializer, listener);
         pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout"));
         pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr"));
         // A worker that dies before it connects must not leave the reader waiting to accept.
@@ -186,7 +196,7 @@ final class WorkerProcess {
             closeQuietly(server);
             Files.deleteIfExists(socket); // connected: no one else is to find it
             writer.start();
-            enqueue(Protocol.HELLO, nonce, new byte[0], new byte[0]);
+            enqueue(Protocol.HELLO, nonce, initializer, new byte[0]);
             flush();
             DataInputStream fromWorker = new DataInputStream(new BufferedInputStream(Channel.in(accepted), BUFFER));
             if (fromWorker.readLong() != Protocol.MAGIC) {
@@ -242,6 +252,17 @@ final class WorkerProcess {
 
     private void handshake(DataInputStream fromWorker) throws IOException {
         Protocol.Frame hello = Protocol.read(fromWorker);
+        if (hello != null && hello.type() == Protocol.FAILURE && hello.id() == nonce) {
+            RemoteFailure failure;
+            try {
+                failure = (RemoteFailure) new AllowList(List.of()).deserialize(hello.part1());
+            } catch (ClassNotFoundException | ClassCastException e) {
+                throw new IOException(this + " said its initializer failed, unreadably", e);
+            }
+            ready.completeExceptionally(new PoolException(this + ": the pool's initializer failed: " + failure.summary(),
+                    failure.toException()));
+            return; // it ends by itself
+        }
         if (hello == null || hello.type() != Protocol.HELLO || hello.id() != nonce) {
             throw new IOException(this + " answered the handshake wrongly");
         }

@@ -43,6 +43,30 @@
  * reader thread sees the channel end, fails the one job it ran with its exit status, requeues the rest,
  * and starts a replacement.
  *
+ * <h2>Trust</h2>
+ *
+ * <p>A worker trusts its parent: it runs whatever task the parent sends, as the parent's own code with
+ * the parent's class path. The parent does not trust a worker's output: a worker may run a buggy or
+ * hostile task, so what it sends back is read with the same care as input from outside.
+ *
+ * <ul>
+ *   <li>Frames are checked before anything is allocated (magic, type, a length cap); a worker whose
+ *       frames make no sense is killed, failing its job with a {@link io.github.poolbench.pool.WorkerDiedException}.</li>
+ *   <li>Replies are decoded by a compact decoder for plain values, or by Java serialization through an
+ *       {@link java.io.ObjectInputFilter} that admits only allowed classes and bounds the graph: at most
+ *       500 levels deep, 50 million references, and no array longer than the bytes that carry it.
+ *       Allowed are JDK value types and collections, this project's classes, the classes a task sent
+ *       through the pool is of or was written in, and what {@code PoolOptions.withAllowedClasses} names.</li>
+ *   <li>Failures come back as plain data ({@code RemoteFailure}): the remote exception's class is never
+ *       loaded in the parent.</li>
+ *   <li>The channel is a socket in a folder only this user may enter, deleted once the worker has
+ *       connected, and the worker must echo a random nonce: other users cannot talk to a worker, nor
+ *       stand in for one. (Processes of the same user are trusted as the user is.)</li>
+ *   <li>A task sent by name is called only if the class that wrote it vouches for it: its class file
+ *       names the method among the targets of its serializable lambdas and method references, so a
+ *       forged frame cannot have a worker call just any static method.</li>
+ * </ul>
+ *
  * <p>Worker JVMs start with trimmed flags (serial GC, no perf data file, JVM output kept off stdout). An
  * opt-in AOT cache (JEP 483/514/515) was tried and removed: it measured no gain, because the JDK's own CDS
  * archive already covers what a worker loads before its handshake.

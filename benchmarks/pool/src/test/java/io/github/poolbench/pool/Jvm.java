@@ -34,6 +34,21 @@ final class Jvm {
         }
     }
 
+    /** The pool's classes as a jar, {@code pool.jar} in {@code folder}, as the build packages them. */
+    static Path poolJar(Path folder) throws IOException {
+        Path jar = folder.resolve("pool.jar");
+        Path classes = poolClasses();
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     /** {@code bin/<tool>} of the JDK this test runs on. */
     static String tool(String name) {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();

@@ -264,6 +264,74 @@ class ProcessPoolTest {
         assertTrue(error.getMessage().contains("before it answered the handshake"), error.getMessage());
     }
 
+    @Test
+    void aResultNestedTooDeepFailsThatInputAndThePoolCarriesOn() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
+            SerializationFailedException error = assertThrows(SerializationFailedException.class,
+                    () -> pool.map(Tasks::nest, List.of(2_000), WAIT));
+            assertTrue(error.getMessage().startsWith("Cannot read the reply for input 2000 (index 0) from worker "), error.getMessage());
+            assertTrue(error.getMessage().endsWith(": java.io.InvalidClassException: refused to deserialize a graph nested"
+                    + " deeper than 500 objects"), error.getMessage());
+            assertEquals(List.of(before), pool.map(Tasks::pid, List.of(1), WAIT), "the same worker serves on");
+        }
+    }
+
+    @Test
+    void aResultWhoseEncodingOverflowsTheWorkersStackFailsThatInputAndTheWorkerServesOn() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            long before = pool.map(Tasks::pid, List.of(0)).getFirst();
+            SerializationFailedException error = assertThrows(SerializationFailedException.class,
+                    () -> pool.map(Tasks::nest, List.of(1_000_000), WAIT));
+            assertTrue(error.getMessage().startsWith("The result for input 1000000 (index 0) cannot be sent back from worker "),
+                    error.getMessage());
+            assertTrue(error.getMessage().endsWith(": java.lang.StackOverflowError"), error.getMessage());
+            assertEquals(List.of(before), pool.map(Tasks::pid, List.of(1), WAIT), "the same worker serves on");
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // stopping a process takes a signal
+    void aStoppedWorkerThatReadsNothingStallsNeitherAMapPastItsTimeoutNorClose() throws Exception {
+        ProcessWorkerPool pool = open(1, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        try (pool) {
+            ProcessHandle worker = pool.workerHandles().getFirst();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(worker.pid())).inheritIO().start();
+            assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
+            // Far more than the socket holds: a caller that wrote these itself would block for good.
+            List<String> inputs = WorkerPoolTest.range(64).stream().map(i -> "y".repeat(1 << 20)).toList();
+            PoolTimeoutException error = assertThrows(PoolTimeoutException.class,
+                    () -> pool.map(Tasks::describe, inputs, Duration.ofSeconds(1)));
+            assertTrue(error.getMessage().startsWith("map of 64 inputs did not finish within PT1S"), error.getMessage());
+        }
+        assertTrue(pool.workerHandles().isEmpty());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC}) // the task runs sleep
+    void closeEndsTheProcessesThatTasksStarted() throws Exception {
+        long sleeper;
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            sleeper = pool.map(Tasks::startSleeper, List.of(0), WAIT).getFirst();
+            assertTrue(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false), "sleep 97 runs");
+        }
+        for (int poll = 0; poll < 200 && running(sleeper); poll++) {
+            Thread.sleep(50);
+        }
+        assertFalse(running(sleeper), "sleep 97 (pid " + sleeper + ") outlived the pool");
+    }
+
+    /** Alive and not a zombie waiting for init to reap it (see OrphanedWorkersTest). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (java.io.IOException | RuntimeException noProcfs) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
     private static ProcessWorkerPool open(int size, PoolOptions options) {
         return (ProcessWorkerPool) WorkerPool.open(PoolKind.PROCESS, size, options);
     }

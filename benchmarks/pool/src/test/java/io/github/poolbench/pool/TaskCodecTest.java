@@ -97,7 +97,8 @@ class TaskCodecTest {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             out.writeByte(TaskCodec.BY_NAME);
-            out.writeShort(0);
+            out.writeShort(0); // no classes granted
+            out.writeShort(0); // none shipped
             out.writeUTF(capturing);
             out.writeUTF(owner);
             out.writeUTF(method);

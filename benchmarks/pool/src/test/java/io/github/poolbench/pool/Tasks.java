@@ -133,4 +133,45 @@ final class Tasks {
         }
         return false;
     }
+
+    /** Object arrays nested {@code depth} deep, each holding the next. */
+    static Object[] nest(int depth) {
+        Object[] inner = {};
+        for (int level = 1; level < depth; level++) {
+            inner = new Object[] {inner};
+        }
+        return inner;
+    }
+
+    /** Starts a {@code sleep 97} that it does not wait for, and returns its pid. */
+    static long startSleeper(int ignored) throws Exception {
+        return new ProcessBuilder("sleep", "97").start().pid();
+    }
+
+    static String echo(String text) {
+        return text;
+    }
+
+    static Object identity(Object value) {
+        return value;
+    }
+
+    /** Set by the initializer of the tests that have one. */
+    static volatile String initialized = "not initialized";
+
+    static void initialize() {
+        initialized = "ready";
+    }
+
+    static void failToInitialize() {
+        throw new IllegalStateException("no config");
+    }
+
+    static String initialized(int ignored) {
+        return initialized;
+    }
+
+    static int length(String text) {
+        return text.length();
+    }
 }

@@ -23,9 +23,12 @@ class ThreadPoolsTest {
     private static final AtomicInteger mostRunning = new AtomicInteger();
     private static volatile CountDownLatch allStarted;
 
+    /** Counts how many run at once; the first {@code allStarted} of them wait for one another, whatever the machine's speed. */
     private static int countConcurrency(int millis) throws InterruptedException {
         mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
+            allStarted.countDown();
+            allStarted.await(30, TimeUnit.SECONDS);
             Thread.sleep(millis);
             return millis;
         } finally {
@@ -47,6 +50,7 @@ class ThreadPoolsTest {
     void aBoundedVirtualPoolRunsAtMostSizeTasksAtOnce(int size) {
         for (PoolKind kind : List.of(PoolKind.VIRTUAL, PoolKind.THREAD)) {
             mostRunning.set(0);
+            allStarted = new CountDownLatch(size);
             try (WorkerPool pool = WorkerPool.open(kind, size)) {
                 pool.map(ThreadPoolsTest::countConcurrency, WorkerPoolTest.range(12).stream().map(i -> 20).toList());
             }

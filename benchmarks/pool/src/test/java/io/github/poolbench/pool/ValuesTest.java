@@ -121,4 +121,45 @@ class ValuesTest {
         assertEquals("Not an allow-list pattern: 'java.*.Proxy'; use a class name, a prefix ending in * "
                 + "(e.g. com.example.Probe$*), package.* or package.**", bad.getMessage());
     }
+
+    /** Shows one thing and holds another: Java serialization keeps the field, and so must we. */
+    record Masked(String secret) implements java.io.Serializable {
+        @Override
+        public String secret() {
+            return "***";
+        }
+    }
+
+    @Test
+    void aRecordComesBackWithItsFieldsNotWhatItsAccessorsShow() throws Exception {
+        Object[] values = {new Masked("hunter2")};
+        byte[] encoded = Values.encode(values);
+        assertEquals(1, encoded[0], "compact");
+        assertArrayEquals(values, Values.decode(encoded, allowList));
+    }
+
+    @Test
+    void stringsWithLoneSurrogatesSurviveTheTrip() throws Exception {
+        Object[] values = {"a\uD800b", "\uDC00", "end\uD800", "pair \uD83D\uDE00 ok", ""};
+        byte[] encoded = Values.encode(values);
+        assertEquals(1, encoded[0], "compact");
+        assertArrayEquals(values, Values.decode(encoded, allowList));
+    }
+
+    @Test
+    void aGraphNestedDeeperThanTheLimitIsRefusedWithTheReason() throws Exception {
+        Object[] deep = Tasks.nest(AllowList.MAX_DEPTH + 10);
+        InvalidClassException refused = assertThrows(InvalidClassException.class,
+                () -> allowList.deserialize(AllowList.serialize(deep)));
+        assertEquals("refused to deserialize a graph nested deeper than 500 objects", refused.getMessage());
+        assertEquals(1, ((Object[]) allowList.deserialize(AllowList.serialize(Tasks.nest(100)))).length);
+    }
+
+    @Test
+    void anArrayLongerThanItsStreamIsRefusedBeforeItIsAllocated() throws Exception {
+        byte[] whole = AllowList.serialize(new long[1_000_000]);
+        byte[] cut = java.util.Arrays.copyOf(whole, 64); // the header still says a million longs
+        InvalidClassException refused = assertThrows(InvalidClassException.class, () -> allowList.deserialize(cut));
+        assertEquals("refused to deserialize an array of 1000000 elements in a stream of 64 bytes", refused.getMessage());
+    }
 }
