@@ -1,0 +1,94 @@
+package io.github.poolbench.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link WorkerPool} waits, closes and starts its workers. Immutable; derive variants with the
+ * {@code with…} methods from {@link #defaults()}.
+ *
+ * @param defaultTimeout how long {@code map} and {@code asCompleted} wait when no timeout is given
+ * @param startTimeout how long a {@link PoolKind#PROCESS} pool waits for every worker's handshake
+ * @param closeGrace how long {@link WorkerPool#close()} lets running tasks finish before it kills
+ *     workers (processes) or interrupts them (threads)
+ * @param workerJvmFlags extra flags for worker JVMs, after the pool's own (so they win), e.g. {@code -Xmx64m}
+ * @param allowedClasses extra classes or packages that may be deserialized, in
+ *     {@link java.io.ObjectInputFilter.Config#createFilter} syntax without {@code !}: {@code com.example.Point},
+ *     {@code com.example.*} (one package) or {@code com.example.**} (and subpackages), or a prefix ending
+ *     in {@code *}, e.g. {@code com.example.Probe$*} for Probe's nested classes. The classes a task is of and
+ *     was written in are allowed without asking.
+ * @param maxTasksPerWorker {@link PoolKind#PROCESS} only: a worker process is replaced by a fresh one
+ *     after this many jobs (a chunk of a map is one job, as in Python); 0 for never. In-process pools
+ *     ignore it
+ * @param initializer run once in each worker before its first task, or null; if it throws, a worker
+ *     process ends before its handshake (so {@code open} fails with the initializer's error, or the
+ *     pool stops replacing workers after three such failures) and on a thread every task fails with it
+ */
+public record PoolOptions(
+        Duration defaultTimeout,
+        Duration startTimeout,
+        Duration closeGrace,
+        List<String> workerJvmFlags,
+        List<String> allowedClasses,
+        int maxTasksPerWorker,
+        Initializer initializer) {
+
+    public PoolOptions {
+        requirePositive(defaultTimeout, "defaultTimeout");
+        requirePositive(startTimeout, "startTimeout");
+        Objects.requireNonNull(closeGrace, "closeGrace");
+        if (closeGrace.isNegative()) {
+            throw new IllegalArgumentException("closeGrace must not be negative: " + closeGrace);
+        }
+        if (maxTasksPerWorker < 0) {
+            throw new IllegalArgumentException("maxTasksPerWorker must be 0 (no limit) or more: " + maxTasksPerWorker);
+        }
+        workerJvmFlags = List.copyOf(workerJvmFlags);
+        allowedClasses = List.copyOf(allowedClasses);
+    }
+
+    /** Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer. */
+    public static PoolOptions defaults() {
+        return new PoolOptions(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(5),
+                List.of(), List.of(), 0, null);
+    }
+
+    public PoolOptions withDefaultTimeout(Duration timeout) {
+        return new PoolOptions(timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+    }
+
+    public PoolOptions withStartTimeout(Duration timeout) {
+        return new PoolOptions(defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+    }
+
+    public PoolOptions withCloseGrace(Duration grace) {
+        return new PoolOptions(defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+    }
+
+    public PoolOptions withWorkerJvmFlags(String... flags) {
+        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, List.of(flags), allowedClasses, maxTasksPerWorker, initializer);
+    }
+
+    public PoolOptions withAllowedClasses(String... patterns) {
+        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, List.of(patterns), maxTasksPerWorker, initializer);
+    }
+
+    /** Replaces each worker process after this many jobs (0: never), as Python's {@code max_tasks_per_child}. */
+    public PoolOptions withMaxTasksPerWorker(int jobs) {
+        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, jobs, initializer);
+    }
+
+    /** Runs {@code setUp} once in each worker before its first task (null: none). */
+    public PoolOptions withInitializer(Initializer setUp) {
+        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses,
+                maxTasksPerWorker, setUp);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        }
+    }
+}

@@ -1,0 +1,550 @@
+package io.github.poolbench.pool;
+
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * {@link PoolKind#PROCESS}: worker JVMs that take jobs from one queue, each as soon as it is free, like a
+ * queue at a shop. A worker that dies fails only the job it ran, with its exit status, and is replaced.
+ *
+ * <p>To hide the round trip, a busy worker may hold one more job, sent ahead so that it starts the moment
+ * the first ends (Python's pool pipelines the same way). Such a job is not stuck there: when another
+ * worker runs out of work, it is recalled from the busy worker and goes to the free one, so tasks still
+ * start in queue order on whichever worker is free first.
+ */
+final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProcess.Listener {
+
+    /** The running job plus one sent ahead. */
+    static final int JOBS_PER_WORKER = 2;
+    /** After this many workers in a row die before their handshake, the pool stops replacing them. */
+    private static final int MAX_FAILED_STARTS = 3;
+    /** How long a worker may take to notice the end of its stdin and exit, whatever the grace. */
+    private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(1);
+    /** How long a killed worker may take to be gone. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final byte[] NOTHING = new byte[0];
+
+    /** A chunk ready to send: its task and inputs already serialized, so that a bad one fails at once. */
+    record Job(long id, Chunk<?, ?> chunk, byte[] task, byte[] inputs) {
+    }
+
+    /** The last task serialized, by identity: a map sends the same one with every chunk. */
+    private record SerializedTask(Task<?, ?> task, byte[] bytes) {
+    }
+
+    private final AllowList allowList;
+    private final WorkerLauncher launcher;
+    private final byte[] initializer;
+    /** Where the workers' sockets are made: a folder only this user may enter. */
+    private final java.nio.file.Path socketFolder;
+    private final AtomicLong jobIds = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever a worker runs out of jobs or goes away, for close() to wait on. */
+    private final Condition workerFreed = lock.newCondition();
+    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** Workers that answered their handshake and have not gone. */
+    private final List<WorkerProcess> ready = new ArrayList<>();
+    /** Every worker started and not yet gone, ready or not. */
+    private final Set<WorkerProcess> workers = new LinkedHashSet<>();
+    private int nextSlot;
+    private int failedStartsInARow;
+    private volatile SerializedTask lastTask;
+
+    private ProcessWorkerPool(int size, PoolOptions options) {
+        super(PoolKind.PROCESS, size, options);
+        this.allowList = new AllowList(options.allowedClasses());
+        this.launcher = new WorkerLauncher(options, allowList);
+        try {
+            this.initializer = options.initializer() == null ? new byte[0] : TaskCodec.encodeSerialized(options.initializer());
+        } catch (IOException e) {
+            throw new SerializationFailedException("Cannot send the initializer to worker processes: " + notSerializable(e), e);
+        }
+        try {
+            this.socketFolder = Channel.privateFolder();
+        } catch (IOException e) {
+            throw new PoolException("Could not make a private folder for the workers' sockets: " + e, e);
+        }
+    }
+
+    /** Starts {@code size} workers at once and returns when all have answered their handshake. */
+    static ProcessWorkerPool start(int size, PoolOptions options) {
+        ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
+        try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon(true)
+                .name("poolbench-worker-launcher-" + pool.poolId + "-", 0).factory())) {
+            List<Future<WorkerProcess>> started = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                started.add(launchers.submit(pool::startWorker));
+            }
+            for (Future<WorkerProcess> worker : started) {
+                worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                        .ready().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            return pool;
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            pool.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new PoolException("Could not start a PROCESS pool of " + size + " workers within "
+                    + options.startTimeout() + ": " + cause.getMessage() + "; the command was " + pool.launcher.command(), cause);
+        }
+    }
+
+    /** The worker processes alive now, for tests that prove they end. */
+    List<ProcessHandle> workerHandles() {
+        lock.lock();
+        try {
+            return workers.stream().map(WorkerProcess::handle).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    protected void dispatch(Chunk<?, ?> chunk) {
+        dispatchAll(List.of(chunk));
+    }
+
+    /**
+     * Serializes every chunk first, then queues them all under one lock and writes the frames back to
+     * back: each write wakes a worker, which on a busy machine can take the CPU from this thread, so
+     * the less work between writes, the sooner the last task starts.
+     */
+    @Override
+    protected void dispatchAll(List<? extends Chunk<?, ?>> chunks) {
+        List<Job> jobs = new ArrayList<>(chunks.size());
+        for (Chunk<?, ?> chunk : chunks) {
+            try {
+                jobs.add(new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
+                        Protocol.sendable(Values.encode(chunk.inputs().toArray()))));
+            } catch (IOException | RuntimeException e) {
+                chunk.results().completeExceptionally(new SerializationFailedException(
+                        "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
+            }
+        }
+        List<WorkerProcess> toFlush;
+        lock.lock();
+        try {
+            for (Job job : jobs) {
+                if (isClosed()) {
+                    job.chunk().results().completeExceptionally(closedError());
+                } else if (workers.isEmpty() && failedStartsInARow >= MAX_FAILED_STARTS) {
+                    job.chunk().results().completeExceptionally(new PoolException(
+                            "The " + this + " has no worker left: the last " + MAX_FAILED_STARTS + " failed to start"));
+                } else {
+                    queue.add(job);
+                }
+            }
+            toFlush = schedule();
+        } finally {
+            lock.unlock();
+        }
+        flush(toFlush);
+    }
+
+    @Override
+    public void onReply(WorkerProcess worker, Protocol.Frame reply) {
+        Job answered = null;
+        List<WorkerProcess> toFlush;
+        if (reply.type() == Protocol.DUMP) {
+            finishStop(worker, reply.id(), "its thread dump:\n" + new String(reply.part1(), StandardCharsets.UTF_8));
+            return;
+        }
+        lock.lock();
+        try {
+            if (reply.type() == Protocol.RECALLED) {
+                Job recalled = removeInFlight(worker, reply.id());
+                worker.recalling = 0;
+                queue.addFirst(recalled); // it was next in line before
+            } else {
+                // Checked before anything changes: on a protocol error every job is still in place
+                // for onExit, after the reader kills the worker, to fail or requeue.
+                Job first = worker.inFlight.peekFirst();
+                if (first == null || first.id() != reply.id()) {
+                    throw new IllegalStateException(worker + " answered job " + reply.id() + " out of turn");
+                }
+                answered = worker.inFlight.pollFirst();
+                worker.jobsDone++;
+                int max = options().maxTasksPerWorker();
+                if (max > 0 && worker.jobsDone >= max && worker.inFlight.isEmpty()) {
+                    worker.retiring = true; // it ends now; its reader then starts a fresh one
+                    ready.remove(worker);
+                    worker.endInput();
+                }
+                if (worker.stopping == answered) {
+                    worker.stopping = null; // it finished before it could be stopped
+                }
+                if (worker.recalling == answered.id()) {
+                    worker.recalling = 0; // the recall came too late: it ran here
+                }
+            }
+            toFlush = schedule();
+        } finally {
+            lock.unlock();
+        }
+        flush(toFlush); // first, so that workers are busy again while we read this reply
+        if (answered != null) {
+            complete(worker, answered, reply);
+        }
+    }
+
+    @Override
+    public void onExit(WorkerProcess worker, int exitStatus) {
+        Job lost;
+        boolean replace;
+        List<WorkerProcess> toFlush;
+        lock.lock();
+        try {
+            workers.remove(worker);
+            ready.remove(worker);
+            // Jobs run in order, so only the oldest could have started; the rest go back to the queue.
+            lost = worker.inFlight.pollFirst();
+            for (Job unstarted; (unstarted = worker.inFlight.pollLast()) != null; ) {
+                queue.addFirst(unstarted);
+            }
+            if (worker.ready().isCompletedExceptionally()) {
+                failedStartsInARow++;
+            } else {
+                failedStartsInARow = 0;
+            }
+            replace = !isClosed() && failedStartsInARow < MAX_FAILED_STARTS;
+            if (!replace && workers.isEmpty()) {
+                failQueued(isClosed() ? null : "no worker left: the last " + MAX_FAILED_STARTS + " failed to start");
+            }
+            toFlush = schedule();
+            workerFreed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        flush(toFlush);
+        if (lost != null) {
+            lost.chunk().results().completeExceptionally(isClosed()
+                    ? new PoolClosedException("The " + this + " was closed before " + lost.chunk().describe() + " finished")
+                    : new WorkerDiedException(worker + " died with " + worker.describeEnd(exitStatus) + " while running "
+                            + lost.chunk().describe() + "; the pool has replaced it", exitStatus));
+        }
+        if (replace) {
+            try {
+                startWorker();
+            } catch (PoolClosedException closedMeanwhile) {
+                // no replacement needed any more
+            } catch (IOException | RuntimeException e) {
+                // Spawning itself fails: no point in trying again. Queued jobs wait for the workers
+                // left, or fail now if there are none.
+                lock.lock();
+                try {
+                    failedStartsInARow = MAX_FAILED_STARTS;
+                    if (workers.isEmpty()) {
+                        failQueued("no worker left, and a new one could not be started: " + e);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /**
+     * A queued job is dropped. A running one: its worker is asked for a thread dump ({@code STOP}), and
+     * when that comes, or a grace later, the job fails with it and the worker is killed; its reader
+     * then starts a replacement.
+     */
+    @Override
+    protected void stop(Chunk<?, ?> chunk, Function<String, PoolException> failure) {
+        WorkerProcess runner = null;
+        Job job = null;
+        lock.lock();
+        try {
+            for (WorkerProcess worker : workers) {
+                Job first = worker.inFlight.peekFirst();
+                if (first != null && first.chunk() == chunk) {
+                    runner = worker;
+                    job = first;
+                    break;
+                }
+            }
+            if (runner != null && runner.stopping == null) {
+                runner.stopping = job;
+                runner.stopFailure = failure;
+                runner.enqueue(Protocol.STOP, job.id(), NOTHING, NOTHING);
+            } else if (runner != null) {
+                return; // being stopped already
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (runner == null) {
+            chunk.results().completeExceptionally(failure.apply("it had not started"));
+            return;
+        }
+        runner.flush();
+        WorkerProcess worker = runner;
+        long id = job.id();
+        TIMER.schedule(() -> finishStop(worker, id, "no thread dump: " + worker + " did not answer within " + STOP_GRACE),
+                STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Fails the job being stopped with {@code detail} and kills its worker, unless it finished meanwhile. */
+    private void finishStop(WorkerProcess worker, long id, String detail) {
+        Job job;
+        Function<String, PoolException> failure;
+        lock.lock();
+        try {
+            job = worker.stopping;
+            if (job == null || job.id() != id) {
+                return; // it finished meanwhile, or was reported already
+            }
+            worker.stopping = null;
+            failure = worker.stopFailure;
+        } finally {
+            lock.unlock();
+        }
+        job.chunk().results().completeExceptionally(failure.apply(detail + "\nThe pool killed " + worker
+                + " and starts another in its place"));
+        worker.kill("was stopped with " + job.chunk().describe());
+    }
+
+    @Override
+    protected void shutdownWorkers() {
+        long deadline = System.nanoTime() + options().closeGrace().toNanos();
+        List<WorkerProcess> all;
+        lock.lock();
+        try {
+            // Graceful: let queued and running jobs finish within the grace period.
+            while ((!queue.isEmpty() || ready.stream().anyMatch(worker -> !worker.inFlight.isEmpty()))
+                    && !workers.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || workerFreed.awaitNanos(left) <= 0) {
+                    break;
+                }
+            }
+            all = List.copyOf(workers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all = List.copyOf(workers);
+        } finally {
+            lock.unlock();
+        }
+        // Still gracefully: a worker ends as soon as its stdin does, busy or not. Forcibly, past the grace
+        // (but never sooner than a moment after the end of its stdin): one that could not, e.g. stopped.
+        all.forEach(WorkerProcess::endInput);
+        long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_EOF.toNanos());
+        try {
+            for (WorkerProcess worker : all) {
+                if (!worker.awaitExit(Duration.ofNanos(Math.max(0, killAt - System.nanoTime())))) {
+                    worker.kill();
+                    worker.awaitExit(KILL_WAIT);
+                }
+            }
+            for (WorkerProcess worker : all) {
+                worker.joinReader(KILL_WAIT);
+            }
+        } catch (InterruptedException e) {
+            all.forEach(WorkerProcess::kill);
+            Thread.currentThread().interrupt();
+        } finally {
+            Channel.delete(socketFolder);
+        }
+    }
+
+    /** Spawns a worker outside the lock, then registers it; its reader starts only once it is known. */
+    private WorkerProcess startWorker() throws IOException {
+        int slot;
+        lock.lock();
+        try {
+            if (isClosed()) {
+                throw closedError();
+            }
+            slot = nextSlot++;
+        } finally {
+            lock.unlock();
+        }
+        java.nio.file.Path socket = socketFolder.resolve(slot + ".sock");
+        WorkerProcess worker = WorkerProcess.spawn(
+                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(socket), socket, initializer, this);
+        boolean closedMeanwhile;
+        lock.lock();
+        try {
+            closedMeanwhile = isClosed();
+            workers.add(worker); // its reader removes it again when it ends
+        } finally {
+            lock.unlock();
+        }
+        worker.ready().thenAccept(this::becameReady);
+        // A worker that never answers is killed; its reader then reports it gone.
+        worker.ready().orTimeout(options().startTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(timeout -> {
+                    worker.kill();
+                    return worker;
+                });
+        worker.startReader();
+        if (closedMeanwhile) {
+            worker.kill(); // close() has already taken its list of workers
+            throw closedError();
+        }
+        return worker;
+    }
+
+    private void becameReady(WorkerProcess worker) {
+        List<WorkerProcess> toFlush;
+        lock.lock();
+        try {
+            if (!workers.contains(worker)) {
+                return;
+            }
+            ready.add(worker);
+            toFlush = schedule();
+        } finally {
+            lock.unlock();
+        }
+        flush(toFlush);
+    }
+
+    /**
+     * Decides who does what next, with the lock held: queued jobs go to idle workers first, then one
+     * more to each busy worker; if that leaves a worker idle while another holds a job it has not
+     * started, that job is recalled for the idle one.
+     */
+    private List<WorkerProcess> schedule() {
+        List<WorkerProcess> toFlush = new ArrayList<>();
+        List<WorkerProcess> idle = new ArrayList<>();
+        for (WorkerProcess worker : ready) {
+            if (worker.inFlight.isEmpty()) {
+                idle.add(worker);
+            }
+        }
+        for (int depth = 1; depth <= JOBS_PER_WORKER; depth++) {
+            for (WorkerProcess worker : ready) {
+                // Nothing more for a worker asked to give a job back: its oldest job must stay the one
+                // it runs (or ran), so that if it dies, the job that failed is known.
+                int max = options().maxTasksPerWorker();
+                if (max > 0 && worker.jobsDone + worker.inFlight.size() >= max) {
+                    continue; // its last job is in flight: nothing more, so that it can end after that one
+                }
+                if (worker.inFlight.size() < depth && (depth == 1 || worker.recalling == 0)) {
+                    Job next = nextWantedJob();
+                    if (next == null) {
+                        break;
+                    }
+                    worker.inFlight.addLast(next);
+                    idle.remove(worker);
+                    worker.enqueue(Protocol.TASK, next.id(), next.task(), next.inputs());
+                    toFlush.add(worker);
+                }
+            }
+        }
+        for (int unserved = idle.size(); unserved > 0; unserved--) {
+            WorkerProcess holder = ready.stream()
+                    .filter(worker -> worker.inFlight.size() > 1 && worker.recalling == 0)
+                    .findFirst().orElse(null);
+            if (holder == null) {
+                break;
+            }
+            holder.recalling = holder.inFlight.peekLast().id();
+            holder.enqueue(Protocol.RECALL, holder.recalling, NOTHING, NOTHING);
+            toFlush.add(holder);
+        }
+        if (!idle.isEmpty()) {
+            workerFreed.signalAll();
+        }
+        return toFlush;
+    }
+
+    /** The first queued job whose caller still wants it; cancelled ones are dropped. */
+    private Job nextWantedJob() {
+        for (Job job; (job = queue.poll()) != null; ) {
+            if (!job.chunk().results().isDone()) {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    private static Job removeInFlight(WorkerProcess worker, long id) {
+        for (var jobs = worker.inFlight.iterator(); jobs.hasNext(); ) {
+            Job job = jobs.next();
+            if (job.id() == id) {
+                jobs.remove();
+                return job;
+            }
+        }
+        throw new IllegalStateException(worker + " gave back job " + id + " it did not hold");
+    }
+
+    private static void flush(List<WorkerProcess> workers) {
+        workers.forEach(WorkerProcess::flush);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void complete(WorkerProcess worker, Job job, Protocol.Frame reply) {
+        Chunk chunk = job.chunk();
+        try {
+            if (reply.type() == Protocol.RESULT) {
+                chunk.results().complete(Arrays.asList(Values.decode(reply.part1(), allowList)));
+                return;
+            }
+            RemoteFailure failure = (RemoteFailure) allowList.deserialize(reply.part1());
+            String input = chunk.describe(failure.failedAt());
+            chunk.results().completeExceptionally(switch (failure.stage()) {
+                case TASK_THREW -> new TaskFailedException("Task failed on " + input + " in " + worker + ": "
+                        + failure.summary(), failure.toException());
+                case REQUEST_UNREADABLE -> new SerializationFailedException(worker + " could not read the task for "
+                        + chunk.describe() + ": " + failure.summary(), failure.toException());
+                case RESULT_UNWRITABLE -> new SerializationFailedException("The result for " + input + " cannot be sent back from "
+                        + worker + ": " + failure.summary(), failure.toException());
+            });
+        } catch (Exception | Error e) { // a StackOverflowError from a deep result, too: it fails this job only
+            chunk.results().completeExceptionally(new SerializationFailedException(
+                    "Cannot read the reply for " + chunk.describe() + " from " + worker + ": " + e, e));
+        }
+    }
+
+    private byte[] serializedTask(Task<?, ?> task) throws IOException {
+        SerializedTask last = lastTask;
+        if (last != null && last.task() == task) {
+            return last.bytes();
+        }
+        byte[] bytes = TaskCodec.encode(task);
+        for (String granted : TaskCodec.granted(bytes)) {
+            allowList.grant(granted); // the parent reads results of the task's own classes too
+        }
+        lastTask = new SerializedTask(task, bytes);
+        return bytes;
+    }
+
+    /** Fails every queued job; with a null reason, as closed. Called with the lock held. */
+    private void failQueued(String reason) {
+        for (Job job; (job = queue.poll()) != null; ) {
+            job.chunk().results().completeExceptionally(reason == null
+                    ? new PoolClosedException("The " + this + " was closed before " + job.chunk().describe() + " started")
+                    : new PoolException("Cannot run " + job.chunk().describe() + ": " + reason));
+        }
+    }
+
+    private static String notSerializable(Throwable e) {
+        return e instanceof NotSerializableException ? "class " + e.getMessage() + " is not Serializable"
+                : e instanceof InvalidClassException ? e.getMessage() : e.toString();
+    }
+}

@@ -1,0 +1,228 @@
+package io.github.poolbench.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@link PoolKind#THREAD} (a fixed pool of named daemon platform threads) and {@link PoolKind#VIRTUAL}
+ * (a virtual thread per chunk, at most {@code size} of them past a fair semaphore, so that a sweep over
+ * sizes compares like with like; size 0 lifts the cap).
+ */
+final class ThreadWorkerPool extends AbstractWorkerPool {
+
+    private static final int PRUNE_AT_LEAST = 1024;
+
+    private final ExecutorService executor;
+    /** Per thread: TRUE once the initializer ran, or what it threw. */
+    private final ThreadLocal<Object> initialized = new ThreadLocal<>();
+    /** Caps a bounded virtual pool; {@code null} when the executor itself caps (THREAD) or nothing does. */
+    private final Semaphore permits;
+    /** Every thread started, less those found dead when the set grows; close joins what is in it. */
+    private final Set<Thread> startedThreads = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pruneAt = new AtomicInteger(PRUNE_AT_LEAST);
+
+    ThreadWorkerPool(PoolKind kind, int size, PoolOptions options) {
+        super(kind, size, options);
+        String prefix = "poolbench-" + kind.name().toLowerCase(Locale.ROOT) + "-" + poolId + "-";
+        ThreadFactory named = kind == PoolKind.VIRTUAL
+                ? Thread.ofVirtual().name(prefix, 0).factory()
+                : Thread.ofPlatform().name(prefix, 0).daemon(true).factory();
+        ThreadFactory tracked = runnable -> {
+            Thread thread = named.newThread(runnable);
+            track(thread);
+            return thread;
+        };
+        this.executor = kind == PoolKind.VIRTUAL
+                ? Executors.newThreadPerTaskExecutor(tracked)
+                : new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), tracked);
+        this.permits = kind == PoolKind.VIRTUAL && size > 0 ? new Semaphore(size, true) : null;
+    }
+
+    /** The threads this pool started that have not finished yet; for tests that prove none is left. */
+    Set<Thread> liveThreads() {
+        return startedThreads.stream().filter(Thread::isAlive).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private void track(Thread thread) {
+        startedThreads.add(thread);
+        int limit = pruneAt.get();
+        if (startedThreads.size() > limit && pruneAt.compareAndSet(limit, Integer.MAX_VALUE)) {
+            // A thread that is done has left its run() but may not count as dead yet, so it is not removed
+            // from inside: pruning here keeps the set small without missing one at close.
+            startedThreads.removeIf(started -> !started.isAlive());
+            pruneAt.set(Math.max(PRUNE_AT_LEAST, 2 * startedThreads.size()));
+        }
+    }
+
+    @Override
+    protected void dispatch(Chunk<?, ?> chunk) {
+        try {
+            executor.execute(() -> run(chunk));
+        } catch (RejectedExecutionException e) {
+            chunk.results().completeExceptionally(closedError());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void run(Chunk chunk) {
+        if (chunk.results().isDone()) {
+            return;
+        }
+        if (permits != null) {
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                chunk.results().completeExceptionally(new PoolClosedException(
+                        "The " + this + " was closed while " + chunk.describe() + " waited for a worker"));
+                return;
+            }
+        }
+        Throwable setUpFailed = initializeThisThread();
+        if (setUpFailed != null) {
+            if (permits != null) {
+                permits.release();
+            }
+            chunk.results().completeExceptionally(new TaskFailedException("The pool's initializer failed on "
+                    + Thread.currentThread().getName() + ", so " + chunk.describe() + " did not run: " + setUpFailed, setUpFailed));
+            return;
+        }
+        Thread me = Thread.currentThread();
+        AtomicBoolean permitHeld = new AtomicBoolean(permits != null);
+        chunk.permitHeld = permitHeld;
+        try {
+            if (chunk.results().isDone() || !chunk.runner.compareAndSet(null, me)) {
+                return;
+            }
+            ChunkRun run = ChunkRun.apply(chunk.task(), chunk.inputs());
+            synchronized (chunk) { // so that stop() interrupts this task, never the next one on this thread
+                chunk.runner.set(null);
+            }
+            if (chunk.stopping) {
+                Thread.interrupted(); // the interrupt was for this task, not for the next on this thread
+                return; // stop() reports it
+            }
+            if (run.failure() == null) {
+                chunk.results().complete(run.results());
+            } else {
+                chunk.results().completeExceptionally(new TaskFailedException(
+                        "Task failed on " + chunk.describe(run.failedAt()) + ": " + run.failure(), run.failure()));
+            }
+        } finally {
+            chunk.runner.compareAndSet(me, null);
+            if (permitHeld.compareAndSet(true, false)) {
+                permits.release();
+            }
+            shrinkOnce(chunk); // if a thread took its place, it is no longer needed
+        }
+    }
+
+    /** Runs the initializer the first time this thread runs a chunk; what it threw, or null. */
+    private Throwable initializeThisThread() {
+        Initializer initializer = options().initializer();
+        if (initializer == null) {
+            return null;
+        }
+        Object state = initialized.get();
+        if (state == null) {
+            try {
+                initializer.initialize();
+                state = Boolean.TRUE;
+            } catch (Exception | Error e) {
+                state = e;
+            }
+            initialized.set(state);
+        }
+        return state instanceof Throwable failure ? failure : null;
+    }
+
+    /**
+     * Interrupts the chunk's thread; a grace later, reports whether the task ended. One that ignored the
+     * interrupt keeps its thread, so the pool takes on one more thread (THREAD) or frees its permit
+     * (VIRTUAL) and stays at full strength.
+     */
+    @Override
+    protected void stop(Chunk<?, ?> chunk, Function<String, PoolException> failure) {
+        chunk.stopping = true;
+        Thread thread;
+        synchronized (chunk) {
+            thread = chunk.runner.get();
+            if (thread == null) {
+                if (chunk.runner.compareAndSet(null, Thread.currentThread())) { // it will not start now
+                    chunk.results().completeExceptionally(failure.apply("it had not started"));
+                }
+                return;
+            }
+            thread.interrupt();
+        }
+        TIMER.schedule(() -> {
+            if (chunk.runner.get() != thread) {
+                chunk.results().completeExceptionally(failure.apply("its thread " + thread.getName()
+                        + " was interrupted, and the task ended"));
+                return;
+            }
+            grow(chunk);
+            if (chunk.runner.get() != thread) {
+                shrinkOnce(chunk); // it ended just now, after all
+            }
+            chunk.results().completeExceptionally(failure.apply("its thread " + thread.getName()
+                    + " was interrupted but the task ignored it and still runs; the pool carries on without that thread"));
+        }, STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void grow(Chunk<?, ?> chunk) {
+        if (executor instanceof ThreadPoolExecutor threads) {
+            synchronized (threads) {
+                threads.setMaximumPoolSize(threads.getMaximumPoolSize() + 1);
+                threads.setCorePoolSize(threads.getCorePoolSize() + 1);
+            }
+            chunk.grown.set(true);
+        } else if (chunk.permitHeld != null && chunk.permitHeld.compareAndSet(true, false)) {
+            permits.release();
+        }
+    }
+
+    /** Undoes {@link #grow} once the stopped task has ended after all. */
+    private void shrinkOnce(Chunk<?, ?> chunk) {
+        if (chunk.grown.compareAndSet(true, false) && executor instanceof ThreadPoolExecutor threads
+                && !threads.isShutdown()) {
+            synchronized (threads) {
+                threads.setCorePoolSize(threads.getCorePoolSize() - 1);
+                threads.setMaximumPoolSize(threads.getMaximumPoolSize() - 1);
+            }
+        }
+    }
+
+    @Override
+    protected void shutdownWorkers() {
+        Duration grace = options().closeGrace();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                executor.shutdownNow(); // interrupts the tasks still running
+                executor.awaitTermination(Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            }
+            // A thread is dead only a little after the executor counts it done.
+            for (Thread thread : List.copyOf(startedThreads)) {
+                thread.join(Duration.ofSeconds(1));
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

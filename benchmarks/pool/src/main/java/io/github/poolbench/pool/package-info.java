@@ -1,0 +1,74 @@
+/**
+ * Three ways to run tasks in parallel behind one API, so that the lesson can compare them fairly.
+ *
+ * <ul>
+ *   <li>{@link io.github.poolbench.pool.WorkerPool#open WorkerPool.open(kind, size)} opens a pool of a
+ *       {@link io.github.poolbench.pool.PoolKind}: {@code PROCESS} worker JVMs, {@code THREAD} platform
+ *       threads, or {@code VIRTUAL} threads capped at {@code size} by a semaphore (0, or
+ *       {@link io.github.poolbench.pool.WorkerPool#unboundedVirtual()}, for no cap).</li>
+ *   <li>{@code map} (ordered results, optional chunk size), {@code submit} (a {@code CompletableFuture})
+ *       and {@code asCompleted} (outcomes as they finish) mirror Python's {@code Pool.map},
+ *       {@code Executor.submit} and {@code as_completed}. Every blocking call has a timeout.</li>
+ *   <li>A {@link io.github.poolbench.pool.Task} is serializable, so the same lambda runs on every kind.</li>
+ *   <li>Errors are {@link io.github.poolbench.pool.PoolException}s naming the input; a failed task or a
+ *       dead worker process fails that input only, and the pool carries on.</li>
+ * </ul>
+ *
+ * <h2>How the process pool works</h2>
+ *
+ * <p>Each worker is {@code java -cp <the parent's class path> WorkerMain} (or {@code -m} with the parent's
+ * module path when the pool is a named module), started with the parent's own {@code java.home}, no shell
+ * and no network. Parent and worker talk over a channel of their own ({@code Channel}): a Unix-domain
+ * socket in a folder only this user may enter, deleted once the worker has connected, carrying
+ * length-prefixed binary frames ({@code Protocol}) that are checked (magic, type, length) before
+ * anything is allocated. A worker opens with a magic number and answers a handshake; the pool is ready
+ * when every worker has. Jobs wait in one queue and go to whichever worker is free; a busy worker may hold
+ * one job more so that it never waits for a round trip, and a worker that runs dry takes such a job back
+ * from a busy one ({@code RECALL}), so a queued task never waits behind a long one while a worker idles.
+ * Frames are written by a thread per worker, so no caller ever waits on a worker that stopped reading.
+ *
+ * <p>Plain values (boxed primitives, strings, null, records of them) cross in a compact encoding
+ * ({@code Values}); other values, tasks and failures use Java serialization, read on both sides only
+ * through an {@link java.io.ObjectInputFilter} allow-list ({@code AllowList}). What a task prints on
+ * {@code System.out} or {@code System.err} travels as frames and is printed by the parent on its
+ * {@code System.out} or {@code System.err} of that moment, before the task's result. What reaches the
+ * worker's file descriptors 1 and 2 otherwise (native code, a child process started with
+ * {@code inheritIO()}) is copied to the same streams as plain output, in its own time.
+ *
+ * <p>One of a worker's two threads always reads the channel while the other runs a task (the reader that
+ * meets a task while none runs runs it itself and hands the channel over). So the end of the channel is
+ * seen at once, busy or not, and ends the worker and the processes its tasks started: that is how
+ * {@code close()} ends it (after the running tasks, within the grace period; a worker that still lives a
+ * second later is killed), and how a worker whose parent was killed follows it. When a worker dies, its
+ * reader thread sees the channel end, fails the one job it ran with its exit status, requeues the rest,
+ * and starts a replacement.
+ *
+ * <h2>Trust</h2>
+ *
+ * <p>A worker trusts its parent: it runs whatever task the parent sends, as the parent's own code with
+ * the parent's class path. The parent does not trust a worker's output: a worker may run a buggy or
+ * hostile task, so what it sends back is read with the same care as input from outside.
+ *
+ * <ul>
+ *   <li>Frames are checked before anything is allocated (magic, type, a length cap); a worker whose
+ *       frames make no sense is killed, failing its job with a {@link io.github.poolbench.pool.WorkerDiedException}.</li>
+ *   <li>Replies are decoded by a compact decoder for plain values, or by Java serialization through an
+ *       {@link java.io.ObjectInputFilter} that admits only allowed classes and bounds the graph: at most
+ *       500 levels deep, 50 million references, and no array longer than the bytes that carry it.
+ *       Allowed are JDK value types and collections, this project's classes, the classes a task sent
+ *       through the pool is of or was written in, and what {@code PoolOptions.withAllowedClasses} names.</li>
+ *   <li>Failures come back as plain data ({@code RemoteFailure}): the remote exception's class is never
+ *       loaded in the parent.</li>
+ *   <li>The channel is a socket in a folder only this user may enter, deleted once the worker has
+ *       connected, and the worker must echo a random nonce: other users cannot talk to a worker, nor
+ *       stand in for one. (Processes of the same user are trusted as the user is.)</li>
+ *   <li>A task sent by name is called only if the class that wrote it vouches for it: its class file
+ *       names the method among the targets of its serializable lambdas and method references, so a
+ *       forged frame cannot have a worker call just any static method.</li>
+ * </ul>
+ *
+ * <p>Worker JVMs start with trimmed flags (serial GC, no perf data file, JVM output kept off stdout). An
+ * opt-in AOT cache (JEP 483/514/515) was tried and removed: it measured no gain, because the JDK's own CDS
+ * archive already covers what a worker loads before its handshake.
+ */
+package io.github.poolbench.pool;

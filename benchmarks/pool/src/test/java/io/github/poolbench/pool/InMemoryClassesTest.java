@@ -1,0 +1,94 @@
+package io.github.poolbench.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Classes that exist only in the parent's memory, from jshell or the source launcher, are shipped to the
+ * workers: a lambda written there runs on a PROCESS pool with nothing but the pool's jar on the class path.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class InMemoryClassesTest {
+
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+    private static final String NL = System.lineSeparator();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void jshellMapsALambdaOnAProcessPool() throws Exception {
+        Path script = Files.writeString(temp.resolve("squares.jsh"), """
+                import io.github.poolbench.pool.*;
+                int cube(int x) { return x * x * x; }
+                try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 2)) {
+                    System.out.println(pool.map(x -> x * x, List.of(1, 2, 3)));
+                    System.out.println(pool.map(x -> cube(x) + 0, List.of(1, 2, 3)));
+                }
+                /exit
+                """, StandardCharsets.UTF_8);
+        // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
+        // what the script printed counts here.
+        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("jshell"), "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
+                "--feedback", "silent", "--class-path", Jvm.poolJar(temp).toString(), script.toString()), "", LIMIT);
+        assertEquals(List.of(0, "[1, 4, 9]" + NL + "[1, 8, 27]" + NL), List.of(outcome.exitStatus(), outcome.out()),
+                outcome::toString);
+        assertFalse(outcome.err().contains("Exception"), outcome::toString);
+    }
+
+    @Test
+    void aSingleSourceFileMapsALambdaOnAProcessPool() throws Exception {
+        Path source = Files.writeString(temp.resolve("Squares.java"), """
+                import io.github.poolbench.pool.*;
+                import java.util.List;
+
+                class Squares {
+                    public static void main(String[] args) {
+                        try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 2)) {
+                            System.out.println(pool.map(x -> x * x, List.of(1, 2, 3)));
+                        }
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.poolJar(temp).toString(),
+                source.toString()), "", LIMIT);
+        assertEquals(new Jvm.Outcome(0, "[1, 4, 9]" + NL, ""), outcome);
+    }
+
+    @Test
+    void aProgramOfSeveralSourceFilesMapsALambdaThatCallsAnotherFile() throws Exception {
+        Files.writeString(temp.resolve("Helper.java"), """
+                record Helper(int offset) implements java.io.Serializable {
+                    static int cube(int x) {
+                        return x * x * x;
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Path source = Files.writeString(temp.resolve("Squares.java"), """
+                import io.github.poolbench.pool.*;
+                import java.util.List;
+
+                class Squares {
+                    public static void main(String[] args) {
+                        Helper helper = new Helper(100);
+                        try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 2)) {
+                            System.out.println(pool.map(x -> Helper.cube(x) + helper.offset(), List.of(1, 2, 3)));
+                        }
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.poolJar(temp).toString(),
+                source.toString()), "", LIMIT);
+        assertEquals(new Jvm.Outcome(0, "[101, 108, 127]" + NL, ""), outcome);
+    }
+}
