@@ -54,10 +54,10 @@ class ResultPagesTest {
         assertFalse(page.contains("poolbench:"), "no placeholder left");
         List<String> pictures = Pattern.compile("(?:src|srcset)=\"([^\"]+\\.png)\"").matcher(page).results()
                 .map(m -> m.group(1)).toList();
-        assertEquals(10, pictures.size(), "five charts, light and dark");
+        assertEquals(20, pictures.size(), "five charts, light and dark, wide and narrow");
         for (String picture : pictures) {
             BufferedImage png = ImageIO.read(site.resolve(picture).toFile());
-            assertEquals(1440, png.getWidth(), picture);
+            assertEquals(picture.contains("-narrow") ? 720 : 1440, png.getWidth(), picture);
         }
         assertEquals(1, Pattern.compile("<div class=\"results-block\">").matcher(page).results().count(), "the results table");
         for (String href : Pattern.compile("href=\"(data/[^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList()) {
