@@ -89,10 +89,13 @@ class MachineOptionTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"bench, --machine-id", "report, --machine-id", "record, --machine-id", "build, --quote-machine"})
     void theOldAndTheNewNameNamingDifferentMachinesIsAUsageError(String command, String name) {
-        CliRunner result = command.equals("record") ? record("--machine", "a", name, "b")
-                : command.equals("build") ? build("--machine", "a", name, "b")
-                : CliRunner.run(command, "--results", temp.resolve("results").toString(), "--out",
-                        temp.resolve("site").toString(), "--machine", "a", name, "b");
+        CliRunner result = switch (command) {
+            case "record" -> record("--machine", "a", name, "b");
+            case "build" -> build("--machine", "a", name, "b");
+            case "report" -> CliRunner.run(command, "--results", temp.resolve("results").toString(), "--out",
+                    temp.resolve("site").toString(), "--machine", "a", name, "b");
+            default -> CliRunner.run(command, "--results", temp.resolve("results").toString(), "--machine", "a", name, "b");
+        };
 
         assertEquals(2, result.exitCode(), result.out() + result.err());
         assertTrue(result.err().startsWith("--machine and " + name + " name different machines; give " + name + " only"),
