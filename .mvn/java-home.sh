@@ -79,8 +79,17 @@ else
   exit 1
 fi
 
-# JDK 25 warns when Maven's guava touches sun.misc.Unsafe; allow it quietly.
-case " ${MAVEN_OPTS-} " in
-  *" --sun-misc-unsafe-memory-access=allow "*) ;;
-  *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
-esac
+# Prints the JVM flags every JVM of the project gets, from their one definition: the line
+# <poolbench.jvm.flags> of the parent pom in the checkout $1.
+poolbench_jvm_flags() {
+  sed -n 's:.*<poolbench.jvm.flags>\(.*\)</poolbench.jvm.flags>.*:\1:p' "$1/pom.xml"
+}
+
+# Maven's own JVM gets them too (JDK 25 warns when Maven's guava touches sun.misc.Unsafe). The
+# scripts that source this file lie in the checkout's root.
+for poolbench_flag in $(poolbench_jvm_flags "$(dirname "$0")"); do
+  case " ${MAVEN_OPTS-} " in
+    *" $poolbench_flag "*) ;;
+    *) MAVEN_OPTS="${MAVEN_OPTS-} $poolbench_flag"; export MAVEN_OPTS ;;
+  esac
+done

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
+@Fork(2)
 @State(Scope.Benchmark)
 public class ManyBenchmark {
 

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 10)
-@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
+@Fork(2)
 public class PoolStartupBenchmark {
 
     private static final List<Integer> TEN = IntStream.range(0, 10).boxed().toList();

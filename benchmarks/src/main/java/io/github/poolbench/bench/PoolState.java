@@ -16,9 +16,6 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 public abstract class PoolState {
 
-  /** The JVM flag every fork gets: JDK 25 warns about JMH's use of {@code sun.misc.Unsafe}. */
-  public static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access=allow";
-
   /** The pool's defaults: its allow-list already admits this project's classes and java.time. */
   static final PoolOptions OPTIONS = PoolOptions.defaults();
 

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
+@Fork(2)
 public class RoundTripBenchmark {
 
     private static final List<Integer> TEN = IntStream.range(0, 10).boxed().toList();

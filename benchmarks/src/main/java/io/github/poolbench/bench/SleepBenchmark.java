@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 10)
-@Fork(value = 2, jvmArgsAppend = PoolState.UNSAFE_FLAG)
+@Fork(2)
 @State(Scope.Benchmark)
 public class SleepBenchmark {
 

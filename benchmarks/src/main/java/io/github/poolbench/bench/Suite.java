@@ -1,6 +1,7 @@
 package io.github.poolbench.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.machine.LoadAverage;
 import io.github.poolbench.machine.MachineDescription;
 import io.github.poolbench.machine.MachineProbe;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,30 +29,13 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the suite for one profile and files the results as {@code
- * <resultsRoot>/<machine-id>/<run-id>/} holding {@code jmh.json} (JMH's JSON, all steps merged),
- * {@code machine.json} ({@link MachineDescription}) and {@code run.json} ({@link RunRecord}: the
- * profile, wall time, load before and after, error summary). The run id is the UTC start minute
- * and the profile, e.g. {@code 2026-11-25T2310Z-quick}. A run that fails keeps its partial results
- * as {@code jmh.json.partial} (and is removed if it measured nothing), with {@code run.json}
- * saying {@code failed}.
+ * Runs the suite for one profile and files the results in a new run folder of the {@link
+ * ResultsLayout}: JMH's JSON (all steps merged), the {@link MachineDescription}, the {@link
+ * RunRecord} (profile, wall time, load before and after, error summary) and JMH's log. A run that
+ * fails keeps its partial results under {@link ResultsLayout#PARTIAL_JMH_FILE} (and is removed if
+ * it measured nothing), with its record saying {@code failed}.
  */
 public final class Suite {
-
-  /** The JMH results file of every run folder. */
-  public static final String JMH_FILE = "jmh.json";
-
-  /** What a failed run measured before it failed; not a {@code .json} file, so the site skips it. */
-  public static final String PARTIAL_JMH_FILE = "jmh.json.partial";
-
-  /** The machine description of every run folder. */
-  public static final String MACHINE_FILE = "machine.json";
-
-  /** The run's own record. */
-  public static final String RUN_FILE = "run.json";
-
-  /** JMH's raw output of the run (shown on the terminal only with {@code --verbose}). */
-  public static final String LOG_FILE = "jmh.log";
 
   /** The questions whose errors each profile promises to keep within its target. */
   static final Set<String> TARGETED = Set.of("SleepBenchmark", "FetchBenchmark", "PrimesBenchmark");
@@ -61,22 +43,13 @@ public final class Suite {
   /** How long a step waits for another JMH run on this machine before JMH itself refuses. */
   static final Duration LOCK_PATIENCE = Duration.ofMinutes(30);
 
-  private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
-
-  /**
-   * The flags every fork gets: each class's {@code @Fork(jvmArgsAppend)}. The host's own flags are
-   * not passed on (the launcher's class-data archive must stay its own).
-   */
-  static final List<String> FORK_JVM_ARGS = List.of(PoolState.UNSAFE_FLAG);
-
   /**
    * What to run and where to put it.
    *
    * @param machineName overrides the machine id the results are filed under; empty derives one
    * @param progress the terminal: progress and one line per finished benchmark
    * @param live redraw one progress line in place (a terminal) rather than print plain lines
-   * @param verbose also show JMH's raw output, which otherwise goes to {@link #LOG_FILE} only
+   * @param verbose also show JMH's raw output, which otherwise goes to {@link ResultsLayout#LOG_FILE} only
    */
   public record Request(Profile profile, Path resultsRoot, Optional<String> machineName, PrintStream progress,
       boolean live, boolean verbose) {
@@ -112,9 +85,10 @@ public final class Suite {
     Instant started = Instant.now();
     MachineDescription machine =
         MachineProbe.describe(request.machineName().orElse(null), checkout());
-    Path directory = newRunFolder(request.resultsRoot().resolve(machine.machineId()), started, request.profile());
+    Path directory = ResultsLayout.newRunFolder(request.resultsRoot(), machine.machineId(), started,
+        request.profile().id());
     String runId = directory.getFileName().toString();
-    PrivateJson.write(machine, directory.resolve(MACHINE_FILE));
+    PrivateJson.write(machine, directory.resolve(ResultsLayout.MACHINE_FILE));
 
     int cores = machine.cpu().logicalCores();
     OptionalDouble loadBefore = LoadAverage.oneMinute();
@@ -127,7 +101,7 @@ public final class Suite {
     Path parts = temporaryFolder();
     List<Path> partFiles = new ArrayList<>();
     String failure = null;
-    PrintStream log = openLog(directory.resolve(LOG_FILE));
+    PrintStream log = openLog(directory.resolve(ResultsLayout.LOG_FILE));
     Progress progress = new Progress(out, log, request.display(), planned, steps.size(),
         request.profile().targetErrorPercent());
     try {
@@ -138,7 +112,8 @@ public final class Suite {
             .result(part.toString())
             .resultFormat(ResultFormatType.JSON)
             .shouldFailOnError(true)
-            .jvmArgs(); // none of the host's; the annotations append FORK_JVM_ARGS
+            .jvmArgs() // none of the host's: the launcher's class-data archive must stay its own
+            .jvmArgsAppend(JvmFlags.FORKS.toArray(String[]::new));
         Duration waited = JmhLock.awaitFree(LOCK_PATIENCE, out);
         if (waited.toSeconds() >= 5) {
           warnings.add("waited " + Progress.clock(waited) + " for another JMH run to finish before step " + (i + 1));
@@ -154,23 +129,23 @@ public final class Suite {
       log.close();
       ArrayNode entries = JmhJson.merge(partFiles);
       // A failed run keeps what it measured, but not under a name the site would publish.
-      JmhJson.write(entries, directory.resolve(failure == null ? JMH_FILE : PARTIAL_JMH_FILE));
+      JmhJson.write(entries, directory.resolve(failure == null ? ResultsLayout.JMH_FILE : ResultsLayout.PARTIAL_JMH_FILE));
       deleteQuietly(parts);
       // Recorded, never judged: the run's own work raises the average it leaves behind.
       OptionalDouble loadAfter = LoadAverage.oneMinute();
       Instant finished = Instant.now();
       RunRecord record = record(request, steps, machine, runId, started, finished, planned, entries,
           loadBefore, loadAfter, cores, warnings, failure, out);
-      PrivateJson.write(record, directory.resolve(RUN_FILE));
+      PrivateJson.write(record, directory.resolve(ResultsLayout.RUN_FILE));
       if (failure != null && entries.isEmpty()) {
         // Nothing was measured: an empty run must not become the machine's latest results.
         deleteQuietly(directory);
         out.printf("poolbench: nothing measured; removed %s%n", directory);
       }
       out.printf("poolbench: %s run %s in %s; results in %s (JMH's output: %s)%n", record.status(), runId,
-          Progress.clock(Duration.between(started, finished)), directory, LOG_FILE);
+          Progress.clock(Duration.between(started, finished)), directory, ResultsLayout.LOG_FILE);
     }
-    return new Run(machine.machineId(), runId, directory, directory.resolve(JMH_FILE));
+    return new Run(machine.machineId(), runId, directory, directory.resolve(ResultsLayout.JMH_FILE));
   }
 
   private static RunRecord record(Request request, List<Plan.Step> steps, MachineDescription machine, String runId,
@@ -193,7 +168,7 @@ public final class Suite {
       out.println("poolbench: warning: " + message);
     }
     if (failure == null && entries.size() != planned) {
-      warnings.add("planned " + planned + " benchmarks but jmh.json has " + entries.size());
+      warnings.add("planned " + planned + " benchmarks but " + ResultsLayout.JMH_FILE + " has " + entries.size());
     }
     List<RunRecord.WorkloadErrors> summary = JmhJson.summarise(errors, target);
     summary.forEach(w -> out.printf("poolbench: %s: %d results, relative error median %.1f %%, worst %.1f %%, %d within %.0f %%%n",
@@ -204,7 +179,7 @@ public final class Suite {
         failure == null ? "complete" : "failed", failure,
         started.truncatedTo(ChronoUnit.SECONDS).toString(), finished.truncatedTo(ChronoUnit.SECONDS).toString(),
         Duration.between(started, finished).toMillis() / 1000.0, planned, entries.size(), load,
-        largest.orElse(null), target, summary, aboveTarget, FORK_JVM_ARGS, steps.stream().map(RunRecord.StepRecord::of).toList(),
+        largest.orElse(null), target, summary, aboveTarget, JvmFlags.FORKS, steps.stream().map(RunRecord.StepRecord::of).toList(),
         List.copyOf(warnings));
   }
 
@@ -227,24 +202,6 @@ public final class Suite {
 
   private static Double boxed(OptionalDouble value) {
     return value.isPresent() ? value.getAsDouble() : null;
-  }
-
-  /** {@code <machine>/<UTC minute>-<profile>}, with {@code -2}, {@code -3}… if that minute is taken. */
-  static Path newRunFolder(Path machineFolder, Instant started, Profile profile) {
-    String base = RUN_ID.format(started) + "-" + profile.id();
-    try {
-      Files.createDirectories(machineFolder);
-      for (int n = 1; ; n++) {
-        Path candidate = machineFolder.resolve(n == 1 ? base : base + "-" + n);
-        try {
-          return Files.createDirectory(candidate);
-        } catch (java.nio.file.FileAlreadyExistsException taken) {
-          // next suffix
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run folder under " + machineFolder, e);
-    }
   }
 
   /** The checkout whose commit is recorded: the launcher's {@code poolbench.home}, else here. */

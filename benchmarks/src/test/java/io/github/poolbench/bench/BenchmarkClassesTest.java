@@ -33,11 +33,14 @@ class BenchmarkClassesTest {
 
   @ParameterizedTest
   @MethodSource("everyClass")
-  void everyForkAllowsUnsafeAndFullHasTwoForks(Class<?> type) {
+  void fullHasTwoForksAndNoClassSetsItsOwnFlags(Class<?> type) {
     Fork fork = type.getAnnotation(Fork.class);
     assertNotNull(fork, type.getSimpleName());
     assertTrue(fork.value() >= 2, "full profile needs at least 2 forks");
-    assertArrayEquals(new String[] {"--sun-misc-unsafe-memory-access=allow"}, fork.jvmArgsAppend());
+    // The suite's JvmFlags are the forks' flags; a class's own would be a second definition.
+    for (String[] flags : List.of(fork.jvmArgs(), fork.jvmArgsAppend(), fork.jvmArgsPrepend())) {
+      assertArrayEquals(new String[] {Fork.BLANK_ARGS}, flags, type.getSimpleName());
+    }
   }
 
   @ParameterizedTest

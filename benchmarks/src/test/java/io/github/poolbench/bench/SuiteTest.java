@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.machine.Privacy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,16 +56,18 @@ class SuiteTest {
     assertEquals("10", jmh.get(0).path("params").path("tasks").asText());
     assertEquals("avgt", jmh.get(0).path("mode").asText());
     assertTrue(jmh.get(0).path("primaryMetric").path("score").asDouble() > 0);
+    assertEquals(JSON.valueToTree(JvmFlags.FORKS), jmh.get(0).path("jvmArgs"), "the fork got the project's flags, nothing else");
 
-    JsonNode machine = JSON.readTree(run.directory().resolve(Suite.MACHINE_FILE).toFile());
+    JsonNode machine = JSON.readTree(run.directory().resolve(ResultsLayout.MACHINE_FILE).toFile());
     assertEquals("test-machine", machine.path("machineId").asText());
-    JsonNode record = JSON.readTree(run.directory().resolve(Suite.RUN_FILE).toFile());
+    JsonNode record = JSON.readTree(run.directory().resolve(ResultsLayout.RUN_FILE).toFile());
     assertEquals("smoke", record.path("profile").asText());
     assertEquals("complete", record.path("status").asText());
     assertEquals(1, record.path("plannedBenchmarks").asInt());
     assertEquals(1, record.path("measuredBenchmarks").asInt());
     assertTrue(record.path("load").has("before"));
     assertTrue(record.path("load").has("after"));
+    assertEquals(JSON.valueToTree(JvmFlags.FORKS), record.path("forkJvmArgs"));
 
     assertEquals(10.0, record.path("targetErrorPercent").asDouble());
     // One sample gives no error estimate, so there is nothing to summarise (JmhJsonTest sums).
@@ -76,7 +78,7 @@ class SuiteTest {
     assertTrue(out.contains(System.lineSeparator() + "[1/1] SquareBenchmark.sequential tasks=10: "), out);
     assertFalse(out.contains("# JMH version"), "JMH's own output stays in the log: " + out);
     assertFalse(out.contains("\r"), "no redrawn line when not a terminal");
-    String jmhLog = Files.readString(run.directory().resolve(Suite.LOG_FILE));
+    String jmhLog = Files.readString(run.directory().resolve(ResultsLayout.LOG_FILE));
     assertTrue(jmhLog.contains("# JMH version"), jmhLog);
     assertTrue(jmhLog.contains("[1/1] SquareBenchmark.sequential tasks=10: "), jmhLog);
     assertNoHostOrUser(run.directory());
@@ -124,27 +126,18 @@ class SuiteTest {
     try (Stream<Path> runs = Files.list(results.resolve("test-machine"))) {
       run = runs.findFirst().orElseThrow();
     }
-    assertFalse(Files.exists(run.resolve(Suite.JMH_FILE)));
-    assertEquals(1, JSON.readTree(run.resolve(Suite.PARTIAL_JMH_FILE).toFile()).size());
-    JsonNode record = JSON.readTree(run.resolve(Suite.RUN_FILE).toFile());
+    assertFalse(Files.exists(run.resolve(ResultsLayout.JMH_FILE)));
+    assertEquals(1, JSON.readTree(run.resolve(ResultsLayout.PARTIAL_JMH_FILE).toFile()).size());
+    JsonNode record = JSON.readTree(run.resolve(ResultsLayout.RUN_FILE).toFile());
     assertEquals("failed", record.path("status").asText());
     assertEquals(2, record.path("plannedBenchmarks").asInt());
     assertEquals(1, record.path("measuredBenchmarks").asInt());
   }
 
-  @Test
-  void runFoldersNeverCollide(@TempDir Path machine) {
-    Instant now = Instant.parse("2026-11-25T23:10:42Z");
-    Path first = Suite.newRunFolder(machine, now, Profile.QUICK);
-    Path second = Suite.newRunFolder(machine, now, Profile.QUICK);
-    assertEquals("2026-11-25T2310Z-quick", first.getFileName().toString());
-    assertEquals("2026-11-25T2310Z-quick-2", second.getFileName().toString());
-  }
-
   private static void assertNoHostOrUser(Path directory) throws Exception {
     String host = InetAddress.getLocalHost().getHostName();
     String user = System.getProperty("user.name");
-    for (String file : List.of(Suite.MACHINE_FILE, Suite.RUN_FILE)) {
+    for (String file : List.of(ResultsLayout.MACHINE_FILE, ResultsLayout.RUN_FILE)) {
       String text = Files.readString(directory.resolve(file));
       assertFalse(Privacy.token(host).matcher(text).find(), "hostname in " + file + ": " + text);
       assertFalse(Privacy.token(user).matcher(text).find(), "user name in " + file + ": " + text);

@@ -32,12 +32,12 @@ public final class ChartCache {
     }
 
     /** The hex SHA-256 naming a chart's PNG in the cache. */
-    public static String key(ChartData data, Theme theme) {
+    public static String key(Drawing data, Theme theme) {
         return key(data, theme, ChartRenderer.Size.WIDE);
     }
 
     /** The hex SHA-256 naming one variant's PNG in the cache. */
-    public static String key(ChartData data, Theme theme, ChartRenderer.Size size) {
+    public static String key(Drawing data, Theme theme, ChartRenderer.Size size) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(RENDERER);

@@ -35,7 +35,7 @@ import java.util.TreeSet;
  */
 public record ChartData(String title, String xLabel, String yLabel, String unit, ChartSpec.YAxis y,
                         boolean categorical, boolean logX, boolean logY, List<Series> series, Optional<Reference> baseline,
-                        Optional<Series> ideal, OptionalInt cores, List<String> notes) {
+                        Optional<Series> ideal, OptionalInt cores, List<String> notes) implements Drawing {
 
     /** A time chart whose values span more than this many times gets a log y axis. */
     public static final double LOG_Y_SPAN = 10;
@@ -320,6 +320,7 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
      * A text that determines every pixel: equal keys draw equal PNGs. Results are left out, only
      * the numbers drawn from them count.
      */
+    @Override
     public String cacheKey() {
         StringBuilder key = new StringBuilder();
         key.append(title).append('|').append(xLabel).append('|').append(yLabel).append('|').append(y).append('|')

@@ -48,7 +48,7 @@ public final class ChartPainter implements AutoCloseable {
     }
 
     /** Queues every variant of a chart (light and dark, wide and narrow); a second request for the same file is ignored. */
-    public synchronized void paint(ChartData data, Path png) {
+    public synchronized void paint(Drawing data, Path png) {
         for (ChartRenderer.Size size : ChartRenderer.Size.ALL) {
             for (Theme theme : Theme.ALL) {
                 Path target = variant(png, theme, size);
@@ -57,7 +57,7 @@ public final class ChartPainter implements AutoCloseable {
         }
     }
 
-    private void draw(ChartData data, Theme theme, ChartRenderer.Size size, Path target) {
+    private void draw(Drawing data, Theme theme, ChartRenderer.Size size, Path target) {
         String key = ChartCache.key(data, theme, size);
         if (cache.copyTo(key, target)) {
             cached.incrementAndGet();

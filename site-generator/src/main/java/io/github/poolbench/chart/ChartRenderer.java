@@ -1,5 +1,6 @@
 package io.github.poolbench.chart;
 
+import io.github.poolbench.results.Ratio;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -19,21 +20,28 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Draws {@link ChartData} as a PNG: one line per series with error bars from the confidence
- * interval, the ideal as a grey dashed line, the sequential baseline and the core count as
- * markers. Thread-safe: every call builds its own chart, so charts draw in parallel.
+ * Draws a {@link Drawing} as a PNG. {@link ChartData}: one line per series with error bars from
+ * the confidence interval, the ideal as a grey dashed line, the sequential baseline and the core
+ * count as markers. {@link TrendData}: the score at each run with its interval, changes for the
+ * worse and for the better marked. Both in the same fonts and {@link Theme}. Thread-safe: every
+ * call builds its own chart, so charts draw in parallel.
  */
 public final class ChartRenderer {
 
@@ -100,13 +108,16 @@ public final class ChartRenderer {
     }
 
     /** The wide chart as PNG bytes. */
-    public byte[] render(ChartData data, Theme theme) {
+    public byte[] render(Drawing data, Theme theme) {
         return render(data, theme, Size.WIDE);
     }
 
     /** The chart as PNG bytes: no time chunk and no other varying metadata, so equal data gives equal bytes. */
-    public byte[] render(ChartData data, Theme theme, Size size) {
-        JFreeChart chart = build(data, theme, size);
+    public byte[] render(Drawing data, Theme theme, Size size) {
+        JFreeChart chart = switch (data) {
+            case ChartData results -> build(results, theme, size);
+            case TrendData trend -> build(trend, theme, size);
+        };
         BufferedImage image = new BufferedImage(size.width() * SCALE, size.height() * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -147,12 +158,7 @@ public final class ChartRenderer {
             renderer.setSeriesLinesVisible(i, true);
             renderer.setSeriesStroke(i, stroke(1.5f, new float[] {5f, 5f}));
         }
-        XYPlot plot = new XYPlot(dataset, xAxis(data, theme, font), yAxis(data, theme, font), renderer);
-        plot.setBackgroundPaint(theme.background());
-        plot.setOutlinePaint(theme.grid());
-        plot.setDomainGridlinePaint(theme.grid());
-        plot.setRangeGridlinePaint(theme.grid());
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        XYPlot plot = plot(dataset, xAxis(data, theme, font), yAxis(data, theme, font), renderer, theme);
         data.baseline().ifPresent(baseline -> plot.addRangeMarker(marker(baseline.y(), baseline.label(), theme, font,
                 stroke(1.5f, new float[] {2f, 4f}), TextAnchor.BOTTOM_RIGHT)));
         double maxX = xs.isEmpty() ? 0 : xs.getLast();
@@ -163,7 +169,71 @@ public final class ChartRenderer {
             marker.setLabelAnchor(cores >= maxX ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         });
-        JFreeChart chart = new JFreeChart(data.title(), FONT.deriveFont(Font.BOLD, size.title()), plot, true);
+        return chart(data.title(), plot, theme, size, font);
+    }
+
+    /**
+     * A trend: the score and its interval at each run, joined by a line; the changes for the worse
+     * and for the better are marked over it, so a flagged point is never hidden by its error bar.
+     */
+    private static JFreeChart build(TrendData data, Theme theme, Size size) {
+        Font font = FONT.deriveFont(size.text());
+        YIntervalSeries scores = new YIntervalSeries("score ± 99.9 % interval");
+        XYSeries worse = new XYSeries("regression");
+        XYSeries better = new XYSeries("improvement");
+        for (TrendData.Point point : data.points()) {
+            scores.add(point.run(), point.y(), finiteOr(point.lower(), point.y()), finiteOr(point.upper(), point.y()));
+            point.change().filter(change -> change == Ratio.Verdict.SLOWER).ifPresent(c -> worse.add(point.run(), point.y()));
+            point.change().filter(change -> change == Ratio.Verdict.FASTER).ifPresent(c -> better.add(point.run(), point.y()));
+        }
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        dataset.addSeries(scores);
+        XYErrorRenderer line = new XYErrorRenderer();
+        line.setDrawXError(false);
+        line.setErrorStroke(new BasicStroke(1.5f));
+        line.setCapLength(size == Size.NARROW ? 4 : 6);
+        line.setSeriesPaint(0, theme.seriesColor(0));
+        line.setSeriesShape(0, shape(0));
+        line.setSeriesShapesVisible(0, true);
+        line.setSeriesLinesVisible(0, true);
+        line.setSeriesStroke(0, stroke(2f, DASHES.getFirst()));
+        SymbolAxis commits = axis(new SymbolAxis("commit", data.runs().toArray(String[]::new)), theme, font);
+        commits.setVerticalTickLabels(true);
+        commits.setGridBandsVisible(false);
+        NumberAxis values = axis(new NumberAxis(data.yLabel()), theme, font);
+        values.setAutoRangeIncludesZero(false);
+        XYPlot plot = plot(dataset, commits, values, line, theme);
+
+        XYSeriesCollection flags = new XYSeriesCollection();
+        XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+        for (XYSeries flagged : List.of(worse, better)) {
+            if (!flagged.isEmpty()) {
+                int i = flags.getSeriesCount();
+                marks.setSeriesPaint(i, flagged == worse ? theme.worse() : theme.better());
+                marks.setSeriesShape(i, flagged == worse ? ShapeUtils.createDownTriangle(6f) : ShapeUtils.createUpTriangle(6f));
+                flags.addSeries(flagged);
+            }
+        }
+        plot.setDataset(1, flags);
+        plot.setRenderer(1, marks);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return chart(data.title(), plot, theme, size, font);
+    }
+
+    private static XYPlot plot(YIntervalSeriesCollection dataset, ValueAxis x, ValueAxis y, XYErrorRenderer renderer,
+                               Theme theme) {
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setBackgroundPaint(theme.background());
+        plot.setOutlinePaint(theme.grid());
+        plot.setDomainGridlinePaint(theme.grid());
+        plot.setRangeGridlinePaint(theme.grid());
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        return plot;
+    }
+
+    /** The title above the plot and the legend below it, in the theme's colours. */
+    private static JFreeChart chart(String title, XYPlot plot, Theme theme, Size size, Font font) {
+        JFreeChart chart = new JFreeChart(title, FONT.deriveFont(Font.BOLD, size.title()), plot, true);
         chart.getTitle().setPaint(theme.text());
         chart.setBackgroundPaint(theme.background());
         chart.setAntiAlias(true);

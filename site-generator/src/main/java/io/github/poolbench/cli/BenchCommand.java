@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the JMH suite on this machine and files the results. */
@@ -21,11 +22,11 @@ final class BenchCommand implements Callable<Integer> {
             converter = ProfileConverter.class)
     Profile profile;
 
-    @Option(names = "--machine", paramLabel = "NAME", description = "File the results under this machine id instead of the derived one.")
-    String machine;
+    @Mixin
+    MachineOption.Filed machine = new MachineOption.Filed();
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
-    Path results;
+    @Mixin
+    ResultOptions results = new ResultOptions();
 
     @Option(names = "--verbose", description = "Also show JMH's own output (always kept in the run folder's jmh.log).")
     boolean verbose;
@@ -35,8 +36,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run(spec.commandLine().getOut(), profile, results != null ? results : SiteOptions.defaultResults(),
-                Optional.ofNullable(machine), verbose);
+        run(spec.commandLine().getOut(), profile, results.results(), machine.id(), verbose);
         return 0;
     }
 

@@ -23,6 +23,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ResultOptions inputs = new ResultOptions();
 
+    @Mixin
+    MachineOption.Quoted machine = new MachineOption.Quoted();
+
     @Option(names = "--timings", description = "Print where the build's time went: load, parse, render, charts (drawn or cached), publish.")
     boolean timings;
 
@@ -31,7 +34,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return build(spec.commandLine().getOut(), site, inputs.results(), inputs.machine(), timings);
+        return build(spec.commandLine().getOut(), site, inputs.results(), machine.id(), timings);
     }
 
     /** Builds and reports the outcome; shared with {@code report}. */

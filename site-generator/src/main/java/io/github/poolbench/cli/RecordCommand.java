@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Adds a run to the history the trend page charts; CI calls it once per published commit. */
@@ -25,11 +26,11 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--commit", required = true, paramLabel = "SHA", description = "The commit the run measured (e.g. $(git rev-parse HEAD)).")
     String commit;
 
-    @Option(names = "--machine", paramLabel = "ID", description = "Whose newest run to record. Default: the newest run of any machine.")
-    String machine;
+    @Mixin
+    MachineOption.Filed machine = new MachineOption.Filed();
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
-    Path results;
+    @Mixin
+    ResultOptions results = new ResultOptions();
 
     @Option(names = "--history", paramLabel = "DIR", description = "History folder. Default: content/history/")
     Path history;
@@ -43,11 +44,12 @@ final class RecordCommand implements Callable<Integer> {
         if (!COMMIT.matcher(sha).matches()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--commit must be a hexadecimal commit hash, not '" + commit + "'");
         }
-        Path root = results != null ? results : SiteOptions.defaultResults();
+        Path root = results.results();
+        Optional<String> id = machine.id();
         ResultSet set = ResultsLoader.load(root);
-        Optional<ResultRun> run = machine != null ? set.latest(machine) : set.newest();
+        Optional<ResultRun> run = id.isPresent() ? set.latest(id.get()) : set.newest();
         ResultRun newest = run.orElseThrow(() -> new InputException(Location.of(root),
-                machine != null ? "no runs of machine '" + machine + "' (" + (set.byMachine().isEmpty() ? "there are no results at all"
+                id.isPresent() ? "no runs of machine '" + id.get() + "' (" + (set.byMachine().isEmpty() ? "there are no results at all"
                         : "machines: " + String.join(", ", set.byMachine().keySet())) + ")" : "no runs to record (run ./poolbench bench first)"));
         Path file = HistoryStore.record(history != null ? history : SiteOptions.defaultHistory(),
                 HistoryStore.summarize(newest, sha));

@@ -21,11 +21,11 @@ final class ReportCommand implements Callable<Integer> {
             converter = BenchCommand.ProfileConverter.class)
     Profile profile;
 
-    @Option(names = "--machine", paramLabel = "NAME", description = "File the results under this machine id instead of the derived one.")
-    String machine;
+    @Mixin
+    MachineOption.Filed machine = new MachineOption.Filed();
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Results root. Default: content/results/")
-    Path results;
+    @Mixin
+    ResultOptions results = new ResultOptions();
 
     @Option(names = "--verbose", description = "Also show JMH's own output (always kept in the run folder's jmh.log).")
     boolean verbose;
@@ -39,11 +39,12 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path resultsDir = results != null ? results : SiteOptions.defaultResults();
+        Optional<String> machineId = machine.id();
+        Path resultsDir = results.results();
         // Refuse the output folder now, not after minutes of measuring.
         io.github.poolbench.render.OutputFolder.check(site.out(), java.util.Map.of("content", site.content(),
                 "templates", site.templates(), "results", resultsDir), site.force);
-        Suite.Run run = BenchCommand.run(out, profile, resultsDir, Optional.ofNullable(machine), verbose);
+        Suite.Run run = BenchCommand.run(out, profile, resultsDir, machineId, verbose);
         return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
     }
 }

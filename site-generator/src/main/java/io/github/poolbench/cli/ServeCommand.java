@@ -27,13 +27,16 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ResultOptions inputs = new ResultOptions();
 
+    @Mixin
+    MachineOption.Quoted machine = new MachineOption.Quoted();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Preview preview = new Preview(Preview.request(site, inputs.results(), inputs.machine()), out,
+        Preview preview = new Preview(Preview.request(site, inputs.results(), machine.id()), out,
                 spec.commandLine().getErr()).start(port, watch);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,8 +9,11 @@ import java.util.Optional;
  *
  * @param previous the score in the earlier run
  * @param current  the score in the later run, of the same series
+ * @param verdict  the site's one verdict, of the later run against the earlier: {@code FASTER} is
+ *                 an improvement (better, whichever way the mode counts better), {@code SLOWER} a
+ *                 regression, {@code SAME} within noise, {@code UNKNOWN} without an error estimate
  */
-public record Change(Score previous, Score current, Verdict verdict) {
+public record Change(Score previous, Score current, Ratio.Verdict verdict) {
 
     /**
      * Judges a change by the site's one rule: it is flagged when the 99.9 % Fieller interval of
@@ -25,26 +28,25 @@ public record Change(Score previous, Score current, Verdict verdict) {
         return new Change(previous, current, judge(previous, current));
     }
 
-    private static Verdict judge(Score previous, Score current) {
+    private static Ratio.Verdict judge(Score previous, Score current) {
         if (!previous.hasErrorEstimate() || !current.hasErrorEstimate()) {
-            return Verdict.NO_ERROR_ESTIMATE;
+            return Ratio.Verdict.UNKNOWN;
         }
         if (previous.sample().isPresent() && current.sample().isPresent()) {
-            Ratio ratio = Ratio.speedup(current.sample().get(), previous.sample().get(), current.key().higherIsBetter());
-            return switch (ratio.verdict()) {
-                case FASTER -> Verdict.IMPROVEMENT;
-                case SLOWER -> Verdict.REGRESSION;
-                case SAME -> Verdict.WITHIN_NOISE;
-                case UNKNOWN -> Verdict.NO_ERROR_ESTIMATE;
-            };
+            return Ratio.speedup(current.sample().get(), previous.sample().get(), current.key().higherIsBetter()).verdict();
         }
         boolean overlap = current.lower() <= previous.upper() && previous.lower() <= current.upper();
         if (overlap) {
-            return Verdict.WITHIN_NOISE;
+            return Ratio.Verdict.SAME;
         }
         // Disjoint intervals: the later one lies wholly above or wholly below the earlier one.
         boolean higher = current.lower() > previous.upper();
-        return higher == current.key().higherIsBetter() ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
+        return higher == current.key().higherIsBetter() ? Ratio.Verdict.FASTER : Ratio.Verdict.SLOWER;
+    }
+
+    /** True when the change stands out of the noise, for the better or the worse: what a reader must look at. */
+    public boolean flagged() {
+        return verdict == Ratio.Verdict.FASTER || verdict == Ratio.Verdict.SLOWER;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.files.InputFile;
 import io.github.poolbench.files.InputTree;
+import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.results.ResultRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -39,8 +38,6 @@ public final class HistoryStore {
     static final int FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Run ids start with their UTC start, to the second or to the minute ({@code 2026-11-25T2318Z}). */
-    private static final Pattern RUN_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{4})(\\d{2})?Z");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -208,13 +205,13 @@ public final class HistoryStore {
     }
 
     /**
-     * The run's start, from its id ({@code 2026-11-25T231000Z-quick}), else the JMH file's time;
+     * The run's start, from its id ({@link ResultsLayout#startOf}), else the JMH file's time;
      * always to the second, so that file names sort in time order whichever form the id had.
      */
     static String measuredAt(ResultRun run) {
-        Matcher time = RUN_TIME.matcher(run.runId());
-        if (time.find()) {
-            return time.group(1) + (time.group(2) == null ? "00" : time.group(2)) + "Z";
+        java.util.Optional<java.time.Instant> start = ResultsLayout.startOf(run.runId());
+        if (start.isPresent()) {
+            return TIME.format(start.get());
         }
         try {
             return TIME.format(Files.getLastModifiedTime(run.jmhFile()).toInstant());

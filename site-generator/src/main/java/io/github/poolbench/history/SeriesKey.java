@@ -1,5 +1,6 @@
 package io.github.poolbench.history;
 
+import io.github.poolbench.results.BenchmarkResult;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.SortedMap;
@@ -20,16 +21,14 @@ public record SeriesKey(String benchmark, String mode, SortedMap<String, String>
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     }
 
-    /** JMH's own rule: only throughput is better when higher; every time mode is better lower. */
+    /** Whether the series' scores are better higher: {@link BenchmarkResult#higherIsBetter(String)} of its mode. */
     public boolean higherIsBetter() {
-        return "thrpt".equals(mode);
+        return BenchmarkResult.higherIsBetter(mode);
     }
 
     /** {@code SleepBenchmark.map}: the last two parts of the full name. */
     public String shortName() {
-        int method = benchmark.lastIndexOf('.');
-        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
-        return benchmark.substring(type + 1);
+        return BenchmarkResult.shortName(benchmark);
     }
 
     /** {@code poolSize=4, tasks=12}, params in name order; empty when there are none. */

@@ -1,5 +1,6 @@
 package io.github.poolbench.history;
 
+import io.github.poolbench.results.Ratio;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,10 +86,11 @@ public record Trend(List<Machine> machines) {
                 series.subList(0, Math.min(MAX_CHARTS, series.size())));
     }
 
-    private static int urgency(Verdict verdict) {
+    /** Regressions first, then improvements, then the rest. */
+    private static int urgency(Ratio.Verdict verdict) {
         return switch (verdict) {
-            case REGRESSION -> 0;
-            case IMPROVEMENT -> 1;
+            case SLOWER -> 0;
+            case FASTER -> 1;
             default -> 2;
         };
     }

@@ -28,6 +28,11 @@ public record BenchmarkResult(String benchmark, String mode, int threads, int fo
 
     /** {@code Class.method}: the last two parts of the full name, as lessons cite it. */
     public String shortName() {
+        return shortName(benchmark);
+    }
+
+    /** {@code Class.method} of a benchmark's full name. */
+    public static String shortName(String benchmark) {
         int method = benchmark.lastIndexOf('.');
         int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
         return benchmark.substring(type + 1);
@@ -55,6 +60,11 @@ public record BenchmarkResult(String benchmark, String mode, int threads, int fo
 
     /** True when a score is better the higher it is (throughput); times are better lower. */
     public boolean higherIsBetter() {
+        return higherIsBetter(mode);
+    }
+
+    /** JMH's rule for a mode: only throughput ({@code thrpt}) is better higher; every time mode is better lower. */
+    public static boolean higherIsBetter(String mode) {
         return "thrpt".equals(mode);
     }
 

@@ -25,7 +25,7 @@ public record ResultRun(String machineId, String runId, Path jmhFile, Map<String
     /** A run whose description, when it has one, lies beside its JMH file as {@code machine.json}. */
     public ResultRun(String machineId, String runId, Path jmhFile, Map<String, Object> machine, List<BenchmarkResult> results) {
         this(machineId, runId, jmhFile, machine, results,
-                machine.isEmpty() ? Optional.empty() : Optional.of(jmhFile.resolveSibling(ResultsLoader.MACHINE_FILE)));
+                machine.isEmpty() ? Optional.empty() : Optional.of(jmhFile.resolveSibling(io.github.poolbench.layout.ResultsLayout.MACHINE_FILE)));
     }
 
     /** The machine description, read tolerantly. */

@@ -13,6 +13,7 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.files.InputFile;
 import io.github.poolbench.files.InputTree;
+import io.github.poolbench.layout.ResultsLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads every JMH JSON file under a results root laid out as {@code <machine-id>/<run>/…/*.json}.
+ * Reads every JMH JSON file under a results root laid out as {@link ResultsLayout} says.
  * Files are told apart by what they hold, not by their names: a JSON array is JMH results whatever
  * the file is called (so files from other projects are welcome), and every record in it must be a
  * well-typed JMH record. A JSON object is a side file: {@code machine.json} describes the machine
@@ -35,12 +36,6 @@ import java.util.TreeMap;
  * skipped with a warning naming it.
  */
 public final class ResultsLoader {
-
-    /** The machine description file of a run folder. */
-    public static final String MACHINE_FILE = "machine.json";
-
-    /** The run record the suite writes beside its results (a JSON object, so never read as results). */
-    public static final String RUN_FILE = "run.json";
 
     private static final Set<String> MODES = Set.of("thrpt", "avgt", "sample", "ss");
 
@@ -80,9 +75,9 @@ public final class ResultsLoader {
                 continue;
             }
             try {
-                Optional<InputFile> machine = Optional.ofNullable(machines.get(file.path().resolveSibling(MACHINE_FILE)));
+                Optional<InputFile> machine = Optional.ofNullable(machines.get(file.path().resolveSibling(ResultsLayout.MACHINE_FILE)));
                 Map<String, Object> description = machine.isPresent() ? machineOf(machine.get()) : Map.of();
-                runs.add(new ResultRun(file.relative().getName(0).toString(), runId(file.relative()), file.path(),
+                runs.add(new ResultRun(ResultsLayout.machineId(file.relative()), ResultsLayout.runId(file.relative()), file.path(),
                         description, read(file.path(), file.real()), machine.map(InputFile::path)));
             } catch (InputException e) {
                 errors.addAll(e.errors());
@@ -101,7 +96,7 @@ public final class ResultsLoader {
         JsonToken first;
         try (InputStream in = Files.newInputStream(file.real()); JsonParser parser = JSON.createParser(in)) {
             first = parser.nextToken();
-            if (first == JsonToken.START_OBJECT && file.name().equals(RUN_FILE)) {
+            if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)) {
                 JsonNode record = JSON.readTree(parser);
                 if (record.has("runId") && record.has("profile")) {
                     return Kind.RUN_RECORD;
@@ -115,29 +110,20 @@ public final class ResultsLoader {
         if (first == null) {
             throw new InputException(Location.of(file.path()), "empty file: JMH results are a JSON array of benchmark records");
         }
-        if (file.relative().getNameCount() < 2) {
+        if (!ResultsLayout.inMachineFolder(file.relative())) {
             diagnostics.warn(Location.of(file.path()), "skipped: a JSON file directly in the results folder; "
-                    + "put results in " + root.resolve("<machine-id>").resolve("<run-id>") + "/");
+                    + "put results in " + root + java.io.File.separator + ResultsLayout.RUN_FOLDER);
             return Kind.SKIPPED;
         }
         if (first == JsonToken.START_ARRAY) {
             return Kind.RESULTS;
         }
-        if (first == JsonToken.START_OBJECT && file.name().equals(MACHINE_FILE)) {
+        if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.MACHINE_FILE)) {
             return Kind.MACHINE;
         }
         diagnostics.warn(Location.of(file.path(), 1), "skipped: not JMH results (a JSON " + (first == JsonToken.START_OBJECT
                 ? "object" : "value") + ", where results are a JSON array of benchmark records)");
         return Kind.SKIPPED;
-    }
-
-    /** The run's path below its machine folder; a file lying in the machine folder is its own run. */
-    private static String runId(Path relative) {
-        if (relative.getNameCount() == 2) {
-            String name = relative.getFileName().toString();
-            return name.substring(0, name.length() - ".json".length());
-        }
-        return relative.subpath(1, relative.getNameCount() - 1).toString().replace('\\', '/');
     }
 
     private static Map<String, Object> machineOf(InputFile machine) {

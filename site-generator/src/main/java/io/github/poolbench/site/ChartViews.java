@@ -2,8 +2,7 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.chart.ChartData;
 import io.github.poolbench.chart.ChartPainter;
-import io.github.poolbench.chart.ChartRenderer;
-import io.github.poolbench.chart.Theme;
+import io.github.poolbench.chart.Drawing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ final class ChartViews {
      */
     ChartView view(String id, ChartData data, Path site, String png, String root, String seriesHeading,
                    String source, String dataHref) {
-        painter.paint(data, site.resolve(png));
+        Picture picture = picture(data, site, png, root, AltText.describe(data));
         List<Tables.Line> lines = new ArrayList<>();
         data.baselineResult().ifPresent(base -> lines.add(new Tables.Line(List.of("sequential",
                 base.params().getOrDefault(data.xLabel(), "")), base)));
@@ -35,13 +34,12 @@ final class ChartViews {
         }
         TableView table = Tables.table(data.title(), List.of(seriesHeading, data.xLabel()), lines, data.baselineResult(),
                 source, dataHref);
-        ChartRenderer.Size narrow = ChartRenderer.Size.NARROW;
-        return new ChartView(id, data.title(), root + png, root + href(png, Theme.DARK, ChartRenderer.Size.WIDE),
-                root + href(png, Theme.LIGHT, narrow), root + href(png, Theme.DARK, narrow), AltText.describe(data),
-                ChartRenderer.WIDTH, ChartRenderer.HEIGHT, narrow.width(), narrow.height(), table, data.notes());
+        return new ChartView(id, data.title(), picture, table, data.notes());
     }
 
-    private static String href(String png, Theme theme, ChartRenderer.Size size) {
-        return ChartPainter.variant(Path.of(png), theme, size).toString().replace('\\', '/');
+    /** Queues a drawing's PNGs; the picture a page shows of them. */
+    Picture picture(Drawing drawing, Path site, String png, String root, String alt) {
+        painter.paint(drawing, site.resolve(png));
+        return Picture.of(png, root, alt);
     }
 }

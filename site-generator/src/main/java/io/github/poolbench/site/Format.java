@@ -88,6 +88,11 @@ final class Format {
         return ratio == 0 ? 2 : Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(ratio))));
     }
 
+    /** A relative change as a signed percentage, {@code +10.0 %} for 0.1; {@code n/a} when not finite. */
+    static String signedPercent(double relative) {
+        return Double.isFinite(relative) ? String.format(Locale.ROOT, "%+.1f %%", relative * 100) : "n/a";
+    }
+
     static String significant(double value, int digits) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);

@@ -21,9 +21,6 @@ import java.util.Locale;
  */
 record RunGrade(ResultRun run, List<String> reasons) {
 
-    /** The suite's record of a run, beside its {@code jmh.json}. */
-    static final String RUN_FILE = "run.json";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     RunGrade {
@@ -42,7 +39,7 @@ record RunGrade(ResultRun run, List<String> reasons) {
 
     static RunGrade of(ResultRun run) {
         List<String> reasons = new ArrayList<>();
-        JsonNode record = read(run.jmhFile().resolveSibling(RUN_FILE));
+        JsonNode record = read(run.jmhFile().resolveSibling(io.github.poolbench.layout.ResultsLayout.RUN_FILE));
         String profile = record.path("profile").asText("").toLowerCase(Locale.ROOT);
         if (!profile.isEmpty() && !profile.equals("full")) {
             reasons.add("a " + profile + " run (" + Quality.shape(run.results()) + ")");

@@ -8,7 +8,6 @@ import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.files.InputFile;
-import io.github.poolbench.history.TrendPage;
 import io.github.poolbench.lesson.Examples;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
@@ -90,7 +89,8 @@ public final class SiteBuilder {
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
-                chartCount += TrendPage.write(request.history().get(), site, templates, diagnostics);
+                chartCount += new TrendPage(templates, charts).render(request.history().get(), site, diagnostics,
+                        (path, html) -> write(site.resolve(path), html));
                 trendPages = 1;
             }
             ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.poolbench.Fixtures;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.results.Ratio;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultsLoader;
 import java.awt.image.BufferedImage;
@@ -15,8 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,6 +77,42 @@ class ChartRendererTest {
         String chunks = new String(first, StandardCharsets.ISO_8859_1);
         assertFalse(chunks.contains("tIME") || chunks.contains("tEXt"), "no time or text chunk");
         assertFalse(java.util.Arrays.equals(first, RENDERER.render(data, Theme.DARK)), "the dark variant differs");
+    }
+
+    /** Three runs, the last a regression: the trend page's drawing, in the same themes as every chart. */
+    private static final TrendData TREND = new TrendData("SleepBenchmark.map (poolSize=4)", "ss (ms, lower is better)",
+            List.of("1111111", "2222222", "3333333"), List.of(
+                    new TrendData.Point(0, 300, 299, 301, Optional.empty()),
+                    new TrendData.Point(1, 301.5, 300.5, 302.5, Optional.of(Ratio.Verdict.SAME)),
+                    new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.SLOWER))));
+
+    @Test
+    void aTrendDrawsInBothThemesAndMarksTheRegressionInTheThemesColour() throws IOException {
+        for (Theme theme : Theme.ALL) {
+            byte[] png = RENDERER.render(TREND, theme);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+
+            assertEquals(2 * ChartRenderer.WIDTH, image.getWidth());
+            assertEquals(theme.background().getRGB(), image.getRGB(1, 1), theme.name() + ": the theme's background");
+            assertTrue(pixels(image, theme.worse().getRGB()) > 0, theme.name() + ": the regression is marked");
+            assertEquals(0, pixels(image, theme.better().getRGB()), theme.name() + ": no improvement to mark");
+            assertArrayEquals(png, RENDERER.render(TREND, theme), "equal data, equal bytes");
+        }
+        assertFalse(java.util.Arrays.equals(RENDERER.render(TREND, Theme.LIGHT), RENDERER.render(TREND, Theme.DARK)));
+    }
+
+    @Test
+    void aTrendsCacheKeyChangesWithItsVerdicts() {
+        TrendData improved = new TrendData(TREND.title(), TREND.yLabel(), TREND.runs(), List.of(TREND.points().get(0),
+                TREND.points().get(1), new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.FASTER))));
+
+        assertFalse(ChartCache.key(TREND, Theme.LIGHT).equals(ChartCache.key(improved, Theme.LIGHT)));
+    }
+
+    private static long pixels(BufferedImage image, int rgb) {
+        return java.util.stream.IntStream.range(0, image.getHeight())
+                .flatMap(y -> java.util.stream.IntStream.range(0, image.getWidth()).map(x -> image.getRGB(x, y)))
+                .filter(pixel -> pixel == rgb).count();
     }
 
     private static long colours(BufferedImage image) {

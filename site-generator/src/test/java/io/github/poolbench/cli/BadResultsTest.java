@@ -68,7 +68,7 @@ class BadResultsTest extends BadInputTest {
         Path file = Files.createDirectories(results.resolve("other/run-9")).resolve("run.json");
         Files.copy(results.resolve("test-machine/run-1/jmh.json"), file);
 
-        CliRunner result = build("--strict", "--machine", "other");
+        CliRunner result = build("--strict", "--quote-machine", "other");
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(Files.exists(site.resolve("data/other/run-9/run.json")), "published as results");
@@ -109,7 +109,7 @@ class BadResultsTest extends BadInputTest {
         Files.copy(results.resolve("test-machine/run-1/jmh.json"), results.resolve("lab-b/run-1/jmh.json"));
         String before = fingerprint(site);
 
-        CliRunner result = build("--machine", "nosuch");
+        CliRunner result = build("--quote-machine", "nosuch");
 
         assertOneError(result, results.toString(), "no results for machine 'nosuch' (machines: lab-b, test-machine)");
         assertEquals(before, fingerprint(site));

@@ -29,7 +29,7 @@ class ClaimCheckTest {
 
     private CliRunner build(Path content, String... extra) {
         String[] base = {"build", "--content", content.toString(), "--templates", Fixtures.templates().toString(),
-                "--results", Fixtures.fixture("modes-results").toString(), "--machine", "lab-a",
+                "--results", Fixtures.fixture("modes-results").toString(), "--quote-machine", "lab-a",
                 "--out", temp.resolve("site").toString()};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);

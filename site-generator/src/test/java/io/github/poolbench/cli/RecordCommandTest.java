@@ -21,7 +21,7 @@ class RecordCommandTest {
     void recordsTheNewestRunOfAMachineKeyedByCommit() throws IOException {
         Path history = temp.resolve("history");
 
-        CliRunner result = CliRunner.run("record", "--commit", "ABCDEF0123456789", "--machine", "test-machine",
+        CliRunner result = CliRunner.run("record", "--commit", "ABCDEF0123456789", "--machine-id", "test-machine",
                 "--results", Fixtures.fixture("results").toString(), "--history", history.toString());
 
         assertEquals(0, result.exitCode(), result.err());
@@ -44,7 +44,7 @@ class RecordCommandTest {
 
     @Test
     void unknownMachineIsOneClearError() {
-        CliRunner result = CliRunner.run("record", "--commit", "abcdef0", "--machine", "nope", "--results",
+        CliRunner result = CliRunner.run("record", "--commit", "abcdef0", "--machine-id", "nope", "--results",
                 Fixtures.fixture("results").toString(), "--history", temp.toString());
 
         assertEquals(1, result.exitCode());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.poolbench.results.Ratio.Verdict;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -25,20 +26,20 @@ class ChangeTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // time modes: lower is better
-                Arguments.of("avgt: slower, intervals apart", "avgt", 100, 1, 110, 1, Verdict.REGRESSION),
-                Arguments.of("avgt: faster, intervals apart", "avgt", 100, 1, 90, 1, Verdict.IMPROVEMENT),
-                Arguments.of("avgt: slower, intervals overlap", "avgt", 100, 5, 108, 5, Verdict.WITHIN_NOISE),
-                Arguments.of("avgt: intervals touch", "avgt", 100, 5, 110, 5, Verdict.WITHIN_NOISE),
-                Arguments.of("ss: slower, intervals apart", "ss", 300, 2, 330, 2, Verdict.REGRESSION),
-                Arguments.of("sample: faster, intervals apart", "sample", 5, 0.1, 4, 0.1, Verdict.IMPROVEMENT),
+                Arguments.of("avgt: slower, intervals apart", "avgt", 100, 1, 110, 1, Verdict.SLOWER),
+                Arguments.of("avgt: faster, intervals apart", "avgt", 100, 1, 90, 1, Verdict.FASTER),
+                Arguments.of("avgt: slower, intervals overlap", "avgt", 100, 5, 108, 5, Verdict.SAME),
+                Arguments.of("avgt: intervals touch", "avgt", 100, 5, 110, 5, Verdict.SAME),
+                Arguments.of("ss: slower, intervals apart", "ss", 300, 2, 330, 2, Verdict.SLOWER),
+                Arguments.of("sample: faster, intervals apart", "sample", 5, 0.1, 4, 0.1, Verdict.FASTER),
                 // throughput: higher is better, so the same numbers flip
-                Arguments.of("thrpt: higher, intervals apart", "thrpt", 100, 1, 110, 1, Verdict.IMPROVEMENT),
-                Arguments.of("thrpt: lower, intervals apart", "thrpt", 100, 1, 90, 1, Verdict.REGRESSION),
-                Arguments.of("thrpt: lower, intervals overlap", "thrpt", 100, 5, 95, 5, Verdict.WITHIN_NOISE),
+                Arguments.of("thrpt: higher, intervals apart", "thrpt", 100, 1, 110, 1, Verdict.FASTER),
+                Arguments.of("thrpt: lower, intervals apart", "thrpt", 100, 1, 90, 1, Verdict.SLOWER),
+                Arguments.of("thrpt: lower, intervals overlap", "thrpt", 100, 5, 95, 5, Verdict.SAME),
                 // no error estimate on either side: never flagged, however large the move
-                Arguments.of("NaN error now", "avgt", 100, 1, 500, NAN, Verdict.NO_ERROR_ESTIMATE),
-                Arguments.of("NaN error before", "thrpt", 100, NAN, 10, 1, Verdict.NO_ERROR_ESTIMATE),
-                Arguments.of("NaN both", "ss", 100, NAN, 100, NAN, Verdict.NO_ERROR_ESTIMATE));
+                Arguments.of("NaN error now", "avgt", 100, 1, 500, NAN, Verdict.UNKNOWN),
+                Arguments.of("NaN error before", "thrpt", 100, NAN, 10, 1, Verdict.UNKNOWN),
+                Arguments.of("NaN both", "ss", 100, NAN, 100, NAN, Verdict.UNKNOWN));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,7 +49,7 @@ class ChangeTest {
         Change change = Change.between(score(mode, before, beforeError), score(mode, after, afterError));
 
         assertEquals(expected, change.verdict());
-        assertEquals(expected == Verdict.REGRESSION || expected == Verdict.IMPROVEMENT, change.verdict().flagged());
+        assertEquals(expected == Verdict.SLOWER || expected == Verdict.FASTER, change.flagged());
     }
 
     @Test
@@ -56,7 +57,7 @@ class ChangeTest {
         Score finite = score("avgt", 200, 1);
         Score open = new Score(finite.benchmark(), "avgt", finite.params(), 100, 1, Double.NEGATIVE_INFINITY, 101, "ms/op");
 
-        assertEquals(Verdict.NO_ERROR_ESTIMATE, Change.between(open, finite).verdict());
+        assertEquals(Verdict.UNKNOWN, Change.between(open, finite).verdict());
     }
 
     @Test
@@ -67,8 +68,6 @@ class ChangeTest {
     @Test
     void relativeChangeIsSignedAgainstThePrevious() {
         assertEquals(0.1, Change.between(score("avgt", 100, 1), score("avgt", 110, 1)).relative(), 1e-12);
-        assertEquals("+10.0 %", TrendPage.percent(0.1));
-        assertEquals("-5.0 %", TrendPage.percent(-0.05));
     }
 
     /** A score with its spread and sample count kept, as summaries written now have them. */
@@ -86,7 +85,7 @@ class ChangeTest {
     void withSampleCountsTheRatioIntervalDecides() {
         Change change = Change.between(measured("avgt", 100, Math.sqrt(20), 20), measured("avgt", 106, Math.sqrt(20), 20));
 
-        assertEquals(Verdict.REGRESSION, change.verdict());
+        assertEquals(Verdict.SLOWER, change.verdict());
         assertTrue(change.ratio().orElseThrow().lower() > 1, change.ratio().toString());
     }
 
@@ -94,14 +93,14 @@ class ChangeTest {
     void withSampleCountsAThroughputGainIsAnImprovement() {
         Change change = Change.between(measured("thrpt", 100, Math.sqrt(20), 20), measured("thrpt", 106, Math.sqrt(20), 20));
 
-        assertEquals(Verdict.IMPROVEMENT, change.verdict());
+        assertEquals(Verdict.FASTER, change.verdict());
     }
 
     @Test
     void withSampleCountsAnIntervalHoldingOneIsWithinNoise() {
         Change change = Change.between(measured("avgt", 100, 10, 10), measured("avgt", 103, 10, 10));
 
-        assertEquals(Verdict.WITHIN_NOISE, change.verdict());
+        assertEquals(Verdict.SAME, change.verdict());
     }
 
     @Test

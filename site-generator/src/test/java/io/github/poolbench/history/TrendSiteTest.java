@@ -55,10 +55,16 @@ class TrendSiteTest {
                 "SleepBenchmark.sequential (poolSize=1, tasks=12): no error estimate"), verdicts);
         assertTrue(page.contains("301.5 ± 1.0<br><code>2222222</code>") && page.contains("330.0 ± 2.0<br><code>3333333</code>"), page);
         assertTrue(page.contains("<td class=\"verdict-within-noise\">within noise</td>"), "run 2 moved within the noise");
+        assertTrue(page.contains("<td class=\"num\">+9.5 %"), "the change in the site's format: " + page);
         for (int chart = 1; chart <= 3; chart++) {
-            Path png = temp.resolve("site/charts/trend/1-test-machine-" + chart + ".png");
-            assertNotNull(ImageIO.read(png.toFile()), png + " is a PNG");
-            assertTrue(page.contains("src=\"charts/trend/1-test-machine-" + chart + ".png\""), page);
+            String name = "charts/trend/1-test-machine-" + chart;
+            for (String variant : List.of("", "-dark", "-narrow", "-narrow-dark")) {
+                Path png = temp.resolve("site/" + name + variant + ".png");
+                assertNotNull(ImageIO.read(png.toFile()), png + " is a PNG");
+            }
+            assertTrue(page.contains("src=\"" + name + ".png\""), page);
+            assertTrue(page.contains("<source media=\"(prefers-color-scheme: dark)\" srcset=\"" + name + "-dark.png\""), page);
+            assertTrue(page.contains("and (prefers-color-scheme: dark)\" srcset=\"" + name + "-narrow-dark.png\""), page);
         }
         assertTrue(Files.readString(temp.resolve("site/index.html")).contains("href=\"trend.html\""));
         assertTrue(Files.exists(temp.resolve("site/assets/trend.css")));

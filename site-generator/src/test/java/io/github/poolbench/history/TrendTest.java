@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.poolbench.Fixtures;
 import io.github.poolbench.diagnostics.Diagnostics;
+import io.github.poolbench.results.Ratio.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,11 @@ class TrendTest {
 
         Trend.Machine machine = trend.machines().getFirst();
         assertEquals(3, machine.runs().size());
-        assertEquals(List.of(Verdict.REGRESSION, Verdict.IMPROVEMENT, Verdict.NO_ERROR_ESTIMATE),
+        assertEquals(List.of(Verdict.SLOWER, Verdict.FASTER, Verdict.UNKNOWN),
                 machine.series().stream().map(s -> s.latest().verdict()).toList(), "regressions first");
         assertEquals("SleepBenchmark.map (poolSize=4, tasks=12)", machine.series().getFirst().key().label());
         Trend.Series regressed = machine.series().getFirst();
-        assertEquals(Verdict.WITHIN_NOISE, regressed.points().get(1).change().orElseThrow().verdict(),
+        assertEquals(Verdict.SAME, regressed.points().get(1).change().orElseThrow().verdict(),
                 "the second run moved within the noise");
     }
 
@@ -43,7 +44,7 @@ class TrendTest {
         assertEquals(1, machine.series().size());
         Trend.Series series = machine.series().getFirst();
         assertEquals(List.of(0, 2), series.points().stream().map(Trend.Point::run).toList());
-        assertEquals(Verdict.REGRESSION, series.latest().verdict(), "compared with the last run that had it");
+        assertEquals(Verdict.SLOWER, series.latest().verdict(), "compared with the last run that had it");
     }
 
     @Test

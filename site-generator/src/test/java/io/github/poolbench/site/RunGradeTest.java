@@ -26,7 +26,7 @@ class RunGradeTest {
         Path jmh = folder.resolve("jmh.json");
         Files.writeString(jmh, "[]");
         if (runJson != null) {
-            Files.writeString(folder.resolve(RunGrade.RUN_FILE), runJson);
+            Files.writeString(folder.resolve(io.github.poolbench.layout.ResultsLayout.RUN_FILE), runJson);
         }
         List<List<Double>> raw = Collections.nCopies(forks, Collections.nCopies(perFork, 100.0));
         Metric metric = new Metric(100, 1, 99, 101, "ms/op", raw);
