@@ -83,7 +83,10 @@ class ThreadPoolsTest {
     @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"})
     void closeLeavesNoThreadRunning(PoolKind kind) throws Exception {
         ThreadWorkerPool pool = (ThreadWorkerPool) WorkerPool.open(kind, 4);
+        allStarted = new CountDownLatch(1);
         pool.submit(ThreadPoolsTest::countConcurrency, 100);
+        // Wait until the task runs: a virtual pool starts its thread after submit returns.
+        assertTrue(allStarted.await(30, TimeUnit.SECONDS), "the task never started");
         List<Thread> started = List.copyOf(pool.liveThreads());
         assertFalse(started.isEmpty(), "a task is running");
         pool.close();
