@@ -82,6 +82,8 @@ public final class Suite {
    */
   public static Run run(Request request, List<Plan.Step> steps) throws RunnerException {
     PrintStream out = request.progress();
+    // Read first: probing the machine starts processes of its own.
+    OptionalDouble loadBefore = LoadAverage.beforeThisCommand();
     Instant started = Instant.now();
     MachineDescription machine =
         MachineProbe.describe(request.machineName().orElse(null), checkout());
@@ -91,7 +93,6 @@ public final class Suite {
     PrivateJson.write(machine, directory.resolve(ResultsLayout.MACHINE_FILE));
 
     int cores = machine.cpu().logicalCores();
-    OptionalDouble loadBefore = LoadAverage.oneMinute();
     List<String> warnings = new ArrayList<>();
     warnIfBusy(loadBefore, warnings, out);
 

@@ -15,7 +15,36 @@ public final class LoadAverage {
    */
   public static final double BUSY_ABOVE = 0.5;
 
+  /**
+   * The system property the {@code poolbench} launcher sets to the 1-minute load it read before it
+   * started anything: the launcher's own build check and this JVM's start-up would otherwise count
+   * as "other work" (one 5-second tick of two busy threads adds about 0.15).
+   */
+  public static final String BEFORE_PROPERTY = "poolbench.loadBefore";
+
   private LoadAverage() {}
+
+  /**
+   * The load before this command started: the launcher's reading when it gave one, else
+   * {@link #oneMinute()} now.
+   */
+  public static OptionalDouble beforeThisCommand() {
+    OptionalDouble launcher = parseReading(System.getProperty(BEFORE_PROPERTY));
+    return launcher.isPresent() ? launcher : oneMinute();
+  }
+
+  /** A load as the launcher passes it: a finite number at least 0, else empty. */
+  static OptionalDouble parseReading(String text) {
+    if (text == null || text.isBlank()) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double load = Double.parseDouble(text.strip());
+      return Double.isFinite(load) && load >= 0 ? OptionalDouble.of(load) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
 
   /**
    * The 1-minute load average from {@code /proc/loadavg}, else the JVM's view (macOS); empty where
