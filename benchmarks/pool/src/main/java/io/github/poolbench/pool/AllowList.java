@@ -185,7 +185,7 @@ final class AllowList {
      * array lengths, which must fit in the bytes the stream has, since the array is allocated before
      * its elements are read.
      */
-    private final class Refusals implements ObjectInputFilter {
+    final class Refusals implements ObjectInputFilter {
         private final long streamBytes;
         private String refused;
         private String overLimit;

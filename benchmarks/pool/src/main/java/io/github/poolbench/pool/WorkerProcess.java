@@ -41,6 +41,8 @@ final class WorkerProcess {
     }
 
     private static final Duration EXIT_STATUS_WAIT = Duration.ofSeconds(2);
+    /** How long an ended worker's plain output may take to arrive; a child that holds the pipe open is not waited for. */
+    private static final Duration PLAIN_OUTPUT_DRAIN = Duration.ofSeconds(2);
     private static final int BUFFER = 1 << 16;
 
     private final int slot;
@@ -53,6 +55,8 @@ final class WorkerProcess {
     private final CompletableFuture<WorkerProcess> ready = new CompletableFuture<>();
     private final Thread reader;
     private final Thread writer;
+    /** The threads that copy the worker's real stdout and stderr. */
+    private final List<Thread> pumps;
     private final Queue<Protocol.Frame> outbox = new ConcurrentLinkedQueue<>();
     /** Set once no more frames are to be sent: the writer then ends the channel's output. */
     private volatile boolean inputEnded;
@@ -71,8 +75,9 @@ final class WorkerProcess {
     java.util.function.Function<String, PoolException> stopFailure;
 
     private WorkerProcess(String name, int slot, Process process, Path socket, ServerSocketChannel server,
-            byte[] initializer, Listener listener) {
+            byte[] initializer, List<Thread> pumps, Listener listener) {
         this.initializer = initializer;
+        this.pumps = pumps;
         this.slot = slot;
         this.process = process;
         this.socket = socket;
@@ -106,9 +111,9 @@ final class WorkerProcess {
             throw e;
         }
         process.getOutputStream().close(); // nothing comes on stdin: a task that reads it sees its end
-        WorkerProcess worker = new WorkerProcess(readerName, slot, process, socket, server, initializer, listener);
-        pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout"));
-        pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr"));
+        List<Thread> pumps = List.of(pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout")),
+                pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr")));
+        WorkerProcess worker = new WorkerProcess(readerName, slot, process, socket, server, initializer, pumps, listener);
         // A worker that dies before it connects must not leave the reader waiting to accept.
         process.onExit().thenRun(() -> {
             if (worker.channel == null) {
@@ -222,6 +227,7 @@ final class WorkerProcess {
         closeQuietly(channel);
         closeQuietly(server);
         int exitStatus = exitStatus();
+        drainPlainOutput();
         ready.completeExceptionally(new PoolException(
                 this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
         listener.onExit(this, exitStatus);
@@ -289,8 +295,8 @@ final class WorkerProcess {
      * Copies what reaches the worker's real stdout or stderr (native code, a child process started with
      * inheritIO, a logger holding FileDescriptor.out) to the parent's stream of the moment, as it comes.
      */
-    private static void pump(InputStream from, Supplier<PrintStream> to, String name) {
-        Thread.ofPlatform().name(name).daemon(true).stackSize(128 * 1024).start(() -> {
+    private static Thread pump(InputStream from, Supplier<PrintStream> to, String name) {
+        return Thread.ofPlatform().name(name).daemon(true).stackSize(128 * 1024).start(() -> {
             byte[] buffer = new byte[8192];
             try (from) {
                 for (int read; (read = from.read(buffer)) >= 0; ) {
@@ -302,6 +308,21 @@ final class WorkerProcess {
                 // the worker is gone
             }
         });
+    }
+
+    /**
+     * Lets what the worker wrote to its real stdout and stderr arrive before it counts as ended, so that
+     * {@code close()} loses none of it (a child process started with inheritIO may have written it).
+     */
+    private void drainPlainOutput() {
+        long until = System.nanoTime() + PLAIN_OUTPUT_DRAIN.toNanos();
+        try {
+            for (Thread pump : pumps) {
+                pump.join(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Prints a task's output on the parent's stream of this moment, which a caller may have replaced. */

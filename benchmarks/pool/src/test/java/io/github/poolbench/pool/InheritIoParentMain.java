@@ -12,10 +12,9 @@ final class InheritIoParentMain {
     private InheritIoParentMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 1)) {
             List<Integer> first = pool.map(Tasks::echoThroughInheritedIo, List.of(1), Duration.ofSeconds(30));
-            Thread.sleep(500); // let the child's line, which travels beside the channel, arrive first
             System.out.println("first " + first);
             System.out.println("then " + pool.map(Tasks::square, List.of(2, 3), Duration.ofSeconds(30)));
         }

@@ -34,19 +34,17 @@ final class Jvm {
         }
     }
 
-    /** The pool's classes as a jar, {@code pool.jar} in {@code folder}, as the build packages them. */
-    static Path poolJar(Path folder) throws IOException {
-        Path jar = folder.resolve("pool.jar");
-        Path classes = poolClasses();
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
-                var files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
+    /**
+     * The jar the build made, {@code target/poolbench-pool.jar}: the *IT tests run after {@code package}
+     * and are told where it is by the {@code poolbench.pool.jar} property (see the module's pom).
+     */
+    static Path builtJar() {
+        String property = System.getProperty("poolbench.pool.jar");
+        if (property == null || !Files.isRegularFile(Path.of(property))) {
+            throw new IllegalStateException("No built pool jar (poolbench.pool.jar = " + property
+                    + "): run the *IT tests through ./mvnw verify, after package");
         }
-        return jar;
+        return Path.of(property);
     }
 
     /** {@code bin/<tool>} of the JDK this test runs on. */

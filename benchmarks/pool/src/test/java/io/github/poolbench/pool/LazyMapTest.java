@@ -1,9 +1,12 @@
 package io.github.poolbench.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,12 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** imap and imapUnordered: lazy, bounded in flight, in order or as finished; and map's default chunk size. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LazyMapTest {
+
+    @TempDir
+    Path temp;
 
     /** Counts how many inputs have been read, to show that they are read lazily. */
     private static final class Counted implements Iterable<Integer> {
@@ -64,11 +71,23 @@ class LazyMapTest {
 
     @ParameterizedTest
     @EnumSource(PoolKind.class)
-    void imapUnorderedYieldsEveryResultOnceAsTheyFinish(PoolKind kind) {
-        try (WorkerPool pool = WorkerPool.open(kind, 2)) {
-            // The first input takes longest, so it cannot come first.
-            List<Integer> results = pool.imapUnordered(Tasks::sleepMillis, List.of(500, 0, 0, 0)).toList();
-            assertEquals(List.of(0, 0, 0, 500), results);
+    void imapUnorderedYieldsEveryResultOnceAsTheyFinish(PoolKind kind) throws Exception {
+        Path release = temp.resolve("release");
+        try (WorkerPool pool = WorkerPool.open(kind, 2);
+                Stream<String> stream = pool.imapUnordered(Tasks::holdUntilReleased,
+                        List.of(release.toString(), "", "", ""))) {
+            // The first input ends only when this test lets it, after the other three came: in input
+            // order, the first result would wait for it until the pool's timeout.
+            Iterator<String> results = stream.iterator();
+            List<String> quick = List.of(results.next(), results.next(), results.next());
+            Files.createFile(release);
+            assertEquals(List.of("quick", "quick", "quick"), quick);
+            assertEquals("released", results.next());
+            assertFalse(results.hasNext());
+        } finally {
+            if (!Files.exists(release)) {
+                Files.createFile(release); // lets a THREAD or VIRTUAL task go
+            }
         }
     }
 

@@ -2,11 +2,15 @@ package io.github.poolbench.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,22 @@ class ThreadPoolsTest {
             assertTrue(name.startsWith(expected), name);
             assertTrue(name.endsWith(kind == PoolKind.VIRTUAL ? " virtual" : " platform"), name);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"})
+    void closeInterruptsATaskThatOutlivesTheGraceAndReturnsOnceItsThreadHasEnded(PoolKind kind) throws Exception {
+        ThreadWorkerPool pool = (ThreadWorkerPool) WorkerPool.open(kind, 2,
+                PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        allStarted = new CountDownLatch(1);
+        CompletableFuture<Integer> sleeping = pool.submit(ThreadPoolsTest::countConcurrency, 600_000);
+        assertTrue(allStarted.await(30, TimeUnit.SECONDS), "the task never started");
+        List<Thread> started = List.copyOf(pool.liveThreads());
+        pool.close();
+        assertTrue(pool.liveThreads().isEmpty(), () -> "left running: " + pool.liveThreads());
+        started.forEach(thread -> assertFalse(thread.isAlive(), thread + " still alive"));
+        ExecutionException error = assertThrows(ExecutionException.class, () -> sleeping.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(PoolException.class, error.getCause());
     }
 
     @ParameterizedTest

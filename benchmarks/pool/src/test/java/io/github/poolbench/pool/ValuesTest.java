@@ -155,6 +155,25 @@ class ValuesTest {
         assertEquals(1, ((Object[]) allowList.deserialize(AllowList.serialize(Tasks.nest(100)))).length);
     }
 
+    /** What the filter is asked about one object: only the counts vary here. */
+    private record Info(long depth, long references, long arrayLength, long streamBytes) implements java.io.ObjectInputFilter.FilterInfo {
+        @Override
+        public Class<?> serialClass() {
+            return null;
+        }
+    }
+
+    @Test
+    void theFilterBoundsDepthReferencesAndArrayLengthsAtTheirLimitsExactly() {
+        AllowList.Refusals filter = allowList.new Refusals(1_000);
+        java.io.ObjectInputFilter.Status undecided = java.io.ObjectInputFilter.Status.UNDECIDED;
+        java.io.ObjectInputFilter.Status rejected = java.io.ObjectInputFilter.Status.REJECTED;
+        assertEquals(undecided, filter.checkInput(new Info(AllowList.MAX_DEPTH, AllowList.MAX_REFERENCES, 1_000, 0)));
+        assertEquals(rejected, filter.checkInput(new Info(AllowList.MAX_DEPTH + 1, 1, 0, 0)));
+        assertEquals(rejected, filter.checkInput(new Info(1, AllowList.MAX_REFERENCES + 1, 0, 0)));
+        assertEquals(rejected, filter.checkInput(new Info(1, 1, 1_001, 0)));
+    }
+
     @Test
     void anArrayLongerThanItsStreamIsRefusedBeforeItIsAllocated() throws Exception {
         byte[] whole = AllowList.serialize(new long[1_000_000]);

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Classes that exist only in the parent's memory, from jshell or the source launcher, are shipped to the
- * workers: a lambda written there runs on a PROCESS pool with nothing but the pool's jar on the class path.
+ * workers: a lambda written there runs on a PROCESS pool with nothing but the built pool jar on the class path.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
-class InMemoryClassesTest {
+class InMemoryClassesIT {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
     private static final String NL = System.lineSeparator();
@@ -40,7 +40,7 @@ class InMemoryClassesTest {
         // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
         // what the script printed counts here.
         Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("jshell"), "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
-                "--feedback", "silent", "--class-path", Jvm.poolJar(temp).toString(), script.toString()), "", LIMIT);
+                "--feedback", "silent", "--class-path", Jvm.builtJar().toString(), script.toString()), "", LIMIT);
         assertEquals(List.of(0, "[1, 4, 9]" + NL + "[1, 8, 27]" + NL), List.of(outcome.exitStatus(), outcome.out()),
                 outcome::toString);
         assertFalse(outcome.err().contains("Exception"), outcome::toString);
@@ -60,7 +60,7 @@ class InMemoryClassesTest {
                     }
                 }
                 """, StandardCharsets.UTF_8);
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.poolJar(temp).toString(),
+        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(),
                 source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[1, 4, 9]" + NL, ""), outcome);
     }
@@ -87,7 +87,7 @@ class InMemoryClassesTest {
                     }
                 }
                 """, StandardCharsets.UTF_8);
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.poolJar(temp).toString(),
+        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(),
                 source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[101, 108, 127]" + NL, ""), outcome);
     }
