@@ -27,15 +27,22 @@ final class DataFiles {
         return run.machineFile().map(file -> folder(run) + file.getFileName());
     }
 
+    /** The run's {@code run.json} (how it was measured) in the site, when it has one. */
+    static java.util.Optional<String> runHref(ResultRun run) {
+        Path file = run.jmhFile().resolveSibling(RunContext.FILE);
+        return Files.isRegularFile(file) ? java.util.Optional.of(folder(run) + file.getFileName()) : java.util.Optional.empty();
+    }
+
     private static String folder(ResultRun run) {
         return "data/" + run.machineId() + "/" + run.runId() + "/";
     }
 
-    /** Copies every run's JMH and machine files into {@code site}. */
+    /** Copies every run's JMH, machine and run files into {@code site}. */
     static void copyAll(ResultSet results, Path site) {
         for (ResultRun run : results.runs()) {
             copy(run.jmhFile(), site.resolve(href(run)));
             run.machineFile().ifPresent(file -> copy(file, site.resolve(machineHref(run).orElseThrow())));
+            runHref(run).ifPresent(href -> copy(run.jmhFile().resolveSibling(RunContext.FILE), site.resolve(href)));
         }
     }
 

@@ -40,6 +40,8 @@ final class ResultWeaver {
     private final Templates templates;
     private final ChartViews charts;
     private final Diagnostics diagnostics;
+    /** Every run a block was answered from, in order of first use (by identity: a run's equals compares all its results). */
+    private final List<ResultRun> quoted = new ArrayList<>();
 
     /**
      * @param machine     the machine whose numbers lessons quote unless a block names another
@@ -285,7 +287,13 @@ final class ResultWeaver {
         for (ResultRun candidate : candidates) {
             boolean hasBenchmark = candidate.results().stream().anyMatch(r -> r.matches(benchmark));
             try {
-                return resolve.apply(candidate);
+                T answer = resolve.apply(candidate);
+                synchronized (quoted) {
+                    if (quoted.stream().noneMatch(run -> run == candidate)) {
+                        quoted.add(candidate);
+                    }
+                }
+                return answer;
             } catch (InputException e) {
                 if (best == null || hasBenchmark && !bestHasBenchmark) {
                     best = e;
@@ -294,6 +302,13 @@ final class ResultWeaver {
             }
         }
         throw best != null ? best : new InputException(location, "no results to quote for '" + benchmark + "'");
+    }
+
+    /** The runs this weaver's blocks were answered from, in order of first use: what a page quotes. */
+    List<ResultRun> quoted() {
+        synchronized (quoted) {
+            return List.copyOf(quoted);
+        }
     }
 
     static String source(ResultRun run) {

@@ -47,7 +47,8 @@ public final class SiteBuilder {
         CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results()));
         LessonLoader loader = new LessonLoader();
         List<Path> skip = List.of(request.results().toAbsolutePath().normalize());
-        List<Lesson> lessons = loader.loadAll(request.content(), skip, diagnostics);
+        List<Lesson> read = loader.loadAll(request.content(), skip, diagnostics);
+        List<Lesson> lessons = Headlines.lessons(read); // content/index.md holds the index's findings, not a lesson
         Templates templates = new Templates(request.templates());
         long parsed = System.nanoTime();
         ResultSet results = join(loading);
@@ -83,9 +84,12 @@ public final class SiteBuilder {
             }
             ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,
                     (path, html) -> write(site.resolve(path), html));
+            Headlines.Landing findings = Headlines.landing(read).map(page -> new Headlines(results, machine, templates, charts,
+                    diagnostics).weave(page, ordered, site)).orElse(Headlines.Landing.NONE);
+            chartCount += findings.charts();
             write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
                     "lessons", ordered, "machines", List.copyOf(results.byMachine().keySet()),
-                    "trend", request.history().isPresent(), "resultPages", pages.links())));
+                    "trend", request.history().isPresent(), "resultPages", pages.links(), "findings", findings)));
             copyAssets(request.templates().resolve("assets"), site.resolve("assets"));
             for (Path resource : loader.resources(request.content(), skip)) { // images beside the lessons
                 copyFile(request.content().resolve(resource), site.resolve(resource.toString()));

@@ -54,6 +54,8 @@ class BrowserTest {
     @TempDir
     static Path temp;
     static Path site;
+    /** The real index.md's findings, built against a full run. */
+    static Path landing;
     static ChromeDriverService service;
     static ChromeDriver driver;
 
@@ -68,6 +70,9 @@ class BrowserTest {
         site = temp.resolve("site");
         new SiteBuilder().build(new BuildRequest(Fixtures.fixture("gtn/content"), Fixtures.templates(),
                 Fixtures.fixture("results"), site, Optional.empty(), false));
+        landing = temp.resolve("landing");
+        new SiteBuilder().build(new BuildRequest(HeadlinesTest.landingContent(temp.resolve("landing-content")),
+                Fixtures.templates(), Fixtures.fixture(HeadlinesTest.RESULTS), landing, Optional.empty(), false));
 
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -112,7 +117,11 @@ class BrowserTest {
     }
 
     private static void open(String page) {
-        driver.get(site.resolve(page).toUri().toString());
+        open(site, page);
+    }
+
+    private static void open(Path root, String page) {
+        driver.get(root.resolve(page).toUri().toString());
         driver.manage().logs().get(LogType.BROWSER); // a fresh page: older entries belong to older pages
         driver.navigate().refresh();
     }
@@ -217,6 +226,11 @@ class BrowserTest {
         open("lessons/threads-and-pools.html");
         driver.manage().window().setSize(new Dimension(390, 900));
 
+        assertNoSidewaysScrolling();
+    }
+
+    /** The page is no wider than the window; otherwise the message names the elements that stick out. */
+    private static void assertNoSidewaysScrolling() {
         long overflow = ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
 
         assertEquals(0, overflow, "page wider than a phone screen, because of: " + js("const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
@@ -224,6 +238,67 @@ class BrowserTest {
                 + "return Array.from(document.querySelectorAll('body *')).filter(e => !clipped(e)"
                 + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
                 + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).slice(0, 8).join(', ')"));
+    }
+
+    @Test
+    void theHeadlineChartsLoadAndEachFindingHasAVerdict() {
+        open(landing, "index.html");
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const cards = Array.from(document.querySelectorAll('article.finding'));"
+                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null))).then(() => done(cards.map(c => ({"
+                        + " title: c.querySelector('h3').textContent,"
+                        + " widths: Array.from(c.querySelectorAll('figure.chart img')).map(i => i.naturalWidth),"
+                        + " verdicts: c.querySelectorAll('.verdict[data-expected][data-verdict]').length,"
+                        + " shown: c.querySelector('.verdict') !== null && c.querySelector('.verdict').getBoundingClientRect().height > 0}))));");
+
+        assertEquals(4, findings.size(), String.valueOf(findings));
+        for (Map<String, Object> finding : findings) {
+            List<?> widths = (List<?>) finding.get("widths");
+            assertEquals(1, widths.size(), "one chart: " + finding);
+            assertTrue(((Number) widths.getFirst()).longValue() > 0, "the chart loaded: " + finding);
+            assertTrue(((Number) finding.get("verdicts")).longValue() >= 1, "a verdict element: " + finding);
+            assertEquals(Boolean.TRUE, finding.get("shown"), "the verdict is on screen: " + finding);
+        }
+    }
+
+    @Test
+    void theHeadlineChartsTurnDarkWithTheSystem() {
+        media("screen", "dark");
+        open(landing, "index.html");
+
+        @SuppressWarnings("unchecked")
+        List<String> sources = (List<String>) js("return Array.from(document.querySelectorAll('article.finding figure.chart img'))"
+                + ".map(i => i.currentSrc.substring(i.currentSrc.lastIndexOf('/') + 1))");
+
+        assertEquals(4, sources.size());
+        assertTrue(sources.stream().allMatch(src -> src.matches("index-\\d+-dark\\.png")), String.valueOf(sources));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"index.html", "machines/amd-epyc-2c-24g-linux-4dc3b4.html"})
+    void theIndexAndTheMachinePageFitAPhone(String page) {
+        open(landing, page);
+        driver.manage().window().setSize(new Dimension(390, 900));
+
+        assertNoSidewaysScrolling();
+    }
+
+    @Test
+    void theIndexAndTheMachinePageAreScreenshotInBothThemesAndWidths() throws IOException {
+        for (String page : List.of("index.html", "machines/amd-epyc-2c-24g-linux-4dc3b4.html")) {
+            String name = page.startsWith("machines/") ? "machine" : "landing";
+            open(landing, page);
+            for (String scheme : List.of("light", "dark")) {
+                media("screen", scheme);
+                screenshot(name + "-" + scheme + ".png", 1280);
+                screenshot(name + "-" + scheme + "-phone.png", 390);
+            }
+            media("screen", "light");
+        }
+        assertTrue(Files.size(SCREENSHOTS.resolve("landing-dark.png")) > 10_000, "a real picture");
     }
 
     /** The whole page: the window grows to the document's height first. */
