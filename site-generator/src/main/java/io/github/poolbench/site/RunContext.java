@@ -128,7 +128,10 @@ public record RunContext(String profile, String status, String failure, String m
 
     /** {@code 2026-12-01T09:53:27Z} as {@code 2026-12-01 09:53}; empty unless it is such an instant. */
     private static String minute(String instant) {
-        return instant.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*Z") ? instant.substring(0, 10) + " " + instant.substring(11, 16) : "";
+        if (!instant.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*Z")) {
+            return "";
+        }
+        return instant.substring(0, 10) + " " + instant.substring(11, 16);
     }
 
     /** {@code 27 min 15 s}, {@code 1 h 2 min}, {@code 25 s}. */
@@ -168,7 +171,8 @@ public record RunContext(String profile, String status, String failure, String m
             return "";
         }
         return load.path("busyAbove").isNumber()
-                ? "the load before the run was above " + number(load.path("busyAbove").asDouble()) + ", so other work shared the machine"
+                ? "the load before the run was above " + number(load.path("busyAbove").asDouble())
+                        + ", so other work shared the machine"
                 : "other work shared the machine";
     }
 

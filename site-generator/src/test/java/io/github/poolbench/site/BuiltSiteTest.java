@@ -125,6 +125,11 @@ class BuiltSiteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void everyPageIsValidHtml5(Path page) throws Exception {
+        assertEquals(List.of(), html5Errors(page));
+    }
+
+    /** What the HTML5 validator finds wrong with a page, one {@code file:line: message [extract]} each. */
+    static List<String> html5Errors(Path page) throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         JsonNode report = new ObjectMapper().readTree(validator.validate(page));
@@ -136,7 +141,7 @@ class BuiltSiteTest {
                         + " [" + message.path("extract").asText() + "]");
             }
         }
-        assertEquals(List.of(), errors);
+        return errors;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -217,6 +217,38 @@ class HeadlinesTest {
     }
 
     @Test
+    void eachMachinePageSaysHowItsRunsWereMeasuredWhereItKnows() throws IOException {
+        Path results = Fixtures.copy(Fixtures.fixture(RESULTS), temp.resolve("results"));
+        Fixtures.copy(Fixtures.fixture("results"), results); // test-machine: a run without run.json
+        build(landingContent(temp), results, false);
+
+        Document full = Jsoup.parse(temp.resolve("site/machines/amd-epyc-2c-24g-linux-4dc3b4.html").toFile());
+        Element run = full.selectFirst("li.run");
+        String facts = run.select("dl.run-facts").text();
+        assertTrue(facts.startsWith("Profile full (aims for sleep, fetch and primes errors within 5 %) "
+                + "Measured 2026-12-01 09:53–10:20 UTC Wall time 26 min 7 s "
+                + "1-minute load 0.41 before, 2.88 after (2 logical cores) "
+                + "Largest error ± 92 %, RoundTripBenchmark.submitOne (pool=VIRTUAL poolSize=1) "
+                + "Reproduce ./poolbench report --profile full"), facts);
+        assertEquals(11, run.select("table.run-errors tbody tr").size(), "one row per benchmark class");
+        assertEquals("PrimesBenchmark 13 1.2 % 18 % 11", run.select("table.run-errors tbody tr").get(2).text());
+        assertTrue(Files.exists(temp.resolve("site/data/amd-epyc-2c-24g-linux-4dc3b4/2026-12-01T0953Z-full/run.json")),
+                "run.json is published beside the JMH JSON");
+
+        Document bare = Jsoup.parse(temp.resolve("site/machines/test-machine.html").toFile());
+        assertEquals(1, bare.select("li.run").size());
+        assertEquals(0, bare.select("dl.run-facts, table.run-errors, a[href$=run.json]").size(), "nothing to say");
+    }
+
+    @Test
+    void theIndexAndTheMachinePageAreValidHtml5() throws Exception {
+        build(landingContent(temp), Fixtures.fixture(RESULTS), false);
+
+        assertEquals(List.of(), BuiltSiteTest.html5Errors(temp.resolve("site/index.html")));
+        assertEquals(List.of(), BuiltSiteTest.html5Errors(temp.resolve("site/machines/amd-epyc-2c-24g-linux-4dc3b4.html")));
+    }
+
+    @Test
     void theCommandIsTheSmallestProfileThatMeasuresABenchmark() {
         assertEquals(Optional.of(Profile.SMOKE), Headlines.profileFor("SleepBenchmark.map"));
         assertEquals(Optional.of(Profile.QUICK), Headlines.profileFor("PoolStartupBenchmark.open"));
