@@ -81,8 +81,7 @@ class BrowserTest {
         new SiteBuilder().build(new BuildRequest(HeadlinesTest.landingContent(temp.resolve("landing-content")),
                 Fixtures.templates(), Fixtures.fixture(HeadlinesTest.RESULTS), landing, Optional.empty(), false));
 
-        real = temp.resolve("real");
-        RealSite.build(real);
+        real = RealSite.shared();
         server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), real,
                 SimpleFileServer.OutputLevel.NONE);
         server.start();
@@ -249,11 +248,17 @@ class BrowserTest {
     private static void assertNoSidewaysScrolling() {
         long overflow = ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
 
-        assertEquals(0, overflow, "page wider than a phone screen, because of: " + js("const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
+        assertEquals(0, overflow, "page wider than a phone screen, because of: " + widest());
+    }
+
+    /** The elements that stick out of the window, unless a scrolling box holds them, widest first. */
+    private static Object widest() {
+        return js("const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
                 + " if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };"
                 + "return Array.from(document.querySelectorAll('body *')).filter(e => !clipped(e)"
                 + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).slice(0, 8).join(', ')"));
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)"
+                + " + ' \"' + e.textContent.substring(0, 40) + '\"').slice(0, 12).join(', ')");
     }
 
     @Test
@@ -350,7 +355,7 @@ class BrowserTest {
     private static void assertLandedOn(List<String> lessons, int index) {
         assertEquals(served(lessons.get(index)), driver.getCurrentUrl());
         assertEquals("Lesson " + (index + 1) + " of " + lessons.size(),
-                driver.findElement(By.cssSelector(".lesson-header .eyebrow")).getText().replaceFirst(" · .*", ""));
+                driver.findElement(By.cssSelector(".lesson-header .eyebrow")).getDomProperty("textContent").replaceFirst(" · .*", ""));
     }
 
     @Test
@@ -392,7 +397,7 @@ class BrowserTest {
             long scroll = ((Number) js("return document.documentElement.scrollWidth")).longValue();
             assertTrue(inner <= 390, page + ": the window is " + inner + " px wide, not a phone's 390");
             if (scroll > inner) {
-                wide.add(page + " is " + scroll + " px wide in a " + inner + " px window");
+                wide.add(page + " is " + scroll + " px wide in a " + inner + " px window, because of: " + widest());
             }
         }
 

@@ -51,8 +51,7 @@ class ReaderFolderTest {
 
     @BeforeAll
     static void downloadWhatTheFirstLessonsOffer() throws IOException {
-        site = temp.resolve("site");
-        RealSite.build(site);
+        site = RealSite.shared();
         folder = Files.createDirectory(temp.resolve("reader"));
         List<String> lessons = RealSite.lessonPaths(site);
         assertTrue(lessons.size() >= FIRST_LESSONS, "the index lists " + lessons);

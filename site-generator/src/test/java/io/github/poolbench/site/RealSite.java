@@ -1,8 +1,10 @@
 package io.github.poolbench.site;
 
 import io.github.poolbench.Fixtures;
+import io.github.poolbench.render.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,33 @@ import org.jsoup.nodes.Document;
  */
 final class RealSite {
 
+    private static Path shared;
+
     private RealSite() {}
+
+    /**
+     * One build of the published site for all the test classes of this JVM that only read it, in a
+     * temporary folder removed when the JVM exits.
+     */
+    static synchronized Path shared() {
+        if (shared == null) {
+            try {
+                Path folder = Files.createTempDirectory("poolbench-real-site-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        FileTrees.delete(folder);
+                    } catch (IOException e) {
+                        System.err.println("could not remove " + folder + ": " + e.getMessage());
+                    }
+                }));
+                build(folder.resolve("site"));
+                shared = folder.resolve("site");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
 
     static BuildSummary build(Path out) {
         Path content = Fixtures.repoRoot().resolve("content");
