@@ -2,6 +2,7 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import java.io.IOException;
@@ -27,15 +28,22 @@ final class DataFiles {
         return run.machineFile().map(file -> folder(run) + file.getFileName());
     }
 
+    /** The run's {@code run.json} (how it was measured) in the site, when it has one. */
+    static java.util.Optional<String> runHref(ResultRun run) {
+        Path file = run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE);
+        return Files.isRegularFile(file) ? java.util.Optional.of(folder(run) + file.getFileName()) : java.util.Optional.empty();
+    }
+
     private static String folder(ResultRun run) {
         return "data/" + run.machineId() + "/" + run.runId() + "/";
     }
 
-    /** Copies every run's JMH and machine files into {@code site}. */
+    /** Copies every run's JMH, machine and run files into {@code site}. */
     static void copyAll(ResultSet results, Path site) {
         for (ResultRun run : results.runs()) {
             copy(run.jmhFile(), site.resolve(href(run)));
             run.machineFile().ifPresent(file -> copy(file, site.resolve(machineHref(run).orElseThrow())));
+            runHref(run).ifPresent(href -> copy(run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE), site.resolve(href)));
         }
     }
 

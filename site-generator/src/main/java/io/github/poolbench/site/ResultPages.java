@@ -32,8 +32,8 @@ final class ResultPages {
     /** A link for the index: the {@code resultPages} model key. */
     public record Link(String title, String path, String description) {}
 
-    /** One run of a machine, with links to its files. */
-    public record RunView(String id, String dataHref, String machineHref, int results) {}
+    /** One run of a machine, with links to its files and what its {@code run.json} says of it. */
+    public record RunView(String id, String dataHref, String machineHref, String runHref, int results, RunContext context) {}
 
     /** A benchmark and the charts it is drawn in, for a page's table of contents. */
     public record BenchmarkView(String name, String mode, List<String> chartIds) {
@@ -145,7 +145,8 @@ final class ResultPages {
         MachineInfo info = runs.reversed().stream().filter(r -> !r.machine().isEmpty()).findFirst()
                 .map(ResultRun::machineInfo).orElse(MachineInfo.of(Map.of()));
         List<RunView> runViews = runs.reversed().stream().map(run -> new RunView(run.runId(), "../" + DataFiles.href(run),
-                DataFiles.machineHref(run).map(href -> "../" + href).orElse(""), run.results().size())).toList();
+                DataFiles.machineHref(run).map(href -> "../" + href).orElse(""),
+                DataFiles.runHref(run).map(href -> "../" + href).orElse(""), run.results().size(), RunContext.of(run))).toList();
         List<BenchmarkView> listed = benchmarks.entrySet().stream().map(e -> new BenchmarkView(
                 e.getKey().substring(0, e.getKey().lastIndexOf(' ')), e.getKey().substring(e.getKey().lastIndexOf(' ') + 1),
                 e.getValue())).toList();

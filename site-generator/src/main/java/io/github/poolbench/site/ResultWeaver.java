@@ -314,6 +314,11 @@ final class ResultWeaver {
         throw best != null ? best : new InputException(location, "no results to quote for '" + benchmark + "'");
     }
 
+    /** The runs the page at {@code path} quotes, in order of first use. */
+    List<ResultRun> quoted(String path) {
+        return List.copyOf(quoted.getOrDefault(path, java.util.Set.of()));
+    }
+
     static String source(ResultRun run) {
         return run.machineId() + "/" + run.runId();
     }

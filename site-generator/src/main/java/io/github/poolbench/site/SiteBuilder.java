@@ -54,7 +54,8 @@ public final class SiteBuilder {
         CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results(), diagnostics));
         LessonLoader loader = new LessonLoader();
         List<Path> skip = List.of(request.results().toAbsolutePath().normalize());
-        List<Lesson> lessons = loader.loadAll(request.content(), skip, diagnostics);
+        List<Lesson> read = loader.loadAll(request.content(), skip, diagnostics);
+        List<Lesson> lessons = Headlines.lessons(read); // content/index.md holds the index's findings, not a lesson
         Templates templates = new Templates(request.templates(), diagnostics);
         long parsed = System.nanoTime();
         ResultSet results = join(loading);
@@ -95,9 +96,11 @@ public final class SiteBuilder {
             }
             ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,
                     (path, html) -> write(site.resolve(path), html));
-            write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "",
-                    "lessons", ordered, "machines", List.copyOf(results.byMachine().keySet()),
-                    "trend", request.history().isPresent(), "resultPages", pages.links())));
+            Headlines.Landing findings = Headlines.landing(read).map(page -> new Headlines(results, machine, templates, charts,
+                    diagnostics).weave(page, ordered, site)).orElse(Headlines.Landing.NONE);
+            chartCount += findings.charts();
+            write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "", "lessons", ordered,
+                    "trend", request.history().isPresent(), "resultPages", pages.links(), "findings", findings)));
             for (InputFile asset : templates.files()) {
                 if (asset.relative().getNameCount() > 1 && asset.relative().getName(0).toString().equals("assets")) {
                     copyFile(asset.real(), site.resolve(asset.relative().toString()));
@@ -107,6 +110,7 @@ public final class SiteBuilder {
                 copyFile(request.content().resolve(resource), site.resolve(resource.toString()));
             }
             DataFiles.copyAll(results, site);
+            PoolJar.publish(site); // what the lessons' examples run with, beside examples/<lesson>/
             long rendered = System.nanoTime();
             diagnostics.throwIfErrors();
             ChartPainter.Stats stats = painter.await();

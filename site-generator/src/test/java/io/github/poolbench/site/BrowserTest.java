@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
 import io.github.poolbench.Fixtures;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,6 +58,11 @@ class BrowserTest {
     @TempDir
     static Path temp;
     static Path site;
+    /** The real index.md's findings, built against a full run. */
+    static Path landing;
+    /** The site as published (the repository's content and reference results), served over HTTP on the loopback address. */
+    static Path real;
+    static HttpServer server;
     static ChromeDriverService service;
     static ChromeDriver driver;
 
@@ -68,6 +77,14 @@ class BrowserTest {
         site = temp.resolve("site");
         new SiteBuilder().build(new BuildRequest(Fixtures.fixture("gtn/content"), Fixtures.templates(),
                 Fixtures.fixture("results"), site, Optional.empty(), false));
+        landing = temp.resolve("landing");
+        new SiteBuilder().build(new BuildRequest(HeadlinesTest.landingContent(temp.resolve("landing-content")),
+                Fixtures.templates(), Fixtures.fixture(HeadlinesTest.RESULTS), landing, Optional.empty(), false));
+
+        real = RealSite.shared();
+        server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), real,
+                SimpleFileServer.OutputLevel.NONE);
+        server.start();
 
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -92,6 +109,9 @@ class BrowserTest {
         if (service != null) {
             service.stop();
         }
+        if (server != null) {
+            server.stop(0);
+        }
         for (ProcessHandle browser : browsers) {
             try {
                 browser.onExit().get(30, TimeUnit.SECONDS); // a hang guard: quit() asks them to go
@@ -112,7 +132,11 @@ class BrowserTest {
     }
 
     private static void open(String page) {
-        driver.get(site.resolve(page).toUri().toString());
+        open(site, page);
+    }
+
+    private static void open(Path root, String page) {
+        driver.get(root.resolve(page).toUri().toString());
         driver.manage().logs().get(LogType.BROWSER); // a fresh page: older entries belong to older pages
         driver.navigate().refresh();
     }
@@ -217,13 +241,167 @@ class BrowserTest {
         open("lessons/threads-and-pools.html");
         driver.manage().window().setSize(new Dimension(390, 900));
 
+        assertNoSidewaysScrolling();
+    }
+
+    /** The page is no wider than the window; otherwise the message names the elements that stick out. */
+    private static void assertNoSidewaysScrolling() {
         long overflow = ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
 
-        assertEquals(0, overflow, "page wider than a phone screen, because of: " + js("const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
+        assertEquals(0, overflow, "page wider than a phone screen, because of: " + widest());
+    }
+
+    /** The elements that stick out of the window, unless a scrolling box holds them, widest first. */
+    private static Object widest() {
+        return js("const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
                 + " if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };"
                 + "return Array.from(document.querySelectorAll('body *')).filter(e => !clipped(e)"
                 + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).slice(0, 8).join(', ')"));
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)"
+                + " + ' \"' + e.textContent.substring(0, 40) + '\"').slice(0, 12).join(', ')");
+    }
+
+    @Test
+    void theHeadlineChartsLoadAndEachFindingHasAVerdict() {
+        open(landing, "index.html");
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const cards = Array.from(document.querySelectorAll('article.finding'));"
+                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null))).then(() => done(cards.map(c => ({"
+                        + " title: c.querySelector('h3').textContent,"
+                        + " widths: Array.from(c.querySelectorAll('figure.chart img')).map(i => i.naturalWidth),"
+                        + " verdicts: c.querySelectorAll('.verdict[data-expected][data-verdict]').length,"
+                        + " shown: c.querySelector('.verdict') !== null && c.querySelector('.verdict').getBoundingClientRect().height > 0}))));");
+
+        assertEquals(4, findings.size(), String.valueOf(findings));
+        for (Map<String, Object> finding : findings) {
+            List<?> widths = (List<?>) finding.get("widths");
+            assertEquals(1, widths.size(), "one chart: " + finding);
+            assertTrue(((Number) widths.getFirst()).longValue() > 0, "the chart loaded: " + finding);
+            assertTrue(((Number) finding.get("verdicts")).longValue() >= 1, "a verdict element: " + finding);
+            assertEquals(Boolean.TRUE, finding.get("shown"), "the verdict is on screen: " + finding);
+        }
+    }
+
+    @Test
+    void theHeadlineChartsTurnDarkWithTheSystem() {
+        media("screen", "dark");
+        open(landing, "index.html");
+
+        @SuppressWarnings("unchecked")
+        List<String> sources = (List<String>) js("return Array.from(document.querySelectorAll('article.finding figure.chart img'))"
+                + ".map(i => i.currentSrc.substring(i.currentSrc.lastIndexOf('/') + 1))");
+
+        assertEquals(4, sources.size());
+        assertTrue(sources.stream().allMatch(src -> src.matches("index-\\d+-dark\\.png")), String.valueOf(sources));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"index.html", "machines/amd-epyc-2c-24g-linux-4dc3b4.html"})
+    void theIndexAndTheMachinePageFitAPhone(String page) {
+        open(landing, page);
+        driver.manage().window().setSize(new Dimension(390, 900));
+
+        assertNoSidewaysScrolling();
+    }
+
+    @Test
+    void theIndexAndTheMachinePageAreScreenshotInBothThemesAndWidths() throws IOException {
+        for (String page : List.of("index.html", "machines/amd-epyc-2c-24g-linux-4dc3b4.html")) {
+            String name = page.startsWith("machines/") ? "machine" : "landing";
+            open(landing, page);
+            for (String scheme : List.of("light", "dark")) {
+                media("screen", scheme);
+                screenshot(name + "-" + scheme + ".png", 1280);
+                screenshot(name + "-" + scheme + "-phone.png", 390);
+            }
+            media("screen", "light");
+        }
+        assertTrue(Files.size(SCREENSHOTS.resolve("landing-dark.png")) > 10_000, "a real picture");
+    }
+
+    /** The published site's page at {@code path}, over HTTP. */
+    private static String served(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+    }
+
+    @Test
+    void everyLessonLinksToItsNeighboursAndFollowingALinkLandsOnThatLesson() {
+        List<String> lessons = RealSite.lessonPaths(real);
+        assertTrue(lessons.size() >= 2, "the index lists " + lessons);
+
+        for (int i = 0; i < lessons.size(); i++) {
+            driver.get(served(lessons.get(i)));
+            List<WebElement> prev = driver.findElements(By.cssSelector("a[rel=prev]"));
+            List<WebElement> next = driver.findElements(By.cssSelector("a[rel=next]"));
+
+            assertEquals(i > 0 ? 1 : 0, prev.size(), lessons.get(i) + ": rel=prev links");
+            assertEquals(i + 1 < lessons.size() ? 1 : 0, next.size(), lessons.get(i) + ": rel=next links");
+            if (i > 0) {
+                prev.getFirst().click();
+                assertLandedOn(lessons, i - 1);
+                driver.navigate().back();
+            }
+            if (i + 1 < lessons.size()) {
+                driver.findElement(By.cssSelector("a[rel=next]")).click();
+                assertLandedOn(lessons, i + 1);
+            }
+        }
+    }
+
+    /** The browser shows lesson {@code index} (from 0) of the path: its address, and its number in its header. */
+    private static void assertLandedOn(List<String> lessons, int index) {
+        assertEquals(served(lessons.get(index)), driver.getCurrentUrl());
+        assertEquals("Lesson " + (index + 1) + " of " + lessons.size(),
+                driver.findElement(By.cssSelector(".lesson-header .eyebrow")).getDomProperty("textContent").replaceFirst(" · .*", ""));
+    }
+
+    @Test
+    void thePublishedIndexShowsAtLeastThreeHeadlineChartsThatLoadEachWithTheVerdictItExpects() {
+        driver.get(served("index.html"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const images = Array.from(document.querySelectorAll('article.finding figure.chart img'));"
+                        + "Promise.all(images.map(i => i.decode().catch(() => null))).then(() => done(images.map(i => ({"
+                        + " src: i.currentSrc, width: i.naturalWidth,"
+                        + " verdicts: Array.from(i.closest('article.finding').querySelectorAll('.verdict[data-verdict]'))"
+                        + "   .map(v => v.dataset.expected + ' ' + v.dataset.verdict)}))));");
+
+        assertTrue(charts.size() >= 3, "headline charts on the index: " + charts);
+        for (Map<String, Object> chart : charts) {
+            assertTrue(((Number) chart.get("width")).longValue() > 0, "the chart did not load: " + chart);
+            List<?> verdicts = (List<?>) chart.get("verdicts");
+            assertFalse(verdicts.isEmpty(), "a finding without a verdict: " + chart);
+            for (Object verdict : verdicts) {
+                String[] pair = verdict.toString().split(" ");
+                assertEquals(pair[0], pair[1], "a verdict other than expected: " + chart);
+            }
+        }
+    }
+
+    @Test
+    void theIndexAndEveryLessonFitA390PixelScreenWithoutSidewaysScrolling() {
+        List<String> pages = new java.util.ArrayList<>(List.of("index.html"));
+        pages.addAll(RealSite.lessonPaths(real));
+        driver.manage().window().setSize(new Dimension(390, 900));
+        List<String> wide = new java.util.ArrayList<>();
+
+        for (String page : pages) {
+            driver.get(served(page));
+            js("document.querySelectorAll('details').forEach(d => d.open = true)"); // what a reader opens counts too
+            long inner = ((Number) js("return window.innerWidth")).longValue();
+            long scroll = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(inner <= 390, page + ": the window is " + inner + " px wide, not a phone's 390");
+            if (scroll > inner) {
+                wide.add(page + " is " + scroll + " px wide in a " + inner + " px window, because of: " + widest());
+            }
+        }
+
+        assertEquals(List.of(), wide);
     }
 
     /** The whole page: the window grows to the document's height first. */
