@@ -40,7 +40,6 @@ final class GtnPostProcessor {
     private static final Pattern TOOL = Pattern.compile("\\[([^\\]]*)]\\(([^)]*)\\)");
     private static final Pattern HEADING_ID = Pattern.compile("[ \\t]*\\{#([A-Za-z][\\w:.-]*)}[ \\t]*$");
     private static final Pattern TITLE_OPEN = Pattern.compile("<([A-Za-z][\\w-]*)-title>");
-    private static final List<String> RESULT_KINDS = List.of("chart", "results");
 
     private final Page page;
     private final String source;
@@ -178,9 +177,11 @@ final class GtnPostProcessor {
 
     private void fence(FencedCodeBlock fence) {
         String kind = fence.getInfo().toString().strip().split("[\\s{]")[0];
-        if (!inRaw && fence.getOpeningMarker().startsWith("`") && RESULT_KINDS.contains(kind)) {
+        Optional<ResultBlock.Kind> result = ResultBlock.Kind.of(kind)
+                .filter(k -> k == ResultBlock.Kind.CHART || k == ResultBlock.Kind.RESULTS);
+        if (!inRaw && fence.getOpeningMarker().startsWith("`") && result.isPresent()) {
             if (!fence.getClosingMarker().isEmpty()) {
-                ResultBlock block = new ResultBlock(page.blocks.size() + 1, kind, fence.getContentChars().toString(),
+                ResultBlock block = new ResultBlock(page.blocks.size() + 1, result.get(), fence.getContentChars().toString(),
                         page.at(line(fence) + 1));
                 page.blocks.add(block);
                 page.resultFences.put(fence, block);
@@ -245,7 +246,8 @@ final class GtnPostProcessor {
                 node.plain("[" + citation.number() + "]");
             }
             case "measured", "compare" -> {
-                ResultBlock block = new ResultBlock(page.blocks.size() + 1, node.name.equals("measured") ? "value" : node.name,
+                ResultBlock block = new ResultBlock(page.blocks.size() + 1,
+                        node.name.equals("measured") ? ResultBlock.Kind.VALUE : ResultBlock.Kind.COMPARE,
                         node.args, page.at(line, column));
                 page.blocks.add(block);
                 node.resolved = block;

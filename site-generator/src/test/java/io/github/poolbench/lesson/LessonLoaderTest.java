@@ -175,7 +175,7 @@ class LessonLoaderTest {
                 "> > It took {% measured SleepBenchmark.map poolSize=4 %} on four threads.", "> {: .solution}", "{: .question}"));
 
         ResultBlock value = lesson.blocks().getFirst();
-        assertEquals("value", value.kind());
+        assertEquals(ResultBlock.Kind.VALUE, value.kind());
         assertEquals("SleepBenchmark.map poolSize=4", value.body());
         assertEquals(4, value.location().line());
         assertEquals(13, value.location().column(), "the tag's column");
@@ -189,7 +189,7 @@ class LessonLoaderTest {
                 "> benchmark: SleepBenchmark.map", "> x: poolSize", "> ```", "{: .details}"));
 
         ResultBlock chart = lesson.blocks().getFirst();
-        assertEquals("chart", chart.kind());
+        assertEquals(ResultBlock.Kind.CHART, chart.kind());
         assertEquals("benchmark: SleepBenchmark.map\nx: poolSize\n", chart.body());
         assertEquals(5, chart.location().line());
         assertTrue(lesson.bodyHtml().contains("<div class=\"box-content\">\n<!--poolbench:chart:1-->\n</div>"), lesson.bodyHtml());
