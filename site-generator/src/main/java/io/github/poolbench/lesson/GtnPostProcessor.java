@@ -41,13 +41,13 @@ final class GtnPostProcessor {
     private static final Pattern HEADING_ID = Pattern.compile("[ \\t]*\\{#([A-Za-z][\\w:.-]*)}[ \\t]*$");
     private static final Pattern TITLE_OPEN = Pattern.compile("<([A-Za-z][\\w-]*)-title>");
 
-    private final Page page;
+    private final ParseContext parse;
     private final String source;
     /** Where each line starts in {@code source}, to name a node's line and column. */
     private final int[] lineStarts;
 
-    GtnPostProcessor(Page page, String source) {
-        this.page = page;
+    GtnPostProcessor(ParseContext parse, String source) {
+        this.parse = parse;
         this.source = source;
         lineStarts = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
                 java.util.stream.IntStream.range(0, source.length()).filter(i -> source.charAt(i) == '\n').map(i -> i + 1)).toArray();
@@ -55,7 +55,7 @@ final class GtnPostProcessor {
 
     void process(Document document) {
         liquid(document);
-        Markdown.inlineAttributes(document, page);
+        Markdown.inlineAttributes(document, parse);
         headingIds(document);
         attributeLines(document);
         for (Node node : list(document)) {
@@ -64,7 +64,7 @@ final class GtnPostProcessor {
             }
         }
         ids(document);
-        page.toc = LessonLoader.toc(page.headings);
+        parse.toc = LessonLoader.toc(parse.headings);
     }
 
     private static List<Node> list(Node root) {
@@ -127,7 +127,7 @@ final class GtnPostProcessor {
             }
         }
         if (inRaw) {
-            page.warn(rawLine, "{% raw %} is never closed with {% endraw %}");
+            parse.warn(rawLine, "{% raw %} is never closed with {% endraw %}");
         }
         for (Node node : list(document)) {
             if (node instanceof Paragraph paragraph && empty(paragraph)) {
@@ -181,13 +181,13 @@ final class GtnPostProcessor {
                 .filter(k -> k == ResultBlock.Kind.CHART || k == ResultBlock.Kind.RESULTS);
         if (!inRaw && fence.getOpeningMarker().startsWith("`") && result.isPresent()) {
             if (!fence.getClosingMarker().isEmpty()) {
-                ResultBlock block = new ResultBlock(page.blocks.size() + 1, result.get(), fence.getContentChars().toString(),
-                        page.at(line(fence) + 1));
-                page.blocks.add(block);
-                page.resultFences.put(fence, block);
+                ResultBlock block = new ResultBlock(parse.blocks.size() + 1, result.get(), fence.getContentChars().toString(),
+                        parse.at(line(fence) + 1));
+                parse.blocks.add(block);
+                parse.resultFences.put(fence, block);
                 return;
             }
-            page.warn(line(fence), "the ```" + kind + " block is never closed; shown as code");
+            parse.warn(line(fence), "the ```" + kind + " block is never closed; shown as code");
         }
         code(fence.getContentChars().toString(), line(fence));
     }
@@ -212,13 +212,13 @@ final class GtnPostProcessor {
                 if (node.name.equals("site.baseurl")) {
                     node.plain(baseUrl());
                 } else {
-                    page.warn(line, column, "cannot resolve the Liquid output {{ " + node.name + " }}; it is left out");
+                    parse.warn(line, column, "cannot resolve the Liquid output {{ " + node.name + " }}; it is left out");
                     node.unlink();
                 }
             }
             case ABBREVIATION -> abbreviation(node, line, column);
             case UNCLOSED -> {
-                page.warn(line, column, "a Liquid tag opened with {% is not closed with %} on the same line");
+                parse.warn(line, column, "a Liquid tag opened with {% is not closed with %} on the same line");
                 node.insertBefore(new Text(node.getChars()));
                 node.unlink();
             }
@@ -240,16 +240,16 @@ final class GtnPostProcessor {
             case "endraw", "endcomment" -> drop(node);
             case "icon" -> node.plain("");
             case "cite" -> {
-                Lesson.Citation citation = page.citations.computeIfAbsent(first,
-                        k -> new Lesson.Citation(k, page.ids.unique("citation-" + Ids.slug(k)), page.citations.size() + 1));
+                Lesson.Citation citation = parse.citations.computeIfAbsent(first,
+                        k -> new Lesson.Citation(k, parse.ids.unique("citation-" + Ids.slug(k)), parse.citations.size() + 1));
                 node.resolved = citation;
                 node.plain("[" + citation.number() + "]");
             }
             case "measured", "compare" -> {
-                ResultBlock block = new ResultBlock(page.blocks.size() + 1,
+                ResultBlock block = new ResultBlock(parse.blocks.size() + 1,
                         node.name.equals("measured") ? ResultBlock.Kind.VALUE : ResultBlock.Kind.COMPARE,
-                        node.args, page.at(line, column));
-                page.blocks.add(block);
+                        node.args, parse.at(line, column));
+                parse.blocks.add(block);
                 node.resolved = block;
                 node.plain("");
             }
@@ -263,27 +263,27 @@ final class GtnPostProcessor {
                 node.plain((String) node.resolved);
             }
             case "include", "snippet" -> {
-                page.warn(line, column, "cannot include '" + first + "': GTN's " + node.name + "s are not available on this site; "
+                parse.warn(line, column, "cannot include '" + first + "': GTN's " + node.name + "s are not available on this site; "
                         + "a note stands in its place");
                 node.plain("");
             }
             default -> {
-                page.warn(line, column, "cannot resolve the Liquid tag {% " + node.name + " %}; it is left out");
+                parse.warn(line, column, "cannot resolve the Liquid tag {% " + node.name + " %}; it is left out");
                 node.unlink();
             }
         }
     }
 
     private String baseUrl() {
-        return page.root.isEmpty() ? "." : page.root.substring(0, page.root.length() - 1);
+        return parse.root.isEmpty() ? "." : parse.root.substring(0, parse.root.length() - 1);
     }
 
     private String link(String target, int line, int column) {
-        Path file = page.contentRoot.resolve(target.replaceFirst("^/", "")).normalize();
+        Path file = parse.contentRoot.resolve(target.replaceFirst("^/", "")).normalize();
         if (!Files.exists(file)) {
-            page.warn(line, column, "{% link " + target + " %}: no such file under the content folder");
+            parse.warn(line, column, "{% link " + target + " %}: no such file under the content folder");
         }
-        return page.root + target.replaceFirst("^/", "").replaceFirst("\\.md$", ".html");
+        return parse.root + target.replaceFirst("^/", "").replaceFirst("\\.md$", ".html");
     }
 
     /** Link targets are no running text: Liquid in them ({@code {{ site.baseurl }}}, {@code {% link %}}) resolves here. */
@@ -302,7 +302,7 @@ final class GtnPostProcessor {
             } else if (m.group(2).equals("site.baseurl")) {
                 replacement = baseUrl();
             } else {
-                page.warn(line(at), column(at), "cannot resolve the Liquid output {{ " + m.group(2) + " }}; it is left out");
+                parse.warn(line(at), column(at), "cannot resolve the Liquid output {{ " + m.group(2) + " }}; it is left out");
                 replacement = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -312,14 +312,14 @@ final class GtnPostProcessor {
     }
 
     private void abbreviation(LiquidNode node, int line, int column) {
-        Map<String, String> defined = page.meta.abbreviations();
+        Map<String, String> defined = parse.meta.abbreviations();
         String meaning = defined.get(node.name);
         if (meaning != null) {
-            boolean first = page.abbreviationsSeen.add(node.name);
+            boolean first = parse.abbreviationsSeen.add(node.name);
             node.resolved = first ? null : meaning;
             node.plain(first ? meaning + " (" + node.name + ")" : node.name);
         } else if (!node.name.equals(node.name.toLowerCase(Locale.ROOT))) {
-            page.warn(line, column, "undefined abbreviation {" + node.name + "}: add it under 'abbreviations:' in the front matter; "
+            parse.warn(line, column, "undefined abbreviation {" + node.name + "}: add it under 'abbreviations:' in the front matter; "
                     + "shown as plain text");
             node.plain(node.name);
         } else { // {lower} is no abbreviation but text
@@ -336,7 +336,7 @@ final class GtnPostProcessor {
                 Matcher m = HEADING_ID.matcher(text.getChars());
                 if (m.find()) {
                     text.setChars(text.getChars().subSequence(0, m.start()));
-                    page.attach(heading, Attributes.parse("#" + m.group(1)));
+                    parse.attach(heading, Attributes.parse("#" + m.group(1)));
                 }
             }
         }
@@ -371,11 +371,11 @@ final class GtnPostProcessor {
         }
         Optional<String> boxClass = line.attributes.classes().stream().filter(c -> BoxType.of(c).isPresent()).findFirst();
         if (boxClass.isPresent() && !(target instanceof BlockQuote)) {
-            page.warn(line(line), "{: ." + boxClass.get() + "} closes no box: the line above it does not start with '>'");
+            parse.warn(line(line), "{: ." + boxClass.get() + "} closes no box: the line above it does not start with '>'");
             return;
         }
         if (target != null) {
-            page.attach(target, line.attributes);
+            parse.attach(target, line.attributes);
         }
     }
 
@@ -391,8 +391,8 @@ final class GtnPostProcessor {
     // ---- boxes --------------------------------------------------------------------------------
 
     private void box(BlockQuote quote) {
-        Attributes closing = page.attributes.getOrDefault(quote, Attributes.NONE);
-        boolean closed = page.attributes.containsKey(quote);
+        Attributes closing = parse.attributes.getOrDefault(quote, Attributes.NONE);
+        boolean closed = parse.attributes.containsKey(quote);
         Box.Title title = new Box.Title();
         String titleType = null;
         boolean writtenOut = false;
@@ -429,7 +429,7 @@ final class GtnPostProcessor {
             title.takeChildren(heading);
             heading.unlink();
             String modern = BoxType.of(titleType).map(t -> t.css).orElse(titleType);
-            page.warn(line(heading), "old box title form '### {% icon " + titleType + " %} …': write <"
+            parse.warn(line(heading), "old box title form '### {% icon " + titleType + " %} …': write <"
                     + modern + "-title>…</" + modern + "-title> instead; rendered as a box all the same");
         }
         stripLeadingBlank(title);
@@ -437,7 +437,7 @@ final class GtnPostProcessor {
                 .orElse(closing.classes().isEmpty() || closing.has("code-2col") ? null : closing.classes().getFirst());
         if (titleType == null) {
             if (closing.has("code-2col") || closing.has("quote") && closing.others().containsKey("author")) {
-                page.attributes.remove(quote);
+                parse.attributes.remove(quote);
                 replace(quote, new Box.Wrapper(quote.getChars(), !closing.has("code-2col"), closing));
                 return;
             }
@@ -450,18 +450,18 @@ final class GtnPostProcessor {
         if (type == null) {
             type = closingType;
         } else if (!closed) {
-            page.warn(firstLine, "the " + type + " box starting here is never closed with {: ." + type + "}; it ends at line "
+            parse.warn(firstLine, "the " + type + " box starting here is never closed with {: ." + type + "}; it ends at line "
                     + lastLine(quote));
         } else if (closingType != null && !sameType(type, closingType)) {
-            page.warn(firstLine, "the box titled <" + type + "-title> is closed with {: ." + closingType + "}; shown as a "
+            parse.warn(firstLine, "the box titled <" + type + "-title> is closed with {: ." + closingType + "}; shown as a "
                     + closingType + " box");
             type = closingType;
         }
         Optional<BoxType> known = BoxType.of(type);
         if (known.isEmpty()) {
-            page.warn(firstLine, "unknown box type '" + type + "' (known: " + BoxType.known() + "); shown as a plain box");
+            parse.warn(firstLine, "unknown box type '" + type + "' (known: " + BoxType.known() + "); shown as a plain box");
         }
-        page.attributes.remove(quote);
+        parse.attributes.remove(quote);
         Box box = new Box(quote.getChars(), known, type, writtenOut, closing);
         box.appendChild(title);
         replace(quote, box);
@@ -515,36 +515,36 @@ final class GtnPostProcessor {
 
     // ---- ids and the table of contents --------------------------------------------------------
 
-    /** Every id on the page, handed out in reading order so that the first of two equal titles keeps the plain one. */
+    /** Every id on the parse, handed out in reading order so that the first of two equal titles keeps the plain one. */
     private void ids(Document document) {
         for (Node node : list(document)) {
             if (node instanceof Heading heading && heading.getLevel() == 1 && heading.isAtxHeading()) {
-                page.shiftHeadings = true;
+                parse.shiftHeadings = true;
             }
         }
         for (Node node : list(document)) {
-            Attributes attributes = page.attributes.get(node);
+            Attributes attributes = parse.attributes.get(node);
             switch (node) {
                 case Heading heading -> {
-                    int level = Math.min(6, heading.getLevel() + (page.shiftHeadings ? 1 : 0));
+                    int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
                     String plain = new TextCollectingVisitor().collectAndGetText(heading).strip();
-                    String id = attributes != null && !attributes.id().isEmpty() ? page.ids.claim(attributes.id())
-                            : page.ids.unique(Ids.slug(plain));
-                    page.nodeIds.put(heading, id);
+                    String id = attributes != null && !attributes.id().isEmpty() ? parse.ids.claim(attributes.id())
+                            : parse.ids.unique(Ids.slug(plain));
+                    parse.nodeIds.put(heading, id);
                     if ((level == 2 || level == 3) && !quoted(heading) && (attributes == null || !attributes.has("no_toc"))) {
-                        page.headings.add(new Lesson.TocEntry(level, id, plain, List.of()));
+                        parse.headings.add(new Lesson.TocEntry(level, id, plain, List.of()));
                     }
                 }
                 case Box box -> box.id = box.attributes.id().isEmpty()
-                        ? page.ids.unique(Ids.slug(box.css() + "-" + new TextCollectingVisitor().collectAndGetText(box.title()).strip()))
-                        : page.ids.claim(box.attributes.id());
+                        ? parse.ids.unique(Ids.slug(box.css() + "-" + new TextCollectingVisitor().collectAndGetText(box.title()).strip()))
+                        : parse.ids.claim(box.attributes.id());
                 case Paragraph paragraph when Markdown.figureImage(paragraph) != null -> {
-                    page.figureNumbers.put(paragraph, page.figureNumbers.size() + 1);
-                    page.nodeIds.put(paragraph, page.ids.unique("figure-" + page.figureNumbers.size()));
+                    parse.figureNumbers.put(paragraph, parse.figureNumbers.size() + 1);
+                    parse.nodeIds.put(paragraph, parse.ids.unique("figure-" + parse.figureNumbers.size()));
                 }
                 default -> {
                     if (attributes != null && !attributes.id().isEmpty()) {
-                        page.nodeIds.put(node, page.ids.claim(attributes.id()));
+                        parse.nodeIds.put(node, parse.ids.claim(attributes.id()));
                     }
                 }
             }

@@ -157,19 +157,19 @@ public final class LessonLoader {
         for (int i = 0; i < relative.getNameCount(); i++) {
             contentRoot = contentRoot.getParent();
         }
-        Page page = new Page(file, contentRoot, root, meta, diagnostics);
-        Markdown markdown = new Markdown(page);
+        ParseContext parse = new ParseContext(file, contentRoot, root, meta, diagnostics);
+        Markdown markdown = new Markdown(parse);
         // the front matter's lines stay, blank, so that offsets in the body give the file's lines
         String html = markdown.body("\n".repeat(bodyStart) + String.join("\n", lines.subList(bodyStart, lines.size())) + "\n");
-        List<Lesson.TocEntry> toc = page.toc;
-        page.reportWarnings();
+        List<Lesson.TocEntry> toc = parse.toc;
+        parse.reportWarnings();
         String title = meta.title().isEmpty() ? file.getFileName().toString().replaceFirst("\\.md$", "") : meta.title();
-        return new Lesson(file, path, meta, title, html, page.blocks, toc, List.copyOf(page.citations.values()),
-                inline(meta.questions(), markdown, page), inline(meta.objectives(), markdown, page),
-                inline(meta.keyPoints(), markdown, page));
+        return new Lesson(file, path, meta, title, html, parse.blocks, toc, List.copyOf(parse.citations.values()),
+                inline(meta.questions(), markdown, parse), inline(meta.objectives(), markdown, parse),
+                inline(meta.keyPoints(), markdown, parse));
     }
 
-    private static List<String> inline(List<String> items, Markdown markdown, Page page) {
+    private static List<String> inline(List<String> items, Markdown markdown, ParseContext parse) {
         return items.stream().map(markdown::inline).toList();
     }
 

@@ -72,13 +72,13 @@ final class Markdown {
     private static final Set<String> KNOWN_ATTRIBUTES = Set.of("title", "lang", "dir", "role", "hidden", "tabindex",
             "translate", "cite", "start", "reversed", "width", "height", "alt", "colspan", "rowspan", "scope", "loading");
 
-    private final Page page;
+    private final ParseContext parse;
     private final HtmlRenderer renderer;
     /** The lesson body's post-processor while the body renders, which names lines; null for inline text. */
     private GtnPostProcessor body;
 
-    Markdown(Page page) {
-        this.page = page;
+    Markdown(ParseContext parse) {
+        this.parse = parse;
         renderer = HtmlRenderer.builder(OPTIONS)
                 .nodeRendererFactory(options -> new Renderers())
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
@@ -96,7 +96,7 @@ final class Markdown {
      */
     String body(String source) {
         Document document = PARSER.parse(source);
-        body = new GtnPostProcessor(page, source);
+        body = new GtnPostProcessor(parse, source);
         try {
             body.process(document);
             return renderer.render(document);
@@ -108,7 +108,7 @@ final class Markdown {
     /** One line of inline Markdown (an objective, a caption) without the paragraph around it. */
     String inline(String markdown) {
         Document document = INLINE_PARSER.parse(markdown);
-        inlineAttributes(document, page);
+        inlineAttributes(document, parse);
         GtnPostProcessor outer = body;
         body = null; // a caption's offsets are no lines of the file
         String html;
@@ -128,14 +128,14 @@ final class Markdown {
     }
 
     /** {@code ![a](b.png){: width="50%"}}: an attribute list right after an inline element is that element's. */
-    static void inlineAttributes(Document document, Page page) {
+    static void inlineAttributes(Document document, ParseContext parse) {
         List<Node> emptied = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Text text && text.getPrevious() != null && !(text.getPrevious() instanceof Text)
                     && !(text.getPrevious() instanceof SoftLineBreak)) {
                 Matcher m = INLINE_ATTRIBUTES.matcher(text.getChars());
                 if (m.lookingAt()) {
-                    page.attach(text.getPrevious(), Attributes.parse(m.group(1)));
+                    parse.attach(text.getPrevious(), Attributes.parse(m.group(1)));
                     text.setChars(text.getChars().subSequence(m.end()));
                     if (text.getChars().isEmpty()) {
                         emptied.add(text);
@@ -155,16 +155,16 @@ final class Markdown {
         }
         if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
             // the same rule as for raw HTML: a Markdown link may not run script either
-            page.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
+            parse.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
                     + "\": links may be relative or use http, https or mailto");
             attributes.remove("href");
         }
-        Attributes extra = page.attributes.get(node);
+        Attributes extra = parse.attributes.get(node);
         if (extra == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
             return;
         }
         extra.classes().forEach(c -> attributes.addValue("class", c));
-        String id = page.nodeIds.getOrDefault(node, extra.id());
+        String id = parse.nodeIds.getOrDefault(node, extra.id());
         if (!id.isEmpty()) {
             attributes.replaceValue("id", id);
         }
@@ -214,7 +214,7 @@ final class Markdown {
     }
 
     private Attributes attributesOf(Node node) {
-        return page.attributes.getOrDefault(node, Attributes.NONE);
+        return parse.attributes.getOrDefault(node, Attributes.NONE);
     }
 
     /** The image a paragraph holds alone, when it has a title to caption it with. */
@@ -245,7 +245,7 @@ final class Markdown {
                     new NodeRenderingHandler<>(Box.class, this::box),
                     new NodeRenderingHandler<>(Box.Title.class, (node, context, html) -> context.renderChildren(node)),
                     new NodeRenderingHandler<>(Box.Wrapper.class, this::wrapper),
-                    new NodeRenderingHandler<>(Box.Toc.class, (node, context, html) -> html.raw(LessonLoader.tocHtml(page.toc))),
+                    new NodeRenderingHandler<>(Box.Toc.class, (node, context, html) -> html.raw(LessonLoader.tocHtml(parse.toc))),
                     // Raw HTML, block or inline, passes the lessons' one policy (RawHtml) on its way to the page.
                     new NodeRenderingHandler<>(HtmlBlock.class, this::rawBlock),
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, this::rawBlock),
@@ -262,7 +262,7 @@ final class Markdown {
 
         private void rawBlock(Node node, NodeRendererContext context, HtmlWriter html) {
             int line = lineOf(node);
-            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message));
+            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message));
             html.line();
             html.raw(clean);
             html.line();
@@ -270,14 +270,14 @@ final class Markdown {
 
         private void rawInline(Node node, NodeRendererContext context, HtmlWriter html) {
             int line = lineOf(node);
-            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message)));
+            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
         }
 
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
-            int level = Math.min(6, heading.getLevel() + (page.shiftHeadings ? 1 : 0));
+            int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
             Attributes extra = attributesOf(heading);
-            String id = page.nodeIds.computeIfAbsent(heading,
-                    h -> page.ids.unique(Ids.slug(new TextCollectingVisitor().collectAndGetText(h).strip())));
+            String id = parse.nodeIds.computeIfAbsent(heading,
+                    h -> parse.ids.unique(Ids.slug(new TextCollectingVisitor().collectAndGetText(h).strip())));
             html.raw("<h" + level + attributes(extra.withoutId(), "", id) + ">");
             context.renderChildren(heading);
             html.raw("</h" + level + ">").line();
@@ -289,14 +289,14 @@ final class Markdown {
                 context.delegateRender();
                 return;
             }
-            int number = page.figureNumbers.computeIfAbsent(paragraph, p -> page.figureNumbers.size() + 1);
-            String id = page.nodeIds.computeIfAbsent(paragraph, p -> page.ids.unique("figure-" + number));
+            int number = parse.figureNumbers.computeIfAbsent(paragraph, p -> parse.figureNumbers.size() + 1);
+            String id = parse.nodeIds.computeIfAbsent(paragraph, p -> parse.ids.unique("figure-" + number));
             html.raw("<figure id=\"" + id + "\">" + image(figure, false) + "<figcaption><span class=\"figure-number\">Figure "
                     + number + ":</span> " + inline(figure.getTitle().unescape()) + "</figcaption></figure>").line();
         }
 
         private void fence(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-            ResultBlock block = page.resultFences.get(node);
+            ResultBlock block = parse.resultFences.get(node);
             if (block != null) {
                 html.line();
                 html.raw(block.placeholder());
@@ -386,7 +386,7 @@ final class Markdown {
         private String image(Image image, boolean withTitle) {
             String src = image.getUrl().unescape();
             if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
-                page.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
+                parse.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
                         + "\": images may be relative or use http or https");
                 src = "";
             }
@@ -400,7 +400,7 @@ final class Markdown {
 
         private void checkExists(String src, Node node) {
             if (src.startsWith("//") || src.startsWith("http://") || src.startsWith("https://")) {
-                page.warn(lineOf(node), "image '" + src + "' loads from another site; save it beside the lesson, "
+                parse.warn(lineOf(node), "image '" + src + "' loads from another site; save it beside the lesson, "
                         + "so the site stays self-contained");
                 return;
             }
@@ -410,12 +410,12 @@ final class Markdown {
             String path = src.replaceFirst("[?#].*$", "");
             try {
                 String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-                Path target = page.file.getParent().resolve(decoded).normalize();
+                Path target = parse.file.getParent().resolve(decoded).normalize();
                 if (!Files.exists(target)) {
-                    page.warn(lineOf(node), "image '" + src + "' not found (looked for " + target + ")");
+                    parse.warn(lineOf(node), "image '" + src + "' not found (looked for " + target + ")");
                 }
             } catch (IllegalArgumentException e) { // InvalidPathException included
-                page.warn(lineOf(node), "image '" + src + "' is no usable path: " + e.getMessage());
+                parse.warn(lineOf(node), "image '" + src + "' is no usable path: " + e.getMessage());
             }
         }
 

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the passes over one lesson share: where it is, its ids, tokens, findings and warnings. */
-final class Page {
+/** The context of parsing one lesson: where it is, its ids, attribute lists, findings and warnings. */
+final class ParseContext {
 
     /** Ids the lesson template gives its own sections. */
     static final Set<String> TEMPLATE_IDS = Set.of("content", "overview", "key-points", "glossary", "references",
@@ -43,7 +43,7 @@ final class Page {
     /** Lessons written with {@code #} sections get every heading one level down, below the page's h1. */
     boolean shiftHeadings;
 
-    Page(Path file, Path contentRoot, String root, FrontMatter meta, Diagnostics diagnostics) {
+    ParseContext(Path file, Path contentRoot, String root, FrontMatter meta, Diagnostics diagnostics) {
         this.file = file;
         this.contentRoot = contentRoot;
         this.root = root;
