@@ -1,7 +1,7 @@
 package io.github.poolbench.bench;
 
-import io.github.poolbench.bench.Plan.Sizing;
-import io.github.poolbench.bench.Plan.Step;
+import io.github.poolbench.bench.RunPlan.Sizing;
+import io.github.poolbench.bench.RunPlan.Step;
 import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;

@@ -88,8 +88,8 @@ public record RunRecord(
       Integer iterations,
       Long iterationMillis) {
 
-    static StepRecord of(Plan.Step step) {
-      Plan.Sizing s = step.sizing();
+    static StepRecord of(RunPlan.Step step) {
+      RunPlan.Sizing s = step.sizing();
       return new StepRecord(
           step.benchmark().getSimpleName(), step.methods(), step.params(), s.forks(), s.warmups(),
           s.warmupTime() == null ? null : s.warmupTime().toMillis(), s.iterations(),

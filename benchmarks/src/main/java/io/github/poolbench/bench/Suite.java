@@ -80,7 +80,7 @@ public final class Suite {
    * @throws RunnerException if a benchmark failed; the folder then holds what was measured so far
    *     as {@code jmh.json.partial}, with {@code run.json} saying {@code failed}
    */
-  public static Run run(Request request, List<Plan.Step> steps) throws RunnerException {
+  public static Run run(Request request, List<RunPlan.Step> steps) throws RunnerException {
     PrintStream out = request.progress();
     // Read first: probing the machine starts processes of its own.
     OptionalDouble loadBefore = LoadAverage.beforeThisCommand();
@@ -96,7 +96,7 @@ public final class Suite {
     List<String> warnings = new ArrayList<>();
     warnIfBusy(loadBefore, warnings, out);
 
-    int planned = Plan.count(steps);
+    int planned = RunPlan.count(steps);
     out.printf("poolbench: %s profile, %d benchmarks in %d steps, machine %s, run %s%n",
         request.profile().id(), planned, steps.size(), machine.machineId(), runId);
     Path parts = temporaryFolder();
@@ -149,7 +149,7 @@ public final class Suite {
     return new Run(machine.machineId(), runId, directory, directory.resolve(ResultsLayout.JMH_FILE));
   }
 
-  private static RunRecord record(Request request, List<Plan.Step> steps, MachineDescription machine, String runId,
+  private static RunRecord record(Request request, List<RunPlan.Step> steps, MachineDescription machine, String runId,
       Instant started, Instant finished, int planned, ArrayNode entries, OptionalDouble loadBefore,
       OptionalDouble loadAfter, int cores, List<String> warnings, String failure, PrintStream out) {
     List<RunRecord.RelativeError> errors = JmhJson.relativeErrors(entries);

@@ -38,12 +38,12 @@ class ProfileTest {
   }
 
   /** What JMH will do: the step's sizing, else the class's annotation. */
-  static int forks(Plan.Step step) {
+  static int forks(RunPlan.Step step) {
     Integer forks = step.sizing().forks();
     return forks != null ? forks : step.benchmark().getAnnotation(Fork.class).value();
   }
 
-  static int samples(Plan.Step step) {
+  static int samples(RunPlan.Step step) {
     Integer iterations = step.sizing().iterations();
     int perFork = iterations != null ? iterations : step.benchmark().getAnnotation(Measurement.class).iterations();
     return forks(step) * perFork;
@@ -52,14 +52,14 @@ class ProfileTest {
   @ParameterizedTest
   @EnumSource(Profile.class)
   void everyPointOfEveryProfileHasAtLeastTenSamples(Profile profile) {
-    for (Plan.Step step : profile.plan()) {
+    for (RunPlan.Step step : profile.plan()) {
       assertTrue(samples(step) >= 10, profile.id() + ": " + step);
     }
   }
 
   @Test
   void smokeCoversASleepSweepOfEveryKindAndItsBaseline() {
-    List<Plan.Step> plan = Profile.SMOKE.plan();
+    List<RunPlan.Step> plan = Profile.SMOKE.plan();
     assertTrue(plan.stream().allMatch(s -> s.benchmark() == SleepBenchmark.class));
     Set<String> kinds = plan.stream()
         .filter(s -> s.methods().contains("map"))
@@ -72,7 +72,7 @@ class ProfileTest {
 
   @Test
   void quickRunsEveryMethodOfTheLessonsClassesAndStartUp() {
-    List<Plan.Step> plan = Profile.QUICK.plan();
+    List<RunPlan.Step> plan = Profile.QUICK.plan();
     for (Class<?> type : SuiteClasses.ALL) {
       assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
     }
@@ -83,25 +83,25 @@ class ProfileTest {
     assertTrue(plan.stream().allMatch(s -> forks(s) == 1));
     // sleep 15 + 1, fetch 8 + 1, primes 9 + 1, square 6 + 1, chunks 6 + 1, JDK 4, many 7,
     // CompletableFuture 4, start-up 6 + 2
-    assertEquals(72, Plan.count(plan));
+    assertEquals(72, RunPlan.count(plan));
   }
 
   @Test
   void fullRunsEveryClassWithTwoForksOrMore() {
-    List<Plan.Step> plan = Profile.FULL.plan();
-    for (Plan.Step step : plan) {
+    List<RunPlan.Step> plan = Profile.FULL.plan();
+    for (RunPlan.Step step : plan) {
       assertTrue(forks(step) >= 2, step.toString());
     }
     for (Class<?> type : SuiteClasses.EVERY) {
       assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
     }
-    assertTrue(Plan.count(plan) > Plan.count(Profile.QUICK.plan()));
+    assertTrue(RunPlan.count(plan) > RunPlan.count(Profile.QUICK.plan()));
   }
 
   @Test
   void fullKeepsTheLessonsSweepsWhole() {
     // Sleep steps split the sizes between them; together they cover the annotation's 1 to 12.
-    List<Plan.Step> plan = Profile.FULL.plan();
+    List<RunPlan.Step> plan = Profile.FULL.plan();
     Set<String> sleepSizes = plan.stream()
         .filter(s -> s.benchmark() == SleepBenchmark.class && s.methods().contains("map"))
         .flatMap(s -> s.params().get("poolSize").stream())
@@ -124,7 +124,7 @@ class ProfileTest {
     }
   }
 
-  private static Set<String> methodsPlanned(List<Plan.Step> plan, Class<?> type) {
+  private static Set<String> methodsPlanned(List<RunPlan.Step> plan, Class<?> type) {
     return plan.stream()
         .filter(s -> s.benchmark() == type)
         .flatMap(s -> s.methods().stream())

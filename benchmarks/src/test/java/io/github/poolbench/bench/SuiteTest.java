@@ -98,12 +98,12 @@ class SuiteTest {
   }
 
   /** A THREAD pool of 0 workers cannot open: the trial set-up throws in the fork. */
-  private static final Plan.Step BROKEN = new Plan.Step(PrimesBenchmark.class, List.of("map"),
+  private static final RunPlan.Step BROKEN = new RunPlan.Step(PrimesBenchmark.class, List.of("map"),
       Map.of("pool", List.of("THREAD"), "poolSize", List.of("0"), "tasks", List.of("1")),
-      Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100)));
+      RunPlan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100)));
 
-  private static final Plan.Step TINY = new Plan.Step(SquareBenchmark.class, List.of("sequential"),
-      Map.of("tasks", List.of("10")), Plan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(200)));
+  private static final RunPlan.Step TINY = new RunPlan.Step(SquareBenchmark.class, List.of("sequential"),
+      Map.of("tasks", List.of("10")), RunPlan.Sizing.timed(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(200)));
 
   @Test
   void aRunThatMeasuredNothingLeavesNoFolder(@TempDir Path results) throws Exception {

@@ -23,9 +23,9 @@ import java.util.function.Function;
 public final class AutoCharts {
 
     /** A planned chart: which results, on which axes. */
-    public record Plan(String id, String benchmark, String mode, Optional<String> x, Optional<String> series,
+    public record ChartPlan(String id, String benchmark, String mode, Optional<String> x, Optional<String> series,
                        Map<String, String> fixed, String title, List<ChartData.Entry> entries) {
-        public Plan {
+        public ChartPlan {
             fixed = java.util.Collections.unmodifiableMap(new TreeMap<>(fixed));
             entries = List.copyOf(entries);
         }
@@ -49,7 +49,7 @@ public final class AutoCharts {
     private AutoCharts() {}
 
     /** Plans one chart per benchmark, mode and combination of leftover params, in a stable order. */
-    public static List<Plan> plan(List<BenchmarkResult> results) {
+    public static List<ChartPlan> plan(List<BenchmarkResult> results) {
         return plan(results, r -> r.method(), false);
     }
 
@@ -57,18 +57,18 @@ public final class AutoCharts {
      * Plans charts whose series come from {@code seriesOf} instead of a param, e.g. the machine on
      * the comparison page; every param but x is then fixed per chart.
      */
-    public static List<Plan> planAcross(List<BenchmarkResult> results, Function<BenchmarkResult, String> seriesOf) {
+    public static List<ChartPlan> planAcross(List<BenchmarkResult> results, Function<BenchmarkResult, String> seriesOf) {
         return plan(results, seriesOf, true);
     }
 
-    private static List<Plan> plan(List<BenchmarkResult> results, Function<BenchmarkResult, String> seriesOf, boolean across) {
+    private static List<ChartPlan> plan(List<BenchmarkResult> results, Function<BenchmarkResult, String> seriesOf, boolean across) {
         Map<String, List<BenchmarkResult>> byBenchmark = new TreeMap<>();
         for (BenchmarkResult result : results) {
             if (!Baselines.isBaselineByParam(result)) {
                 byBenchmark.computeIfAbsent(result.benchmark() + " " + result.mode(), k -> new ArrayList<>()).add(result);
             }
         }
-        List<Plan> plans = new ArrayList<>();
+        List<ChartPlan> plans = new ArrayList<>();
         Map<String, List<BenchmarkResult>> flat = new TreeMap<>();
         for (List<BenchmarkResult> group : byBenchmark.values()) {
             List<String> varying = varying(group);
@@ -84,13 +84,13 @@ public final class AutoCharts {
             BenchmarkResult sample = group.getFirst();
             String simple = sample.className().substring(sample.className().lastIndexOf('.') + 1);
             List<ChartData.Entry> entries = group.stream().map(r -> new ChartData.Entry(simple, r.method(), r)).toList();
-            plans.add(new Plan(slug(sample.className() + "-" + sample.mode()), sample.className(), sample.mode(),
+            plans.add(new ChartPlan(slug(sample.className() + "-" + sample.mode()), sample.className(), sample.mode(),
                     Optional.empty(), Optional.empty(), Map.of(), simple + " (" + sample.mode() + ")", entries));
         }
         return plans;
     }
 
-    private static List<Plan> sweep(List<BenchmarkResult> group, List<String> varying,
+    private static List<ChartPlan> sweep(List<BenchmarkResult> group, List<String> varying,
                                     Function<BenchmarkResult, String> seriesOf, boolean across) {
         BenchmarkResult sample = group.getFirst();
         Optional<String> x = varying.contains("poolSize") && numeric(group, "poolSize") ? Optional.of("poolSize")
@@ -112,7 +112,7 @@ public final class AutoCharts {
             rest.forEach(p -> combo.put(p, String.valueOf(result.params().get(p))));
             combos.computeIfAbsent(combo, c -> new ArrayList<>()).add(result);
         }
-        List<Plan> plans = new ArrayList<>();
+        List<ChartPlan> plans = new ArrayList<>();
         for (Map.Entry<Map<String, String>, List<BenchmarkResult>> combo : combos.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Map::toString))).toList()) {
             Optional<String> xParam = x;
@@ -123,7 +123,7 @@ public final class AutoCharts {
             String suffix = combo.getKey().isEmpty() ? "" : ", " + describe(combo.getKey());
             String title = sample.shortName() + " (" + sample.mode() + suffix + ")";
             String id = slug(sample.benchmark() + "-" + sample.mode() + (combo.getKey().isEmpty() ? "" : "-" + describe(combo.getKey())));
-            plans.add(new Plan(id, sample.benchmark(), sample.mode(), x, series, combo.getKey(), title, entries));
+            plans.add(new ChartPlan(id, sample.benchmark(), sample.mode(), x, series, combo.getKey(), title, entries));
         }
         return plans;
     }

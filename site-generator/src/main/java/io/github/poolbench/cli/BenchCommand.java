@@ -10,17 +10,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Runs the JMH suite on this machine and files the results. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the benchmarks of a profile on this machine and write JMH JSON under content/results/<machine-id>/.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
-            description = "smoke (seconds), quick (minutes, default) or full (publication quality).",
-            converter = ProfileConverter.class)
-    Profile profile;
+    @Mixin
+    BenchOptions measuring = new BenchOptions();
 
     @Mixin
     MachineOption.Filed machine = new MachineOption.Filed();
@@ -28,15 +25,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ResultOptions results = new ResultOptions();
 
-    @Option(names = "--verbose", description = "Also show JMH's own output (always kept in the run folder's jmh.log).")
-    boolean verbose;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        run(spec.commandLine().getOut(), profile, results.results(), machine.id(), verbose);
+        run(spec.commandLine().getOut(), measuring.profile, results.results(), machine.id(), measuring.verbose);
         return 0;
     }
 
@@ -59,17 +53,5 @@ final class BenchCommand implements Callable<Integer> {
     static boolean isTerminal() {
         java.io.Console console = System.console();
         return console != null && console.isTerminal();
-    }
-
-    /** Lets {@code --profile} say which names exist when it is given a wrong one. */
-    static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {
-        @Override
-        public Profile convert(String value) {
-            try {
-                return Profile.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -32,8 +32,8 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     ResultOptions results = new ResultOptions();
 
-    @Option(names = "--history", paramLabel = "DIR", description = "History folder. Default: content/history/")
-    Path history;
+    @Mixin
+    HistoryOption history = new HistoryOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +51,7 @@ final class RecordCommand implements Callable<Integer> {
         ResultRun newest = run.orElseThrow(() -> new InputException(Location.of(root),
                 id.isPresent() ? "no runs of machine '" + id.get() + "' (" + (set.byMachine().isEmpty() ? "there are no results at all"
                         : "machines: " + String.join(", ", set.byMachine().keySet())) + ")" : "no runs to record (run ./poolbench bench first)"));
-        Path file = HistoryStore.record(history != null ? history : SiteOptions.defaultHistory(),
+        Path file = HistoryStore.record(history.folder(),
                 HistoryStore.summarize(newest, sha));
         spec.commandLine().getOut().printf("Recorded %s/%s as %s%n", newest.machineId(), newest.runId(), file);
         spec.commandLine().getOut().flush();

@@ -1,6 +1,5 @@
 package io.github.poolbench.cli;
 
-import io.github.poolbench.bench.Profile;
 import io.github.poolbench.bench.Suite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,26 +8,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** The main job: measure this machine, then build the site around its numbers. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Run the benchmarks of a profile on this machine, then build the site quoting them.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
-            description = "smoke (seconds), quick (minutes, default) or full (publication quality).",
-            converter = BenchCommand.ProfileConverter.class)
-    Profile profile;
+    @Mixin
+    BenchOptions measuring = new BenchOptions();
 
     @Mixin
     MachineOption.Filed machine = new MachineOption.Filed();
 
     @Mixin
     ResultOptions results = new ResultOptions();
-
-    @Option(names = "--verbose", description = "Also show JMH's own output (always kept in the run folder's jmh.log).")
-    boolean verbose;
 
     @Mixin
     SiteOptions site = new SiteOptions();
@@ -44,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
         // Refuse the output folder now, not after minutes of measuring.
         io.github.poolbench.render.OutputFolder.check(site.out(), java.util.Map.of("content", site.content(),
                 "templates", site.templates(), "results", resultsDir), site.force);
-        Suite.Run run = BenchCommand.run(out, profile, resultsDir, machineId, verbose);
+        Suite.Run run = BenchCommand.run(out, measuring.profile, resultsDir, machineId, measuring.verbose);
         return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
     }
 }

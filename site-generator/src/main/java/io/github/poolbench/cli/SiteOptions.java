@@ -1,8 +1,8 @@
 package io.github.poolbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The folders a site build reads and writes, shared by {@code build} and {@code report}. */
@@ -24,9 +24,8 @@ final class SiteOptions {
             + "built by poolbench (its files are lost). Input folders, files and the working folder are refused all the same.")
     boolean force;
 
-    @Option(names = "--history", paramLabel = "DIR",
-            description = "Recorded runs (see record) for the trend page. Default: content/history/ when it exists; without one, no trend page.")
-    Path history;
+    @Mixin
+    HistoryOption history = new HistoryOption();
 
     Path content() {
         return content != null ? content : PoolbenchCli.home().resolve("content");
@@ -41,12 +40,7 @@ final class SiteOptions {
     }
 
     Optional<Path> history() {
-        Path folder = history != null ? history : defaultHistory();
-        return history != null || Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
-    }
-
-    static Path defaultHistory() {
-        return PoolbenchCli.home().resolve("content").resolve("history");
+        return history.toChart();
     }
 
     static Path defaultResults() {

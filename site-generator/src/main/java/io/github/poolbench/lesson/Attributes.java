@@ -19,6 +19,8 @@ record Attributes(List<String> classes, String id, Map<String, String> others) {
     /** A line holding only an attribute list; {@code {:toc}} is one too, handled apart. */
     static final Pattern LINE = Pattern.compile("^[ \\t]*\\{:[ \\t]*([^}]*?)[ \\t]*\\}[ \\t]*$");
 
+    static final Attributes NONE = new Attributes(List.of(), "", Map.of());
+
     Attributes {
         classes = List.copyOf(classes);
         others = Map.copyOf(others);

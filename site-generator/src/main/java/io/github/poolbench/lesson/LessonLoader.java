@@ -22,11 +22,14 @@ import java.util.function.Predicate;
  * input that cannot be read at all (not UTF-8, broken or wrongly typed front matter) throws
  * {@link InputException}.
  *
- * <p>Per lesson the passes are: front matter ({@link FrontMatter}); Liquid tags and abbreviations
- * ({@link Liquid}); boxes and attribute lines ({@link Boxes}); Markdown ({@link Markdown}); then the
- * HTML saved aside in the {@link Stash} goes back in, and the table of contents fills the agenda.
+ * <p>Per lesson: the front matter ({@link FrontMatter}), then the body, which {@link Markdown} parses
+ * with flexmark and the dialect's extensions, reshapes on the tree ({@link GtnPostProcessor}) and
+ * renders.
  */
 public final class LessonLoader {
+
+    /** U+FEFF, which some editors write at the start of a UTF-8 file. */
+    private static final char BYTE_ORDER_MARK = 0xFEFF;
 
     /**
      * Every {@code .md} file under {@code content}, searched recursively, is a lesson; folders
@@ -131,21 +134,21 @@ public final class LessonLoader {
 
     /** Parses one lesson; {@code relative} is its path under the content folder. */
     public Lesson load(Path file, Path relative, Diagnostics diagnostics) {
-        List<Line> lines = lines(readUtf8(file));
+        String text = readUtf8(file);
+        String body = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        List<String> lines = List.of(body.split("\\r?\\n", -1));
         FrontMatter meta = FrontMatter.NONE;
         int bodyStart = 0;
-        if (!lines.isEmpty() && lines.getFirst().text().strip().equals("---")) {
+        if (!lines.isEmpty() && lines.getFirst().strip().equals("---")) {
             int close = 1;
-            while (close < lines.size() && !lines.get(close).text().stripTrailing().equals("---")
-                    && !lines.get(close).text().stripTrailing().equals("...")) {
+            while (close < lines.size() && !lines.get(close).stripTrailing().equals("---")
+                    && !lines.get(close).stripTrailing().equals("...")) {
                 close++;
             }
             if (close == lines.size()) {
                 throw new InputException(Location.of(file, 1), "front matter opened with '---' is never closed");
             }
-            StringBuilder yaml = new StringBuilder();
-            lines.subList(1, close).forEach(line -> yaml.append(line.text()).append('\n'));
-            meta = FrontMatter.parse(yaml.toString(), file, 2, diagnostics);
+            meta = FrontMatter.parse(String.join("\n", lines.subList(1, close)) + "\n", file, 2, diagnostics);
             bodyStart = close + 1;
         }
         String path = relative.toString().replace('\\', '/').replaceFirst("\\.md$", ".html");
@@ -154,25 +157,24 @@ public final class LessonLoader {
         for (int i = 0; i < relative.getNameCount(); i++) {
             contentRoot = contentRoot.getParent();
         }
-        Page page = new Page(file, contentRoot, root, meta, diagnostics);
-        Markdown markdown = new Markdown(page);
-        List<Line> body = Liquid.process(lines.subList(bodyStart, lines.size()), page);
-        String html = page.stash.restore(new Boxes(page, markdown).render(body, true));
-        List<Lesson.TocEntry> toc = toc(page.headings);
-        html = html.replace(Boxes.TOC_MARKER, tocHtml(toc));
-        page.reportWarnings();
+        ParseContext parse = new ParseContext(file, contentRoot, root, meta, diagnostics);
+        Markdown markdown = new Markdown(parse);
+        // the front matter's lines stay, blank, so that offsets in the body give the file's lines
+        String html = markdown.body("\n".repeat(bodyStart) + String.join("\n", lines.subList(bodyStart, lines.size())) + "\n");
+        List<Lesson.TocEntry> toc = parse.toc;
+        parse.reportWarnings();
         String title = meta.title().isEmpty() ? file.getFileName().toString().replaceFirst("\\.md$", "") : meta.title();
-        return new Lesson(file, path, meta, title, html, page.blocks, toc, List.copyOf(page.citations.values()),
-                inline(meta.questions(), markdown, page), inline(meta.objectives(), markdown, page),
-                inline(meta.keyPoints(), markdown, page));
+        return new Lesson(file, path, meta, title, html, parse.blocks, toc, List.copyOf(parse.citations.values()),
+                inline(meta.questions(), markdown, parse), inline(meta.objectives(), markdown, parse),
+                inline(meta.keyPoints(), markdown, parse));
     }
 
-    private static List<String> inline(List<String> items, Markdown markdown, Page page) {
-        return items.stream().map(item -> page.stash.restore(markdown.inline(item))).toList();
+    private static List<String> inline(List<String> items, Markdown markdown, ParseContext parse) {
+        return items.stream().map(markdown::inline).toList();
     }
 
     /** h2 entries, each with the h3 that follow it; an h3 before any h2 stands on its own. */
-    private static List<Lesson.TocEntry> toc(List<Lesson.TocEntry> headings) {
+    static List<Lesson.TocEntry> toc(List<Lesson.TocEntry> headings) {
         List<Lesson.TocEntry> top = new ArrayList<>();
         List<Lesson.TocEntry> children = null;
         for (Lesson.TocEntry heading : headings) {
@@ -194,7 +196,7 @@ public final class LessonLoader {
         return top;
     }
 
-    private static String tocHtml(List<Lesson.TocEntry> entries) {
+    static String tocHtml(List<Lesson.TocEntry> entries) {
         if (entries.isEmpty()) {
             return "";
         }
@@ -204,18 +206,6 @@ public final class LessonLoader {
                     .append("</a>").append(tocHtml(entry.children())).append("</li>");
         }
         return html.append("</ol>").toString();
-    }
-
-    /** Numbered lines, with the private-use characters that {@link Stash} tokens use taken out. */
-    private static List<Line> lines(String text) {
-        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        clean = clean.replace(String.valueOf(Stash.OPEN), "").replace(String.valueOf(Stash.CLOSE), "");
-        String[] split = clean.split("\\r?\\n", -1);
-        List<Line> lines = new ArrayList<>(split.length);
-        for (int i = 0; i < split.length; i++) {
-            lines.add(new Line(i + 1, split[i]));
-        }
-        return lines;
     }
 
     /** Reads a file that must be UTF-8, naming the line and column of the first bad byte otherwise. */

@@ -45,9 +45,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Markdown to HTML with flexmark, plus what GTN's kramdown and plugins add: attribute lists applied
- * to the block (or image, link) they follow, heading ids unique on the page, figures with numbered
- * captions from image titles, tables that scroll, and code highlighted at build time.
+ * Markdown to HTML with flexmark, plus what GTN's kramdown and plugins add. Parsing knows the
+ * dialect's syntax through two extensions ({@link AttributeLine} lines and {@link LiquidParser}
+ * tags); {@link GtnPostProcessor} turns the tree into boxes, resolved tags and ids; the node
+ * renderers here write it: boxes, Liquid, attribute lists on the block (or image, link) they
+ * belong to, figures with numbered captions from image titles, tables that scroll, and code
+ * highlighted at build time.
  */
 final class Markdown {
 
@@ -56,20 +59,26 @@ final class Markdown {
             .set(TablesExtension.CLASS_NAME, "")
             // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a warning
             .set(HtmlRenderer.SUPPRESSED_LINKS, "");
-    private static final Parser PARSER = Parser.builder(OPTIONS).build();
+    /** Lessons: Liquid tags and outputs in link targets ({@code [home]({{ site.baseurl }}/)}) hold spaces. */
+    private static final Parser PARSER = Parser.builder(new MutableDataSet(OPTIONS).set(Parser.SPACE_IN_LINK_URLS, true))
+            .customBlockParserFactory(new AttributeLine.Factory())
+            .customInlineParserExtensionFactory(new LiquidParser.Factory())
+            .build();
+    /** Front matter items and figure captions, which Jekyll hands to kramdown without Liquid. */
+    private static final Parser INLINE_PARSER = Parser.builder(OPTIONS).build();
     private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
     /** Attributes an attribute list may set as they are; any other name becomes {@code data-name}. */
     private static final Set<String> KNOWN_ATTRIBUTES = Set.of("title", "lang", "dir", "role", "hidden", "tabindex",
             "translate", "cite", "start", "reversed", "width", "height", "alt", "colspan", "rowspan", "scope", "loading");
 
-    private final Page page;
+    private final ParseContext parse;
     private final HtmlRenderer renderer;
-    private boolean topLevel;
-    private List<Line> lines = List.of();
+    /** The lesson body's post-processor while the body renders, which names lines; null for inline text. */
+    private GtnPostProcessor body;
 
-    Markdown(Page page) {
-        this.page = page;
+    Markdown(ParseContext parse) {
+        this.parse = parse;
         renderer = HtmlRenderer.builder(OPTIONS)
                 .nodeRendererFactory(options -> new Renderers())
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
@@ -81,25 +90,33 @@ final class Markdown {
                 .build();
     }
 
-    /** Renders lines; only the top level's h2 and h3 go into the page's table of contents. */
-    String render(List<Line> source, boolean collectHeadings) {
-        List<Line> outer = lines;
-        boolean outerTop = topLevel;
-        lines = source;
-        topLevel = collectHeadings;
+    /**
+     * Renders a lesson's body. {@code source} is the whole file with the front matter blanked out,
+     * so that flexmark's offsets give the file's lines and columns.
+     */
+    String body(String source) {
+        Document document = PARSER.parse(source);
+        body = new GtnPostProcessor(parse, source);
         try {
-            Document document = PARSER.parse(source.stream().map(Line::text).collect(Collectors.joining("\n", "", "\n")));
-            applyAttributeMarkers(document);
+            body.process(document);
             return renderer.render(document);
         } finally {
-            lines = outer;
-            topLevel = outerTop;
+            body = null;
         }
     }
 
-    /** One line of inline Markdown (a box title, an objective) without the paragraph around it. */
+    /** One line of inline Markdown (an objective, a caption) without the paragraph around it. */
     String inline(String markdown) {
-        String html = render(List.of(new Line(0, markdown)), false).strip();
+        Document document = INLINE_PARSER.parse(markdown);
+        inlineAttributes(document, parse);
+        GtnPostProcessor outer = body;
+        body = null; // a caption's offsets are no lines of the file
+        String html;
+        try {
+            html = renderer.render(document).strip();
+        } finally {
+            body = outer;
+        }
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
             return html.substring(3, html.length() - 4);
         }
@@ -107,47 +124,26 @@ final class Markdown {
     }
 
     private int lineOf(Node node) {
-        int index = node.getStartLineNumber();
-        return index >= 0 && index < lines.size() ? lines.get(index).number() : 0;
+        return body == null ? 0 : body.line(node);
     }
 
-    /** Moves each {@code {: …}} marker's attributes onto its node, and inline ones onto the element before. */
-    private void applyAttributeMarkers(Document document) {
-        List<Node> markers = new ArrayList<>();
+    /** {@code ![a](b.png){: width="50%"}}: an attribute list right after an inline element is that element's. */
+    static void inlineAttributes(Document document, ParseContext parse) {
+        List<Node> emptied = new ArrayList<>();
         for (Node node : document.getDescendants()) {
-            if (node instanceof HtmlBlockBase block) {
-                Matcher m = Boxes.ATTRIBUTE_MARKER.matcher(block.getChars().toString().strip());
-                if (m.matches()) {
-                    Node target = m.group(2).equals("prev") ? block.getPrevious() : block.getNext();
-                    if (target == null && !(block.getParent() instanceof Document)) {
-                        target = block.getParent();
-                    }
-                    if (target != null) {
-                        attach(target, page.pendingAttributes.get(Integer.parseInt(m.group(1))));
-                    }
-                    markers.add(block);
-                }
-            } else if (node instanceof Text text && text.getPrevious() != null && !(text.getPrevious() instanceof Text)
+            if (node instanceof Text text && text.getPrevious() != null && !(text.getPrevious() instanceof Text)
                     && !(text.getPrevious() instanceof SoftLineBreak)) {
                 Matcher m = INLINE_ATTRIBUTES.matcher(text.getChars());
                 if (m.lookingAt()) {
-                    attach(text.getPrevious(), Attributes.parse(m.group(1)));
+                    parse.attach(text.getPrevious(), Attributes.parse(m.group(1)));
                     text.setChars(text.getChars().subSequence(m.end()));
                     if (text.getChars().isEmpty()) {
-                        markers.add(text);
+                        emptied.add(text);
                     }
                 }
             }
         }
-        markers.forEach(Node::unlink);
-    }
-
-    private void attach(Node target, Attributes attributes) {
-        Attributes merged = page.attributes.containsKey(target) ? page.attributes.get(target).plus(attributes) : attributes;
-        if (!attributes.id().isEmpty()) {
-            merged = new Attributes(merged.classes(), page.ids.claim(attributes.id()), merged.others());
-        }
-        page.attributes.put(target, merged);
+        emptied.forEach(Node::unlink);
     }
 
     /** Attribute lists on nodes that flexmark renders itself: paragraphs, lists, quotes, tables, links. */
@@ -159,17 +155,18 @@ final class Markdown {
         }
         if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
             // the same rule as for raw HTML: a Markdown link may not run script either
-            page.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
+            parse.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
                     + "\": links may be relative or use http, https or mailto");
             attributes.remove("href");
         }
-        Attributes extra = page.attributes.get(node);
+        Attributes extra = parse.attributes.get(node);
         if (extra == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
             return;
         }
         extra.classes().forEach(c -> attributes.addValue("class", c));
-        if (!extra.id().isEmpty()) {
-            attributes.replaceValue("id", extra.id());
+        String id = parse.nodeIds.getOrDefault(node, extra.id());
+        if (!id.isEmpty()) {
+            attributes.replaceValue("id", id);
         }
         others(extra).forEach(attributes::replaceValue);
     }
@@ -217,7 +214,20 @@ final class Markdown {
     }
 
     private Attributes attributesOf(Node node) {
-        return page.attributes.getOrDefault(node, new Attributes(List.of(), "", Map.of()));
+        return parse.attributes.getOrDefault(node, Attributes.NONE);
+    }
+
+    /** The image a paragraph holds alone, when it has a title to caption it with. */
+    static Image figureImage(Paragraph paragraph) {
+        Image image = null;
+        for (Node child : paragraph.getChildren()) {
+            if (child instanceof Image candidate && image == null) {
+                image = candidate;
+            } else if (!(child instanceof Text text && text.getChars().isBlank()) && !(child instanceof SoftLineBreak)) {
+                return null;
+            }
+        }
+        return image != null && !image.getTitle().isBlank() ? image : null;
     }
 
     private final class Renderers implements NodeRenderer {
@@ -228,10 +238,14 @@ final class Markdown {
                     new NodeRenderingHandler<>(Heading.class, this::heading),
                     new NodeRenderingHandler<>(Paragraph.class, this::paragraph),
                     new NodeRenderingHandler<>(Image.class, (node, context, html) -> html.raw(image(node, true))),
-                    new NodeRenderingHandler<>(FencedCodeBlock.class, (node, context, html) ->
-                            code(node, node.getInfo().toString().strip().split("[\\s{]")[0], node.getContentChars().toString(), html)),
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fence),
                     new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, context, html) ->
-                            code(node, "", node.getContentChars().toString(), html)),
+                            code(node, "", GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()), html)),
+                    new NodeRenderingHandler<>(LiquidNode.class, this::liquid),
+                    new NodeRenderingHandler<>(Box.class, this::box),
+                    new NodeRenderingHandler<>(Box.Title.class, (node, context, html) -> context.renderChildren(node)),
+                    new NodeRenderingHandler<>(Box.Wrapper.class, this::wrapper),
+                    new NodeRenderingHandler<>(Box.Toc.class, (node, context, html) -> html.raw(LessonLoader.tocHtml(parse.toc))),
                     // Raw HTML, block or inline, passes the lessons' one policy (RawHtml) on its way to the page.
                     new NodeRenderingHandler<>(HtmlBlock.class, this::rawBlock),
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, this::rawBlock),
@@ -248,7 +262,7 @@ final class Markdown {
 
         private void rawBlock(Node node, NodeRendererContext context, HtmlWriter html) {
             int line = lineOf(node);
-            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message));
+            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message));
             html.line();
             html.raw(clean);
             html.line();
@@ -256,17 +270,14 @@ final class Markdown {
 
         private void rawInline(Node node, NodeRendererContext context, HtmlWriter html) {
             int line = lineOf(node);
-            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> page.warn(line == 0 ? 0 : line + offset, message)));
+            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
         }
 
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
-            int level = Math.min(6, heading.getLevel() + (page.shiftHeadings ? 1 : 0));
-            String text = page.stash.plain(new TextCollectingVisitor().collectAndGetText(heading)).strip();
+            int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
             Attributes extra = attributesOf(heading);
-            String id = extra.id().isEmpty() ? page.ids.unique(Ids.slug(text)) : extra.id();
-            if (topLevel && (level == 2 || level == 3) && !extra.has("no_toc")) {
-                page.headings.add(new Lesson.TocEntry(level, id, text, List.of()));
-            }
+            String id = parse.nodeIds.computeIfAbsent(heading,
+                    h -> parse.ids.unique(Ids.slug(new TextCollectingVisitor().collectAndGetText(h).strip())));
             html.raw("<h" + level + attributes(extra.withoutId(), "", id) + ">");
             context.renderChildren(heading);
             html.raw("</h" + level + ">").line();
@@ -278,29 +289,104 @@ final class Markdown {
                 context.delegateRender();
                 return;
             }
-            int number = ++page.figures;
-            String id = page.ids.unique("figure-" + number);
+            int number = parse.figureNumbers.computeIfAbsent(paragraph, p -> parse.figureNumbers.size() + 1);
+            String id = parse.nodeIds.computeIfAbsent(paragraph, p -> parse.ids.unique("figure-" + number));
             html.raw("<figure id=\"" + id + "\">" + image(figure, false) + "<figcaption><span class=\"figure-number\">Figure "
                     + number + ":</span> " + inline(figure.getTitle().unescape()) + "</figcaption></figure>").line();
         }
 
-        /** The image a paragraph holds alone, when it has a title to caption it with. */
-        private Image figureImage(Paragraph paragraph) {
-            Image image = null;
-            for (Node child : paragraph.getChildren()) {
-                if (child instanceof Image candidate && image == null) {
-                    image = candidate;
-                } else if (!(child instanceof Text text && text.getChars().isBlank()) && !(child instanceof SoftLineBreak)) {
-                    return null;
-                }
+        private void fence(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+            ResultBlock block = parse.resultFences.get(node);
+            if (block != null) {
+                html.line();
+                html.raw(block.placeholder());
+                html.line();
+                return;
             }
-            return image != null && !image.getTitle().isBlank() ? image : null;
+            code(node, node.getInfo().toString().strip().split("[\\s{]")[0],
+                    GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()), html);
+        }
+
+        private void liquid(LiquidNode node, NodeRendererContext context, HtmlWriter html) {
+            if (node.kind == LiquidNode.Kind.ABBREVIATION && node.resolved instanceof String meaning) {
+                html.raw("<abbr title=\"" + Html.escape(meaning) + "\">" + Html.escape(node.name) + "</abbr>");
+                return;
+            }
+            if (node.kind != LiquidNode.Kind.TAG) {
+                context.renderChildren(node); // the text it stands for
+                return;
+            }
+            String first = node.first();
+            switch (node.name) {
+                case "icon" -> html.raw(Icons.inline(first));
+                case "cite" -> {
+                    Lesson.Citation citation = (Lesson.Citation) node.resolved;
+                    html.raw("<a class=\"citation\" href=\"#" + citation.id() + "\" title=\"" + Html.escape(first) + "\">["
+                            + citation.number() + "]</a>");
+                }
+                case "measured", "compare" -> html.raw(((ResultBlock) node.resolved).placeholder());
+                case "tool" -> html.raw("<span class=\"tool\">" + Html.escape((String) node.resolved) + "</span>");
+                case "include", "snippet" -> html.raw("<span class=\"missing-snippet\" role=\"note\">This part of the lesson ("
+                        + Html.escape(first) + ") is not available on this site.</span>");
+                default -> context.renderChildren(node);
+            }
+        }
+
+        private void box(Box box, NodeRendererContext context, HtmlWriter html) {
+            String css = box.css();
+            String label = box.label();
+            boolean titled = box.title().hasChildren();
+            boolean collapsible = box.known.map(t -> t.collapsible).orElse(false);
+            // {: .tip .open} keeps a collapsible box open: for a tip that carries the argument.
+            boolean open = collapsible && box.attributes.has("open");
+            Attributes shown = open ? box.attributes.withoutId().withoutClass("open") : box.attributes.withoutId();
+            String attributes = attributes(shown, "box box-" + css, box.id) + (open ? " open" : "");
+            boolean nav = box.known.filter(t -> t == BoxType.AGENDA).isPresent();
+            String element = collapsible ? "details" : nav ? "nav" : "div";
+            String titleElement = collapsible ? "summary" : "div";
+            html.line();
+            html.raw("<" + element + attributes + (nav ? " aria-label=\"" + Html.escape(label) + "\"" : "") + "><" + titleElement
+                    + " class=\"box-title\">" + Icons.svg(css) + "<span>");
+            if (!box.writtenOut || !titled) {
+                html.raw(Html.escape(label) + (titled ? ": " : ""));
+            }
+            context.render(box.title());
+            html.raw("</span></" + titleElement + ">\n<div class=\"box-content\">\n");
+            for (Node child = box.title().getNext(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.line();
+            html.raw("</div>\n</" + element + ">\n");
+        }
+
+        private void wrapper(Box.Wrapper wrapper, NodeRendererContext context, HtmlWriter html) {
+            Attributes closing = wrapper.attributes;
+            html.line();
+            if (!wrapper.quote) {
+                html.raw("<div" + attributes(closing, "code-2col", "") + ">\n");
+                context.renderChildren(wrapper);
+                html.line();
+                html.raw("</div>\n");
+                return;
+            }
+            // GTN's {: .quote author="…" cite="…"}: the quote, attributed below it
+            Map<String, String> others = new java.util.LinkedHashMap<>(closing.others());
+            String author = others.remove("author");
+            String cite = others.getOrDefault("cite", "");
+            Attributes rest = new Attributes(closing.classes().stream().filter(c -> !c.equals("quote")).toList(), "", others);
+            String source = cite.startsWith("http://") || cite.startsWith("https://")
+                    ? "<a href=\"" + Html.escape(cite) + "\">" + Html.escape(author) + "</a>" : Html.escape(author);
+            html.raw("<figure" + attributes(closing.withoutId().withClasses(List.of()), "quote", closing.id()) + ">\n<blockquote"
+                    + attributes(rest, "", "") + ">\n");
+            context.renderChildren(wrapper);
+            html.line();
+            html.raw("</blockquote>\n<figcaption>— " + source + "</figcaption>\n</figure>\n");
         }
 
         private String image(Image image, boolean withTitle) {
             String src = image.getUrl().unescape();
             if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
-                page.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
+                parse.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
                         + "\": images may be relative or use http or https");
                 src = "";
             }
@@ -314,23 +400,22 @@ final class Markdown {
 
         private void checkExists(String src, Node node) {
             if (src.startsWith("//") || src.startsWith("http://") || src.startsWith("https://")) {
-                page.warn(lineOf(node), "image '" + src + "' loads from another site; save it beside the lesson, "
+                parse.warn(lineOf(node), "image '" + src + "' loads from another site; save it beside the lesson, "
                         + "so the site stays self-contained");
                 return;
             }
-            if (src.isEmpty() || src.startsWith("#") || src.startsWith("/") || src.startsWith("data:") || src.contains("://")
-                    || src.contains(String.valueOf(Stash.OPEN))) {
+            if (src.isEmpty() || src.startsWith("#") || src.startsWith("/") || src.startsWith("data:") || src.contains("://")) {
                 return;
             }
             String path = src.replaceFirst("[?#].*$", "");
             try {
                 String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-                Path target = page.file.getParent().resolve(decoded).normalize();
+                Path target = parse.file.getParent().resolve(decoded).normalize();
                 if (!Files.exists(target)) {
-                    page.warn(lineOf(node), "image '" + src + "' not found (looked for " + target + ")");
+                    parse.warn(lineOf(node), "image '" + src + "' not found (looked for " + target + ")");
                 }
             } catch (IllegalArgumentException e) { // InvalidPathException included
-                page.warn(lineOf(node), "image '" + src + "' is no usable path: " + e.getMessage());
+                parse.warn(lineOf(node), "image '" + src + "' is no usable path: " + e.getMessage());
             }
         }
 

@@ -4,12 +4,15 @@
  * blocks (charts, tables, measured values) left for the site build to resolve.
  *
  * <p>{@link io.github.poolbench.lesson.LessonLoader} is the facade. Per lesson it reads the typed
- * {@link io.github.poolbench.lesson.FrontMatter}, then runs three passes over numbered lines:
- * {@code Liquid} (tags, {@code {ABBR}} abbreviations, result fences), {@code Boxes} (GTN's
- * {@code > <type-title>} … {@code {: .type}} boxes, attribute lines, the {@code {:toc}} agenda) and
- * {@code Markdown} (flexmark, with figures, unique ids and build-time
- * {@link io.github.poolbench.lesson.Highlighter highlighting}). HTML made before Markdown runs waits
- * in a {@code Stash} behind private-use-character tokens, so Markdown never sees it.
+ * {@link io.github.poolbench.lesson.FrontMatter}, then {@code Markdown} parses the body with
+ * flexmark and two extensions of the dialect's syntax: {@code AttributeLine}, a block parser for
+ * kramdown's {@code {: .class #id}} and {@code {:toc}} lines, and {@code LiquidParser}, an inline
+ * parser for {@code {% tag %}}, {@code {{ output }}} and {@code {ABBR}}. {@code GtnPostProcessor}
+ * then works on the tree as Jekyll's passes would on the text: Liquid ({@code raw} and
+ * {@code comment} spans, tags, result fences), attribute lists onto their blocks, GTN's
+ * {@code > <type-title>} … {@code {: .type}} blockquotes into {@code Box} nodes, and the page's
+ * ids and table of contents in reading order. Node renderers write the HTML, with figures and
+ * build-time {@link io.github.poolbench.lesson.Highlighter highlighting}.
  *
  * <p>Input GTN tolerates but that is irregular (an unclosed or unknown box, an undefined
  * abbreviation, a Liquid tag or snippet this site cannot resolve, a missing image) renders and is

@@ -126,7 +126,7 @@ final class ResultPages {
                     .filter(r -> !seen.contains(r.benchmark() + " " + r.mode())).toList();
             fresh.forEach(r -> runOf.put(r, run));
             mine.addAll(fresh);
-            for (AutoCharts.Plan plan : AutoCharts.plan(fresh)) {
+            for (AutoCharts.ChartPlan plan : AutoCharts.plan(fresh)) {
                 String chartId = unique(plan.id(), ids);
                 ChartData data = plan.data(run.results(), run.machineInfo().cores(), Location.of(run.jmhFile()));
                 views.add(charts.view(chartId, data, site, "charts/machines/" + id + "/" + chartId + ".png", "../",
@@ -171,7 +171,7 @@ final class ResultPages {
         List<BenchmarkResult> all = chosen.values().stream().flatMap(List::stream).toList();
         List<Comparison> comparisons = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (AutoCharts.Plan plan : AutoCharts.planAcross(all, r -> runOf.get(r).machineId())) {
+        for (AutoCharts.ChartPlan plan : AutoCharts.planAcross(all, r -> runOf.get(r).machineId())) {
             Set<String> machines = new TreeSet<>(plan.entries().stream().map(ChartData.Entry::series).toList());
             if (machines.size() < 2) {
                 continue;

@@ -65,12 +65,10 @@ final class ResultWeaver {
     String resolve(ResultBlock block, Lesson lesson, Path site, String root) {
         page = lesson.path();
         return switch (block.kind()) {
-            case "chart" -> templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root)));
-            case "results" -> templates.render("partials/results-table.ftlh", Map.of("table", table(block, root)));
-            case "value" -> templates.render("partials/measured.ftlh", value(block));
-            case "compare" -> templates.render("partials/verdict.ftlh", compare(block));
-            default -> throw new InputException(block.location(), "unknown result block '" + block.kind()
-                    + "' (known: chart, results, value, compare)");
+            case CHART -> templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root)));
+            case RESULTS -> templates.render("partials/results-table.ftlh", Map.of("table", table(block, root)));
+            case VALUE -> templates.render("partials/measured.ftlh", value(block));
+            case COMPARE -> templates.render("partials/verdict.ftlh", compare(block));
         };
     }
 

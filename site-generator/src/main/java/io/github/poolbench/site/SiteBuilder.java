@@ -78,7 +78,7 @@ public final class SiteBuilder {
                 for (ResultBlock block : lesson.blocks()) {
                     try {
                         body = body.replace(block.placeholder(), weaver.resolve(block, lesson, site, root));
-                        chartCount += block.kind().equals("chart") ? 1 : 0;
+                        chartCount += block.kind() == ResultBlock.Kind.CHART ? 1 : 0;
                     } catch (InputException e) {
                         e.errors().forEach(diagnostics::add);
                     }

@@ -126,7 +126,15 @@ class LessonLoaderTest {
                 arguments("box inside list", "1. One\n\n   > <tip-title>T</tip-title>\n   > x\n   {: .tip}\n\n2. Two",
                         "<li>\n<p>One</p>\n<details id=\"tip-t\""),
                 arguments("gt inside code", "```\n> not a box\n{: .question}\n```",
-                        "<code>&gt; not a box\n{: .question}\n</code>"));
+                        "<code>&gt; not a box\n{: .question}\n</code>"),
+                arguments("closing after a blank line", "> <tip-title>T</tip-title>\n> x\n\n{: .tip}",
+                        "<details id=\"tip-t\" class=\"box box-tip tip\">"),
+                arguments("link in a title", "> <tip-title>See [the docs](https://example.org/)</tip-title>\n> x\n{: .tip}",
+                        "<details id=\"tip-see-the-docs\" class=\"box box-tip tip\"><summary class=\"box-title\">"),
+                arguments("raw on lines of its own", "{% raw %}\n{{ a }}\n{% endraw %}",
+                        "<p>{{ a }}</p>"),
+                arguments("liquid in an image target", "![dot]({{ site.baseurl }}/a.png)",
+                        "<img src=\"../a.png\" alt=\"dot\">"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,7 +175,7 @@ class LessonLoaderTest {
                 "> > It took {% measured SleepBenchmark.map poolSize=4 %} on four threads.", "> {: .solution}", "{: .question}"));
 
         ResultBlock value = lesson.blocks().getFirst();
-        assertEquals("value", value.kind());
+        assertEquals(ResultBlock.Kind.VALUE, value.kind());
         assertEquals("SleepBenchmark.map poolSize=4", value.body());
         assertEquals(4, value.location().line());
         assertEquals(13, value.location().column(), "the tag's column");
@@ -181,7 +189,7 @@ class LessonLoaderTest {
                 "> benchmark: SleepBenchmark.map", "> x: poolSize", "> ```", "{: .details}"));
 
         ResultBlock chart = lesson.blocks().getFirst();
-        assertEquals("chart", chart.kind());
+        assertEquals(ResultBlock.Kind.CHART, chart.kind());
         assertEquals("benchmark: SleepBenchmark.map\nx: poolSize\n", chart.body());
         assertEquals(5, chart.location().line());
         assertTrue(lesson.bodyHtml().contains("<div class=\"box-content\">\n<!--poolbench:chart:1-->\n</div>"), lesson.bodyHtml());

@@ -49,7 +49,7 @@ class ResultWeaverTest {
     }
 
     private String resolve(String kind, String body) {
-        ResultBlock block = new ResultBlock(1, kind, body, Location.of(LESSON, 5));
+        ResultBlock block = new ResultBlock(1, ResultBlock.Kind.of(kind).orElseThrow(), body, Location.of(LESSON, 5));
         Lesson lesson = new Lesson(LESSON, "lesson.html", Map.of(), "A lesson", block.placeholder(), List.of(block));
         return weaver.resolve(block, lesson, site, "");
     }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PlanTest {
+class RunPlanTest {
 
-  private static final Plan.Sizing ONE = Plan.Sizing.shots(1, 0, 1);
+  private static final RunPlan.Sizing ONE = RunPlan.Sizing.shots(1, 0, 1);
 
   @ParameterizedTest(name = "{0} {1} with {2} -> {3}")
   @CsvSource(
@@ -31,13 +31,13 @@ class PlanTest {
       })
   void countsMethodsTimesParamCombinations(String type, String methods, String params, int expected) throws Exception {
     Class<?> benchmark = Class.forName("io.github.poolbench.bench." + type);
-    Plan.Step step = new Plan.Step(benchmark, List.of(methods.split(",")), parse(params), ONE);
+    RunPlan.Step step = new RunPlan.Step(benchmark, List.of(methods.split(",")), parse(params), ONE);
     assertEquals(expected, step.count());
   }
 
   @Test
   void includePatternSelectsExactlyTheNamedMethods() {
-    Plan.Step step = new Plan.Step(SleepBenchmark.class, List.of("map"), Map.of(), ONE);
+    RunPlan.Step step = new RunPlan.Step(SleepBenchmark.class, List.of("map"), Map.of(), ONE);
     Pattern include = Pattern.compile(step.includePattern());
     assertTrue(include.matcher("io.github.poolbench.bench.SleepBenchmark.map").find());
     assertFalse(include.matcher("io.github.poolbench.bench.SleepBenchmark.sequential").find());
@@ -46,7 +46,7 @@ class PlanTest {
 
   @Test
   void allFindsEveryBenchmarkMethod() {
-    Plan.Step step = Plan.Step.all(ManyBenchmark.class, ONE);
+    RunPlan.Step step = RunPlan.Step.all(ManyBenchmark.class, ONE);
     assertEquals(List.of("map", "oneTask", "unbounded"), step.methods());
     assertEquals(8, step.count());
   }
@@ -54,7 +54,7 @@ class PlanTest {
   @Test
   void unknownMethodIsRejectedEarly() {
     assertThrows(IllegalArgumentException.class,
-        () -> new Plan.Step(SleepBenchmark.class, List.of("mapp"), Map.of(), ONE));
+        () -> new RunPlan.Step(SleepBenchmark.class, List.of("mapp"), Map.of(), ONE));
   }
 
   private static Map<String, List<String>> parse(String params) {

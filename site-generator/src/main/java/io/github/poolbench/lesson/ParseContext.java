@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the passes over one lesson share: where it is, its ids, tokens, findings and warnings. */
-final class Page {
+/** The context of parsing one lesson: where it is, its ids, attribute lists, findings and warnings. */
+final class ParseContext {
 
     /** Ids the lesson template gives its own sections. */
     static final Set<String> TEMPLATE_IDS = Set.of("content", "overview", "key-points", "glossary", "references",
@@ -25,26 +25,35 @@ final class Page {
     final String root;
     final FrontMatter meta;
     final Diagnostics diagnostics;
-    final Stash stash = new Stash();
     final Ids ids = new Ids(TEMPLATE_IDS);
     final List<ResultBlock> blocks = new ArrayList<>();
     final Set<String> abbreviationsSeen = new HashSet<>();
     final Map<String, Lesson.Citation> citations = new LinkedHashMap<>();
     final List<Lesson.TocEntry> headings = new ArrayList<>();
+    /** The table of contents the headings make, once ids are handed out. */
+    List<Lesson.TocEntry> toc = List.of();
     /** Attributes from {@code {: .class #id key="value"}} lines, by the node they apply to. */
     final Map<Node, Attributes> attributes = new IdentityHashMap<>();
-    /** Attribute lists waiting in markers for Markdown to find the node they belong to. */
-    final List<Attributes> pendingAttributes = new ArrayList<>();
+    /** The ids handed out to headings, figures and blocks with an attribute list, by node. */
+    final Map<Node, String> nodeIds = new IdentityHashMap<>();
+    /** Paragraphs that are figures, and their numbers. */
+    final Map<Node, Integer> figureNumbers = new IdentityHashMap<>();
+    /** The ```chart and ```results fences, and the result blocks they became. */
+    final Map<Node, ResultBlock> resultFences = new IdentityHashMap<>();
     /** Lessons written with {@code #} sections get every heading one level down, below the page's h1. */
     boolean shiftHeadings;
-    int figures;
 
-    Page(Path file, Path contentRoot, String root, FrontMatter meta, Diagnostics diagnostics) {
+    ParseContext(Path file, Path contentRoot, String root, FrontMatter meta, Diagnostics diagnostics) {
         this.file = file;
         this.contentRoot = contentRoot;
         this.root = root;
         this.meta = meta;
         this.diagnostics = diagnostics;
+    }
+
+    /** Adds an attribute list to a node's; a later id replaces an earlier one. */
+    void attach(Node target, Attributes more) {
+        attributes.merge(target, more, Attributes::plus);
     }
 
     Location at(int line) {

@@ -22,9 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * with its own param subset and sizing. One JMH run per step because param overrides in JMH are
  * global: a profile that wants pool sizes 1-12 for sleep and 1-5 for fetch needs two runs.
  */
-public final class Plan {
+public final class RunPlan {
 
-  private Plan() {}
+  private RunPlan() {}
 
   /**
    * How long JMH measures; {@code null} fields keep the class's annotation. Times apply to
