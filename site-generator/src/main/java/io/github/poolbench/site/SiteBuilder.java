@@ -48,7 +48,9 @@ public final class SiteBuilder {
         inputs.put("results", request.results());
         request.history().ifPresent(history -> inputs.put("history", history));
         OutputFolder.check(request.out(), inputs, request.force()); // before any work: a refused folder is refused at once
-        ChartRenderer.warmUp(); // fonts load on a background thread while the inputs are read
+        if (request.history().isPresent() || holdsAFile(request.results())) {
+            ChartRenderer.warmUp(); // fonts load on a background thread while the inputs are read
+        } // without results or history there is no chart to draw, and the warm-up would take CPU from the parse
         Diagnostics diagnostics = new Diagnostics(request.strict());
         // Results and lessons load side by side: each spends most of its time loading its parser's classes.
         CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results(), diagnostics));
@@ -149,6 +151,18 @@ public final class SiteBuilder {
             }
         } catch (InputException e) {
             e.errors().forEach(diagnostics::add);
+        }
+    }
+
+    /** True when the folder holds a regular file at any depth: results, or what may be results. */
+    private static boolean holdsAFile(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(Files::isRegularFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true; // the loader reports the folder; warming up costs nothing but time
         }
     }
 
