@@ -1,10 +1,10 @@
 package io.github.poolbench;
 
+import io.github.poolbench.render.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.poolbench.render.FileTrees;
 
 /** Paths to the repository's real folders and the test fixtures, plus copying helpers. */
 public final class Fixtures {

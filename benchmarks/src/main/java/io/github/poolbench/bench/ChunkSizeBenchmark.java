@@ -34,46 +34,46 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ChunkSizeBenchmark {
 
-  @Param({"1000"})
-  public int tasks;
+    @Param({"1000"})
+    public int tasks;
 
-  private List<Long> inputs;
+    private List<Long> inputs;
 
-  @Setup
-  public void makeInputs() {
-    inputs = Square.inputs(tasks);
-  }
-
-  /** Both kinds at 4 workers, chunks from 1 input (map's default) to a quarter of the inputs. */
-  @State(Scope.Benchmark)
-  public static class ChunkPools extends PoolState {
-    @Param({"PROCESS", "THREAD"})
-    public PoolKind pool;
-
-    @Param({"4"})
-    public int poolSize;
-
-    @Param({"1", "4", "16", "64", "256"})
-    public int chunkSize;
-
-    @Override
-    protected PoolKind kind() {
-      return pool;
+    @Setup
+    public void makeInputs() {
+        inputs = Square.inputs(tasks);
     }
 
-    @Override
-    protected int size() {
-      return poolSize;
+    /** Both kinds at 4 workers, chunks from 1 input (map's default) to a quarter of the inputs. */
+    @State(Scope.Benchmark)
+    public static class ChunkPools extends PoolState {
+        @Param({"PROCESS", "THREAD"})
+        public PoolKind pool;
+
+        @Param({"4"})
+        public int poolSize;
+
+        @Param({"1", "4", "16", "64", "256"})
+        public int chunkSize;
+
+        @Override
+        protected PoolKind kind() {
+            return pool;
+        }
+
+        @Override
+        protected int size() {
+            return poolSize;
+        }
     }
-  }
 
-  @Benchmark
-  public List<Long> map(ChunkPools pools) {
-    return pools.workers().map(Square::square, inputs, pools.chunkSize);
-  }
+    @Benchmark
+    public List<Long> map(ChunkPools pools) {
+        return pools.workers().map(Square::square, inputs, pools.chunkSize);
+    }
 
-  @Benchmark
-  public List<Long> sequential() {
-    return Square.squareAll(inputs);
-  }
+    @Benchmark
+    public List<Long> sequential() {
+        return Square.squareAll(inputs);
+    }
 }

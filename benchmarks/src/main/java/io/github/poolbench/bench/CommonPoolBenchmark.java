@@ -52,55 +52,55 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CommonPoolBenchmark {
 
-  @Param({"12"})
-  public int tasks;
+    @Param({"12"})
+    public int tasks;
 
-  @Param({"50"})
-  public int sleepMillis;
+    @Param({"50"})
+    public int sleepMillis;
 
-  private List<Sleep.Nap> naps;
-  private ExecutorService dedicated;
+    private List<Sleep.Nap> naps;
+    private ExecutorService dedicated;
 
-  @Setup(Level.Trial)
-  public void open() {
-    naps = Sleep.naps(tasks, Duration.ofMillis(sleepMillis), false);
-    dedicated = Executors.newFixedThreadPool(tasks);
-  }
-
-  @TearDown(Level.Trial)
-  public void close() throws InterruptedException {
-    dedicated.shutdown();
-    if (!dedicated.awaitTermination(1, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("the dedicated executor did not stop within a minute");
+    @Setup(Level.Trial)
+    public void open() {
+        naps = Sleep.naps(tasks, Duration.ofMillis(sleepMillis), false);
+        dedicated = Executors.newFixedThreadPool(tasks);
     }
-  }
 
-  @Benchmark
-  public List<Instant> commonPool() {
-    return joinAll(nap -> CompletableFuture.supplyAsync(nap, ForkJoinPool.commonPool()));
-  }
-
-  @Benchmark
-  public List<Instant> defaultAsync() {
-    return joinAll(CompletableFuture::supplyAsync);
-  }
-
-  @Benchmark
-  public List<Instant> dedicated() {
-    return joinAll(nap -> CompletableFuture.supplyAsync(nap, dedicated));
-  }
-
-  @Benchmark
-  public List<Instant> sequential() {
-    return Sleep.napAll(naps);
-  }
-
-  /** Starts every nap with {@code start}, then joins them in order. */
-  private List<Instant> joinAll(Function<Supplier<Instant>, CompletableFuture<Instant>> start) {
-    List<CompletableFuture<Instant>> futures = new ArrayList<>(naps.size());
-    for (Sleep.Nap nap : naps) {
-      futures.add(start.apply(() -> Sleep.nap(nap)));
+    @TearDown(Level.Trial)
+    public void close() throws InterruptedException {
+        dedicated.shutdown();
+        if (!dedicated.awaitTermination(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the dedicated executor did not stop within a minute");
+        }
     }
-    return futures.stream().map(CompletableFuture::join).toList();
-  }
+
+    @Benchmark
+    public List<Instant> commonPool() {
+        return joinAll(nap -> CompletableFuture.supplyAsync(nap, ForkJoinPool.commonPool()));
+    }
+
+    @Benchmark
+    public List<Instant> defaultAsync() {
+        return joinAll(CompletableFuture::supplyAsync);
+    }
+
+    @Benchmark
+    public List<Instant> dedicated() {
+        return joinAll(nap -> CompletableFuture.supplyAsync(nap, dedicated));
+    }
+
+    @Benchmark
+    public List<Instant> sequential() {
+        return Sleep.napAll(naps);
+    }
+
+    /** Starts every nap with {@code start}, then joins them in order. */
+    private List<Instant> joinAll(Function<Supplier<Instant>, CompletableFuture<Instant>> start) {
+        List<CompletableFuture<Instant>> futures = new ArrayList<>(naps.size());
+        for (Sleep.Nap nap : naps) {
+            futures.add(start.apply(() -> Sleep.nap(nap)));
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
 }

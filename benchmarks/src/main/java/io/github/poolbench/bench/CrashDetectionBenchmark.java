@@ -84,7 +84,8 @@ public class CrashDetectionBenchmark {
                 }
                 Thread.sleep(1);
             }
-            busyWorker = ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+            busyWorker =
+                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
         }
 
         @TearDown(Level.Trial)

@@ -39,62 +39,64 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class FetchBenchmark {
 
-  private VersionFleet fleet;
-  private List<String> servers;
+    private VersionFleet fleet;
+    private List<String> servers;
 
-  @Setup(Level.Trial)
-  public void startFleet() {
-    fleet = VersionFleet.start();
-    servers = fleet.urls();
-  }
-
-  @TearDown(Level.Trial)
-  public void stopFleet() {
-    fleet.close();
-  }
-
-  /** Every kind at 1 to 5 workers, as many as servers. */
-  @State(Scope.Benchmark)
-  public static class FetchPools extends PoolState {
-    @Param({"PROCESS", "THREAD", "VIRTUAL"})
-    public PoolKind pool;
-
-    @Param({"1", "2", "3", "4", "5"})
-    public int poolSize;
-
-    @Override
-    protected PoolKind kind() {
-      return pool;
+    @Setup(Level.Trial)
+    public void startFleet() {
+        fleet = VersionFleet.start();
+        servers = fleet.urls();
     }
 
-    @Override
-    protected int size() {
-      return poolSize;
+    @TearDown(Level.Trial)
+    public void stopFleet() {
+        fleet.close();
     }
-  }
 
-  /** The versions in server order; {@code null} for the server that timed out. */
-  @Benchmark
-  public List<String> map(FetchPools pools) {
-    return pools.workers().map(VersionFetch::fetchVersion, servers);
-  }
+    /** Every kind at 1 to 5 workers, as many as servers. */
+    @State(Scope.Benchmark)
+    public static class FetchPools extends PoolState {
+        @Param({"PROCESS", "THREAD", "VIRTUAL"})
+        public PoolKind pool;
 
-  @Benchmark
-  public List<String> sequential() {
-    List<String> versions = new ArrayList<>(servers.size());
-    for (String server : servers) {
-      versions.add(VersionFetch.fetchVersion(server));
+        @Param({"1", "2", "3", "4", "5"})
+        public int poolSize;
+
+        @Override
+        protected PoolKind kind() {
+            return pool;
+        }
+
+        @Override
+        protected int size() {
+            return poolSize;
+        }
     }
-    return versions;
-  }
 
-  /**
-   * What each server costs a worker, in the order {@code map} hands them out: its latency, cut
-   * off at the client's timeout. The site works the sweep's ideal out of these (each server goes
-   * to the first free worker), so the chart and the lesson's sums agree without a table of their own.
-   */
-  public static double[] taskMillis(Map<String, String> params) {
-    long timeout = VersionFetch.REQUEST_TIMEOUT.toMillis();
-    return VersionFleet.LESSON.stream().mapToDouble(s -> Math.min(s.latency().toMillis(), timeout)).toArray();
-  }
+    /** The versions in server order; {@code null} for the server that timed out. */
+    @Benchmark
+    public List<String> map(FetchPools pools) {
+        return pools.workers().map(VersionFetch::fetchVersion, servers);
+    }
+
+    @Benchmark
+    public List<String> sequential() {
+        List<String> versions = new ArrayList<>(servers.size());
+        for (String server : servers) {
+            versions.add(VersionFetch.fetchVersion(server));
+        }
+        return versions;
+    }
+
+    /**
+     * What each server costs a worker, in the order {@code map} hands them out: its latency, cut
+     * off at the client's timeout. The site works the sweep's ideal out of these (each server goes
+     * to the first free worker), so the chart and the lesson's sums agree without a table of their own.
+     */
+    public static double[] taskMillis(Map<String, String> params) {
+        long timeout = VersionFetch.REQUEST_TIMEOUT.toMillis();
+        return VersionFleet.LESSON.stream()
+                .mapToDouble(s -> Math.min(s.latency().toMillis(), timeout))
+                .toArray();
+    }
 }

@@ -43,69 +43,71 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class JdkMapBenchmark {
 
-  @Param({"8"})
-  public int tasks;
+    @Param({"8"})
+    public int tasks;
 
-  /** What each task counts primes below: {@link Primes#BOUND}, about 50 ms; quick passes less. */
-  @Param({"900000"})
-  public int bound;
+    /** What each task counts primes below: {@link Primes#BOUND}, about 50 ms; quick passes less. */
+    @Param({"900000"})
+    public int bound;
 
-  private List<Integer> inputs;
-  private List<Callable<Integer>> calls;
+    private List<Integer> inputs;
+    private List<Callable<Integer>> calls;
 
-  @Setup
-  public void makeInputs() {
-    inputs = Primes.inputs(tasks, bound);
-    calls = inputs.stream().<Callable<Integer>>map(limit -> () -> Primes.countBelow(limit)).toList();
-  }
-
-  /** A fixed executor and a project pool, both of {@code cores} threads, open for the whole trial. */
-  @State(Scope.Benchmark)
-  public static class Fixed {
-    final int cores = Runtime.getRuntime().availableProcessors();
-    ExecutorService fixed;
-    WorkerPool pool;
-
-    @Setup(Level.Trial)
-    public void open() {
-      fixed = Executors.newFixedThreadPool(cores);
-      pool = WorkerPool.open(PoolKind.THREAD, cores, PoolState.OPTIONS);
+    @Setup
+    public void makeInputs() {
+        inputs = Primes.inputs(tasks, bound);
+        calls = inputs.stream()
+                .<Callable<Integer>>map(limit -> () -> Primes.countBelow(limit))
+                .toList();
     }
 
-    @TearDown(Level.Trial)
-    public void close() throws InterruptedException {
-      pool.close();
-      fixed.shutdown();
-      if (!fixed.awaitTermination(1, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("the fixed pool did not stop within a minute");
-      }
+    /** A fixed executor and a project pool, both of {@code cores} threads, open for the whole trial. */
+    @State(Scope.Benchmark)
+    public static class Fixed {
+        final int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService fixed;
+        WorkerPool pool;
+
+        @Setup(Level.Trial)
+        public void open() {
+            fixed = Executors.newFixedThreadPool(cores);
+            pool = WorkerPool.open(PoolKind.THREAD, cores, PoolState.OPTIONS);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws InterruptedException {
+            pool.close();
+            fixed.shutdown();
+            if (!fixed.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the fixed pool did not stop within a minute");
+            }
+        }
     }
-  }
 
-  /** This project's pool: {@code map} on a {@code THREAD} pool of {@code cores} workers. */
-  @Benchmark
-  public List<Integer> map(Fixed executors) {
-    return executors.pool.map(Primes::countBelow, inputs);
-  }
-
-  /** {@code inputs.parallelStream().map(…).toList()}: the common pool plus the calling thread. */
-  @Benchmark
-  public List<Integer> parallelStream() {
-    return inputs.parallelStream().map(Primes::countBelow).toList();
-  }
-
-  /** {@code invokeAll} on a fixed pool of {@code cores} threads, then each future in order. */
-  @Benchmark
-  public List<Integer> invokeAll(Fixed executors) throws InterruptedException, ExecutionException {
-    List<Integer> counts = new ArrayList<>(calls.size());
-    for (Future<Integer> future : executors.fixed.invokeAll(calls)) {
-      counts.add(future.get());
+    /** This project's pool: {@code map} on a {@code THREAD} pool of {@code cores} workers. */
+    @Benchmark
+    public List<Integer> map(Fixed executors) {
+        return executors.pool.map(Primes::countBelow, inputs);
     }
-    return counts;
-  }
 
-  @Benchmark
-  public List<Integer> sequential() {
-    return Primes.countAll(inputs);
-  }
+    /** {@code inputs.parallelStream().map(…).toList()}: the common pool plus the calling thread. */
+    @Benchmark
+    public List<Integer> parallelStream() {
+        return inputs.parallelStream().map(Primes::countBelow).toList();
+    }
+
+    /** {@code invokeAll} on a fixed pool of {@code cores} threads, then each future in order. */
+    @Benchmark
+    public List<Integer> invokeAll(Fixed executors) throws InterruptedException, ExecutionException {
+        List<Integer> counts = new ArrayList<>(calls.size());
+        for (Future<Integer> future : executors.fixed.invokeAll(calls)) {
+            counts.add(future.get());
+        }
+        return counts;
+    }
+
+    @Benchmark
+    public List<Integer> sequential() {
+        return Primes.countAll(inputs);
+    }
 }

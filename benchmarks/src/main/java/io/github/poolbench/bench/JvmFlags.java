@@ -16,24 +16,24 @@ import java.util.List;
  */
 final class JvmFlags {
 
-  /** The flags, one per element, e.g. {@code --sun-misc-unsafe-memory-access=allow}. */
-  static final List<String> FORKS = read();
+    /** The flags, one per element, e.g. {@code --sun-misc-unsafe-memory-access=allow}. */
+    static final List<String> FORKS = read();
 
-  private JvmFlags() {}
+    private JvmFlags() {}
 
-  private static List<String> read() {
-    try (InputStream in = JvmFlags.class.getResourceAsStream("jvm.flags")) {
-      if (in == null) {
-        throw new IllegalStateException("jvm.flags is missing from the class path: build with ./mvnw");
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (text.contains("${")) {
-        // Read from the sources, not from the build's copy: the pom's value was never filled in.
-        throw new IllegalStateException("jvm.flags was not filtered by the build: " + text);
-      }
-      return text.isEmpty() ? List.of() : List.copyOf(Arrays.asList(text.split("\\s+")));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read jvm.flags", e);
+    private static List<String> read() {
+        try (InputStream in = JvmFlags.class.getResourceAsStream("jvm.flags")) {
+            if (in == null) {
+                throw new IllegalStateException("jvm.flags is missing from the class path: build with ./mvnw");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (text.contains("${")) {
+                // Read from the sources, not from the build's copy: the pom's value was never filled in.
+                throw new IllegalStateException("jvm.flags was not filtered by the build: " + text);
+            }
+            return text.isEmpty() ? List.of() : List.copyOf(Arrays.asList(text.split("\\s+")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read jvm.flags", e);
+        }
     }
-  }
 }

@@ -41,68 +41,68 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ManyBenchmark {
 
-  @Param({"10000"})
-  public int tasks;
+    @Param({"10000"})
+    public int tasks;
 
-  @Param({"50"})
-  public int sleepMillis;
+    @Param({"50"})
+    public int sleepMillis;
 
-  private List<Sleep.Nap> naps;
+    private List<Sleep.Nap> naps;
 
-  @Setup
-  public void makeNaps() {
-    naps = Sleep.naps(tasks, Duration.ofMillis(sleepMillis), false);
-  }
-
-  /** Platform and capped virtual threads at 100, 1,000 and 10,000 workers. */
-  @State(Scope.Benchmark)
-  public static class ManyPools extends PoolState {
-    @Param({"THREAD", "VIRTUAL"})
-    public PoolKind pool;
-
-    @Param({"100", "1000", "10000"})
-    public int poolSize;
-
-    @Override
-    protected PoolKind kind() {
-      return pool;
+    @Setup
+    public void makeNaps() {
+        naps = Sleep.naps(tasks, Duration.ofMillis(sleepMillis), false);
     }
 
-    @Override
-    protected int size() {
-      return poolSize;
+    /** Platform and capped virtual threads at 100, 1,000 and 10,000 workers. */
+    @State(Scope.Benchmark)
+    public static class ManyPools extends PoolState {
+        @Param({"THREAD", "VIRTUAL"})
+        public PoolKind pool;
+
+        @Param({"100", "1000", "10000"})
+        public int poolSize;
+
+        @Override
+        protected PoolKind kind() {
+            return pool;
+        }
+
+        @Override
+        protected int size() {
+            return poolSize;
+        }
     }
-  }
 
-  /** A virtual thread per task, no cap: {@link WorkerPool#unboundedVirtual()}. */
-  @State(Scope.Benchmark)
-  public static class Unbounded {
-    private WorkerPool workers;
+    /** A virtual thread per task, no cap: {@link WorkerPool#unboundedVirtual()}. */
+    @State(Scope.Benchmark)
+    public static class Unbounded {
+        private WorkerPool workers;
 
-    @Setup(Level.Trial)
-    public void openPool() {
-      workers = WorkerPool.open(PoolKind.VIRTUAL, 0, PoolState.OPTIONS);
+        @Setup(Level.Trial)
+        public void openPool() {
+            workers = WorkerPool.open(PoolKind.VIRTUAL, 0, PoolState.OPTIONS);
+        }
+
+        @TearDown(Level.Trial)
+        public void closePool() {
+            workers.close();
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void closePool() {
-      workers.close();
+    @Benchmark
+    public List<Instant> map(ManyPools pools) {
+        return pools.workers().map(Sleep::nap, naps);
     }
-  }
 
-  @Benchmark
-  public List<Instant> map(ManyPools pools) {
-    return pools.workers().map(Sleep::nap, naps);
-  }
+    @Benchmark
+    public List<Instant> unbounded(Unbounded pool) {
+        return pool.workers.map(Sleep::nap, naps);
+    }
 
-  @Benchmark
-  public List<Instant> unbounded(Unbounded pool) {
-    return pool.workers.map(Sleep::nap, naps);
-  }
-
-  /** The floor: a single task's wait, on the calling thread. */
-  @Benchmark
-  public Instant oneTask() {
-    return Sleep.nap(naps.getFirst());
-  }
+    /** The floor: a single task's wait, on the calling thread. */
+    @Benchmark
+    public Instant oneTask() {
+        return Sleep.nap(naps.getFirst());
+    }
 }

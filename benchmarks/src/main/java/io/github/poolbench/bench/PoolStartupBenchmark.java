@@ -68,8 +68,12 @@ public class PoolStartupBenchmark {
         @Param({"1", "2", "4", "8"})
         public int poolSize;
 
-        final List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-version");
+        final List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-version");
     }
 
     /** Open a pool; returns once all workers are ready. */
@@ -92,8 +96,10 @@ public class PoolStartupBenchmark {
     public int baselineBareJvms(BareJvms state) throws IOException, InterruptedException {
         List<Process> started = new ArrayList<>(state.poolSize);
         for (int i = 0; i < state.poolSize; i++) {
-            started.add(new ProcessBuilder(state.command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            started.add(new ProcessBuilder(state.command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start());
         }
         int statuses = 0;
         for (Process process : started) {

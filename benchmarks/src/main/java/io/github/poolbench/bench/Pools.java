@@ -9,19 +9,19 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public class Pools extends PoolState {
 
-  @Param({"PROCESS", "THREAD", "VIRTUAL"})
-  public PoolKind pool;
+    @Param({"PROCESS", "THREAD", "VIRTUAL"})
+    public PoolKind pool;
 
-  @Param({"1", "2", "4", "8"})
-  public int poolSize;
+    @Param({"1", "2", "4", "8"})
+    public int poolSize;
 
-  @Override
-  protected PoolKind kind() {
-    return pool;
-  }
+    @Override
+    protected PoolKind kind() {
+        return pool;
+    }
 
-  @Override
-  protected int size() {
-    return poolSize;
-  }
+    @Override
+    protected int size() {
+        return poolSize;
+    }
 }

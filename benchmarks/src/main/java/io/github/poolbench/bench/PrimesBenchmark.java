@@ -30,28 +30,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class PrimesBenchmark {
 
-  @Param({"8"})
-  public int tasks;
+    @Param({"8"})
+    public int tasks;
 
-  /** What each task counts primes below: {@link Primes#BOUND}, about 50 ms; quick passes less. */
-  @Param({"900000"})
-  public int bound;
+    /** What each task counts primes below: {@link Primes#BOUND}, about 50 ms; quick passes less. */
+    @Param({"900000"})
+    public int bound;
 
-  private List<Integer> inputs;
+    private List<Integer> inputs;
 
-  @Setup
-  public void makeInputs() {
-    inputs = Primes.inputs(tasks, bound);
-  }
+    @Setup
+    public void makeInputs() {
+        inputs = Primes.inputs(tasks, bound);
+    }
 
+    @Benchmark
+    public List<Integer> map(Pools pools) {
+        return pools.workers().map(Primes::countBelow, inputs);
+    }
 
-  @Benchmark
-  public List<Integer> map(Pools pools) {
-    return pools.workers().map(Primes::countBelow, inputs);
-  }
-
-  @Benchmark
-  public List<Integer> sequential() {
-    return Primes.countAll(inputs);
-  }
+    @Benchmark
+    public List<Integer> sequential() {
+        return Primes.countAll(inputs);
+    }
 }

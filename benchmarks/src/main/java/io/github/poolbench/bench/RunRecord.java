@@ -26,74 +26,79 @@ import java.util.Map;
  * @param warnings what the reader of the numbers should know
  */
 public record RunRecord(
-    String runId,
-    String profile,
-    String machineId,
-    String status,
-    String failure,
-    String startedAt,
-    String finishedAt,
-    double wallSeconds,
-    int plannedBenchmarks,
-    int measuredBenchmarks,
-    Load load,
-    RelativeError largestRelativeError,
-    double targetErrorPercent,
-    List<WorkloadErrors> errorSummary,
-    List<RelativeError> errorsAboveTarget,
-    List<String> forkJvmArgs,
-    List<StepRecord> steps,
-    List<String> warnings) {
+        String runId,
+        String profile,
+        String machineId,
+        String status,
+        String failure,
+        String startedAt,
+        String finishedAt,
+        double wallSeconds,
+        int plannedBenchmarks,
+        int measuredBenchmarks,
+        Load load,
+        RelativeError largestRelativeError,
+        double targetErrorPercent,
+        List<WorkloadErrors> errorSummary,
+        List<RelativeError> errorsAboveTarget,
+        List<String> forkJvmArgs,
+        List<StepRecord> steps,
+        List<String> warnings) {
 
-  /**
-   * The 1-minute load average around the run.
-   *
-   * @param before just before the first benchmark (null where the OS does not say)
-   * @param after just after the last; the run's own work raises it, so it is not judged
-   * @param logicalCores the machine's logical cores
-   * @param busyAbove the load above which the machine counts as busy
-   * @param busy whether the reading before the run was above it
-   */
-  public record Load(Double before, Double after, int logicalCores, double busyAbove, boolean busy) {}
+    /**
+     * The 1-minute load average around the run.
+     *
+     * @param before just before the first benchmark (null where the OS does not say)
+     * @param after just after the last; the run's own work raises it, so it is not judged
+     * @param logicalCores the machine's logical cores
+     * @param busyAbove the load above which the machine counts as busy
+     * @param busy whether the reading before the run was above it
+     */
+    public record Load(Double before, Double after, int logicalCores, double busyAbove, boolean busy) {}
 
-  /**
-   * One result's error relative to its score.
-   *
-   * @param benchmark e.g. {@code SleepBenchmark.map}
-   * @param params its params
-   * @param percent 100 x scoreError / score
-   */
-  public record RelativeError(String benchmark, Map<String, String> params, double percent) {}
+    /**
+     * One result's error relative to its score.
+     *
+     * @param benchmark e.g. {@code SleepBenchmark.map}
+     * @param params its params
+     * @param percent 100 x scoreError / score
+     */
+    public record RelativeError(String benchmark, Map<String, String> params, double percent) {}
 
-  /**
-   * The error distribution of one benchmark class.
-   *
-   * @param workload the class, e.g. {@code SleepBenchmark}
-   * @param results results with an error estimate
-   * @param medianPercent their median relative error
-   * @param worstPercent the largest
-   * @param withinTarget how many are within the profile's target
-   */
-  public record WorkloadErrors(String workload, int results, double medianPercent, double worstPercent,
-      int withinTarget) {}
+    /**
+     * The error distribution of one benchmark class.
+     *
+     * @param workload the class, e.g. {@code SleepBenchmark}
+     * @param results results with an error estimate
+     * @param medianPercent their median relative error
+     * @param worstPercent the largest
+     * @param withinTarget how many are within the profile's target
+     */
+    public record WorkloadErrors(
+            String workload, int results, double medianPercent, double worstPercent, int withinTarget) {}
 
-  /** One step of the plan, with {@code null} sizing fields meaning the class's annotation. */
-  public record StepRecord(
-      String benchmark,
-      List<String> methods,
-      Map<String, List<String>> params,
-      Integer forks,
-      Integer warmups,
-      Long warmupMillis,
-      Integer iterations,
-      Long iterationMillis) {
+    /** One step of the plan, with {@code null} sizing fields meaning the class's annotation. */
+    public record StepRecord(
+            String benchmark,
+            List<String> methods,
+            Map<String, List<String>> params,
+            Integer forks,
+            Integer warmups,
+            Long warmupMillis,
+            Integer iterations,
+            Long iterationMillis) {
 
-    static StepRecord of(RunPlan.Step step) {
-      RunPlan.Sizing s = step.sizing();
-      return new StepRecord(
-          step.benchmark().getSimpleName(), step.methods(), step.params(), s.forks(), s.warmups(),
-          s.warmupTime() == null ? null : s.warmupTime().toMillis(), s.iterations(),
-          s.iterationTime() == null ? null : s.iterationTime().toMillis());
+        static StepRecord of(RunPlan.Step step) {
+            RunPlan.Sizing s = step.sizing();
+            return new StepRecord(
+                    step.benchmark().getSimpleName(),
+                    step.methods(),
+                    step.params(),
+                    s.forks(),
+                    s.warmups(),
+                    s.warmupTime() == null ? null : s.warmupTime().toMillis(),
+                    s.iterations(),
+                    s.iterationTime() == null ? null : s.iterationTime().toMillis());
+        }
     }
-  }
 }

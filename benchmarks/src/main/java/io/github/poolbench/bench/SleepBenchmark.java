@@ -34,47 +34,47 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class SleepBenchmark {
 
-  @Param({"12"})
-  public int tasks;
+    @Param({"12"})
+    public int tasks;
 
-  /** 100 ms by default; the lesson's own 1 s is {@code -p sleepMillis=1000}. */
-  @Param({"100"})
-  public int sleepMillis;
+    /** 100 ms by default; the lesson's own 1 s is {@code -p sleepMillis=1000}. */
+    @Param({"100"})
+    public int sleepMillis;
 
-  private List<Sleep.Nap> naps;
+    private List<Sleep.Nap> naps;
 
-  @Setup
-  public void makeNaps() {
-    naps = Sleep.naps(tasks, Duration.ofMillis(sleepMillis), false);
-  }
-
-  /** Every kind at every size from 1 to 12, the task count: past 12 nothing can improve. */
-  @State(Scope.Benchmark)
-  public static class SleepPools extends PoolState {
-    @Param({"PROCESS", "THREAD", "VIRTUAL"})
-    public PoolKind pool;
-
-    @Param({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
-    public int poolSize;
-
-    @Override
-    protected PoolKind kind() {
-      return pool;
+    @Setup
+    public void makeNaps() {
+        naps = Sleep.naps(tasks, Duration.ofMillis(sleepMillis), false);
     }
 
-    @Override
-    protected int size() {
-      return poolSize;
+    /** Every kind at every size from 1 to 12, the task count: past 12 nothing can improve. */
+    @State(Scope.Benchmark)
+    public static class SleepPools extends PoolState {
+        @Param({"PROCESS", "THREAD", "VIRTUAL"})
+        public PoolKind pool;
+
+        @Param({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
+        public int poolSize;
+
+        @Override
+        protected PoolKind kind() {
+            return pool;
+        }
+
+        @Override
+        protected int size() {
+            return poolSize;
+        }
     }
-  }
 
-  @Benchmark
-  public List<Instant> map(SleepPools pools) {
-    return pools.workers().map(Sleep::nap, naps);
-  }
+    @Benchmark
+    public List<Instant> map(SleepPools pools) {
+        return pools.workers().map(Sleep::nap, naps);
+    }
 
-  @Benchmark
-  public List<Instant> sequential() {
-    return Sleep.napAll(naps);
-  }
+    @Benchmark
+    public List<Instant> sequential() {
+        return Sleep.napAll(naps);
+    }
 }

@@ -32,24 +32,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class SquareBenchmark {
 
-  @Param({"1000"})
-  public int tasks;
+    @Param({"1000"})
+    public int tasks;
 
-  private List<Long> inputs;
+    private List<Long> inputs;
 
-  @Setup
-  public void makeInputs() {
-    inputs = Square.inputs(tasks);
-  }
+    @Setup
+    public void makeInputs() {
+        inputs = Square.inputs(tasks);
+    }
 
+    @Benchmark
+    public List<Long> map(Pools pools) {
+        return pools.workers().map(Square::square, inputs);
+    }
 
-  @Benchmark
-  public List<Long> map(Pools pools) {
-    return pools.workers().map(Square::square, inputs);
-  }
-
-  @Benchmark
-  public List<Long> sequential() {
-    return Square.squareAll(inputs);
-  }
+    @Benchmark
+    public List<Long> sequential() {
+        return Square.squareAll(inputs);
+    }
 }

@@ -24,91 +24,92 @@ import java.util.regex.Pattern;
  */
 public final class ResultsLayout {
 
-  /** JMH's JSON results of a run, all steps merged. */
-  public static final String JMH_FILE = "jmh.json";
+    /** JMH's JSON results of a run, all steps merged. */
+    public static final String JMH_FILE = "jmh.json";
 
-  /** What a failed run measured before it failed; not a {@code .json} file, so the site skips it. */
-  public static final String PARTIAL_JMH_FILE = "jmh.json.partial";
+    /** What a failed run measured before it failed; not a {@code .json} file, so the site skips it. */
+    public static final String PARTIAL_JMH_FILE = "jmh.json.partial";
 
-  /** The description of the machine that ran the results beside it. */
-  public static final String MACHINE_FILE = "machine.json";
+    /** The description of the machine that ran the results beside it. */
+    public static final String MACHINE_FILE = "machine.json";
 
-  /** The suite's record of a run: profile, wall time, load, error summary. */
-  public static final String RUN_FILE = "run.json";
+    /** The suite's record of a run: profile, wall time, load, error summary. */
+    public static final String RUN_FILE = "run.json";
 
-  /** JMH's own output of a run. */
-  public static final String LOG_FILE = "jmh.log";
+    /** JMH's own output of a run. */
+    public static final String LOG_FILE = "jmh.log";
 
-  /** The layout below the root, as messages show it. */
-  public static final String RUN_FOLDER = "<machine-id>/<run-id>/";
+    /** The layout below the root, as messages show it. */
+    public static final String RUN_FOLDER = "<machine-id>/<run-id>/";
 
-  private static final DateTimeFormatter MINUTE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
-  /** A run id's start: to the minute as the suite writes it, or to the second as older runs did. */
-  private static final Pattern START = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})(\\d{2})(\\d{2})?Z");
+    /** A run id's start: to the minute as the suite writes it, or to the second as older runs did. */
+    private static final Pattern START = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})(\\d{2})(\\d{2})?Z");
 
-  private ResultsLayout() {}
+    private ResultsLayout() {}
 
-  /** The id of a run of {@code profile} started at {@code started}: {@code 2026-11-25T2310Z-quick}. */
-  public static String runId(Instant started, String profile) {
-    return MINUTE.format(started) + "-" + profile;
-  }
-
-  /** When a run started, from its id; empty for an id of another form (a contributed file's name). */
-  public static Optional<Instant> startOf(String runId) {
-    Matcher start = START.matcher(runId);
-    if (!start.find()) {
-      return Optional.empty();
+    /** The id of a run of {@code profile} started at {@code started}: {@code 2026-11-25T2310Z-quick}. */
+    public static String runId(Instant started, String profile) {
+        return MINUTE.format(started) + "-" + profile;
     }
-    String seconds = start.group(4) == null ? "00" : start.group(4);
-    return Optional.of(Instant.parse(start.group(1) + "T" + start.group(2) + ":" + start.group(3) + ":" + seconds + "Z"));
-  }
 
-  /**
-   * Creates the folder of a new run, {@code <root>/<machine-id>/<run-id>}, with {@code -2}, {@code
-   * -3}… added when a run of the same minute and profile already took the name.
-   */
-  public static Path newRunFolder(Path root, String machineId, Instant started, String profile) {
-    Path machineFolder = root.resolve(machineId);
-    String base = runId(started, profile);
-    try {
-      Files.createDirectories(machineFolder);
-      for (int n = 1; ; n++) {
-        try {
-          return Files.createDirectory(machineFolder.resolve(n == 1 ? base : base + "-" + n));
-        } catch (FileAlreadyExistsException taken) {
-          // next suffix
+    /** When a run started, from its id; empty for an id of another form (a contributed file's name). */
+    public static Optional<Instant> startOf(String runId) {
+        Matcher start = START.matcher(runId);
+        if (!start.find()) {
+            return Optional.empty();
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run folder under " + machineFolder, e);
+        String seconds = start.group(4) == null ? "00" : start.group(4);
+        return Optional.of(
+                Instant.parse(start.group(1) + "T" + start.group(2) + ":" + start.group(3) + ":" + seconds + "Z"));
     }
-  }
 
-  /**
-   * Whether a file found below the root, given by its path relative to the root, lies in a machine
-   * folder; a file directly in the root belongs to no machine.
-   */
-  public static boolean inMachineFolder(Path relative) {
-    return relative.getNameCount() >= 2;
-  }
-
-  /** The machine of a file in a machine folder, given by its path relative to the root. */
-  public static String machineId(Path relative) {
-    return relative.getName(0).toString();
-  }
-
-  /**
-   * The run of a results file in a machine folder, given by its path relative to the root: the
-   * path from the machine folder to the file's folder, or the file's own name without {@code
-   * .json} when it lies directly in the machine folder.
-   */
-  public static String runId(Path relative) {
-    if (relative.getNameCount() == 2) {
-      String name = relative.getFileName().toString();
-      return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+    /**
+     * Creates the folder of a new run, {@code <root>/<machine-id>/<run-id>}, with {@code -2}, {@code
+     * -3}… added when a run of the same minute and profile already took the name.
+     */
+    public static Path newRunFolder(Path root, String machineId, Instant started, String profile) {
+        Path machineFolder = root.resolve(machineId);
+        String base = runId(started, profile);
+        try {
+            Files.createDirectories(machineFolder);
+            for (int n = 1; ; n++) {
+                try {
+                    return Files.createDirectory(machineFolder.resolve(n == 1 ? base : base + "-" + n));
+                } catch (FileAlreadyExistsException taken) {
+                    // next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder under " + machineFolder, e);
+        }
     }
-    return relative.subpath(1, relative.getNameCount() - 1).toString().replace('\\', '/');
-  }
+
+    /**
+     * Whether a file found below the root, given by its path relative to the root, lies in a machine
+     * folder; a file directly in the root belongs to no machine.
+     */
+    public static boolean inMachineFolder(Path relative) {
+        return relative.getNameCount() >= 2;
+    }
+
+    /** The machine of a file in a machine folder, given by its path relative to the root. */
+    public static String machineId(Path relative) {
+        return relative.getName(0).toString();
+    }
+
+    /**
+     * The run of a results file in a machine folder, given by its path relative to the root: the
+     * path from the machine folder to the file's folder, or the file's own name without {@code
+     * .json} when it lies directly in the machine folder.
+     */
+    public static String runId(Path relative) {
+        if (relative.getNameCount() == 2) {
+            String name = relative.getFileName().toString();
+            return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        }
+        return relative.subpath(1, relative.getNameCount() - 1).toString().replace('\\', '/');
+    }
 }

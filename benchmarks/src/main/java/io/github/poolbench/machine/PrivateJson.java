@@ -20,49 +20,49 @@ import java.util.Map;
  */
 public final class PrivateJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private PrivateJson() {}
+    private PrivateJson() {}
 
-  /** Writes {@code value} to {@code file}, scrubbed by {@link Privacy#ofThisMachine()}. */
-  public static void write(Object value, Path file) {
-    write(value, file, Privacy.ofThisMachine());
-  }
-
-  /** Writes {@code value} to {@code file}, scrubbed by {@code privacy}. */
-  public static void write(Object value, Path file, Privacy privacy) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, toJson(value, privacy) + System.lineSeparator());
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing " + file, e);
+    /** Writes {@code value} to {@code file}, scrubbed by {@link Privacy#ofThisMachine()}. */
+    public static void write(Object value, Path file) {
+        write(value, file, Privacy.ofThisMachine());
     }
-  }
 
-  /** {@code value} as scrubbed, pretty-printed JSON. */
-  public static String toJson(Object value, Privacy privacy) {
-    JsonNode tree = scrub(JSON.valueToTree(value), privacy);
-    try {
-      return JSON.writeValueAsString(tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Writes {@code value} to {@code file}, scrubbed by {@code privacy}. */
+    public static void write(Object value, Path file, Privacy privacy) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, toJson(value, privacy) + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file, e);
+        }
     }
-  }
 
-  private static JsonNode scrub(JsonNode node, Privacy privacy) {
-    if (node.isTextual()) {
-      return TextNode.valueOf(privacy.scrub(node.asText()));
+    /** {@code value} as scrubbed, pretty-printed JSON. */
+    public static String toJson(Object value, Privacy privacy) {
+        JsonNode tree = scrub(JSON.valueToTree(value), privacy);
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    if (node instanceof ArrayNode array) {
-      for (int i = 0; i < array.size(); i++) {
-        array.set(i, scrub(array.get(i), privacy));
-      }
-    } else if (node instanceof ObjectNode object) {
-      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
-      for (Map.Entry<String, JsonNode> field : fields) {
-        object.set(field.getKey(), scrub(field.getValue(), privacy));
-      }
+
+    private static JsonNode scrub(JsonNode node, Privacy privacy) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(privacy.scrub(node.asText()));
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, scrub(array.get(i), privacy));
+            }
+        } else if (node instanceof ObjectNode object) {
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
+            for (Map.Entry<String, JsonNode> field : fields) {
+                object.set(field.getKey(), scrub(field.getValue(), privacy));
+            }
+        }
+        return node;
     }
-    return node;
-  }
 }

@@ -16,68 +16,68 @@ import java.util.stream.IntStream;
  */
 public final class Sleep {
 
-  /** The lesson's 12 tasks. */
-  public static final int TASKS = 12;
+    /** The lesson's 12 tasks. */
+    public static final int TASKS = 12;
 
-  /** 100 ms per task (the lesson sleeps 1 s): short enough to sweep twelve pool sizes quickly. */
-  public static final Duration NAP = Duration.ofMillis(100);
+    /** 100 ms per task (the lesson sleeps 1 s): short enough to sweep twelve pool sizes quickly. */
+    public static final Duration NAP = Duration.ofMillis(100);
 
-  /** The {@code many} workload: 10,000 tasks ... */
-  public static final int MANY_TASKS = 10_000;
+    /** The {@code many} workload: 10,000 tasks ... */
+    public static final int MANY_TASKS = 10_000;
 
-  /** ... each waiting about 50 ms. */
-  public static final Duration MANY_NAP = Duration.ofMillis(50);
+    /** ... each waiting about 50 ms. */
+    public static final Duration MANY_NAP = Duration.ofMillis(50);
 
-  private Sleep() {}
+    private Sleep() {}
 
-  /**
-   * One task's input. Everything the task does is in here, so it runs the same in any worker.
-   *
-   * @param index the task's number, printed with the time
-   * @param length how long to sleep
-   * @param echo whether to print the start time; benchmarks turn it off so that the console is not
-   *     part of what they measure
-   */
-  public record Nap(int index, Duration length, boolean echo) implements Serializable {
-    public Nap {
-      if (length.isNegative()) {
-        throw new IllegalArgumentException("negative nap: " + length);
-      }
+    /**
+     * One task's input. Everything the task does is in here, so it runs the same in any worker.
+     *
+     * @param index the task's number, printed with the time
+     * @param length how long to sleep
+     * @param echo whether to print the start time; benchmarks turn it off so that the console is not
+     *     part of what they measure
+     */
+    public record Nap(int index, Duration length, boolean echo) implements Serializable {
+        public Nap {
+            if (length.isNegative()) {
+                throw new IllegalArgumentException("negative nap: " + length);
+            }
+        }
     }
-  }
 
-  /**
-   * Prints (when asked) the time this task started, sleeps, and returns that start time.
-   *
-   * @throws IllegalStateException if the worker is interrupted while asleep (pools are closing);
-   *     the interrupt flag is restored
-   */
-  public static Instant nap(Nap nap) {
-    Instant started = Instant.now();
-    if (nap.echo()) {
-      // One println per task, like the lesson's print(time.time()): whole lines do not interleave.
-      System.out.println("task " + nap.index() + " started at " + started);
+    /**
+     * Prints (when asked) the time this task started, sleeps, and returns that start time.
+     *
+     * @throws IllegalStateException if the worker is interrupted while asleep (pools are closing);
+     *     the interrupt flag is restored
+     */
+    public static Instant nap(Nap nap) {
+        Instant started = Instant.now();
+        if (nap.echo()) {
+            // One println per task, like the lesson's print(time.time()): whole lines do not interleave.
+            System.out.println("task " + nap.index() + " started at " + started);
+        }
+        try {
+            Thread.sleep(nap.length());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("task " + nap.index() + " interrupted while asleep", e);
+        }
+        return started;
     }
-    try {
-      Thread.sleep(nap.length());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("task " + nap.index() + " interrupted while asleep", e);
-    }
-    return started;
-  }
 
-  /** Every nap in turn on the calling thread, their start times in order: the sequential baseline. */
-  public static List<Instant> napAll(List<Nap> naps) {
-    List<Instant> starts = new ArrayList<>(naps.size());
-    for (Nap each : naps) {
-      starts.add(nap(each));
+    /** Every nap in turn on the calling thread, their start times in order: the sequential baseline. */
+    public static List<Instant> napAll(List<Nap> naps) {
+        List<Instant> starts = new ArrayList<>(naps.size());
+        for (Nap each : naps) {
+            starts.add(nap(each));
+        }
+        return starts;
     }
-    return starts;
-  }
 
-  /** {@code tasks} naps numbered from 0. */
-  public static List<Nap> naps(int tasks, Duration length, boolean echo) {
-    return IntStream.range(0, tasks).mapToObj(i -> new Nap(i, length, echo)).toList();
-  }
+    /** {@code tasks} naps numbered from 0. */
+    public static List<Nap> naps(int tasks, Duration length, boolean echo) {
+        return IntStream.range(0, tasks).mapToObj(i -> new Nap(i, length, echo)).toList();
+    }
 }

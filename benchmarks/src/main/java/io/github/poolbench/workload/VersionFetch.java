@@ -21,76 +21,76 @@ import java.time.Duration;
  */
 public final class VersionFetch {
 
-  /** How long to wait for the TCP connection. */
-  public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    /** How long to wait for the TCP connection. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
-  /**
-   * How long to wait for the answer, like the lesson's {@code timeout=2} (scaled down). It counts
-   * from the send, so a cold worker's first request also pays for class loading in it.
-   */
-  public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
+    /**
+     * How long to wait for the answer, like the lesson's {@code timeout=2} (scaled down). It counts
+     * from the send, so a cold worker's first request also pays for class loading in it.
+     */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
 
-  private VersionFetch() {}
+    private VersionFetch() {}
 
-  /** Initialised on first use, once per JVM: the lazy, per-worker client. */
-  private static final class Client {
-    static final HttpClient HTTP =
-        HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1)
-            // Loopback only: never let a proxy setting send these requests elsewhere.
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .build();
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
-  /**
-   * Asks {@code serverUrl + "/api/version"} for its {@code version_major}.
-   *
-   * @param serverUrl a base URL on 127.0.0.1, e.g. {@code http://127.0.0.1:41234}
-   * @return the version, or {@code null} when the server did not answer in time (connect or
-   *     request timeout), like the lesson's {@code None}
-   * @throws IllegalArgumentException if the URL is not on 127.0.0.1
-   * @throws IllegalStateException if the server answers something other than a version
-   * @throws UncheckedIOException on any other I/O failure, such as a refused connection
-   */
-  public static String fetchVersion(String serverUrl) {
-    return fetchVersion(serverUrl, REQUEST_TIMEOUT);
-  }
-
-  /**
-   * {@link #fetchVersion(String)} with another request timeout: tests give fast servers a wide
-   * margin so that a busy machine cannot turn an answer into a timeout.
-   */
-  public static String fetchVersion(String serverUrl, Duration requestTimeout) {
-    URI uri = URI.create(serverUrl + VersionFleet.PATH);
-    if (!VersionFleet.HOST.equals(uri.getHost())) {
-      throw new IllegalArgumentException("fetch only talks to " + VersionFleet.HOST + ": " + serverUrl);
+    /** Initialised on first use, once per JVM: the lazy, per-worker client. */
+    private static final class Client {
+        static final HttpClient HTTP = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                // Loopback only: never let a proxy setting send these requests elsewhere.
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .build();
+        static final ObjectMapper JSON = new ObjectMapper();
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
-    HttpResponse<String> response;
-    try {
-      response = Client.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      // Connect and request timeouts alike (HttpConnectTimeoutException is a subclass).
-      return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("fetching " + uri, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fetching " + uri, e);
+
+    /**
+     * Asks {@code serverUrl + "/api/version"} for its {@code version_major}.
+     *
+     * @param serverUrl a base URL on 127.0.0.1, e.g. {@code http://127.0.0.1:41234}
+     * @return the version, or {@code null} when the server did not answer in time (connect or
+     *     request timeout), like the lesson's {@code None}
+     * @throws IllegalArgumentException if the URL is not on 127.0.0.1
+     * @throws IllegalStateException if the server answers something other than a version
+     * @throws UncheckedIOException on any other I/O failure, such as a refused connection
+     */
+    public static String fetchVersion(String serverUrl) {
+        return fetchVersion(serverUrl, REQUEST_TIMEOUT);
     }
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(uri + " answered HTTP " + response.statusCode());
+
+    /**
+     * {@link #fetchVersion(String)} with another request timeout: tests give fast servers a wide
+     * margin so that a busy machine cannot turn an answer into a timeout.
+     */
+    public static String fetchVersion(String serverUrl, Duration requestTimeout) {
+        URI uri = URI.create(serverUrl + VersionFleet.PATH);
+        if (!VersionFleet.HOST.equals(uri.getHost())) {
+            throw new IllegalArgumentException("fetch only talks to " + VersionFleet.HOST + ": " + serverUrl);
+        }
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = Client.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            // Connect and request timeouts alike (HttpConnectTimeoutException is a subclass).
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("fetching " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching " + uri, e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered HTTP " + response.statusCode());
+        }
+        try {
+            JsonNode version = Client.JSON.readTree(response.body()).get("version_major");
+            if (version == null || !version.isTextual()) {
+                throw new IllegalStateException(uri + " answered no version_major: " + response.body());
+            }
+            return version.asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(uri + " answered malformed JSON: " + response.body(), e);
+        }
     }
-    try {
-      JsonNode version = Client.JSON.readTree(response.body()).get("version_major");
-      if (version == null || !version.isTextual()) {
-        throw new IllegalStateException(uri + " answered no version_major: " + response.body());
-      }
-      return version.asText();
-    } catch (IOException e) {
-      throw new IllegalStateException(uri + " answered malformed JSON: " + response.body(), e);
-    }
-  }
 }

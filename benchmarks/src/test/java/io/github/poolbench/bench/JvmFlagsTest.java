@@ -17,30 +17,32 @@ import org.junit.jupiter.api.Test;
 /** The forks' flags, the launcher's and the parent pom's definition are one and the same. */
 class JvmFlagsTest {
 
-  /** Tests run in the module's folder; the checkout is its parent. */
-  private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+    /** Tests run in the module's folder; the checkout is its parent. */
+    private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
 
-  private static List<String> pomFlags() throws IOException {
-    Matcher flags = Pattern.compile("<poolbench.jvm.flags>(.*)</poolbench.jvm.flags>")
-        .matcher(Files.readString(CHECKOUT.resolve("pom.xml")));
-    assertTrue(flags.find(), "the parent pom defines poolbench.jvm.flags");
-    return Arrays.asList(flags.group(1).strip().split("\\s+"));
-  }
+    private static List<String> pomFlags() throws IOException {
+        Matcher flags = Pattern.compile("<poolbench.jvm.flags>(.*)</poolbench.jvm.flags>")
+                .matcher(Files.readString(CHECKOUT.resolve("pom.xml")));
+        assertTrue(flags.find(), "the parent pom defines poolbench.jvm.flags");
+        return Arrays.asList(flags.group(1).strip().split("\\s+"));
+    }
 
-  @Test
-  void forksGetThePomsFlags() throws IOException {
-    assertEquals(pomFlags(), JvmFlags.FORKS);
-    assertTrue(JvmFlags.FORKS.contains("--sun-misc-unsafe-memory-access=allow"), JvmFlags.FORKS.toString());
-  }
+    @Test
+    void forksGetThePomsFlags() throws IOException {
+        assertEquals(pomFlags(), JvmFlags.FORKS);
+        assertTrue(JvmFlags.FORKS.contains("--sun-misc-unsafe-memory-access=allow"), JvmFlags.FORKS.toString());
+    }
 
-  @Test
-  void theLauncherReadsTheSameFlags() throws Exception {
-    Process shell = new ProcessBuilder("sh", "-c", ". ./.mvn/java-home.sh && poolbench_jvm_flags .")
-        .directory(CHECKOUT.toFile()).redirectErrorStream(true).start();
-    shell.getOutputStream().close();
-    assertTrue(shell.waitFor(1, TimeUnit.MINUTES), "the shell hung");
-    String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, shell.exitValue(), out);
-    assertEquals(String.join(" ", pomFlags()), out.strip());
-  }
+    @Test
+    void theLauncherReadsTheSameFlags() throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", ". ./.mvn/java-home.sh && poolbench_jvm_flags .")
+                .directory(CHECKOUT.toFile())
+                .redirectErrorStream(true)
+                .start();
+        shell.getOutputStream().close();
+        assertTrue(shell.waitFor(1, TimeUnit.MINUTES), "the shell hung");
+        String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, shell.exitValue(), out);
+        assertEquals(String.join(" ", pomFlags()), out.strip());
+    }
 }

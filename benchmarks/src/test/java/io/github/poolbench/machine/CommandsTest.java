@@ -14,30 +14,31 @@ import org.junit.jupiter.api.Test;
 
 class CommandsTest {
 
-  @BeforeEach
-  void unixOnly() {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
-  }
+    @BeforeEach
+    void unixOnly() {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+    }
 
-  @Test
-  void returnsTrimmedOutput() {
-    assertEquals(Optional.of("hello"), Commands.run("sh", "-c", "echo '  hello  '"));
-  }
+    @Test
+    void returnsTrimmedOutput() {
+        assertEquals(Optional.of("hello"), Commands.run("sh", "-c", "echo '  hello  '"));
+    }
 
-  @Test
-  void failureIsEmptyUnlessAnyExitIsAsked() {
-    assertEquals(Optional.empty(), Commands.run("sh", "-c", "echo none; exit 1"));
-    assertEquals(Optional.of("none"), Commands.runAnyExit("sh", "-c", "echo none; exit 1"));
-  }
+    @Test
+    void failureIsEmptyUnlessAnyExitIsAsked() {
+        assertEquals(Optional.empty(), Commands.run("sh", "-c", "echo none; exit 1"));
+        assertEquals(Optional.of("none"), Commands.runAnyExit("sh", "-c", "echo none; exit 1"));
+    }
 
-  @Test
-  void missingProgramIsEmpty() {
-    assertEquals(Optional.empty(), Commands.run("poolbench-no-such-program"));
-  }
+    @Test
+    void missingProgramIsEmpty() {
+        assertEquals(Optional.empty(), Commands.run("poolbench-no-such-program"));
+    }
 
-  @Test
-  void hungProgramIsKilledAtTheTimeout() {
-    // Not a timing assertion: only that a 60 s sleep yields empty instead of its output.
-    assertTrue(Commands.run(null, Duration.ofMillis(200), List.of("sh", "-c", "sleep 60; echo late")).isEmpty());
-  }
+    @Test
+    void hungProgramIsKilledAtTheTimeout() {
+        // Not a timing assertion: only that a 60 s sleep yields empty instead of its output.
+        assertTrue(Commands.run(null, Duration.ofMillis(200), List.of("sh", "-c", "sleep 60; echo late"))
+                .isEmpty());
+    }
 }

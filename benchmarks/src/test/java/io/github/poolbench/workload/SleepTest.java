@@ -17,53 +17,53 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SleepTest {
 
-  @Test
-  void returnsWhenItStartedAndSleepsAtLeastTheNap() {
-    Instant before = Instant.now();
-    long t0 = System.nanoTime();
-    Instant started = Sleep.nap(new Sleep.Nap(0, Duration.ofMillis(20), false));
-    long sleptNanos = System.nanoTime() - t0;
-    assertFalse(started.isBefore(before));
-    // A lower bound only: Thread.sleep never returns early.
-    assertTrue(sleptNanos >= Duration.ofMillis(20).toNanos(), "slept " + sleptNanos + " ns");
-  }
-
-  @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void printsItsStartTimeOnlyWhenAsked(boolean echo) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    Instant started;
-    try {
-      started = Sleep.nap(new Sleep.Nap(7, Duration.ZERO, echo));
-    } finally {
-      System.setOut(original);
+    @Test
+    void returnsWhenItStartedAndSleepsAtLeastTheNap() {
+        Instant before = Instant.now();
+        long t0 = System.nanoTime();
+        Instant started = Sleep.nap(new Sleep.Nap(0, Duration.ofMillis(20), false));
+        long sleptNanos = System.nanoTime() - t0;
+        assertFalse(started.isBefore(before));
+        // A lower bound only: Thread.sleep never returns early.
+        assertTrue(sleptNanos >= Duration.ofMillis(20).toNanos(), "slept " + sleptNanos + " ns");
     }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    assertEquals(echo ? "task 7 started at " + started + System.lineSeparator() : "", out);
-  }
 
-  @Test
-  void interruptedNapFailsAndKeepsTheFlag() {
-    Thread.currentThread().interrupt();
-    try {
-      assertThrows(IllegalStateException.class, () -> Sleep.nap(new Sleep.Nap(1, Duration.ofSeconds(5), false)));
-      assertTrue(Thread.interrupted(), "interrupt flag restored (and cleared here)");
-    } finally {
-      Thread.interrupted();
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void printsItsStartTimeOnlyWhenAsked(boolean echo) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Instant started;
+        try {
+            started = Sleep.nap(new Sleep.Nap(7, Duration.ZERO, echo));
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(echo ? "task 7 started at " + started + System.lineSeparator() : "", out);
     }
-  }
 
-  @Test
-  void napsAreNumberedAndAlike() {
-    List<Sleep.Nap> naps = Sleep.naps(Sleep.TASKS, Sleep.NAP, true);
-    assertEquals(12, naps.size());
-    assertEquals(new Sleep.Nap(11, Duration.ofMillis(100), true), naps.get(11));
-  }
+    @Test
+    void interruptedNapFailsAndKeepsTheFlag() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(IllegalStateException.class, () -> Sleep.nap(new Sleep.Nap(1, Duration.ofSeconds(5), false)));
+            assertTrue(Thread.interrupted(), "interrupt flag restored (and cleared here)");
+        } finally {
+            Thread.interrupted();
+        }
+    }
 
-  @Test
-  void negativeNapIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new Sleep.Nap(0, Duration.ofMillis(-1), false));
-  }
+    @Test
+    void napsAreNumberedAndAlike() {
+        List<Sleep.Nap> naps = Sleep.naps(Sleep.TASKS, Sleep.NAP, true);
+        assertEquals(12, naps.size());
+        assertEquals(new Sleep.Nap(11, Duration.ofMillis(100), true), naps.get(11));
+    }
+
+    @Test
+    void negativeNapIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Sleep.Nap(0, Duration.ofMillis(-1), false));
+    }
 }

@@ -19,49 +19,49 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WorkloadsOnPoolsTest {
 
-  private static VersionFleet fleet;
+    private static VersionFleet fleet;
 
-  @BeforeAll
-  static void startFleet() {
-    fleet = VersionFleet.start(VersionFleetTest.MARGINS);
-  }
-
-  @AfterAll
-  static void stopFleet() {
-    fleet.close();
-  }
-
-  @ParameterizedTest
-  @EnumSource(PoolKind.class)
-  void fetchGivesVersionsInServerOrderAndNullForTheSlowServer(PoolKind kind) {
-    try (WorkerPool pool = WorkerPool.open(kind, 5)) {
-      // A serializable lambda: a worker JVM gets the URL, builds its own client, and fetches.
-      List<String> versions =
-          pool.map(url -> VersionFetch.fetchVersion(url, VersionFleetTest.WIDE_TIMEOUT), fleet.urls());
-      assertEquals(VersionFleetTest.EXPECTED, versions);
+    @BeforeAll
+    static void startFleet() {
+        fleet = VersionFleet.start(VersionFleetTest.MARGINS);
     }
-  }
 
-  @ParameterizedTest
-  @EnumSource(PoolKind.class)
-  void squareAndPrimesGiveTheSequentialAnswers(PoolKind kind) {
-    try (WorkerPool pool = WorkerPool.open(kind, 2)) {
-      assertEquals(
-          Square.inputs(100).stream().map(Square::square).toList(),
-          pool.map(Square::square, Square.inputs(100)));
-      assertEquals(List.of(1229, 1229, 9592), pool.map(Primes::countBelow, List.of(10_000, 10_000, 100_000)));
+    @AfterAll
+    static void stopFleet() {
+        fleet.close();
     }
-  }
 
-  @ParameterizedTest
-  @EnumSource(PoolKind.class)
-  void napsRunOnTheWorkersAndReturnTheirStartTimes(PoolKind kind) {
-    Instant before = Instant.now();
-    try (WorkerPool pool = WorkerPool.open(kind, 3)) {
-      List<Instant> starts = pool.map(Sleep::nap, Sleep.naps(6, Duration.ofMillis(10), false));
-      assertEquals(6, starts.size());
-      // Worker JVMs share the wall clock; allow a little skew rather than assert timing.
-      starts.forEach(start -> assertTrue(!start.isBefore(before.minusSeconds(1)), start + " before " + before));
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void fetchGivesVersionsInServerOrderAndNullForTheSlowServer(PoolKind kind) {
+        try (WorkerPool pool = WorkerPool.open(kind, 5)) {
+            // A serializable lambda: a worker JVM gets the URL, builds its own client, and fetches.
+            List<String> versions =
+                    pool.map(url -> VersionFetch.fetchVersion(url, VersionFleetTest.WIDE_TIMEOUT), fleet.urls());
+            assertEquals(VersionFleetTest.EXPECTED, versions);
+        }
     }
-  }
+
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void squareAndPrimesGiveTheSequentialAnswers(PoolKind kind) {
+        try (WorkerPool pool = WorkerPool.open(kind, 2)) {
+            assertEquals(
+                    Square.inputs(100).stream().map(Square::square).toList(),
+                    pool.map(Square::square, Square.inputs(100)));
+            assertEquals(List.of(1229, 1229, 9592), pool.map(Primes::countBelow, List.of(10_000, 10_000, 100_000)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void napsRunOnTheWorkersAndReturnTheirStartTimes(PoolKind kind) {
+        Instant before = Instant.now();
+        try (WorkerPool pool = WorkerPool.open(kind, 3)) {
+            List<Instant> starts = pool.map(Sleep::nap, Sleep.naps(6, Duration.ofMillis(10), false));
+            assertEquals(6, starts.size());
+            // Worker JVMs share the wall clock; allow a little skew rather than assert timing.
+            starts.forEach(start -> assertTrue(!start.isBefore(before.minusSeconds(1)), start + " before " + before));
+        }
+    }
 }

@@ -31,8 +31,8 @@ public final class Baselines {
      * that agrees with every param the selection holds fixed, the free params (x, series)
      * excepted. Among several, the one at the smallest {@code x} wins, for a stable choice.
      */
-    public static Optional<BenchmarkResult> find(List<BenchmarkResult> all, List<BenchmarkResult> selected,
-                                                 Collection<String> free, Optional<String> x) {
+    public static Optional<BenchmarkResult> find(
+            List<BenchmarkResult> all, List<BenchmarkResult> selected, Collection<String> free, Optional<String> x) {
         if (selected.isEmpty()) {
             return Optional.empty();
         }
@@ -46,10 +46,14 @@ public final class Baselines {
                 .filter(r -> r.mode().equals(sample.mode()) && r.className().equals(sample.className()))
                 .filter(r -> r.method().toLowerCase(Locale.ROOT).equals(SEQUENTIAL)
                         || (r.benchmark().equals(sample.benchmark()) && isBaselineByParam(r)))
-                .filter(r -> fixed.entrySet().stream().allMatch(e -> !r.params().containsKey(e.getKey())
-                        || e.getValue().equals(r.params().get(e.getKey())) || r.params().get(e.getKey()).equalsIgnoreCase(SEQUENTIAL)))
-                .min(Comparator.comparingDouble((BenchmarkResult r) -> x.map(r.params()::get).filter(Selection::isNumber)
-                                .map(Double::parseDouble).orElse(Double.MAX_VALUE))
+                .filter(r -> fixed.entrySet().stream()
+                        .allMatch(e -> !r.params().containsKey(e.getKey())
+                                || e.getValue().equals(r.params().get(e.getKey()))
+                                || r.params().get(e.getKey()).equalsIgnoreCase(SEQUENTIAL)))
+                .min(Comparator.comparingDouble((BenchmarkResult r) -> x.map(r.params()::get)
+                                .filter(Selection::isNumber)
+                                .map(Double::parseDouble)
+                                .orElse(Double.MAX_VALUE))
                         .thenComparing(r -> r.params().toString()));
     }
 }

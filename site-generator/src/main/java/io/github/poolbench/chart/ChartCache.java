@@ -102,6 +102,9 @@ public final class ChartCache {
     }
 
     private Path file(String key) {
-        return folder.orElseThrow().resolve("charts").resolve(key.substring(0, 2)).resolve(key + ".png");
+        return folder.orElseThrow()
+                .resolve("charts")
+                .resolve(key.substring(0, 2))
+                .resolve(key + ".png");
     }
 }

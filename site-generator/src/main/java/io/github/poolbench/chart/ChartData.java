@@ -33,15 +33,28 @@ import java.util.TreeSet;
  * @param notes       short sentences for the caption: how the ideal was found, how the axes are
  *                    drawn, what is missing
  */
-public record ChartData(String title, String xLabel, String yLabel, String unit, ChartSpec.YAxis y,
-                        boolean categorical, boolean logX, boolean logY, List<Series> series, Optional<Reference> baseline,
-                        Optional<Series> ideal, OptionalInt cores, List<String> notes) implements Drawing {
+public record ChartData(
+        String title,
+        String xLabel,
+        String yLabel,
+        String unit,
+        ChartSpec.YAxis y,
+        boolean categorical,
+        boolean logX,
+        boolean logY,
+        List<Series> series,
+        Optional<Reference> baseline,
+        Optional<Series> ideal,
+        OptionalInt cores,
+        List<String> notes)
+        implements Drawing {
 
     /** A time chart whose values span more than this many times gets a log y axis. */
     public static final double LOG_Y_SPAN = 10;
 
     /** One measured point: y and its 99.9 % confidence interval, in the y axis's terms. */
-    public record Point(double x, String xText, double y, double lower, double upper, Optional<BenchmarkResult> result) {}
+    public record Point(
+            double x, String xText, double y, double lower, double upper, Optional<BenchmarkResult> result) {}
 
     /** One line of the chart. */
     public record Series(String name, List<Point> points) {
@@ -63,7 +76,10 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
 
     /** Every result drawn, in series then x order. */
     public List<BenchmarkResult> results() {
-        return series.stream().flatMap(s -> s.points().stream()).flatMap(p -> p.result().stream()).toList();
+        return series.stream()
+                .flatMap(s -> s.points().stream())
+                .flatMap(p -> p.result().stream())
+                .toList();
     }
 
     /** The baseline's result, when the chart has one. */
@@ -78,20 +94,35 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
     public static ChartData select(ChartSpec spec, ResultRun run) {
         List<BenchmarkResult> selected = spec.selection().apply(run);
         spec.selection().requireParams(selected, spec.namedParams());
-        List<BenchmarkResult> measured = selected.stream().filter(r -> !Baselines.isBaselineByParam(r)).toList();
+        List<BenchmarkResult> measured =
+                selected.stream().filter(r -> !Baselines.isBaselineByParam(r)).toList();
         if (measured.isEmpty()) {
             throw new InputException(spec.location(), "'" + spec.benchmark() + "' has only sequential results here");
         }
         String x = spec.x().orElseThrow();
-        Optional<String> series = spec.series().or(() -> onlyOtherVarying(measured, x, spec.selection().where().keySet()));
+        Optional<String> series = spec.series()
+                .or(() -> onlyOtherVarying(measured, x, spec.selection().where().keySet()));
         List<String> free = new ArrayList<>(List.of(x));
         series.ifPresent(free::add);
         requireSingleValues(measured, free, spec.selection().where().keySet(), spec.location());
-        List<Entry> entries = measured.stream().filter(r -> r.params().containsKey(x))
-                .map(r -> new Entry(series.map(r.params()::get).orElse(r.method()), r.params().get(x), r)).toList();
+        List<Entry> entries = measured.stream()
+                .filter(r -> r.params().containsKey(x))
+                .map(r -> new Entry(
+                        series.map(r.params()::get).orElse(r.method()),
+                        r.params().get(x),
+                        r))
+                .toList();
         Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, free, Optional.of(x));
         String title = spec.title().orElse(spec.benchmark() + " by " + x);
-        return build(title, x, spec.y(), spec.ideal(), entries, baseline, run.machineInfo().cores(), spec.location());
+        return build(
+                title,
+                x,
+                spec.y(),
+                spec.ideal(),
+                entries,
+                baseline,
+                run.machineInfo().cores(),
+                spec.location());
     }
 
     /**
@@ -99,9 +130,16 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
      * of a suite that added a {@code pool} param then still draws, one line per pool. With two or
      * more such params the author must choose, which {@link #requireSingleValues} says.
      */
-    private static Optional<String> onlyOtherVarying(List<BenchmarkResult> results, String x, java.util.Set<String> fixed) {
-        List<String> varying = results.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
-                .filter(p -> !p.equals(x) && !fixed.contains(p) && Selection.values(results, p).size() > 1).toList();
+    private static Optional<String> onlyOtherVarying(
+            List<BenchmarkResult> results, String x, java.util.Set<String> fixed) {
+        List<String> varying = results.stream()
+                .flatMap(r -> r.params().keySet().stream())
+                .distinct()
+                .sorted()
+                .filter(p -> !p.equals(x)
+                        && !fixed.contains(p)
+                        && Selection.values(results, p).size() > 1)
+                .toList();
         return varying.size() == 1 ? Optional.of(varying.getFirst()) : Optional.empty();
     }
 
@@ -109,52 +147,82 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
      * Fails when a param the block leaves free has several values: the chart would put unlike
      * results on one line, so the author must fix it with {@code where} or make it the series.
      */
-    static void requireSingleValues(List<BenchmarkResult> results, List<String> free, java.util.Set<String> fixed,
-                                    Location location) {
-        TreeSet<String> params = new TreeSet<>(results.stream().flatMap(r -> r.params().keySet().stream()).toList());
+    static void requireSingleValues(
+            List<BenchmarkResult> results, List<String> free, java.util.Set<String> fixed, Location location) {
+        TreeSet<String> params = new TreeSet<>(
+                results.stream().flatMap(r -> r.params().keySet().stream()).toList());
         params.removeAll(free);
         params.removeAll(fixed);
         for (String param : params) {
             List<String> values = Selection.values(results, param);
             if (values.size() > 1) {
-                throw new InputException(location, "param '" + param + "' has several values (" + String.join(", ", values)
-                        + "): fix one with where: {" + param + ": \"" + values.getFirst() + "\"} or make it the series");
+                throw new InputException(
+                        location,
+                        "param '" + param + "' has several values (" + String.join(", ", values)
+                                + "): fix one with where: {" + param + ": \"" + values.getFirst()
+                                + "\"} or make it the series");
             }
         }
     }
 
     /** Lays out entries as a chart: y transformed, series and x in a stable order, ideal and baseline added. */
-    public static ChartData build(String title, String xLabel, ChartSpec.YAxis y, ChartSpec.Ideal idealAsked,
-                                  List<Entry> entries, Optional<BenchmarkResult> baseline, OptionalInt cores,
-                                  Location location) {
+    public static ChartData build(
+            String title,
+            String xLabel,
+            ChartSpec.YAxis y,
+            ChartSpec.Ideal idealAsked,
+            List<Entry> entries,
+            Optional<BenchmarkResult> baseline,
+            OptionalInt cores,
+            Location location) {
         BenchmarkResult sample = entries.getFirst().result();
         String unit = sample.primary().unit();
-        List<String> units = entries.stream().map(e -> e.result().primary().unit()).distinct().toList();
+        List<String> units = entries.stream()
+                .map(e -> e.result().primary().unit())
+                .distinct()
+                .toList();
         if (units.size() > 1) {
-            throw new InputException(location, "cannot chart scores in different units together: " + String.join(", ", units));
+            throw new InputException(
+                    location, "cannot chart scores in different units together: " + String.join(", ", units));
         }
         if (y != ChartSpec.YAxis.TIME && baseline.isEmpty()) {
-            throw new InputException(location, "y: " + y.name().toLowerCase(java.util.Locale.ROOT) + " needs a sequential baseline, but '"
-                    + sample.className() + "' has no 'sequential' method and no param value SEQUENTIAL");
+            throw new InputException(
+                    location,
+                    "y: " + y.name().toLowerCase(java.util.Locale.ROOT) + " needs a sequential baseline, but '"
+                            + sample.className() + "' has no 'sequential' method and no param value SEQUENTIAL");
         }
-        List<String> xTexts = Selection.sortedValues(entries.stream().map(Entry::xText).toList());
+        List<String> xTexts =
+                Selection.sortedValues(entries.stream().map(Entry::xText).toList());
         boolean categorical = !xTexts.stream().allMatch(Selection::isNumber);
         if (categorical && y == ChartSpec.YAxis.EFFICIENCY) {
-            throw new InputException(location, "y: efficiency needs a numeric x (the number of workers), but '"
-                    + xLabel + "' has values " + String.join(", ", xTexts));
+            throw new InputException(
+                    location,
+                    "y: efficiency needs a numeric x (the number of workers), but '" + xLabel + "' has values "
+                            + String.join(", ", xTexts));
         }
         Map<String, List<Point>> lines = new LinkedHashMap<>();
-        for (String name : Selection.sortedValues(entries.stream().map(Entry::series).toList())) {
+        for (String name :
+                Selection.sortedValues(entries.stream().map(Entry::series).toList())) {
             lines.put(name, new ArrayList<>());
         }
         for (Entry entry : entries) {
             double x = categorical ? xTexts.indexOf(entry.xText()) : Double.parseDouble(entry.xText());
-            double[] value = transform(y, entry.result().primary(), Sample.of(entry.result()), baseline, x,
+            double[] value = transform(
+                    y,
+                    entry.result().primary(),
+                    Sample.of(entry.result()),
+                    baseline,
+                    x,
                     entry.result().higherIsBetter());
-            lines.get(entry.series()).add(new Point(x, entry.xText(), value[0], value[1], value[2], Optional.of(entry.result())));
+            lines.get(entry.series())
+                    .add(new Point(x, entry.xText(), value[0], value[1], value[2], Optional.of(entry.result())));
         }
         List<Series> series = lines.entrySet().stream()
-                .map(e -> new Series(e.getKey(), e.getValue().stream().sorted(java.util.Comparator.comparingDouble(Point::x)).toList()))
+                .map(e -> new Series(
+                        e.getKey(),
+                        e.getValue().stream()
+                                .sorted(java.util.Comparator.comparingDouble(Point::x))
+                                .toList()))
                 .toList();
         List<String> notes = new ArrayList<>();
         Optional<Series> ideal = Optional.empty();
@@ -168,13 +236,21 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
             case SPEEDUP -> Optional.of(new Reference("sequential", 1.0, base));
             case EFFICIENCY -> Optional.<Reference>empty();
         });
-        boolean log = !categorical && geometric(xTexts.stream().map(Double::parseDouble).toList());
-        Units.Shown shown = y == ChartSpec.YAxis.TIME ? Units.readable(unit, series.stream()
-                .flatMap(s -> s.points().stream()).mapToDouble(p -> Math.abs(p.y())).max().orElse(0))
+        boolean log = !categorical
+                && geometric(xTexts.stream().map(Double::parseDouble).toList());
+        Units.Shown shown = y == ChartSpec.YAxis.TIME
+                ? Units.readable(
+                        unit,
+                        series.stream()
+                                .flatMap(s -> s.points().stream())
+                                .mapToDouble(p -> Math.abs(p.y()))
+                                .max()
+                                .orElse(0))
                 : new Units.Shown(unit, 1);
         series = scaled(series, shown);
         ideal = ideal.map(line -> scaled(List.of(line), shown).getFirst());
-        reference = reference.map(r -> y == ChartSpec.YAxis.TIME ? new Reference(r.label(), shown.apply(r.y()), r.result()) : r);
+        reference = reference.map(
+                r -> y == ChartSpec.YAxis.TIME ? new Reference(r.label(), shown.apply(r.y()), r.result()) : r);
         boolean logY = logY(series);
         Clipped clipped = clip(series, logY);
         series = clipped.series();
@@ -194,8 +270,20 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
         };
         // The core count only matters where the work computes: waiting work is not bound by cores.
         OptionalInt coreMark = categorical || kind != ChartSpec.Ideal.CPU ? OptionalInt.empty() : cores;
-        return new ChartData(title, xLabel, yLabel, shown.unit(), y, categorical, log, logY, series, reference, ideal,
-                coreMark, notes);
+        return new ChartData(
+                title,
+                xLabel,
+                yLabel,
+                shown.unit(),
+                y,
+                categorical,
+                log,
+                logY,
+                series,
+                reference,
+                ideal,
+                coreMark,
+                notes);
     }
 
     /** Series in the unit a reader sees. */
@@ -203,13 +291,27 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
         if (shown.factor() == 1) {
             return series;
         }
-        return series.stream().map(s -> new Series(s.name(), s.points().stream().map(p -> new Point(p.x(), p.xText(),
-                shown.apply(p.y()), shown.apply(p.lower()), shown.apply(p.upper()), p.result())).toList())).toList();
+        return series.stream()
+                .map(s -> new Series(
+                        s.name(),
+                        s.points().stream()
+                                .map(p -> new Point(
+                                        p.x(),
+                                        p.xText(),
+                                        shown.apply(p.y()),
+                                        shown.apply(p.lower()),
+                                        shown.apply(p.upper()),
+                                        p.result()))
+                                .toList()))
+                .toList();
     }
 
     /** True when every value is positive and the largest is more than {@link #LOG_Y_SPAN} times the smallest. */
     static boolean logY(List<Series> series) {
-        double[] ys = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).toArray();
+        double[] ys = series.stream()
+                .flatMap(s -> s.points().stream())
+                .mapToDouble(Point::y)
+                .toArray();
         if (ys.length < 2 || java.util.Arrays.stream(ys).anyMatch(v -> !(v > 0) || !Double.isFinite(v))) {
             return false;
         }
@@ -219,7 +321,12 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
     }
 
     private static double floor(List<Series> series) {
-        return series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).min().orElse(1) / 2;
+        return series.stream()
+                        .flatMap(s -> s.points().stream())
+                        .mapToDouble(Point::y)
+                        .min()
+                        .orElse(1)
+                / 2;
     }
 
     private record Clipped(List<Series> series, boolean any, boolean unbounded) {}
@@ -232,28 +339,43 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
         double floor = logY ? floor(series) : 0;
         boolean[] any = {false};
         boolean[] unbounded = {false};
-        List<Series> clipped = series.stream().map(s -> new Series(s.name(), s.points().stream().map(p -> {
-            double lower = p.lower();
-            double upper = p.upper();
-            if (lower < floor) {
-                lower = floor;
-                any[0] = true;
-            }
-            if (upper == Double.POSITIVE_INFINITY) {
-                upper = p.y();
-                unbounded[0] = true;
-            }
-            return new Point(p.x(), p.xText(), p.y(), lower, upper, p.result());
-        }).toList())).toList();
+        List<Series> clipped = series.stream()
+                .map(s -> new Series(
+                        s.name(),
+                        s.points().stream()
+                                .map(p -> {
+                                    double lower = p.lower();
+                                    double upper = p.upper();
+                                    if (lower < floor) {
+                                        lower = floor;
+                                        any[0] = true;
+                                    }
+                                    if (upper == Double.POSITIVE_INFINITY) {
+                                        upper = p.y();
+                                        unbounded[0] = true;
+                                    }
+                                    return new Point(p.x(), p.xText(), p.y(), lower, upper, p.result());
+                                })
+                                .toList()))
+                .toList();
         return new Clipped(clipped, any[0], unbounded[0]);
     }
 
-    private static Optional<Series> idealSeries(ChartSpec.Ideal kind, ChartSpec.YAxis y, List<Entry> entries,
-                                                List<String> xTexts, Optional<BenchmarkResult> baseline,
-                                                OptionalInt cores, Location location) {
+    private static Optional<Series> idealSeries(
+            ChartSpec.Ideal kind,
+            ChartSpec.YAxis y,
+            List<Entry> entries,
+            List<String> xTexts,
+            Optional<BenchmarkResult> baseline,
+            OptionalInt cores,
+            Location location) {
         List<Point> points = new ArrayList<>();
         for (String xText : xTexts) {
-            BenchmarkResult at = entries.stream().filter(e -> e.xText().equals(xText)).findFirst().orElseThrow().result();
+            BenchmarkResult at = entries.stream()
+                    .filter(e -> e.xText().equals(xText))
+                    .findFirst()
+                    .orElseThrow()
+                    .result();
             double x = Double.parseDouble(xText);
             OptionalDouble score;
             try {
@@ -276,8 +398,13 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
      * The y value and its interval: JMH's interval for a score, and for a speed-up the ratio's own
      * 99.9 % Fieller interval, as everywhere else on the site.
      */
-    static double[] transform(ChartSpec.YAxis y, Metric metric, Sample sample, Optional<BenchmarkResult> baseline,
-                              double x, boolean rate) {
+    static double[] transform(
+            ChartSpec.YAxis y,
+            Metric metric,
+            Sample sample,
+            Optional<BenchmarkResult> baseline,
+            double x,
+            boolean rate) {
         if (y == ChartSpec.YAxis.TIME) {
             return new double[] {metric.score(), low(metric), high(metric)};
         }
@@ -323,21 +450,47 @@ public record ChartData(String title, String xLabel, String yLabel, String unit,
     @Override
     public String cacheKey() {
         StringBuilder key = new StringBuilder();
-        key.append(title).append('|').append(xLabel).append('|').append(yLabel).append('|').append(y).append('|')
-                .append(categorical).append('|').append(logX).append('|').append(logY).append('|').append(cores).append('\n');
+        key.append(title)
+                .append('|')
+                .append(xLabel)
+                .append('|')
+                .append(yLabel)
+                .append('|')
+                .append(y)
+                .append('|')
+                .append(categorical)
+                .append('|')
+                .append(logX)
+                .append('|')
+                .append(logY)
+                .append('|')
+                .append(cores)
+                .append('\n');
         for (Series line : series) {
             appendSeries(key, line);
         }
         ideal.ifPresent(line -> appendSeries(key, line));
-        baseline.ifPresent(b -> key.append("baseline ").append(b.label()).append(' ').append(b.y()).append('\n'));
+        baseline.ifPresent(b -> key.append("baseline ")
+                .append(b.label())
+                .append(' ')
+                .append(b.y())
+                .append('\n'));
         return key.toString();
     }
 
     private static void appendSeries(StringBuilder key, Series line) {
         key.append("series ").append(line.name()).append('\n');
         for (Point p : line.points()) {
-            key.append(p.x()).append(' ').append(p.xText()).append(' ').append(p.y()).append(' ')
-                    .append(p.lower()).append(' ').append(p.upper()).append('\n');
+            key.append(p.x())
+                    .append(' ')
+                    .append(p.xText())
+                    .append(' ')
+                    .append(p.y())
+                    .append(' ')
+                    .append(p.lower())
+                    .append(' ')
+                    .append(p.upper())
+                    .append('\n');
         }
     }
 }

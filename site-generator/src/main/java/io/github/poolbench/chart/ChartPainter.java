@@ -32,7 +32,8 @@ public final class ChartPainter implements AutoCloseable {
 
     public ChartPainter(ChartCache cache) {
         this.cache = cache;
-        this.executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+        this.executor = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Thread.ofPlatform().daemon().name("poolbench-chart-", 1).factory());
     }
 
@@ -44,7 +45,8 @@ public final class ChartPainter implements AutoCloseable {
     /** A variant's file beside the wide light one: {@code x-narrow-dark.png} for the narrow dark one. */
     public static Path variant(Path png, Theme theme, ChartRenderer.Size size) {
         String name = png.getFileName().toString();
-        return png.resolveSibling(name.substring(0, name.length() - ".png".length()) + size.suffix() + theme.suffix() + ".png");
+        return png.resolveSibling(
+                name.substring(0, name.length() - ".png".length()) + size.suffix() + theme.suffix() + ".png");
     }
 
     /** Queues every variant of a chart (light and dark, wide and narrow); a second request for the same file is ignored. */

@@ -47,6 +47,7 @@ public final class ChartRenderer {
 
     /** CSS pixels of the wide variant; the PNG holds twice as many, so it stays sharp on high-DPI screens. */
     public static final int WIDTH = 720;
+
     public static final int HEIGHT = 420;
     private static final int SCALE = 2;
 
@@ -78,11 +79,12 @@ public final class ChartRenderer {
 
     private static final Font FONT = new Font("DejaVu Sans", Font.PLAIN, 12);
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Dash patterns per series, so lines differ without colour. */
-    private static final List<float[]> DASHES = List.of(new float[0], new float[] {7f, 4f}, new float[] {2f, 3f},
-            new float[] {9f, 3f, 2f, 3f});
+    private static final List<float[]> DASHES =
+            List.of(new float[0], new float[] {7f, 4f}, new float[] {2f, 3f}, new float[] {9f, 3f, 2f, 3f});
 
     /**
      * Fonts and Java2D's pipelines load on first use, which costs a few hundred milliseconds; a
@@ -118,7 +120,8 @@ public final class ChartRenderer {
             case ChartData results -> build(results, theme, size);
             case TrendData trend -> build(trend, theme, size);
         };
-        BufferedImage image = new BufferedImage(size.width() * SCALE, size.height() * SCALE, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(size.width() * SCALE, size.height() * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -134,7 +137,11 @@ public final class ChartRenderer {
     private static JFreeChart build(ChartData data, Theme theme, Size size) {
         Font font = FONT.deriveFont(size.text());
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-        List<Double> xs = data.series().stream().flatMap(s -> s.points().stream()).map(ChartData.Point::x).sorted().toList();
+        List<Double> xs = data.series().stream()
+                .flatMap(s -> s.points().stream())
+                .map(ChartData.Point::x)
+                .sorted()
+                .toList();
         int count = data.series().size();
         for (int i = 0; i < count; i++) {
             dataset.addSeries(toSeries(data.series().get(i), offset(data, xs, i, count)));
@@ -159,13 +166,24 @@ public final class ChartRenderer {
             renderer.setSeriesStroke(i, stroke(1.5f, new float[] {5f, 5f}));
         }
         XYPlot plot = plot(dataset, xAxis(data, theme, font), yAxis(data, theme, font), renderer, theme);
-        data.baseline().ifPresent(baseline -> plot.addRangeMarker(marker(baseline.y(), baseline.label(), theme, font,
-                stroke(1.5f, new float[] {2f, 4f}), TextAnchor.BOTTOM_RIGHT)));
+        data.baseline()
+                .ifPresent(baseline -> plot.addRangeMarker(marker(
+                        baseline.y(),
+                        baseline.label(),
+                        theme,
+                        font,
+                        stroke(1.5f, new float[] {2f, 4f}),
+                        TextAnchor.BOTTOM_RIGHT)));
         double maxX = xs.isEmpty() ? 0 : xs.getLast();
         data.cores().ifPresent(cores -> {
             // At the right edge the label goes left of the line, or the plot's border would cut it.
-            ValueMarker marker = marker(cores, cores + (cores == 1 ? " core" : " cores"), theme, font,
-                    stroke(1f, new float[] {1f, 3f}), cores >= maxX ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            ValueMarker marker = marker(
+                    cores,
+                    cores + (cores == 1 ? " core" : " cores"),
+                    theme,
+                    font,
+                    stroke(1f, new float[] {1f, 3f}),
+                    cores >= maxX ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             marker.setLabelAnchor(cores >= maxX ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         });
@@ -183,8 +201,12 @@ public final class ChartRenderer {
         XYSeries better = new XYSeries("improvement");
         for (TrendData.Point point : data.points()) {
             scores.add(point.run(), point.y(), finiteOr(point.lower(), point.y()), finiteOr(point.upper(), point.y()));
-            point.change().filter(change -> change == Ratio.Verdict.SLOWER).ifPresent(c -> worse.add(point.run(), point.y()));
-            point.change().filter(change -> change == Ratio.Verdict.FASTER).ifPresent(c -> better.add(point.run(), point.y()));
+            point.change()
+                    .filter(change -> change == Ratio.Verdict.SLOWER)
+                    .ifPresent(c -> worse.add(point.run(), point.y()));
+            point.change()
+                    .filter(change -> change == Ratio.Verdict.FASTER)
+                    .ifPresent(c -> better.add(point.run(), point.y()));
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         dataset.addSeries(scores);
@@ -210,7 +232,8 @@ public final class ChartRenderer {
             if (!flagged.isEmpty()) {
                 int i = flags.getSeriesCount();
                 marks.setSeriesPaint(i, flagged == worse ? theme.worse() : theme.better());
-                marks.setSeriesShape(i, flagged == worse ? ShapeUtils.createDownTriangle(6f) : ShapeUtils.createUpTriangle(6f));
+                marks.setSeriesShape(
+                        i, flagged == worse ? ShapeUtils.createDownTriangle(6f) : ShapeUtils.createUpTriangle(6f));
                 flags.addSeries(flagged);
             }
         }
@@ -220,8 +243,8 @@ public final class ChartRenderer {
         return chart(data.title(), plot, theme, size, font);
     }
 
-    private static XYPlot plot(YIntervalSeriesCollection dataset, ValueAxis x, ValueAxis y, XYErrorRenderer renderer,
-                               Theme theme) {
+    private static XYPlot plot(
+            YIntervalSeriesCollection dataset, ValueAxis x, ValueAxis y, XYErrorRenderer renderer, Theme theme) {
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         plot.setBackgroundPaint(theme.background());
         plot.setOutlinePaint(theme.grid());
@@ -251,7 +274,8 @@ public final class ChartRenderer {
      * Where series {@code index} of {@code count} draws its x: shifted a little from its
      * neighbours (multiplied on a log axis), so lines and bars that coincide stay readable.
      */
-    private static java.util.function.DoubleUnaryOperator offset(ChartData data, List<Double> xs, int index, int count) {
+    private static java.util.function.DoubleUnaryOperator offset(
+            ChartData data, List<Double> xs, int index, int count) {
         if (count < 2 || xs.isEmpty()) {
             return x -> x;
         }
@@ -267,13 +291,30 @@ public final class ChartRenderer {
     private static ValueAxis yAxis(ChartData data, Theme theme, Font font) {
         if (data.logY()) {
             LogAxis axis = new RoundLogAxis(data.yLabel());
-            double low = data.series().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::lower)
-                    .min().orElse(1);
-            low = Math.min(low, data.ideal().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::y)
-                    .filter(v -> v > 0).min().orElse(low));
-            low = Math.min(low, data.baseline().map(ChartData.Reference::y).filter(v -> v > 0).orElse(low));
-            double high = data.series().stream().flatMap(s -> s.points().stream()).mapToDouble(ChartData.Point::upper)
-                    .max().orElse(10);
+            double low = data.series().stream()
+                    .flatMap(s -> s.points().stream())
+                    .mapToDouble(ChartData.Point::lower)
+                    .min()
+                    .orElse(1);
+            low = Math.min(
+                    low,
+                    data.ideal().stream()
+                            .flatMap(s -> s.points().stream())
+                            .mapToDouble(ChartData.Point::y)
+                            .filter(v -> v > 0)
+                            .min()
+                            .orElse(low));
+            low = Math.min(
+                    low,
+                    data.baseline()
+                            .map(ChartData.Reference::y)
+                            .filter(v -> v > 0)
+                            .orElse(low));
+            double high = data.series().stream()
+                    .flatMap(s -> s.points().stream())
+                    .mapToDouble(ChartData.Point::upper)
+                    .max()
+                    .orElse(10);
             axis.setSmallestValue(low / 1.05);
             axis.setRange(low / 1.05, high * 1.15);
             return axis(axis, theme, font);
@@ -284,7 +325,8 @@ public final class ChartRenderer {
     }
 
     /** A labelled guide line; the label sits on the plot's background, not in a box. */
-    private static ValueMarker marker(double value, String label, Theme theme, Font font, Stroke stroke, TextAnchor anchor) {
+    private static ValueMarker marker(
+            double value, String label, Theme theme, Font font, Stroke stroke, TextAnchor anchor) {
         ValueMarker marker = new ValueMarker(value, theme.guide(), stroke);
         marker.setLabel(label);
         marker.setLabelFont(font);
@@ -297,18 +339,26 @@ public final class ChartRenderer {
 
     private static ValueAxis xAxis(ChartData data, Theme theme, Font font) {
         if (data.categorical()) {
-            List<String> names = data.series().stream().flatMap(s -> s.points().stream())
+            List<String> names = data.series().stream()
+                    .flatMap(s -> s.points().stream())
                     .sorted(java.util.Comparator.comparingDouble(ChartData.Point::x))
-                    .map(ChartData.Point::xText).distinct().toList();
+                    .map(ChartData.Point::xText)
+                    .distinct()
+                    .toList();
             SymbolAxis axis = new SymbolAxis(data.xLabel(), names.toArray(String[]::new));
             axis.setGridBandsVisible(false);
             return axis(axis, theme, font);
         }
         if (data.logX()) {
-            List<Double> xs = data.series().stream().flatMap(s -> s.points().stream()).map(ChartData.Point::x).sorted().toList();
+            List<Double> xs = data.series().stream()
+                    .flatMap(s -> s.points().stream())
+                    .map(ChartData.Point::x)
+                    .sorted()
+                    .toList();
             double ratio = xs.size() > 1 ? xs.get(xs.size() - 1) / xs.get(0) : 2;
             LogAxis axis = new LogAxis(data.xLabel());
-            boolean powersOfTwo = Math.abs(Math.log(ratio) / Math.log(2) - Math.rint(Math.log(ratio) / Math.log(2))) < 1e-9;
+            boolean powersOfTwo =
+                    Math.abs(Math.log(ratio) / Math.log(2) - Math.rint(Math.log(ratio) / Math.log(2))) < 1e-9;
             axis.setBase(powersOfTwo ? 2 : 10);
             axis.setTickUnit(new NumberTickUnit(1));
             axis.setNumberFormatOverride(new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
@@ -336,7 +386,10 @@ public final class ChartRenderer {
     private static YIntervalSeries toSeries(ChartData.Series line, java.util.function.DoubleUnaryOperator xOf) {
         YIntervalSeries series = new YIntervalSeries(line.name());
         for (ChartData.Point point : line.points()) {
-            series.add(xOf.applyAsDouble(point.x()), point.y(), finiteOr(point.lower(), point.y()),
+            series.add(
+                    xOf.applyAsDouble(point.x()),
+                    point.y(),
+                    finiteOr(point.lower(), point.y()),
                     finiteOr(point.upper(), point.y()));
         }
         return series;
@@ -365,7 +418,8 @@ public final class ChartRenderer {
     }
 
     private static Stroke stroke(float width, float[] dash) {
-        return dash.length == 0 ? new BasicStroke(width)
+        return dash.length == 0
+                ? new BasicStroke(width)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
@@ -379,7 +433,8 @@ public final class ChartRenderer {
      */
     private static final class RoundLogAxis extends LogAxis {
 
-        private static final DecimalFormat LABEL = new DecimalFormat("#,##0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        private static final DecimalFormat LABEL =
+                new DecimalFormat("#,##0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
         RoundLogAxis(String label) {
             super(label);
@@ -403,8 +458,13 @@ public final class ChartRenderer {
                 for (double step : steps) {
                     double value = step * Math.pow(10, k);
                     if (value >= lower && value <= upper) {
-                        ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, value,
-                                LABEL.format(value), TextAnchor.CENTER_RIGHT, TextAnchor.CENTER, 0.0));
+                        ticks.add(new org.jfree.chart.axis.NumberTick(
+                                org.jfree.chart.axis.TickType.MAJOR,
+                                value,
+                                LABEL.format(value),
+                                TextAnchor.CENTER_RIGHT,
+                                TextAnchor.CENTER,
+                                0.0));
                     }
                 }
             }

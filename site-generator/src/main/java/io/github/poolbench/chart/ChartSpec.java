@@ -35,11 +35,22 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * title: Twelve sleeps            # optional
  * </pre>
  */
-public record ChartSpec(String kind, Selection selection, Optional<String> x, Optional<String> series, YAxis y,
-                        Ideal ideal, Optional<String> machine, Optional<String> title) {
+public record ChartSpec(
+        String kind,
+        Selection selection,
+        Optional<String> x,
+        Optional<String> series,
+        YAxis y,
+        Ideal ideal,
+        Optional<String> machine,
+        Optional<String> title) {
 
     /** What the y axis shows. */
-    public enum YAxis { TIME, SPEEDUP, EFFICIENCY }
+    public enum YAxis {
+        TIME,
+        SPEEDUP,
+        EFFICIENCY
+    }
 
     /** The best a pool could do, drawn as a dashed guide. */
     public enum Ideal {
@@ -52,7 +63,8 @@ public record ChartSpec(String kind, Selection selection, Optional<String> x, Op
         NONE
     }
 
-    private static final Set<String> TABLE_KEYS = Set.of("benchmark", "mode", "x", "series", "where", "machine", "title");
+    private static final Set<String> TABLE_KEYS =
+            Set.of("benchmark", "mode", "x", "series", "where", "machine", "title");
     private static final Set<String> CHART_KEYS = union(TABLE_KEYS, Set.of("y", "ideal"));
 
     /** Reads a chart block's body; {@code location} is the body's first line, so errors point into the lesson. */
@@ -70,16 +82,20 @@ public record ChartSpec(String kind, Selection selection, Optional<String> x, Op
             throw new InputException(location.plusLines(line), "bad " + kind + " YAML: " + e.getProblem(), e);
         }
         if (!(root instanceof MappingNode mapping)) {
-            throw new InputException(location, "a " + kind + " block needs YAML keys such as 'benchmark:'"
-                    + (kind.equals("chart") ? " and 'x:'" : ""));
+            throw new InputException(
+                    location,
+                    "a " + kind + " block needs YAML keys such as 'benchmark:'"
+                            + (kind.equals("chart") ? " and 'x:'" : ""));
         }
         Set<String> keys = kind.equals("chart") ? CHART_KEYS : TABLE_KEYS;
         Map<String, Node> values = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), location, "key");
             if (!keys.contains(key)) {
-                throw new InputException(at(tuple.getKeyNode(), location), "unknown " + kind + " key '" + key
-                        + "' (known: " + String.join(", ", new TreeSet<>(keys)) + ")");
+                throw new InputException(
+                        at(tuple.getKeyNode(), location),
+                        "unknown " + kind + " key '" + key + "' (known: " + String.join(", ", new TreeSet<>(keys))
+                                + ")");
             }
             values.put(key, tuple.getValueNode());
         }
@@ -93,20 +109,31 @@ public record ChartSpec(String kind, Selection selection, Optional<String> x, Op
         Node whereNode = values.get("where");
         if (whereNode != null) {
             if (!(whereNode instanceof MappingNode whereMap)) {
-                throw new InputException(at(whereNode, location), "'where' must map param names to values, e.g. {tasks: \"12\"}");
+                throw new InputException(
+                        at(whereNode, location), "'where' must map param names to values, e.g. {tasks: \"12\"}");
             }
             for (NodeTuple tuple : whereMap.getValue()) {
-                where.put(scalar(tuple.getKeyNode(), location, "param name"), scalar(tuple.getValueNode(), location, "param value"));
+                where.put(
+                        scalar(tuple.getKeyNode(), location, "param name"),
+                        scalar(tuple.getValueNode(), location, "param value"));
             }
         }
         YAxis y = choice(values, "y", YAxis.class, YAxis.TIME, location);
         Ideal ideal = choice(values, "ideal", Ideal.class, Ideal.AUTO, location);
         if (ideal == Ideal.AUTO && values.containsKey("ideal")) {
-            throw new InputException(at(values.get("ideal"), location), "unknown ideal 'auto' (choose waiting, cpu or none)");
+            throw new InputException(
+                    at(values.get("ideal"), location), "unknown ideal 'auto' (choose waiting, cpu or none)");
         }
         Selection selection = new Selection(benchmark, optional(values, "mode", location), where, location);
-        return new ChartSpec(kind, selection, x, optional(values, "series", location), y, ideal,
-                optional(values, "machine", location), optional(values, "title", location));
+        return new ChartSpec(
+                kind,
+                selection,
+                x,
+                optional(values, "series", location),
+                y,
+                ideal,
+                optional(values, "machine", location),
+                optional(values, "title", location));
     }
 
     public String benchmark() {
@@ -125,20 +152,25 @@ public record ChartSpec(String kind, Selection selection, Optional<String> x, Op
         return names;
     }
 
-    private static <E extends Enum<E>> E choice(Map<String, Node> values, String key, Class<E> type, E fallback,
-                                                Location location) {
+    private static <E extends Enum<E>> E choice(
+            Map<String, Node> values, String key, Class<E> type, E fallback, Location location) {
         Node node = values.get(key);
         if (node == null) {
             return fallback;
         }
         String name = scalar(node, location, key);
-        List<String> choices = java.util.Arrays.stream(type.getEnumConstants()).filter(c -> !c.name().equals("AUTO"))
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> choices = java.util.Arrays.stream(type.getEnumConstants())
+                .filter(c -> !c.name().equals("AUTO"))
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .toList();
         try {
             return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InputException(at(node, location), "unknown " + key + " '" + name + "' (choose "
-                    + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.getLast() + ")");
+            throw new InputException(
+                    at(node, location),
+                    "unknown " + key + " '" + name + "' (choose "
+                            + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.getLast()
+                            + ")");
         }
     }
 

@@ -38,7 +38,8 @@ public final class IdealLine {
         if (asked != ChartSpec.Ideal.AUTO) {
             return asked;
         }
-        boolean equalTasks = sample.params().containsKey("tasks") && taskMillisParam(sample.params()).isPresent();
+        boolean equalTasks = sample.params().containsKey("tasks")
+                && taskMillisParam(sample.params()).isPresent();
         return equalTasks || declaredTaskMillis(sample).isPresent() ? ChartSpec.Ideal.WAITING : ChartSpec.Ideal.NONE;
     }
 
@@ -48,22 +49,26 @@ public final class IdealLine {
      * (another project's results), or when it declares none.
      */
     static Optional<double[]> declaredTaskMillis(BenchmarkResult sample) {
-        if (sample.params().containsKey("tasks") && taskMillisParam(sample.params()).isPresent()) {
+        if (sample.params().containsKey("tasks")
+                && taskMillisParam(sample.params()).isPresent()) {
             return Optional.empty(); // the run's own params say what its tasks were
         }
-        return DECLARED_TIMES.computeIfAbsent(sample.className() + " " + sample.params(), key -> {
-            try {
-                Class<?> type = Class.forName(sample.className(), false, IdealLine.class.getClassLoader());
-                java.lang.reflect.Method method = type.getMethod(DECLARED, Map.class);
-                if (!java.lang.reflect.Modifier.isStatic(method.getModifiers()) || method.getReturnType() != double[].class) {
-                    return Optional.empty();
-                }
-                double[] times = (double[]) method.invoke(null, sample.params());
-                return times == null || times.length == 0 ? Optional.empty() : Optional.of(times.clone());
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                return Optional.empty();
-            }
-        }).map(double[]::clone);
+        return DECLARED_TIMES
+                .computeIfAbsent(sample.className() + " " + sample.params(), key -> {
+                    try {
+                        Class<?> type = Class.forName(sample.className(), false, IdealLine.class.getClassLoader());
+                        java.lang.reflect.Method method = type.getMethod(DECLARED, Map.class);
+                        if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                                || method.getReturnType() != double[].class) {
+                            return Optional.empty();
+                        }
+                        double[] times = (double[]) method.invoke(null, sample.params());
+                        return times == null || times.length == 0 ? Optional.empty() : Optional.of(times.clone());
+                    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                        return Optional.empty();
+                    }
+                })
+                .map(double[]::clone);
     }
 
     /** When the last of {@code workers} finishes, each task in order going to the first free worker. */
@@ -86,23 +91,33 @@ public final class IdealLine {
      * that score), false when the params alone give it.
      */
     public static boolean usesBaseline(ChartSpec.Ideal kind, BenchmarkResult sample) {
-        return kind == ChartSpec.Ideal.CPU || kind == ChartSpec.Ideal.WAITING && declaredTaskMillis(sample).isEmpty()
-                && taskMillisParam(sample.params()).isEmpty();
+        return kind == ChartSpec.Ideal.CPU
+                || kind == ChartSpec.Ideal.WAITING
+                        && declaredTaskMillis(sample).isEmpty()
+                        && taskMillisParam(sample.params()).isEmpty();
     }
 
     /** How the ideal was worked out, for the chart's caption. */
     static String describe(ChartSpec.Ideal kind, BenchmarkResult sample, String x, OptionalInt cores) {
         Optional<double[]> declared = declaredTaskMillis(sample);
         if (kind == ChartSpec.Ideal.WAITING && declared.isPresent()) {
-            return "ideal: each task (" + String.join(", ", java.util.Arrays.stream(declared.get())
-                    .mapToObj(t -> new java.math.BigDecimal(t).stripTrailingZeros().toPlainString()).toList())
+            return "ideal: each task ("
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(declared.get())
+                                    .mapToObj(t -> new java.math.BigDecimal(t)
+                                            .stripTrailingZeros()
+                                            .toPlainString())
+                                    .toList())
                     + " ms) goes to the first free of " + x + " workers";
         }
         return switch (kind) {
-            case WAITING -> "ideal: ceil(tasks / " + x + ") × "
-                    + taskMillisParam(sample.params()).map(p -> p + " ms").orElse("(sequential time / tasks)");
-            case CPU -> "ideal: sequential time / min(" + x + ", "
-                    + (cores.isPresent() ? cores.getAsInt() + " cores)" : "cores), core count unknown");
+            case WAITING ->
+                "ideal: ceil(tasks / " + x + ") × "
+                        + taskMillisParam(sample.params()).map(p -> p + " ms").orElse("(sequential time / tasks)");
+            case CPU ->
+                "ideal: sequential time / min(" + x + ", "
+                        + (cores.isPresent() ? cores.getAsInt() + " cores)" : "cores), core count unknown");
             default -> "";
         };
     }
@@ -111,12 +126,18 @@ public final class IdealLine {
      * The ideal score at {@code x} for the result {@code at} (whose params give the task count and
      * time); empty when the unit is not one of JMH's time units.
      */
-    public static OptionalDouble score(ChartSpec.Ideal kind, double x, BenchmarkResult at, Optional<BenchmarkResult> baseline,
-                                OptionalInt cores, Location location) {
+    public static OptionalDouble score(
+            ChartSpec.Ideal kind,
+            double x,
+            BenchmarkResult at,
+            Optional<BenchmarkResult> baseline,
+            OptionalInt cores,
+            Location location) {
         String unit = at.primary().unit();
         boolean rate = Units.isRate(unit);
         if (kind == ChartSpec.Ideal.CPU) {
-            BenchmarkResult base = baseline.orElseThrow(() -> new InputException(location,
+            BenchmarkResult base = baseline.orElseThrow(() -> new InputException(
+                    location,
                     "ideal: cpu needs a sequential baseline, but '" + at.className() + "' has no 'sequential' method"
                             + " and no param value SEQUENTIAL"));
             double workers = cores.isPresent() ? Math.min(x, cores.getAsInt()) : x;
@@ -126,12 +147,17 @@ public final class IdealLine {
         Optional<double[]> declared = declaredTaskMillis(at);
         if (declared.isPresent()) {
             return Units.fromNanos(makespan(declared.get(), (int) Math.round(x)) * 1e6, unit)
-                    .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+                    .map(OptionalDouble::of)
+                    .orElse(OptionalDouble.empty());
         }
         String tasksText = at.params().get("tasks");
         if (tasksText == null) {
-            throw new InputException(location, "ideal: waiting needs a 'tasks' param (params: "
-                    + (at.params().isEmpty() ? "none" : String.join(", ", at.params().keySet())) + ")");
+            throw new InputException(
+                    location,
+                    "ideal: waiting needs a 'tasks' param (params: "
+                            + (at.params().isEmpty()
+                                    ? "none"
+                                    : String.join(", ", at.params().keySet())) + ")");
         }
         double tasks = Double.parseDouble(tasksText);
         double rounds = Math.ceil(tasks / x);
@@ -140,20 +166,29 @@ public final class IdealLine {
         if (millisParam.isPresent()) {
             taskNanos = Double.parseDouble(at.params().get(millisParam.get())) * 1e6;
         } else {
-            BenchmarkResult base = baseline.orElseThrow(() -> new InputException(location,
-                    "ideal: waiting needs one task's time: a param such as sleepMillis or taskMillis, or a sequential baseline"));
+            BenchmarkResult base = baseline.orElseThrow(
+                    () -> new InputException(
+                            location,
+                            "ideal: waiting needs one task's time: a param such as sleepMillis or taskMillis, or a sequential baseline"));
             Optional<Double> perUnit = Units.nanosPerTimeUnit(unit);
             if (perUnit.isEmpty()) {
                 return OptionalDouble.empty();
             }
-            double baseNanos = rate ? perUnit.get() / base.primary().score() : base.primary().score() * perUnit.get();
+            double baseNanos = rate
+                    ? perUnit.get() / base.primary().score()
+                    : base.primary().score() * perUnit.get();
             taskNanos = baseNanos / tasks;
         }
         return Units.fromNanos(rounds * taskNanos, unit).map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 
     private static Optional<String> taskMillisParam(Map<String, String> params) {
-        return TASK_MILLIS.stream().filter(params::containsKey).findFirst()
-                .or(() -> params.keySet().stream().filter(p -> p.endsWith("Millis")).sorted().findFirst());
+        return TASK_MILLIS.stream()
+                .filter(params::containsKey)
+                .findFirst()
+                .or(() -> params.keySet().stream()
+                        .filter(p -> p.endsWith("Millis"))
+                        .sorted()
+                        .findFirst());
     }
 }

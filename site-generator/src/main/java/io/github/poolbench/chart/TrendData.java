@@ -30,11 +30,24 @@ public record TrendData(String title, String yLabel, List<String> runs, List<Poi
 
     @Override
     public String cacheKey() {
-        StringBuilder key = new StringBuilder("trend|").append(title).append('|').append(yLabel).append('|')
-                .append(String.join(",", runs)).append('\n');
+        StringBuilder key = new StringBuilder("trend|")
+                .append(title)
+                .append('|')
+                .append(yLabel)
+                .append('|')
+                .append(String.join(",", runs))
+                .append('\n');
         for (Point p : points) {
-            key.append(p.run()).append(' ').append(p.y()).append(' ').append(p.lower()).append(' ').append(p.upper())
-                    .append(' ').append(p.change().map(Ratio.Verdict::word).orElse("-")).append('\n');
+            key.append(p.run())
+                    .append(' ')
+                    .append(p.y())
+                    .append(' ')
+                    .append(p.lower())
+                    .append(' ')
+                    .append(p.upper())
+                    .append(' ')
+                    .append(p.change().map(Ratio.Verdict::word).orElse("-"))
+                    .append('\n');
         }
         return key.toString();
     }

@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the JMH suite on this machine and files the results. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run the benchmarks of a profile on this machine and write JMH JSON under content/results/<machine-id>/.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the benchmarks of a profile on this machine and write JMH JSON under content/results/<machine-id>/.")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +41,8 @@ final class BenchCommand implements Callable<Integer> {
             throws Exception {
         out.printf("Running the %s profile; results go to %s%n", profile.id(), results);
         out.flush();
-        PrintStream progress = new PrintStream(new WriterOutputStream(out), true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream progress =
+                new PrintStream(new WriterOutputStream(out), true, java.nio.charset.StandardCharsets.UTF_8);
         Suite.Run run = Suite.run(new Suite.Request(profile, results, machine, progress, isTerminal(), verbose));
         progress.flush();
         out.printf("Wrote %s%n", run.jmhJson());

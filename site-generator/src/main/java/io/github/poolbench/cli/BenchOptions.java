@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 /** How to measure: the options of every command that runs the suite ({@code bench}, {@code report}). */
 final class BenchOptions {
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            defaultValue = "quick",
             description = "smoke (seconds), quick (minutes, default) or full (publication quality).",
             converter = ProfileConverter.class)
     Profile profile;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Builds the site from lessons and results already on disk. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
         description = "Build the static site from content/ and the results, without running benchmarks.")
 final class BuildCommand implements Callable<Integer> {
 
@@ -26,7 +28,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     MachineOption.Quoted machine = new MachineOption.Quoted();
 
-    @Option(names = "--timings", description = "Print where the build's time went: load, parse, render, charts (drawn or cached), publish.")
+    @Option(
+            names = "--timings",
+            description = "Print where the build's time went: load, parse, render, charts (drawn or cached), publish.")
     boolean timings;
 
     @CommandLine.Spec
@@ -43,14 +47,25 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine, boolean timings) {
-        BuildSummary summary = new SiteBuilder().build(new BuildRequest(site.content(), site.templates(), results,
-                site.out(), machine, site.strict, site.history(), site.force));
+        BuildSummary summary = new SiteBuilder()
+                .build(new BuildRequest(
+                        site.content(),
+                        site.templates(),
+                        results,
+                        site.out(),
+                        machine,
+                        site.strict,
+                        site.history(),
+                        site.force));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         if (timings) {
             // JVM start-up is not in the build's own figures: the JVM's uptime shows it.
-            out.printf("%s; JVM start to build start %d ms%n", summary.timings(),
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - Math.round(summary.timings().totalNanos() / 1e6));
+            out.printf(
+                    "%s; JVM start to build start %d ms%n",
+                    summary.timings(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                            - Math.round(summary.timings().totalNanos() / 1e6));
         }
         out.flush();
         return 0;

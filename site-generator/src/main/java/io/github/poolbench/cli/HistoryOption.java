@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 /** The history folder: {@code record} adds to it, {@code build} and {@code serve} chart it on the trend page. */
 final class HistoryOption {
 
-    @Option(names = "--history", paramLabel = "DIR", description = "Recorded runs (see record), charted on the trend page. "
-            + "Default: content/history/ (a build without it makes no trend page).")
+    @Option(
+            names = "--history",
+            paramLabel = "DIR",
+            description = "Recorded runs (see record), charted on the trend page. "
+                    + "Default: content/history/ (a build without it makes no trend page).")
     Path history;
 
     /** Where {@code record} writes. */

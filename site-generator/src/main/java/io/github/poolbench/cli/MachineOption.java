@@ -35,10 +35,13 @@ abstract sealed class MachineOption permits MachineOption.Filed, MachineOption.Q
             return Optional.ofNullable(given());
         }
         if (given() != null && !given().equals(legacy)) {
-            throw new CommandLine.ParameterException(command.commandLine(),
+            throw new CommandLine.ParameterException(
+                    command.commandLine(),
                     "--machine and " + name() + " name different machines; give " + name() + " only");
         }
-        command.commandLine().getErr().printf("poolbench: warning: --machine is deprecated; use %s (%s)%n", name(), meaning());
+        command.commandLine()
+                .getErr()
+                .printf("poolbench: warning: --machine is deprecated; use %s (%s)%n", name(), meaning());
         command.commandLine().getErr().flush();
         return Optional.of(legacy);
     }
@@ -46,9 +49,12 @@ abstract sealed class MachineOption permits MachineOption.Filed, MachineOption.Q
     /** The id results are filed under: {@code bench}, {@code report} and {@code record}. */
     static final class Filed extends MachineOption {
 
-        @Option(names = "--machine-id", paramLabel = "ID",
-                description = "The machine id the results are filed under (bench, report) or whose newest run is recorded "
-                        + "(record). Default: derived from the hardware (bench, report), the newest run of any machine (record).")
+        @Option(
+                names = "--machine-id",
+                paramLabel = "ID",
+                description =
+                        "The machine id the results are filed under (bench, report) or whose newest run is recorded "
+                                + "(record). Default: derived from the hardware (bench, report), the newest run of any machine (record).")
         String id;
 
         @Override
@@ -70,7 +76,9 @@ abstract sealed class MachineOption permits MachineOption.Filed, MachineOption.Q
     /** The machine whose numbers a site quotes: {@code build} and {@code serve}. */
     static final class Quoted extends MachineOption {
 
-        @Option(names = "--quote-machine", paramLabel = "ID",
+        @Option(
+                names = "--quote-machine",
+                paramLabel = "ID",
                 description = "The machine whose numbers the lessons quote. Default: the newest run's.")
         String id;
 

@@ -7,10 +7,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command; its subcommands do the work. */
-@Command(name = "poolbench", mixinStandardHelpOptions = true, versionProvider = PoolbenchCli.Version.class,
-        description = "Measures processes, thread pools and virtual threads on this machine and publishes the lessons as a static site.",
-        subcommands = {ReportCommand.class, BenchCommand.class, BuildCommand.class, ServeCommand.class, RecordCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(
+        name = "poolbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = PoolbenchCli.Version.class,
+        description =
+                "Measures processes, thread pools and virtual threads on this machine and publishes the lessons as a static site.",
+        subcommands = {
+            ReportCommand.class,
+            BenchCommand.class,
+            BuildCommand.class,
+            ServeCommand.class,
+            RecordCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PoolbenchCli implements Runnable {
 
     /** Exit code for input that cannot be used. */
@@ -32,7 +42,8 @@ public final class PoolbenchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose report, bench, build, serve or record");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: choose report, bench, build, serve or record");
     }
 
     /** Bad input is one line per error naming the file; anything else is a bug and keeps its stack trace. */
@@ -46,7 +57,8 @@ public final class PoolbenchCli implements Runnable {
         if (fileSystemError(e) instanceof java.nio.file.FileSystemException fs) {
             // A folder that cannot be read or written is the user's to fix, not a bug: one line, no stack trace.
             err.println((fs.getFile() == null ? "poolbench" : fs.getFile()) + ": error: "
-                    + io.github.poolbench.files.InputTree.reason(fs) + "; check the folder's permissions and free space");
+                    + io.github.poolbench.files.InputTree.reason(fs)
+                    + "; check the folder's permissions and free space");
             err.flush();
             return BAD_INPUT;
         }
@@ -77,8 +89,10 @@ public final class PoolbenchCli implements Runnable {
         @Override
         public String[] getVersion() {
             String version = PoolbenchCli.class.getPackage().getImplementationVersion();
-            return new String[] {"poolbench " + (version == null ? "(development build)" : version),
-                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "poolbench " + (version == null ? "(development build)" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

@@ -48,19 +48,23 @@ final class Preview implements AutoCloseable {
     Preview start(int port, boolean watch) {
         // Serve only a site a build made: a refused --out (someone's own folder) is never put on the air.
         if (!build() && !io.github.poolbench.render.OutputFolder.stamped(request.out())) {
-            throw new InputException(io.github.poolbench.diagnostics.Location.of(request.out()),
+            throw new InputException(
+                    io.github.poolbench.diagnostics.Location.of(request.out()),
                     "no site to serve: the build failed (errors above) and there is no earlier build");
         }
         try {
             // Loopback only: a preview server has no business on other interfaces.
-            server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    request.out().toAbsolutePath().normalize(), SimpleFileServer.OutputLevel.NONE);
+            server = SimpleFileServer.createFileServer(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    request.out().toAbsolutePath().normalize(),
+                    SimpleFileServer.OutputLevel.NONE);
         } catch (RuntimeException e) {
             throw new UncheckedIOException(new IOException("cannot serve on port " + port + ": " + e.getMessage(), e));
         }
         server.start();
         if (watch) {
-            List<java.nio.file.Path> inputs = new ArrayList<>(List.of(request.content(), request.templates(), request.results()));
+            List<java.nio.file.Path> inputs =
+                    new ArrayList<>(List.of(request.content(), request.templates(), request.results()));
             request.history().ifPresent(inputs::add);
             watcher = new SiteWatcher(inputs, this::build);
         }
@@ -110,6 +114,14 @@ final class Preview implements AutoCloseable {
     }
 
     static BuildRequest request(SiteOptions site, java.nio.file.Path results, Optional<String> machine) {
-        return new BuildRequest(site.content(), site.templates(), results, site.out(), machine, site.strict, site.history(), site.force);
+        return new BuildRequest(
+                site.content(),
+                site.templates(),
+                results,
+                site.out(),
+                machine,
+                site.strict,
+                site.history(),
+                site.force);
     }
 }

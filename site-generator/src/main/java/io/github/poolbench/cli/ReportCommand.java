@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The main job: measure this machine, then build the site around its numbers. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Run the benchmarks of a profile on this machine, then build the site quoting them.")
 final class ReportCommand implements Callable<Integer> {
 
@@ -35,8 +37,10 @@ final class ReportCommand implements Callable<Integer> {
         Optional<String> machineId = machine.id();
         Path resultsDir = results.results();
         // Refuse the output folder now, not after minutes of measuring.
-        io.github.poolbench.render.OutputFolder.check(site.out(), java.util.Map.of("content", site.content(),
-                "templates", site.templates(), "results", resultsDir), site.force);
+        io.github.poolbench.render.OutputFolder.check(
+                site.out(),
+                java.util.Map.of("content", site.content(), "templates", site.templates(), "results", resultsDir),
+                site.force);
         Suite.Run run = BenchCommand.run(out, measuring.profile, resultsDir, machineId, measuring.verbose);
         return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
     }

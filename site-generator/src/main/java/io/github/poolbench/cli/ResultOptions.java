@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 /** The results folder, shared by every command that writes or reads results. */
 final class ResultOptions {
 
-    @Option(names = "--results", paramLabel = "DIR", description = "JMH results, one folder per machine. Default: content/results/")
+    @Option(
+            names = "--results",
+            paramLabel = "DIR",
+            description = "JMH results, one folder per machine. Default: content/results/")
     Path results;
 
     Path results() {

@@ -11,7 +11,10 @@ final class SiteOptions {
     @Option(names = "--content", paramLabel = "DIR", description = "Lessons (Markdown, GTN dialect). Default: content/")
     Path content;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "FreeMarker templates and assets. Default: templates/")
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
+            description = "FreeMarker templates and assets. Default: templates/")
     Path templates;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the site goes. Default: site/")
@@ -20,8 +23,11 @@ final class SiteOptions {
     @Option(names = "--strict", description = "Treat warnings about irregular input as errors.")
     boolean strict;
 
-    @Option(names = "--force", description = "Replace the output folder even when it is not empty and holds no site "
-            + "built by poolbench (its files are lost). Input folders, files and the working folder are refused all the same.")
+    @Option(
+            names = "--force",
+            description =
+                    "Replace the output folder even when it is not empty and holds no site "
+                            + "built by poolbench (its files are lost). Input folders, files and the working folder are refused all the same.")
     boolean force;
 
     @Mixin

@@ -47,8 +47,9 @@ final class SiteWatcher implements AutoCloseable {
                 WatchKey key = service.take();
                 boolean changed = drain(key);
                 // Collect the rest of the burst: stop once nothing came for DEBOUNCE_MILLIS.
-                for (WatchKey more = service.poll(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS); more != null;
-                     more = service.poll(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS)) {
+                for (WatchKey more = service.poll(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+                        more != null;
+                        more = service.poll(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS)) {
                     changed |= drain(more);
                 }
                 if (changed) {
@@ -66,7 +67,8 @@ final class SiteWatcher implements AutoCloseable {
         boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             changed = true;
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+                    && event.context() instanceof Path name
                     && Files.isDirectory(folder.resolve(name))) {
                 try {
                     registerTree(folder.resolve(name));
@@ -82,7 +84,10 @@ final class SiteWatcher implements AutoCloseable {
     private void registerTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path folder : walk.filter(Files::isDirectory).toList()) {
-                folder.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                folder.register(
+                        service,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_DELETE,
                         StandardWatchEventKinds.ENTRY_MODIFY);
             }
         }

@@ -4,7 +4,8 @@ package io.github.poolbench.diagnostics;
 public record Diagnostic(Severity severity, Location location, String message) {
 
     public enum Severity {
-        WARNING, ERROR;
+        WARNING,
+        ERROR;
 
         String label() {
             return this == WARNING ? "warning" : "error";

@@ -40,11 +40,15 @@ public final class Diagnostics {
     }
 
     public synchronized List<Diagnostic> errors() {
-        return all.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        return all.stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .toList();
     }
 
     public synchronized List<Diagnostic> warnings() {
-        return all.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
+        return all.stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .toList();
     }
 
     /** Throws every error collected so far, if there is one. */

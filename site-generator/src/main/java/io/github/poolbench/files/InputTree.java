@@ -45,46 +45,55 @@ public final class InputTree {
         }
         List<InputFile> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (dir.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (dir.getFileName().toString().equals(".git")) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return outside(dir, realRoot, what, diagnostics) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                                throws IOException {
+                            if (dir.equals(root)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (dir.getFileName().toString().equals(".git")) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return outside(dir, realRoot, what, diagnostics)
+                                    ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isSymbolicLink()) { // the walk could not follow it
-                        diagnostics.warn(Location.of(file), "skipped: a broken symbolic link (to " + target(file) + ")");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (outside(file, realRoot, what, diagnostics)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!attrs.isRegularFile()) {
-                        diagnostics.warn(Location.of(file), "skipped: not a regular file (a device, FIFO or socket); "
-                                + "the build reads only regular files");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    files.add(new InputFile(file, file.toRealPath(), root.relativize(file)));
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                            if (attrs.isSymbolicLink()) { // the walk could not follow it
+                                diagnostics.warn(
+                                        Location.of(file), "skipped: a broken symbolic link (to " + target(file) + ")");
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (outside(file, realRoot, what, diagnostics)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (!attrs.isRegularFile()) {
+                                diagnostics.warn(
+                                        Location.of(file),
+                                        "skipped: not a regular file (a device, FIFO or socket); "
+                                                + "the build reads only regular files");
+                                return FileVisitResult.CONTINUE;
+                            }
+                            files.add(new InputFile(file, file.toRealPath(), root.relativize(file)));
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (e instanceof FileSystemLoopException) {
-                        diagnostics.warn(Location.of(file), "skipped: a symbolic link that loops back to a folder above it");
-                    } else {
-                        diagnostics.error(Location.of(file), "cannot read: " + reason(e));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (e instanceof FileSystemLoopException) {
+                                diagnostics.warn(
+                                        Location.of(file),
+                                        "skipped: a symbolic link that loops back to a folder above it");
+                            } else {
+                                diagnostics.error(Location.of(file), "cannot read: " + reason(e));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             throw new InputException(Location.of(root), "cannot list the " + what + " folder: " + reason(e), e);
         }
@@ -98,8 +107,10 @@ public final class InputTree {
         if (real.startsWith(realRoot)) {
             return false;
         }
-        diagnostics.warn(Location.of(path), "skipped: a symbolic link to " + real + ", outside the " + what
-                + " folder; the build reads only files inside it");
+        diagnostics.warn(
+                Location.of(path),
+                "skipped: a symbolic link to " + real + ", outside the " + what
+                        + " folder; the build reads only files inside it");
         return true;
     }
 

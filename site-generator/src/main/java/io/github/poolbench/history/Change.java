@@ -33,7 +33,11 @@ public record Change(Score previous, Score current, Ratio.Verdict verdict) {
             return Ratio.Verdict.UNKNOWN;
         }
         if (previous.sample().isPresent() && current.sample().isPresent()) {
-            return Ratio.speedup(current.sample().get(), previous.sample().get(), current.key().higherIsBetter()).verdict();
+            return Ratio.speedup(
+                            current.sample().get(),
+                            previous.sample().get(),
+                            current.key().higherIsBetter())
+                    .verdict();
         }
         boolean overlap = current.lower() <= previous.upper() && previous.lower() <= current.upper();
         if (overlap) {
@@ -57,7 +61,8 @@ public record Change(Score previous, Score current, Ratio.Verdict verdict) {
         if (previous.sample().isEmpty() || current.sample().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Ratio.fieller(current.sample().get(), previous.sample().get()));
+        return Optional.of(
+                Ratio.fieller(current.sample().get(), previous.sample().get()));
     }
 
     /** The relative change of the score, e.g. {@code 0.05} for 5 % higher; NaN from a zero score. */

@@ -45,7 +45,11 @@ public final class HistoryStore {
 
     /** The history entry of a run: its scores, keyed by the commit it measured. */
     public static RunSummary summarize(ResultRun run, String commit) {
-        return new RunSummary(run.machineId(), commit, measuredAt(run), run.runId(),
+        return new RunSummary(
+                run.machineId(),
+                commit,
+                measuredAt(run),
+                run.runId(),
                 run.results().stream().map(Score::of).toList());
     }
 
@@ -78,22 +82,29 @@ public final class HistoryStore {
      */
     public static List<MachineHistory> load(Path root, int window, Diagnostics diagnostics) {
         List<MachineHistory> machines = new ArrayList<>();
-        // Only regular files inside the folder (InputTree); machine folders hold the summaries, dot-folders are no machines.
+        // Only regular files inside the folder (InputTree); machine folders hold the summaries, dot-folders are no
+        // machines.
         Map<String, List<InputFile>> byMachine = new TreeMap<>();
         for (InputFile file : InputTree.walk(root, "history", diagnostics)) {
             String machine = file.relative().getName(0).toString();
-            if (file.relative().getNameCount() == 2 && !machine.startsWith(".") && file.name().endsWith(".json")) {
+            if (file.relative().getNameCount() == 2
+                    && !machine.startsWith(".")
+                    && file.name().endsWith(".json")) {
                 byMachine.computeIfAbsent(machine, m -> new ArrayList<>()).add(file);
             }
         }
         byMachine.forEach((machine, all) -> {
-            List<InputFile> files = all.stream().sorted(java.util.Comparator.comparing(InputFile::name)).toList();
+            List<InputFile> files = all.stream()
+                    .sorted(java.util.Comparator.comparing(InputFile::name))
+                    .toList();
             List<RunSummary> runs = new ArrayList<>();
             for (InputFile file : files.subList(Math.max(0, files.size() - window), files.size())) {
                 try {
                     runs.add(read(file.path(), file.real(), machine));
                 } catch (InputException e) {
-                    e.errors().forEach(error -> diagnostics.warn(error.location(), error.message() + " (run left out of the trends)"));
+                    e.errors()
+                            .forEach(error -> diagnostics.warn(
+                                    error.location(), error.message() + " (run left out of the trends)"));
                 }
             }
             if (!runs.isEmpty()) {
@@ -112,9 +123,11 @@ public final class HistoryStore {
     private static RunSummary read(Path file, Path real, String machine) {
         Map<String, JsonNode> header = new TreeMap<>();
         List<Score> scores = new ArrayList<>();
-        try (java.io.InputStream in = Files.newInputStream(real); JsonParser parser = JSON.createParser(in)) {
+        try (java.io.InputStream in = Files.newInputStream(real);
+                JsonParser parser = JSON.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputException(at(file, parser.currentTokenLocation()), "not a history summary: expected a JSON object");
+                throw new InputException(
+                        at(file, parser.currentTokenLocation()), "not a history summary: expected a JSON object");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -135,10 +148,16 @@ public final class HistoryStore {
         }
         int format = header.containsKey("format") ? header.get("format").asInt(-1) : -1;
         if (format != FORMAT) {
-            throw new InputException(Location.of(file, 1), "unknown history format " + header.get("format") + " (this build reads " + FORMAT + ")");
+            throw new InputException(
+                    Location.of(file, 1),
+                    "unknown history format " + header.get("format") + " (this build reads " + FORMAT + ")");
         }
-        return new RunSummary(machine, text(header, "commit", file), text(header, "measuredAt", file),
-                header.containsKey("runId") ? header.get("runId").asText() : "", scores);
+        return new RunSummary(
+                machine,
+                text(header, "commit", file),
+                text(header, "measuredAt", file),
+                header.containsKey("runId") ? header.get("runId").asText() : "",
+                scores);
     }
 
     private static String text(Map<String, JsonNode> header, String field, Path file) {
@@ -156,10 +175,20 @@ public final class HistoryStore {
             }
         }
         TreeMap<String, String> params = new TreeMap<>();
-        node.path("params").properties().forEach(param -> params.put(param.getKey(), param.getValue().asText()));
-        return new Score(node.get("benchmark").asText(), node.get("mode").asText(), params, number(node.get("score")),
-                number(node.get("error")), number(node.get("lower")), number(node.get("upper")), node.path("unit").asText(""),
-                number(node.get("sd")), node.path("samples").asInt(0));
+        node.path("params")
+                .properties()
+                .forEach(param -> params.put(param.getKey(), param.getValue().asText()));
+        return new Score(
+                node.get("benchmark").asText(),
+                node.get("mode").asText(),
+                params,
+                number(node.get("score")),
+                number(node.get("error")),
+                number(node.get("lower")),
+                number(node.get("upper")),
+                node.path("unit").asText(""),
+                number(node.get("sd")),
+                node.path("samples").asInt(0));
     }
 
     /** Missing and {@code null} mean "no estimate"; JSON has no NaN. */
@@ -172,10 +201,18 @@ public final class HistoryStore {
         try {
             StringBuilder json = new StringBuilder("{\n");
             json.append("  \"format\": ").append(FORMAT).append(",\n");
-            String[][] header = {{"machine", summary.machine()}, {"commit", summary.commit()},
-                    {"measuredAt", summary.measuredAt()}, {"runId", summary.runId()}};
+            String[][] header = {
+                {"machine", summary.machine()},
+                {"commit", summary.commit()},
+                {"measuredAt", summary.measuredAt()},
+                {"runId", summary.runId()}
+            };
             for (String[] field : header) {
-                json.append("  \"").append(field[0]).append("\": ").append(JSON.writeValueAsString(field[1])).append(",\n");
+                json.append("  \"")
+                        .append(field[0])
+                        .append("\": ")
+                        .append(JSON.writeValueAsString(field[1]))
+                        .append(",\n");
             }
             json.append("  \"scores\": [");
             String separator = "\n    ";
@@ -194,7 +231,8 @@ public final class HistoryStore {
                 json.append(separator).append(JSON.writeValueAsString(entry));
                 separator = ",\n    ";
             }
-            return json.append(summary.scores().isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+            return json.append(summary.scores().isEmpty() ? "]\n}\n" : "\n  ]\n}\n")
+                    .toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a history summary", e);
         }
@@ -222,13 +260,16 @@ public final class HistoryStore {
 
     private static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
         }
     }
 
     private static Location at(Path file, JsonLocation location) {
-        return location == null ? Location.of(file)
+        return location == null
+                ? Location.of(file)
                 : new Location(file, Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
     }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 public record RunSummary(String machine, String commit, String measuredAt, String runId, List<Score> scores) {
 
     public RunSummary {
-        scores = scores.stream().sorted(java.util.Comparator.comparing(Score::key)).toList();
+        scores = scores.stream()
+                .sorted(java.util.Comparator.comparing(Score::key))
+                .toList();
     }
 
     /** The first 7 characters of the commit, as git abbreviates it. */

@@ -18,24 +18,49 @@ import java.util.TreeMap;
  *                before it was kept, or a single sample)
  * @param samples how many samples; 0 when unknown (summaries written before it was kept)
  */
-public record Score(String benchmark, String mode, SortedMap<String, String> params, double score, double error,
-                    double lower, double upper, String unit, double sd, int samples) {
+public record Score(
+        String benchmark,
+        String mode,
+        SortedMap<String, String> params,
+        double score,
+        double error,
+        double lower,
+        double upper,
+        String unit,
+        double sd,
+        int samples) {
 
     public Score {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     }
 
     /** A score as older summaries kept it: no spread, no sample count. */
-    public Score(String benchmark, String mode, SortedMap<String, String> params, double score, double error,
-                 double lower, double upper, String unit) {
+    public Score(
+            String benchmark,
+            String mode,
+            SortedMap<String, String> params,
+            double score,
+            double error,
+            double lower,
+            double upper,
+            String unit) {
         this(benchmark, mode, params, score, error, lower, upper, unit, Double.NaN, 0);
     }
 
     static Score of(BenchmarkResult result) {
         Metric metric = result.primary();
         Sample sample = Sample.of(result);
-        return new Score(result.benchmark(), result.mode(), result.params(), metric.score(), metric.error(),
-                metric.lower(), metric.upper(), metric.unit(), sample.sd(), sample.n());
+        return new Score(
+                result.benchmark(),
+                result.mode(),
+                result.params(),
+                metric.score(),
+                metric.error(),
+                metric.lower(),
+                metric.upper(),
+                metric.unit(),
+                sample.sd(),
+                sample.n());
     }
 
     /**
@@ -46,8 +71,8 @@ public record Score(String benchmark, String mode, SortedMap<String, String> par
         if (samples < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(Double.isFinite(sd) ? new Sample(score, sd * sd, samples)
-                : Sample.ofSummary(score, error, samples));
+        return java.util.Optional.of(
+                Double.isFinite(sd) ? new Sample(score, sd * sd, samples) : Sample.ofSummary(score, error, samples));
     }
 
     /** What a trend line follows from run to run. */

@@ -15,7 +15,9 @@ public record SeriesKey(String benchmark, String mode, SortedMap<String, String>
         implements Comparable<SeriesKey> {
 
     private static final Comparator<SeriesKey> ORDER = Comparator.comparing(SeriesKey::benchmark)
-            .thenComparing(SeriesKey::paramText).thenComparing(SeriesKey::mode).thenComparing(SeriesKey::unit);
+            .thenComparing(SeriesKey::paramText)
+            .thenComparing(SeriesKey::mode)
+            .thenComparing(SeriesKey::unit);
 
     public SeriesKey {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
@@ -33,7 +35,9 @@ public record SeriesKey(String benchmark, String mode, SortedMap<String, String>
 
     /** {@code poolSize=4, tasks=12}, params in name order; empty when there are none. */
     public String paramText() {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** {@code SleepBenchmark.map (poolSize=4, tasks=12)}, as the page names a series. */

@@ -31,7 +31,8 @@ public record Trend(List<Machine> machines) {
      *                improvements, then the rest, each group in series order
      * @param charted the first {@link #MAX_CHARTS} of {@code series}, so a cap never hides a flagged change
      */
-    public record Machine(String machine, int recorded, List<RunSummary> runs, List<Series> series, List<Series> charted) {
+    public record Machine(
+            String machine, int recorded, List<RunSummary> runs, List<Series> series, List<Series> charted) {
 
         public Machine {
             runs = List.copyOf(runs);
@@ -72,7 +73,8 @@ public record Trend(List<Machine> machines) {
             for (Score score : runs.get(run).scores()) {
                 List<Point> points = bySeries.computeIfAbsent(score.key(), key -> new ArrayList<>());
                 // A series missing from a run is compared with the last run that had it.
-                Optional<Change> change = points.isEmpty() ? Optional.empty()
+                Optional<Change> change = points.isEmpty()
+                        ? Optional.empty()
                         : Optional.of(Change.between(points.getLast().score(), score));
                 points.add(new Point(run, score, change));
             }
@@ -80,9 +82,14 @@ public record Trend(List<Machine> machines) {
         List<Series> series = bySeries.entrySet().stream()
                 .filter(entry -> entry.getValue().size() >= 2)
                 .map(entry -> new Series(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparingInt((Series s) -> urgency(s.latest().verdict())).thenComparing(Series::key))
+                .sorted(Comparator.comparingInt((Series s) -> urgency(s.latest().verdict()))
+                        .thenComparing(Series::key))
                 .toList();
-        return new Machine(history.machine(), history.recorded(), runs, series,
+        return new Machine(
+                history.machine(),
+                history.recorded(),
+                runs,
+                series,
                 series.subList(0, Math.min(MAX_CHARTS, series.size())));
     }
 

@@ -81,7 +81,8 @@ final class AttributeLine extends Block {
             if (!m.matches()) {
                 return BlockStart.none();
             }
-            return BlockStart.of(new LineParser(new AttributeLine(rest.trimEnd(), m.group(1)))).atIndex(state.getLineEndIndex());
+            return BlockStart.of(new LineParser(new AttributeLine(rest.trimEnd(), m.group(1))))
+                    .atIndex(state.getLineEndIndex());
         }
     }
 
@@ -105,8 +106,7 @@ final class AttributeLine extends Block {
         }
 
         @Override
-        public void closeBlock(ParserState state) {
-        }
+        public void closeBlock(ParserState state) {}
 
         @Override
         public boolean canInterruptBy(BlockParserFactory factory) {

@@ -18,6 +18,7 @@ final class Box extends Block {
     final String name;
     /** The title is the whole heading (the old form writes "Question: …" itself), not a label's suffix. */
     final boolean writtenOut;
+
     final Attributes attributes;
     /** Set when ids are handed out. */
     String id = "";

@@ -20,6 +20,7 @@ enum BoxType {
 
     /** The CSS class and icon name; GTN spells hands-on both ways, this is the one the site uses. */
     final String css;
+
     final String label;
     /** Starts closed and opens on demand (a {@code <details>}), as GTN folds these. */
     final boolean collapsible;

@@ -1,7 +1,6 @@
 package io.github.poolbench.lesson;
 
 import io.github.poolbench.diagnostics.InputException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -28,7 +27,10 @@ public final class Examples {
                     .map(snippet -> new Example(snippet.file().orElseThrow(), snippet.code() + "\n"))
                     .toList();
         } catch (SnippetFailure e) {
-            throw new InputException(e.location(), e.getMessage().substring(e.location().toString().length() + 2), e);
+            throw new InputException(
+                    e.location(),
+                    e.getMessage().substring(e.location().toString().length() + 2),
+                    e);
         }
     }
 

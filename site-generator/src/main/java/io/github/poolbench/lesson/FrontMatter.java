@@ -34,15 +34,26 @@ import org.yaml.snakeyaml.nodes.Tag;
  * @param priority       where the lesson goes in the index; {@code null} when not given
  * @param raw            every key as snakeyaml reads it, unknown ones included
  */
-public record FrontMatter(String title, String level, List<String> questions, List<String> objectives,
-                          List<String> keyPoints, String timeEstimation, Map<String, List<String>> contributions,
-                          List<Requirement> requirements, List<Requirement> followUpTraining,
-                          Map<String, String> abbreviations, List<String> tags, String subtopic, Integer priority,
-                          Map<String, Object> raw) {
+public record FrontMatter(
+        String title,
+        String level,
+        List<String> questions,
+        List<String> objectives,
+        List<String> keyPoints,
+        String timeEstimation,
+        Map<String, List<String>> contributions,
+        List<Requirement> requirements,
+        List<Requirement> followUpTraining,
+        Map<String, String> abbreviations,
+        List<String> tags,
+        String subtopic,
+        Integer priority,
+        Map<String, Object> raw) {
 
     /** An empty front matter, for a lesson without one. */
-    public static final FrontMatter NONE = new FrontMatter("", "", List.of(), List.of(), List.of(), "", Map.of(),
-            List.of(), List.of(), Map.of(), List.of(), "", null, Map.of());
+    public static final FrontMatter NONE = new FrontMatter(
+            "", "", List.of(), List.of(), List.of(), "", Map.of(), List.of(), List.of(), Map.of(), List.of(), "", null,
+            Map.of());
 
     public FrontMatter {
         questions = List.copyOf(questions);
@@ -58,14 +69,40 @@ public record FrontMatter(String title, String level, List<String> questions, Li
 
     /** The same front matter with other raw keys (the typed fields stay as they are). */
     FrontMatter withRaw(Map<String, Object> keys) {
-        return new FrontMatter(title, level, questions, objectives, keyPoints, timeEstimation, contributions, requirements,
-                followUpTraining, abbreviations, tags, subtopic, priority, keys);
+        return new FrontMatter(
+                title,
+                level,
+                questions,
+                objectives,
+                keyPoints,
+                timeEstimation,
+                contributions,
+                requirements,
+                followUpTraining,
+                abbreviations,
+                tags,
+                subtopic,
+                priority,
+                keys);
     }
 
     /** The same front matter with other requirements, e.g. once internal ones link to lessons here. */
     FrontMatter withRequirements(List<Requirement> required, List<Requirement> followUp) {
-        return new FrontMatter(title, level, questions, objectives, keyPoints, timeEstimation, contributions, required,
-                followUp, abbreviations, tags, subtopic, priority, raw);
+        return new FrontMatter(
+                title,
+                level,
+                questions,
+                objectives,
+                keyPoints,
+                timeEstimation,
+                contributions,
+                required,
+                followUp,
+                abbreviations,
+                tags,
+                subtopic,
+                priority,
+                raw);
     }
 
     /**
@@ -125,7 +162,8 @@ public record FrontMatter(String title, String level, List<String> questions, Li
     private record Reader(Path file, int firstLine) {
 
         Location at(Mark mark) {
-            return mark == null ? Location.of(file, firstLine)
+            return mark == null
+                    ? Location.of(file, firstLine)
                     : new Location(file, firstLine + mark.getLine(), mark.getColumn() + 1);
         }
 
@@ -153,22 +191,43 @@ public record FrontMatter(String title, String level, List<String> questions, Li
                     case "objectives" -> objectives = strings(name, key, value);
                     case "key_points" -> keyPoints = strings(name, key, value);
                     case "tags" -> tags = strings(name, key, value);
-                    case "contributors" -> contributions.merge("authorship", strings(name, key, value), FrontMatter::concat);
-                    case "contributions" -> roles(key, value).forEach((role, people) -> contributions.merge(role, people, FrontMatter::concat));
+                    case "contributors" ->
+                        contributions.merge("authorship", strings(name, key, value), FrontMatter::concat);
+                    case "contributions" ->
+                        roles(key, value)
+                                .forEach((role, people) -> contributions.merge(role, people, FrontMatter::concat));
                     case "requirements" -> requirements = requirements(name, key, value);
                     case "follow_up_training" -> followUp = requirements(name, key, value);
                     case "abbreviations" -> abbreviations = abbreviations(key, value);
                     case "priority" -> priority = integer(name, key, value);
-                    default -> { } // kept in raw: GTN has many keys this site does not show
+                    default -> {} // kept in raw: GTN has many keys this site does not show
                 }
             }
             if (!time.isEmpty() && Durations.humanize(time).isEmpty()) {
-                diagnostics.warn(at(mapping.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode s
-                        && s.getValue().equals("time_estimation")).findFirst().orElseThrow().getValueNode()),
+                diagnostics.warn(
+                        at(mapping.getValue().stream()
+                                .filter(t -> t.getKeyNode() instanceof ScalarNode s
+                                        && s.getValue().equals("time_estimation"))
+                                .findFirst()
+                                .orElseThrow()
+                                .getValueNode()),
                         "time_estimation '" + time + "' is not a duration such as 30M or 1H30M; shown as written");
             }
-            return new FrontMatter(title, level, questions, objectives, keyPoints, time, contributions, requirements,
-                    followUp, abbreviations, tags, subtopic, priority, raw);
+            return new FrontMatter(
+                    title,
+                    level,
+                    questions,
+                    objectives,
+                    keyPoints,
+                    time,
+                    contributions,
+                    requirements,
+                    followUp,
+                    abbreviations,
+                    tags,
+                    subtopic,
+                    priority,
+                    raw);
         }
 
         private String scalar(String name, Node key, Node value) {
@@ -186,12 +245,14 @@ public record FrontMatter(String title, String level, List<String> questions, Li
                 return List.of();
             }
             if (!(value instanceof SequenceNode sequence)) {
-                throw new InputException(at(key), "'" + name + "' must be a list ('- item' lines), not " + shape(value));
+                throw new InputException(
+                        at(key), "'" + name + "' must be a list ('- item' lines), not " + shape(value));
             }
             List<String> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof ScalarNode scalar)) {
-                    throw new InputException(at(item), "each item of '" + name + "' must be a single value, not " + shape(item));
+                    throw new InputException(
+                            at(item), "each item of '" + name + "' must be a single value, not " + shape(item));
                 }
                 items.add(scalar.getValue().strip());
             }
@@ -199,13 +260,17 @@ public record FrontMatter(String title, String level, List<String> questions, Li
         }
 
         private Map<String, List<String>> roles(Node key, Node value) {
-            return mapping("contributions", key, value, "roles to lists of names (e.g. 'authorship: [name]')",
+            return mapping(
+                    "contributions",
+                    key,
+                    value,
+                    "roles to lists of names (e.g. 'authorship: [name]')",
                     (role, node) -> strings("contributions: " + role, node, node));
         }
 
         /** A mapping of scalar keys, each value read by {@code item}; {@code what} says what it maps, for errors. */
-        private <T> Map<String, T> mapping(String name, Node key, Node value, String what,
-                                           java.util.function.BiFunction<String, Node, T> item) {
+        private <T> Map<String, T> mapping(
+                String name, Node key, Node value, String what, java.util.function.BiFunction<String, Node, T> item) {
             Map<String, T> entries = new LinkedHashMap<>();
             if (isNull(value)) {
                 return entries;
@@ -225,31 +290,44 @@ public record FrontMatter(String title, String level, List<String> questions, Li
                 return List.of();
             }
             if (!(value instanceof SequenceNode sequence)) {
-                throw new InputException(at(key), "'" + name + "' must be a list of entries with 'type:', not " + shape(value));
+                throw new InputException(
+                        at(key), "'" + name + "' must be a list of entries with 'type:', not " + shape(value));
             }
             List<Requirement> entries = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof MappingNode entry)) {
-                    throw new InputException(at(item), "each item of '" + name + "' must have keys such as 'type:' and 'title:', not "
-                            + shape(item));
+                    throw new InputException(
+                            at(item),
+                            "each item of '" + name + "' must have keys such as 'type:' and 'title:', not "
+                                    + shape(item));
                 }
                 Map<String, Object> fields = new LinkedHashMap<>();
                 for (NodeTuple tuple : entry.getValue()) {
                     String field = scalar(name, tuple.getKeyNode(), tuple.getKeyNode());
-                    fields.put(field, field.equals("tutorials")
-                            ? strings(name + ": tutorials", tuple.getKeyNode(), tuple.getValueNode())
-                            : scalar(name + ": " + field, tuple.getKeyNode(), tuple.getValueNode()));
+                    fields.put(
+                            field,
+                            field.equals("tutorials")
+                                    ? strings(name + ": tutorials", tuple.getKeyNode(), tuple.getValueNode())
+                                    : scalar(name + ": " + field, tuple.getKeyNode(), tuple.getValueNode()));
                 }
                 @SuppressWarnings("unchecked")
                 List<String> tutorials = (List<String>) fields.getOrDefault("tutorials", List.of());
-                entries.add(new Requirement((String) fields.getOrDefault("type", "none"), (String) fields.getOrDefault("title", ""),
-                        (String) fields.getOrDefault("link", ""), (String) fields.getOrDefault("topic_name", ""), tutorials));
+                entries.add(new Requirement(
+                        (String) fields.getOrDefault("type", "none"),
+                        (String) fields.getOrDefault("title", ""),
+                        (String) fields.getOrDefault("link", ""),
+                        (String) fields.getOrDefault("topic_name", ""),
+                        tutorials));
             }
             return entries;
         }
 
         private Map<String, String> abbreviations(Node key, Node value) {
-            return mapping("abbreviations", key, value, "each abbreviation to its meaning (e.g. 'JVM: Java Virtual Machine')",
+            return mapping(
+                    "abbreviations",
+                    key,
+                    value,
+                    "each abbreviation to its meaning (e.g. 'JVM: Java Virtual Machine')",
                     (abbreviation, node) -> scalar("abbreviations: " + abbreviation, node, node));
         }
 

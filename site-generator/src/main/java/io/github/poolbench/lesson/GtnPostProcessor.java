@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
 final class GtnPostProcessor {
 
     private static final Pattern RAW_MARKER = Pattern.compile("\\{%-?\\s*(raw|endraw)\\s*-?%}");
-    private static final Pattern URL_LIQUID = Pattern.compile("\\{%-?\\s*link\\s+(\\S+)\\s*-?%}|\\{\\{-?\\s*(.*?)\\s*-?}}");
+    private static final Pattern URL_LIQUID =
+            Pattern.compile("\\{%-?\\s*link\\s+(\\S+)\\s*-?%}|\\{\\{-?\\s*(.*?)\\s*-?}}");
     private static final Pattern TOOL = Pattern.compile("\\[([^\\]]*)]\\(([^)]*)\\)");
     private static final Pattern HEADING_ID = Pattern.compile("[ \\t]*\\{#([A-Za-z][\\w:.-]*)}[ \\t]*$");
     private static final Pattern TITLE_OPEN = Pattern.compile("<([A-Za-z][\\w-]*)-title>");
@@ -49,8 +50,12 @@ final class GtnPostProcessor {
     GtnPostProcessor(ParseContext parse, String source) {
         this.parse = parse;
         this.source = source;
-        lineStarts = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
-                java.util.stream.IntStream.range(0, source.length()).filter(i -> source.charAt(i) == '\n').map(i -> i + 1)).toArray();
+        lineStarts = java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.of(0),
+                        java.util.stream.IntStream.range(0, source.length())
+                                .filter(i -> source.charAt(i) == '\n')
+                                .map(i -> i + 1))
+                .toArray();
     }
 
     void process(Document document) {
@@ -98,12 +103,16 @@ final class GtnPostProcessor {
                 continue; // inside something a comment took out
             }
             if (inComment) {
-                if (node instanceof LiquidNode tag && tag.kind == LiquidNode.Kind.TAG && tag.name.equals("endcomment")) {
+                if (node instanceof LiquidNode tag
+                        && tag.kind == LiquidNode.Kind.TAG
+                        && tag.name.equals("endcomment")) {
                     inComment = false;
                 }
                 if (node instanceof LiquidNode) {
                     drop(node);
-                } else if (!node.hasChildren() || node instanceof Code || node instanceof FencedCodeBlock
+                } else if (!node.hasChildren()
+                        || node instanceof Code
+                        || node instanceof FencedCodeBlock
                         || node instanceof IndentedCodeBlock) {
                     node.unlink();
                 }
@@ -120,10 +129,14 @@ final class GtnPostProcessor {
                 }
                 case FencedCodeBlock fence -> fence(fence);
                 case IndentedCodeBlock block -> code(block.getContentChars().toString(), line(block));
-                case Link link when !inRaw -> link.setUrl(url(link.getUrl(), link.getUrl().getStartOffset()));
-                case Image image when !inRaw -> image.setUrl(url(image.getUrl(), image.getUrl().getStartOffset()));
-                case Reference reference when !inRaw -> reference.setUrl(url(reference.getUrl(), reference.getUrl().getStartOffset()));
-                default -> { }
+                case Link link
+                when !inRaw -> link.setUrl(url(link.getUrl(), link.getUrl().getStartOffset()));
+                case Image image
+                when !inRaw -> image.setUrl(url(image.getUrl(), image.getUrl().getStartOffset()));
+                case Reference reference
+                when !inRaw ->
+                    reference.setUrl(url(reference.getUrl(), reference.getUrl().getStartOffset()));
+                default -> {}
             }
         }
         if (inRaw) {
@@ -150,7 +163,8 @@ final class GtnPostProcessor {
 
     private static boolean empty(Paragraph paragraph) {
         for (Node child : paragraph.getChildren()) {
-            if (!(child instanceof SoftLineBreak) && !(child instanceof Text text && text.getChars().isBlank())) {
+            if (!(child instanceof SoftLineBreak)
+                    && !(child instanceof Text text && text.getChars().isBlank())) {
                 return false;
             }
         }
@@ -177,11 +191,14 @@ final class GtnPostProcessor {
 
     private void fence(FencedCodeBlock fence) {
         String kind = fence.getInfo().toString().strip().split("[\\s{]")[0];
-        Optional<ResultBlock.Kind> result = ResultBlock.Kind.of(kind)
-                .filter(k -> k == ResultBlock.Kind.CHART || k == ResultBlock.Kind.RESULTS);
+        Optional<ResultBlock.Kind> result =
+                ResultBlock.Kind.of(kind).filter(k -> k == ResultBlock.Kind.CHART || k == ResultBlock.Kind.RESULTS);
         if (!inRaw && fence.getOpeningMarker().startsWith("`") && result.isPresent()) {
             if (!fence.getClosingMarker().isEmpty()) {
-                ResultBlock block = new ResultBlock(parse.blocks.size() + 1, result.get(), fence.getContentChars().toString(),
+                ResultBlock block = new ResultBlock(
+                        parse.blocks.size() + 1,
+                        result.get(),
+                        fence.getContentChars().toString(),
                         parse.at(line(fence) + 1));
                 parse.blocks.add(block);
                 parse.resultFences.put(fence, block);
@@ -212,7 +229,8 @@ final class GtnPostProcessor {
                 if (node.name.equals("site.baseurl")) {
                     node.plain(baseUrl());
                 } else {
-                    parse.warn(line, column, "cannot resolve the Liquid output {{ " + node.name + " }}; it is left out");
+                    parse.warn(
+                            line, column, "cannot resolve the Liquid output {{ " + node.name + " }}; it is left out");
                     node.unlink();
                 }
             }
@@ -240,15 +258,19 @@ final class GtnPostProcessor {
             case "endraw", "endcomment" -> drop(node);
             case "icon" -> node.plain("");
             case "cite" -> {
-                Lesson.Citation citation = parse.citations.computeIfAbsent(first,
-                        k -> new Lesson.Citation(k, parse.ids.unique("citation-" + Ids.slug(k)), parse.citations.size() + 1));
+                Lesson.Citation citation = parse.citations.computeIfAbsent(
+                        first,
+                        k -> new Lesson.Citation(
+                                k, parse.ids.unique("citation-" + Ids.slug(k)), parse.citations.size() + 1));
                 node.resolved = citation;
                 node.plain("[" + citation.number() + "]");
             }
             case "measured", "compare" -> {
-                ResultBlock block = new ResultBlock(parse.blocks.size() + 1,
+                ResultBlock block = new ResultBlock(
+                        parse.blocks.size() + 1,
                         node.name.equals("measured") ? ResultBlock.Kind.VALUE : ResultBlock.Kind.COMPARE,
-                        node.args, parse.at(line, column));
+                        node.args,
+                        parse.at(line, column));
                 parse.blocks.add(block);
                 node.resolved = block;
                 node.plain("");
@@ -263,8 +285,11 @@ final class GtnPostProcessor {
                 node.plain((String) node.resolved);
             }
             case "include", "snippet" -> {
-                parse.warn(line, column, "cannot include '" + first + "': GTN's " + node.name + "s are not available on this site; "
-                        + "a note stands in its place");
+                parse.warn(
+                        line,
+                        column,
+                        "cannot include '" + first + "': GTN's " + node.name + "s are not available on this site; "
+                                + "a note stands in its place");
                 node.plain("");
             }
             default -> {
@@ -302,7 +327,10 @@ final class GtnPostProcessor {
             } else if (m.group(2).equals("site.baseurl")) {
                 replacement = baseUrl();
             } else {
-                parse.warn(line(at), column(at), "cannot resolve the Liquid output {{ " + m.group(2) + " }}; it is left out");
+                parse.warn(
+                        line(at),
+                        column(at),
+                        "cannot resolve the Liquid output {{ " + m.group(2) + " }}; it is left out");
                 replacement = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -319,8 +347,11 @@ final class GtnPostProcessor {
             node.resolved = first ? null : meaning;
             node.plain(first ? meaning + " (" + node.name + ")" : node.name);
         } else if (!node.name.equals(node.name.toLowerCase(Locale.ROOT))) {
-            parse.warn(line, column, "undefined abbreviation {" + node.name + "}: add it under 'abbreviations:' in the front matter; "
-                    + "shown as plain text");
+            parse.warn(
+                    line,
+                    column,
+                    "undefined abbreviation {" + node.name + "}: add it under 'abbreviations:' in the front matter; "
+                            + "shown as plain text");
             node.plain(node.name);
         } else { // {lower} is no abbreviation but text
             node.plain(node.getChars().toString());
@@ -332,7 +363,9 @@ final class GtnPostProcessor {
     /** {@code ## Title {#id}}: the id goes on the heading, the braces out of its text. */
     private void headingIds(Document document) {
         for (Node node : list(document)) {
-            if (node instanceof Heading heading && heading.isAtxHeading() && heading.getLastChild() instanceof Text text) {
+            if (node instanceof Heading heading
+                    && heading.isAtxHeading()
+                    && heading.getLastChild() instanceof Text text) {
                 Matcher m = HEADING_ID.matcher(text.getChars());
                 if (m.find()) {
                     text.setChars(text.getChars().subSequence(0, m.start()));
@@ -354,8 +387,13 @@ final class GtnPostProcessor {
     private void attributeLine(AttributeLine line) {
         Node previous = line.getPrevious();
         if (line.toc) {
-            if (previous instanceof ListBlock list && adjacent(list, line) && list.getFirstChild() == list.getLastChild()
-                    && new TextCollectingVisitor().collectAndGetText(list).strip().equals("TOC")) {
+            if (previous instanceof ListBlock list
+                    && adjacent(list, line)
+                    && list.getFirstChild() == list.getLastChild()
+                    && new TextCollectingVisitor()
+                            .collectAndGetText(list)
+                            .strip()
+                            .equals("TOC")) {
                 list.unlink(); // kramdown's "1. TOC" item, which {:toc} replaces
             }
             line.insertBefore(new Box.Toc(line.getChars()));
@@ -369,9 +407,12 @@ final class GtnPostProcessor {
         } else {
             target = line.getParent() instanceof Document ? null : line.getParent();
         }
-        Optional<String> boxClass = line.attributes.classes().stream().filter(c -> BoxType.of(c).isPresent()).findFirst();
+        Optional<String> boxClass = line.attributes.classes().stream()
+                .filter(c -> BoxType.of(c).isPresent())
+                .findFirst();
         if (boxClass.isPresent() && !(target instanceof BlockQuote)) {
-            parse.warn(line(line), "{: ." + boxClass.get() + "} closes no box: the line above it does not start with '>'");
+            parse.warn(
+                    line(line), "{: ." + boxClass.get() + "} closes no box: the line above it does not start with '>'");
             return;
         }
         if (target != null) {
@@ -382,10 +423,16 @@ final class GtnPostProcessor {
     /** No blank line between the end of {@code block} and the start of {@code line}. */
     private boolean adjacent(Node block, Node line) {
         int end = block.getEndOffset();
-        while (end > 0 && end <= source.length() && (source.charAt(end - 1) == '\n' || source.charAt(end - 1) == '\r')) {
+        while (end > 0
+                && end <= source.length()
+                && (source.charAt(end - 1) == '\n' || source.charAt(end - 1) == '\r')) {
             end--;
         }
-        return source.substring(end, Math.max(end, line.getStartOffset())).chars().filter(c -> c == '\n').count() <= 1;
+        return source.substring(end, Math.max(end, line.getStartOffset()))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                <= 1;
     }
 
     // ---- boxes --------------------------------------------------------------------------------
@@ -421,22 +468,33 @@ final class GtnPostProcessor {
                     paragraph.unlink();
                 }
             }
-        } else if (first instanceof Heading heading && heading.getFirstChild() instanceof LiquidNode icon
-                && icon.kind == LiquidNode.Kind.TAG && icon.name.equals("icon") && !icon.first().isEmpty()) {
+        } else if (first instanceof Heading heading
+                && heading.getFirstChild() instanceof LiquidNode icon
+                && icon.kind == LiquidNode.Kind.TAG
+                && icon.name.equals("icon")
+                && !icon.first().isEmpty()) {
             titleType = icon.first();
             writtenOut = true;
             icon.unlink();
             title.takeChildren(heading);
             heading.unlink();
             String modern = BoxType.of(titleType).map(t -> t.css).orElse(titleType);
-            parse.warn(line(heading), "old box title form '### {% icon " + titleType + " %} …': write <"
-                    + modern + "-title>…</" + modern + "-title> instead; rendered as a box all the same");
+            parse.warn(
+                    line(heading),
+                    "old box title form '### {% icon " + titleType + " %} …': write <" + modern + "-title>…</" + modern
+                            + "-title> instead; rendered as a box all the same");
         }
         stripLeadingBlank(title);
-        String closingType = closing.classes().stream().filter(c -> BoxType.of(c).isPresent()).findFirst()
-                .orElse(closing.classes().isEmpty() || closing.has("code-2col") ? null : closing.classes().getFirst());
+        String closingType = closing.classes().stream()
+                .filter(c -> BoxType.of(c).isPresent())
+                .findFirst()
+                .orElse(
+                        closing.classes().isEmpty() || closing.has("code-2col")
+                                ? null
+                                : closing.classes().getFirst());
         if (titleType == null) {
-            if (closing.has("code-2col") || closing.has("quote") && closing.others().containsKey("author")) {
+            if (closing.has("code-2col")
+                    || closing.has("quote") && closing.others().containsKey("author")) {
                 parse.attributes.remove(quote);
                 replace(quote, new Box.Wrapper(quote.getChars(), !closing.has("code-2col"), closing));
                 return;
@@ -450,16 +508,22 @@ final class GtnPostProcessor {
         if (type == null) {
             type = closingType;
         } else if (!closed) {
-            parse.warn(firstLine, "the " + type + " box starting here is never closed with {: ." + type + "}; it ends at line "
-                    + lastLine(quote));
+            parse.warn(
+                    firstLine,
+                    "the " + type + " box starting here is never closed with {: ." + type + "}; it ends at line "
+                            + lastLine(quote));
         } else if (closingType != null && !sameType(type, closingType)) {
-            parse.warn(firstLine, "the box titled <" + type + "-title> is closed with {: ." + closingType + "}; shown as a "
-                    + closingType + " box");
+            parse.warn(
+                    firstLine,
+                    "the box titled <" + type + "-title> is closed with {: ." + closingType + "}; shown as a "
+                            + closingType + " box");
             type = closingType;
         }
         Optional<BoxType> known = BoxType.of(type);
         if (known.isEmpty()) {
-            parse.warn(firstLine, "unknown box type '" + type + "' (known: " + BoxType.known() + "); shown as a plain box");
+            parse.warn(
+                    firstLine,
+                    "unknown box type '" + type + "' (known: " + BoxType.known() + "); shown as a plain box");
         }
         parse.attributes.remove(quote);
         Box box = new Box(quote.getChars(), known, type, writtenOut, closing);
@@ -527,18 +591,28 @@ final class GtnPostProcessor {
             switch (node) {
                 case Heading heading -> {
                     int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
-                    String plain = new TextCollectingVisitor().collectAndGetText(heading).strip();
-                    String id = attributes != null && !attributes.id().isEmpty() ? parse.ids.claim(attributes.id())
+                    String plain = new TextCollectingVisitor()
+                            .collectAndGetText(heading)
+                            .strip();
+                    String id = attributes != null && !attributes.id().isEmpty()
+                            ? parse.ids.claim(attributes.id())
                             : parse.ids.unique(Ids.slug(plain));
                     parse.nodeIds.put(heading, id);
-                    if ((level == 2 || level == 3) && !quoted(heading) && (attributes == null || !attributes.has("no_toc"))) {
+                    if ((level == 2 || level == 3)
+                            && !quoted(heading)
+                            && (attributes == null || !attributes.has("no_toc"))) {
                         parse.headings.add(new Lesson.TocEntry(level, id, plain, List.of()));
                     }
                 }
-                case Box box -> box.id = box.attributes.id().isEmpty()
-                        ? parse.ids.unique(Ids.slug(box.css() + "-" + new TextCollectingVisitor().collectAndGetText(box.title()).strip()))
-                        : parse.ids.claim(box.attributes.id());
-                case Paragraph paragraph when Markdown.figureImage(paragraph) != null -> {
+                case Box box ->
+                    box.id = box.attributes.id().isEmpty()
+                            ? parse.ids.unique(Ids.slug(box.css() + "-"
+                                    + new TextCollectingVisitor()
+                                            .collectAndGetText(box.title())
+                                            .strip()))
+                            : parse.ids.claim(box.attributes.id());
+                case Paragraph paragraph
+                when Markdown.figureImage(paragraph) != null -> {
                     parse.figureNumbers.put(paragraph, parse.figureNumbers.size() + 1);
                     parse.nodeIds.put(paragraph, parse.ids.unique("figure-" + parse.figureNumbers.size()));
                 }

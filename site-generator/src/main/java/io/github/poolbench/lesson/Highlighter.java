@@ -16,48 +16,168 @@ public final class Highlighter {
 
     private record Language(Pattern tokens, Set<String> keywords, Set<String> literals) {}
 
-    private static final String NUMBER = "(?<num>\\b(?:0[xX][0-9a-fA-F_]+|\\d[\\d_]*(?:\\.\\d+)?(?:[eE][+-]?\\d+)?[lLfFdDjJ]?)\\b)";
+    private static final String NUMBER =
+            "(?<num>\\b(?:0[xX][0-9a-fA-F_]+|\\d[\\d_]*(?:\\.\\d+)?(?:[eE][+-]?\\d+)?[lLfFdDjJ]?)\\b)";
 
-    private static final Language JAVA = new Language(Pattern.compile(
-            "(?<com>//[^\\n]*|/\\*.*?\\*/)|(?<str>\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])+')"
-                    + "|(?<meta>@[A-Za-z_]\\w*)|" + NUMBER + "|(?<word>\\b[A-Za-z_]\\w*\\b)", Pattern.DOTALL),
-            Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "continue", "default",
-                    "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "if", "implements",
-                    "import", "instanceof", "int", "interface", "long", "new", "package", "private", "protected", "public",
-                    "record", "return", "short", "static", "super", "switch", "synchronized", "this", "throw", "throws",
-                    "try", "var", "void", "volatile", "while", "yield", "sealed", "permits"),
+    private static final Language JAVA = new Language(
+            Pattern.compile(
+                    "(?<com>//[^\\n]*|/\\*.*?\\*/)|(?<str>\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])+')"
+                            + "|(?<meta>@[A-Za-z_]\\w*)|" + NUMBER + "|(?<word>\\b[A-Za-z_]\\w*\\b)",
+                    Pattern.DOTALL),
+            Set.of(
+                    "abstract",
+                    "assert",
+                    "boolean",
+                    "break",
+                    "byte",
+                    "case",
+                    "catch",
+                    "char",
+                    "class",
+                    "continue",
+                    "default",
+                    "do",
+                    "double",
+                    "else",
+                    "enum",
+                    "extends",
+                    "final",
+                    "finally",
+                    "float",
+                    "for",
+                    "if",
+                    "implements",
+                    "import",
+                    "instanceof",
+                    "int",
+                    "interface",
+                    "long",
+                    "new",
+                    "package",
+                    "private",
+                    "protected",
+                    "public",
+                    "record",
+                    "return",
+                    "short",
+                    "static",
+                    "super",
+                    "switch",
+                    "synchronized",
+                    "this",
+                    "throw",
+                    "throws",
+                    "try",
+                    "var",
+                    "void",
+                    "volatile",
+                    "while",
+                    "yield",
+                    "sealed",
+                    "permits"),
             Set.of("true", "false", "null"));
 
-    private static final Language PYTHON = new Language(Pattern.compile(
-            "(?<com>#[^\\n]*)|(?<str>[rbfuRBFU]{0,2}(?:\"\"\"(?s:.*?)\"\"\"|'''(?s:.*?)'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'))"
-                    + "|(?<meta>^[ \\t]*@[A-Za-z_][\\w.]*)|" + NUMBER + "|(?<word>\\b[A-Za-z_]\\w*\\b)", Pattern.MULTILINE),
-            Set.of("and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-                    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
-                    "raise", "return", "try", "while", "with", "yield"),
+    private static final Language PYTHON = new Language(
+            Pattern.compile(
+                    "(?<com>#[^\\n]*)|(?<str>[rbfuRBFU]{0,2}(?:\"\"\"(?s:.*?)\"\"\"|'''(?s:.*?)'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'))"
+                            + "|(?<meta>^[ \\t]*@[A-Za-z_][\\w.]*)|" + NUMBER + "|(?<word>\\b[A-Za-z_]\\w*\\b)",
+                    Pattern.MULTILINE),
+            Set.of(
+                    "and",
+                    "as",
+                    "assert",
+                    "async",
+                    "await",
+                    "break",
+                    "class",
+                    "continue",
+                    "def",
+                    "del",
+                    "elif",
+                    "else",
+                    "except",
+                    "finally",
+                    "for",
+                    "from",
+                    "global",
+                    "if",
+                    "import",
+                    "in",
+                    "is",
+                    "lambda",
+                    "nonlocal",
+                    "not",
+                    "or",
+                    "pass",
+                    "raise",
+                    "return",
+                    "try",
+                    "while",
+                    "with",
+                    "yield"),
             Set.of("True", "False", "None"));
 
-    private static final Language SHELL = new Language(Pattern.compile(
-            "(?<com>(?<=^|[ \\t;])#[^\\n]*)|(?<str>\"(?:\\\\.|[^\"\\\\])*\"|'[^']*')|(?<var>\\$\\{[^}\\n]*}|\\$[A-Za-z_]\\w*|\\$[0-9#?@*$!])"
-                    + "|" + NUMBER + "|(?<word>(?<![\\w/.-])[A-Za-z_][\\w-]*\\b)", Pattern.MULTILINE),
-            Set.of("if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "function",
-                    "return", "export", "local", "sudo", "cd", "echo", "exit", "set", "source"),
+    private static final Language SHELL = new Language(
+            Pattern.compile(
+                    "(?<com>(?<=^|[ \\t;])#[^\\n]*)|(?<str>\"(?:\\\\.|[^\"\\\\])*\"|'[^']*')|(?<var>\\$\\{[^}\\n]*}|\\$[A-Za-z_]\\w*|\\$[0-9#?@*$!])"
+                            + "|" + NUMBER + "|(?<word>(?<![\\w/.-])[A-Za-z_][\\w-]*\\b)",
+                    Pattern.MULTILINE),
+            Set.of(
+                    "if",
+                    "then",
+                    "else",
+                    "elif",
+                    "fi",
+                    "for",
+                    "in",
+                    "do",
+                    "done",
+                    "while",
+                    "until",
+                    "case",
+                    "esac",
+                    "function",
+                    "return",
+                    "export",
+                    "local",
+                    "sudo",
+                    "cd",
+                    "echo",
+                    "exit",
+                    "set",
+                    "source"),
             Set.of("true", "false"));
 
-    private static final Language JSON = new Language(Pattern.compile(
-            "(?<key>\"(?:\\\\.|[^\"\\\\\\n])*\"(?=\\s*:))|(?<str>\"(?:\\\\.|[^\"\\\\\\n])*\")|(?<num>-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b)"
-                    + "|(?<word>\\b[a-z]+\\b)"),
-            Set.of(), Set.of("true", "false", "null"));
+    private static final Language JSON = new Language(
+            Pattern.compile(
+                    "(?<key>\"(?:\\\\.|[^\"\\\\\\n])*\"(?=\\s*:))|(?<str>\"(?:\\\\.|[^\"\\\\\\n])*\")|(?<num>-?\\b\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b)"
+                            + "|(?<word>\\b[a-z]+\\b)"),
+            Set.of(),
+            Set.of("true", "false", "null"));
 
-    private static final Language YAML = new Language(Pattern.compile(
-            "(?<com>(?<=^|\\s)#[^\\n]*)|(?<key>^[ \\t]*(?:- )?[\\w.\"'-][\\w .\"'-]*(?=:(?:\\s|$)))|(?<str>\"(?:\\\\.|[^\"\\\\\\n])*\"|'[^'\\n]*')"
-                    + "|(?<num>(?<=[:\\-\\[,]\\s|^)-?\\d+(?:\\.\\d+)?(?=\\s*(?:$|[,\\]#])))|(?<word>(?<=:\\s|-\\s|\\[|,\\s)[A-Za-z]+(?=\\s*(?:$|[,\\]#])))",
-            Pattern.MULTILINE),
-            Set.of(), Set.of("true", "false", "null", "yes", "no", "True", "False", "Null", "TRUE", "FALSE", "NULL", "on", "off"));
+    private static final Language YAML = new Language(
+            Pattern.compile(
+                    "(?<com>(?<=^|\\s)#[^\\n]*)|(?<key>^[ \\t]*(?:- )?[\\w.\"'-][\\w .\"'-]*(?=:(?:\\s|$)))|(?<str>\"(?:\\\\.|[^\"\\\\\\n])*\"|'[^'\\n]*')"
+                            + "|(?<num>(?<=[:\\-\\[,]\\s|^)-?\\d+(?:\\.\\d+)?(?=\\s*(?:$|[,\\]#])))|(?<word>(?<=:\\s|-\\s|\\[|,\\s)[A-Za-z]+(?=\\s*(?:$|[,\\]#])))",
+                    Pattern.MULTILINE),
+            Set.of(),
+            Set.of(
+                    "true", "false", "null", "yes", "no", "True", "False", "Null", "TRUE", "FALSE", "NULL", "on",
+                    "off"));
 
     private static final Map<String, Language> LANGUAGES = Map.ofEntries(
-            Map.entry("java", JAVA), Map.entry("python", PYTHON), Map.entry("py", PYTHON), Map.entry("python3", PYTHON),
-            Map.entry("shell", SHELL), Map.entry("bash", SHELL), Map.entry("sh", SHELL), Map.entry("console", SHELL),
-            Map.entry("zsh", SHELL), Map.entry("json", JSON), Map.entry("yaml", YAML), Map.entry("yml", YAML));
+            Map.entry("java", JAVA),
+            Map.entry("python", PYTHON),
+            Map.entry("py", PYTHON),
+            Map.entry("python3", PYTHON),
+            Map.entry("shell", SHELL),
+            Map.entry("bash", SHELL),
+            Map.entry("sh", SHELL),
+            Map.entry("console", SHELL),
+            Map.entry("zsh", SHELL),
+            Map.entry("json", JSON),
+            Map.entry("yaml", YAML),
+            Map.entry("yml", YAML));
 
     private static final String[] GROUPS = {"com", "str", "meta", "key", "var", "num", "word"};
 
@@ -83,7 +203,11 @@ public final class Highlighter {
                 continue;
             }
             out.append(Html.escape(code.substring(last, m.start())));
-            out.append("<span class=\"tok-").append(kind).append("\">").append(Html.escape(m.group())).append("</span>");
+            out.append("<span class=\"tok-")
+                    .append(kind)
+                    .append("\">")
+                    .append(Html.escape(m.group()))
+                    .append("</span>");
             last = m.end();
         }
         return out.append(Html.escape(code.substring(last))).toString();

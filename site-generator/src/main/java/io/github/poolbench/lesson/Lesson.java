@@ -21,9 +21,18 @@ import java.util.Map;
  * @param objectives    the objectives as inline HTML
  * @param keyPoints     the key points as inline HTML
  */
-public record Lesson(Path source, String path, FrontMatter meta, String title, String bodyHtml, List<ResultBlock> blocks,
-                     List<TocEntry> toc, List<Citation> citations, List<String> questions, List<String> objectives,
-                     List<String> keyPoints) {
+public record Lesson(
+        Path source,
+        String path,
+        FrontMatter meta,
+        String title,
+        String bodyHtml,
+        List<ResultBlock> blocks,
+        List<TocEntry> toc,
+        List<Citation> citations,
+        List<String> questions,
+        List<String> objectives,
+        List<String> keyPoints) {
 
     /** A section of the page; {@code children} are the h3 under an h2. */
     public record TocEntry(int level, String id, String text, List<TocEntry> children) {
@@ -46,10 +55,17 @@ public record Lesson(Path source, String path, FrontMatter meta, String title, S
     public record Term(String abbreviation, String meaning) {}
 
     private static final Map<String, String> ROLE_LABELS = Map.ofEntries(
-            Map.entry("authorship", "Authors"), Map.entry("editing", "Editors"), Map.entry("testing", "Testers"),
-            Map.entry("reviewing", "Reviewers"), Map.entry("translation", "Translators"), Map.entry("funding", "Funding"),
-            Map.entry("infrastructure", "Infrastructure"), Map.entry("ideation", "Ideas"), Map.entry("data", "Data"),
-            Map.entry("design", "Design"), Map.entry("maintenance", "Maintainers"));
+            Map.entry("authorship", "Authors"),
+            Map.entry("editing", "Editors"),
+            Map.entry("testing", "Testers"),
+            Map.entry("reviewing", "Reviewers"),
+            Map.entry("translation", "Translators"),
+            Map.entry("funding", "Funding"),
+            Map.entry("infrastructure", "Infrastructure"),
+            Map.entry("ideation", "Ideas"),
+            Map.entry("data", "Data"),
+            Map.entry("design", "Design"),
+            Map.entry("maintenance", "Maintainers"));
 
     public Lesson {
         blocks = List.copyOf(blocks);
@@ -63,10 +79,25 @@ public record Lesson(Path source, String path, FrontMatter meta, String title, S
     /**
      * A lesson with only raw front matter and a body, as tests of later build steps make them.
      */
-    public Lesson(Path source, String path, Map<String, Object> frontMatter, String title, String bodyHtml,
-                  List<ResultBlock> blocks) {
-        this(source, path, FrontMatter.NONE.withRaw(frontMatter), title, bodyHtml, blocks, List.of(), List.of(), List.of(),
-                List.of(), List.of());
+    public Lesson(
+            Path source,
+            String path,
+            Map<String, Object> frontMatter,
+            String title,
+            String bodyHtml,
+            List<ResultBlock> blocks) {
+        this(
+                source,
+                path,
+                FrontMatter.NONE.withRaw(frontMatter),
+                title,
+                bodyHtml,
+                blocks,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** The front matter as read, unknown keys included. */
@@ -89,13 +120,16 @@ public record Lesson(Path source, String path, FrontMatter meta, String title, S
     public List<Role> contributors() {
         return meta.contributions().entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
-                .map(e -> new Role(e.getKey(), ROLE_LABELS.getOrDefault(e.getKey(), capitalize(e.getKey())), e.getValue()))
+                .map(e -> new Role(
+                        e.getKey(), ROLE_LABELS.getOrDefault(e.getKey(), capitalize(e.getKey())), e.getValue()))
                 .toList();
     }
 
     /** The abbreviations the lesson defines, for the glossary that ends the page. */
     public List<Term> glossary() {
-        return meta.abbreviations().entrySet().stream().map(e -> new Term(e.getKey(), e.getValue())).toList();
+        return meta.abbreviations().entrySet().stream()
+                .map(e -> new Term(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** A sentence for the page's meta description: the first question, without Markdown marks. */
@@ -105,7 +139,10 @@ public record Lesson(Path source, String path, FrontMatter meta, String title, S
 
     /** Whether the overview box has anything to show. */
     public boolean hasOverview() {
-        return !questions.isEmpty() || !objectives.isEmpty() || !meta.requirements().isEmpty() || !time().isEmpty()
+        return !questions.isEmpty()
+                || !objectives.isEmpty()
+                || !meta.requirements().isEmpty()
+                || !time().isEmpty()
                 || !meta.level().isEmpty();
     }
 

@@ -55,23 +55,40 @@ public final class LessonLoader {
      */
     private static Lesson linkRequirements(Lesson lesson, List<Lesson> all) {
         FrontMatter meta = lesson.meta();
-        FrontMatter linked = meta.withRequirements(link(meta.requirements(), lesson, all), link(meta.followUpTraining(), lesson, all));
-        return new Lesson(lesson.source(), lesson.path(), linked, lesson.title(), lesson.bodyHtml(), lesson.blocks(),
-                lesson.toc(), lesson.citations(), lesson.questions(), lesson.objectives(), lesson.keyPoints());
+        FrontMatter linked = meta.withRequirements(
+                link(meta.requirements(), lesson, all), link(meta.followUpTraining(), lesson, all));
+        return new Lesson(
+                lesson.source(),
+                lesson.path(),
+                linked,
+                lesson.title(),
+                lesson.bodyHtml(),
+                lesson.blocks(),
+                lesson.toc(),
+                lesson.citations(),
+                lesson.questions(),
+                lesson.objectives(),
+                lesson.keyPoints());
     }
 
-    private static List<FrontMatter.Requirement> link(List<FrontMatter.Requirement> requirements, Lesson from, List<Lesson> all) {
+    private static List<FrontMatter.Requirement> link(
+            List<FrontMatter.Requirement> requirements, Lesson from, List<Lesson> all) {
         List<FrontMatter.Requirement> out = new ArrayList<>();
-        String root = "../".repeat((int) from.path().chars().filter(c -> c == '/').count());
+        String root =
+                "../".repeat((int) from.path().chars().filter(c -> c == '/').count());
         for (FrontMatter.Requirement requirement : requirements) {
-            if (!requirement.type().equals("internal") || requirement.tutorials().isEmpty()) {
+            if (!requirement.type().equals("internal")
+                    || requirement.tutorials().isEmpty()) {
                 out.add(requirement);
                 continue;
             }
             for (String tutorial : requirement.tutorials()) {
                 List<String> single = List.of(tutorial);
-                out.add(all.stream().filter(other -> names(other.path(), tutorial)).findFirst()
-                        .map(other -> new FrontMatter.Requirement("internal", other.title(), root + other.path(), requirement.topic(), single))
+                out.add(all.stream()
+                        .filter(other -> names(other.path(), tutorial))
+                        .findFirst()
+                        .map(other -> new FrontMatter.Requirement(
+                                "internal", other.title(), root + other.path(), requirement.topic(), single))
                         .orElse(new FrontMatter.Requirement("internal", "", "", requirement.topic(), single)));
             }
         }
@@ -79,13 +96,17 @@ public final class LessonLoader {
     }
 
     private static boolean names(String path, String tutorial) {
-        return path.equals(tutorial + ".html") || path.endsWith("/" + tutorial + ".html") || path.endsWith(tutorial + "/tutorial.html");
+        return path.equals(tutorial + ".html")
+                || path.endsWith("/" + tutorial + ".html")
+                || path.endsWith(tutorial + "/tutorial.html");
     }
 
     /** The other files under {@code content} (images, downloads), relative to it, for the site to copy. */
     public List<Path> resources(Path content, List<Path> skip) {
         // loadAll reported the links and special files already: this walk only leaves them out
-        return files(content, skip, isLesson().negate(), new Diagnostics(false)).stream().map(content::relativize).toList();
+        return files(content, skip, isLesson().negate(), new Diagnostics(false)).stream()
+                .map(content::relativize)
+                .toList();
     }
 
     private static Predicate<Path> isLesson() {
@@ -110,14 +131,17 @@ public final class LessonLoader {
         }
         Diagnostics found = new Diagnostics(diagnostics.strict());
         List<Path> files = InputTree.walk(content, "content", found).stream()
-                .filter(file -> skipped.stream().noneMatch(file.path().toAbsolutePath().normalize()::startsWith)
-                        && skipped.stream().noneMatch(file.real()::startsWith))
+                .filter(file ->
+                        skipped.stream().noneMatch(file.path().toAbsolutePath().normalize()::startsWith)
+                                && skipped.stream().noneMatch(file.real()::startsWith))
                 .map(InputFile::path)
                 .filter(path -> !hidden(content.relativize(path)))
                 .filter(which)
                 .toList();
         // a link inside the results folder is the results loader's to report
-        found.all().stream().filter(d -> skipped.stream().noneMatch(d.location().file().toAbsolutePath().normalize()::startsWith))
+        found.all().stream()
+                .filter(d -> skipped.stream()
+                        .noneMatch(d.location().file().toAbsolutePath().normalize()::startsWith))
                 .forEach(diagnostics::add);
         return files;
     }
@@ -141,7 +165,8 @@ public final class LessonLoader {
         int bodyStart = 0;
         if (!lines.isEmpty() && lines.getFirst().strip().equals("---")) {
             int close = 1;
-            while (close < lines.size() && !lines.get(close).stripTrailing().equals("---")
+            while (close < lines.size()
+                    && !lines.get(close).stripTrailing().equals("---")
                     && !lines.get(close).stripTrailing().equals("...")) {
                 close++;
             }
@@ -160,12 +185,22 @@ public final class LessonLoader {
         ParseContext parse = new ParseContext(file, contentRoot, root, meta, diagnostics);
         Markdown markdown = new Markdown(parse);
         // the front matter's lines stay, blank, so that offsets in the body give the file's lines
-        String html = markdown.body("\n".repeat(bodyStart) + String.join("\n", lines.subList(bodyStart, lines.size())) + "\n");
+        String html = markdown.body(
+                "\n".repeat(bodyStart) + String.join("\n", lines.subList(bodyStart, lines.size())) + "\n");
         List<Lesson.TocEntry> toc = parse.toc;
         parse.reportWarnings();
         String title = meta.title().isEmpty() ? file.getFileName().toString().replaceFirst("\\.md$", "") : meta.title();
-        return new Lesson(file, path, meta, title, html, parse.blocks, toc, List.copyOf(parse.citations.values()),
-                inline(meta.questions(), markdown, parse), inline(meta.objectives(), markdown, parse),
+        return new Lesson(
+                file,
+                path,
+                meta,
+                title,
+                html,
+                parse.blocks,
+                toc,
+                List.copyOf(parse.citations.values()),
+                inline(meta.questions(), markdown, parse),
+                inline(meta.objectives(), markdown, parse),
                 inline(meta.keyPoints(), markdown, parse));
     }
 
@@ -202,8 +237,13 @@ public final class LessonLoader {
         }
         StringBuilder html = new StringBuilder("<ol class=\"toc\">");
         for (Lesson.TocEntry entry : entries) {
-            html.append("<li><a href=\"#").append(Html.escape(entry.id())).append("\">").append(Html.escape(entry.text()))
-                    .append("</a>").append(tocHtml(entry.children())).append("</li>");
+            html.append("<li><a href=\"#")
+                    .append(Html.escape(entry.id()))
+                    .append("\">")
+                    .append(Html.escape(entry.text()))
+                    .append("</a>")
+                    .append(tocHtml(entry.children()))
+                    .append("</li>");
         }
         return html.append("</ol>").toString();
     }
@@ -217,7 +257,8 @@ public final class LessonLoader {
             throw new InputException(Location.of(file), "cannot read: " + e.getMessage(), e);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -237,7 +278,8 @@ public final class LessonLoader {
                 try {
                     decoder.reset().decode(buffer);
                 } catch (CharacterCodingException e) {
-                    int column = new String(bytes, start, buffer.position() - start, StandardCharsets.UTF_8).length() + 1;
+                    int column =
+                            new String(bytes, start, buffer.position() - start, StandardCharsets.UTF_8).length() + 1;
                     return new Location(file, line, column);
                 }
                 line++;

@@ -14,7 +14,12 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  */
 final class LiquidNode extends Node {
 
-    enum Kind { TAG, OUTPUT, ABBREVIATION, UNCLOSED }
+    enum Kind {
+        TAG,
+        OUTPUT,
+        ABBREVIATION,
+        UNCLOSED
+    }
 
     final Kind kind;
     /** The tag's name, the output's expression, or the abbreviation. */

@@ -28,7 +28,10 @@ final class LiquidParser implements InlineParserExtension {
         if (next == '%') {
             Matcher tag = parser.matcher(TAG);
             if (tag != null) {
-                return add(parser, new LiquidNode(input.subSequence(at, tag.end()), LiquidNode.Kind.TAG, tag.group(1), tag.group(2)),
+                return add(
+                        parser,
+                        new LiquidNode(
+                                input.subSequence(at, tag.end()), LiquidNode.Kind.TAG, tag.group(1), tag.group(2)),
                         tag.end());
             }
             return add(parser, new LiquidNode(input.subSequence(at, at + 2), LiquidNode.Kind.UNCLOSED, "", ""), at + 2);
@@ -36,13 +39,22 @@ final class LiquidParser implements InlineParserExtension {
         if (next == '{') {
             Matcher output = parser.matcher(OUTPUT);
             return output != null
-                    && add(parser, new LiquidNode(input.subSequence(at, output.end()), LiquidNode.Kind.OUTPUT, output.group(1), ""),
+                    && add(
+                            parser,
+                            new LiquidNode(
+                                    input.subSequence(at, output.end()), LiquidNode.Kind.OUTPUT, output.group(1), ""),
                             output.end());
         }
         Matcher abbreviation = parser.matcher(ABBREVIATION);
-        return abbreviation != null && add(parser,
-                new LiquidNode(input.subSequence(at, abbreviation.end()), LiquidNode.Kind.ABBREVIATION, abbreviation.group(1), ""),
-                abbreviation.end());
+        return abbreviation != null
+                && add(
+                        parser,
+                        new LiquidNode(
+                                input.subSequence(at, abbreviation.end()),
+                                LiquidNode.Kind.ABBREVIATION,
+                                abbreviation.group(1),
+                                ""),
+                        abbreviation.end());
     }
 
     private static boolean add(LightInlineParser parser, LiquidNode node, int end) {
@@ -53,12 +65,10 @@ final class LiquidParser implements InlineParserExtension {
     }
 
     @Override
-    public void finalizeBlock(InlineParser parser) {
-    }
+    public void finalizeBlock(InlineParser parser) {}
 
     @Override
-    public void finalizeDocument(InlineParser parser) {
-    }
+    public void finalizeDocument(InlineParser parser) {}
 
     /** Registers the extension with flexmark, for the {@code {} character. */
     static final class Factory implements InlineParserExtensionFactory {

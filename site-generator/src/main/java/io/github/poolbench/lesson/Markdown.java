@@ -3,7 +3,6 @@ package io.github.poolbench.lesson;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
@@ -42,7 +41,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Markdown to HTML with flexmark, plus what GTN's kramdown and plugins add. Parsing knows the
@@ -57,20 +55,39 @@ final class Markdown {
     private static final MutableDataSet OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
             .set(TablesExtension.CLASS_NAME, "")
-            // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a warning
+            // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a
+            // warning
             .set(HtmlRenderer.SUPPRESSED_LINKS, "");
     /** Lessons: Liquid tags and outputs in link targets ({@code [home]({{ site.baseurl }}/)}) hold spaces. */
-    private static final Parser PARSER = Parser.builder(new MutableDataSet(OPTIONS).set(Parser.SPACE_IN_LINK_URLS, true))
+    private static final Parser PARSER = Parser.builder(
+                    new MutableDataSet(OPTIONS).set(Parser.SPACE_IN_LINK_URLS, true))
             .customBlockParserFactory(new AttributeLine.Factory())
             .customInlineParserExtensionFactory(new LiquidParser.Factory())
             .build();
     /** Front matter items and figure captions, which Jekyll hands to kramdown without Liquid. */
     private static final Parser INLINE_PARSER = Parser.builder(OPTIONS).build();
+
     private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
     /** Attributes an attribute list may set as they are; any other name becomes {@code data-name}. */
-    private static final Set<String> KNOWN_ATTRIBUTES = Set.of("title", "lang", "dir", "role", "hidden", "tabindex",
-            "translate", "cite", "start", "reversed", "width", "height", "alt", "colspan", "rowspan", "scope", "loading");
+    private static final Set<String> KNOWN_ATTRIBUTES = Set.of(
+            "title",
+            "lang",
+            "dir",
+            "role",
+            "hidden",
+            "tabindex",
+            "translate",
+            "cite",
+            "start",
+            "reversed",
+            "width",
+            "height",
+            "alt",
+            "colspan",
+            "rowspan",
+            "scope",
+            "loading");
 
     private final ParseContext parse;
     private final HtmlRenderer renderer;
@@ -131,7 +148,9 @@ final class Markdown {
     static void inlineAttributes(Document document, ParseContext parse) {
         List<Node> emptied = new ArrayList<>();
         for (Node node : document.getDescendants()) {
-            if (node instanceof Text text && text.getPrevious() != null && !(text.getPrevious() instanceof Text)
+            if (node instanceof Text text
+                    && text.getPrevious() != null
+                    && !(text.getPrevious() instanceof Text)
                     && !(text.getPrevious() instanceof SoftLineBreak)) {
                 Matcher m = INLINE_ATTRIBUTES.matcher(text.getChars());
                 if (m.lookingAt()) {
@@ -155,8 +174,10 @@ final class Markdown {
         }
         if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
             // the same rule as for raw HTML: a Markdown link may not run script either
-            parse.warn(lineOf(node), "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
-                    + "\": links may be relative or use http, https or mailto");
+            parse.warn(
+                    lineOf(node),
+                    "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
+                            + "\": links may be relative or use http, https or mailto");
             attributes.remove("href");
         }
         Attributes extra = parse.attributes.get(node);
@@ -176,7 +197,8 @@ final class Markdown {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         StringBuilder style = new StringBuilder();
         attributes.others().forEach((name, value) -> {
-            if ((name.equals("width") || name.equals("height")) && !PLAIN_NUMBER.matcher(value).matches()) {
+            if ((name.equals("width") || name.equals("height"))
+                    && !PLAIN_NUMBER.matcher(value).matches()) {
                 style.append(name).append(':').append(value).append(';');
             } else if (name.equals("style")) {
                 style.append(value).append(value.endsWith(";") ? "" : ";");
@@ -207,9 +229,16 @@ final class Markdown {
         }
         attributes.classes().stream().filter(c -> !classes.contains(c)).forEach(classes::add);
         if (!classes.isEmpty()) {
-            html.append(" class=\"").append(Html.escape(String.join(" ", classes))).append('"');
+            html.append(" class=\"")
+                    .append(Html.escape(String.join(" ", classes)))
+                    .append('"');
         }
-        others(attributes).forEach((name, value) -> html.append(' ').append(name).append("=\"").append(Html.escape(value)).append('"'));
+        others(attributes)
+                .forEach((name, value) -> html.append(' ')
+                        .append(name)
+                        .append("=\"")
+                        .append(Html.escape(value))
+                        .append('"'));
         return html.toString();
     }
 
@@ -223,7 +252,8 @@ final class Markdown {
         for (Node child : paragraph.getChildren()) {
             if (child instanceof Image candidate && image == null) {
                 image = candidate;
-            } else if (!(child instanceof Text text && text.getChars().isBlank()) && !(child instanceof SoftLineBreak)) {
+            } else if (!(child instanceof Text text && text.getChars().isBlank())
+                    && !(child instanceof SoftLineBreak)) {
                 return null;
             }
         }
@@ -239,13 +269,20 @@ final class Markdown {
                     new NodeRenderingHandler<>(Paragraph.class, this::paragraph),
                     new NodeRenderingHandler<>(Image.class, (node, context, html) -> html.raw(image(node, true))),
                     new NodeRenderingHandler<>(FencedCodeBlock.class, this::fence),
-                    new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, context, html) ->
-                            code(node, "", GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()), html)),
+                    new NodeRenderingHandler<>(
+                            IndentedCodeBlock.class,
+                            (node, context, html) -> code(
+                                    node,
+                                    "",
+                                    GtnPostProcessor.withoutRawMarkers(
+                                            node.getContentChars().toString()),
+                                    html)),
                     new NodeRenderingHandler<>(LiquidNode.class, this::liquid),
                     new NodeRenderingHandler<>(Box.class, this::box),
                     new NodeRenderingHandler<>(Box.Title.class, (node, context, html) -> context.renderChildren(node)),
                     new NodeRenderingHandler<>(Box.Wrapper.class, this::wrapper),
-                    new NodeRenderingHandler<>(Box.Toc.class, (node, context, html) -> html.raw(LessonLoader.tocHtml(parse.toc))),
+                    new NodeRenderingHandler<>(
+                            Box.Toc.class, (node, context, html) -> html.raw(LessonLoader.tocHtml(parse.toc))),
                     // Raw HTML, block or inline, passes the lessons' one policy (RawHtml) on its way to the page.
                     new NodeRenderingHandler<>(HtmlBlock.class, this::rawBlock),
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, this::rawBlock),
@@ -262,7 +299,9 @@ final class Markdown {
 
         private void rawBlock(Node node, NodeRendererContext context, HtmlWriter html) {
             int line = lineOf(node);
-            String clean = RawHtml.clean(node.getChars().toString(), (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message));
+            String clean = RawHtml.clean(
+                    node.getChars().toString(),
+                    (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message));
             html.line();
             html.raw(clean);
             html.line();
@@ -270,14 +309,18 @@ final class Markdown {
 
         private void rawInline(Node node, NodeRendererContext context, HtmlWriter html) {
             int line = lineOf(node);
-            html.raw(RawHtml.clean(node.getChars().toString(), (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
+            html.raw(RawHtml.clean(
+                    node.getChars().toString(),
+                    (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
         }
 
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
             int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
             Attributes extra = attributesOf(heading);
-            String id = parse.nodeIds.computeIfAbsent(heading,
-                    h -> parse.ids.unique(Ids.slug(new TextCollectingVisitor().collectAndGetText(h).strip())));
+            String id = parse.nodeIds.computeIfAbsent(
+                    heading,
+                    h -> parse.ids.unique(Ids.slug(
+                            new TextCollectingVisitor().collectAndGetText(h).strip())));
             html.raw("<h" + level + attributes(extra.withoutId(), "", id) + ">");
             context.renderChildren(heading);
             html.raw("</h" + level + ">").line();
@@ -291,8 +334,10 @@ final class Markdown {
             }
             int number = parse.figureNumbers.computeIfAbsent(paragraph, p -> parse.figureNumbers.size() + 1);
             String id = parse.nodeIds.computeIfAbsent(paragraph, p -> parse.ids.unique("figure-" + number));
-            html.raw("<figure id=\"" + id + "\">" + image(figure, false) + "<figcaption><span class=\"figure-number\">Figure "
-                    + number + ":</span> " + inline(figure.getTitle().unescape()) + "</figcaption></figure>").line();
+            html.raw("<figure id=\"" + id + "\">" + image(figure, false)
+                            + "<figcaption><span class=\"figure-number\">Figure " + number + ":</span> "
+                            + inline(figure.getTitle().unescape()) + "</figcaption></figure>")
+                    .line();
         }
 
         private void fence(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
@@ -303,8 +348,11 @@ final class Markdown {
                 html.line();
                 return;
             }
-            code(node, node.getInfo().toString().strip().split("[\\s{]")[0],
-                    GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()), html);
+            code(
+                    node,
+                    node.getInfo().toString().strip().split("[\\s{]")[0],
+                    GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()),
+                    html);
         }
 
         private void liquid(LiquidNode node, NodeRendererContext context, HtmlWriter html) {
@@ -321,13 +369,14 @@ final class Markdown {
                 case "icon" -> html.raw(Icons.inline(first));
                 case "cite" -> {
                     Lesson.Citation citation = (Lesson.Citation) node.resolved;
-                    html.raw("<a class=\"citation\" href=\"#" + citation.id() + "\" title=\"" + Html.escape(first) + "\">["
-                            + citation.number() + "]</a>");
+                    html.raw("<a class=\"citation\" href=\"#" + citation.id() + "\" title=\"" + Html.escape(first)
+                            + "\">[" + citation.number() + "]</a>");
                 }
                 case "measured", "compare" -> html.raw(((ResultBlock) node.resolved).placeholder());
                 case "tool" -> html.raw("<span class=\"tool\">" + Html.escape((String) node.resolved) + "</span>");
-                case "include", "snippet" -> html.raw("<span class=\"missing-snippet\" role=\"note\">This part of the lesson ("
-                        + Html.escape(first) + ") is not available on this site.</span>");
+                case "include", "snippet" ->
+                    html.raw("<span class=\"missing-snippet\" role=\"note\">This part of the lesson ("
+                            + Html.escape(first) + ") is not available on this site.</span>");
                 default -> context.renderChildren(node);
             }
         }
@@ -345,8 +394,8 @@ final class Markdown {
             String element = collapsible ? "details" : nav ? "nav" : "div";
             String titleElement = collapsible ? "summary" : "div";
             html.line();
-            html.raw("<" + element + attributes + (nav ? " aria-label=\"" + Html.escape(label) + "\"" : "") + "><" + titleElement
-                    + " class=\"box-title\">" + Icons.svg(css) + "<span>");
+            html.raw("<" + element + attributes + (nav ? " aria-label=\"" + Html.escape(label) + "\"" : "") + "><"
+                    + titleElement + " class=\"box-title\">" + Icons.svg(css) + "<span>");
             if (!box.writtenOut || !titled) {
                 html.raw(Html.escape(label) + (titled ? ": " : ""));
             }
@@ -373,11 +422,13 @@ final class Markdown {
             Map<String, String> others = new java.util.LinkedHashMap<>(closing.others());
             String author = others.remove("author");
             String cite = others.getOrDefault("cite", "");
-            Attributes rest = new Attributes(closing.classes().stream().filter(c -> !c.equals("quote")).toList(), "", others);
+            Attributes rest = new Attributes(
+                    closing.classes().stream().filter(c -> !c.equals("quote")).toList(), "", others);
             String source = cite.startsWith("http://") || cite.startsWith("https://")
-                    ? "<a href=\"" + Html.escape(cite) + "\">" + Html.escape(author) + "</a>" : Html.escape(author);
-            html.raw("<figure" + attributes(closing.withoutId().withClasses(List.of()), "quote", closing.id()) + ">\n<blockquote"
-                    + attributes(rest, "", "") + ">\n");
+                    ? "<a href=\"" + Html.escape(cite) + "\">" + Html.escape(author) + "</a>"
+                    : Html.escape(author);
+            html.raw("<figure" + attributes(closing.withoutId().withClasses(List.of()), "quote", closing.id())
+                    + ">\n<blockquote" + attributes(rest, "", "") + ">\n");
             context.renderChildren(wrapper);
             html.line();
             html.raw("</blockquote>\n<figcaption>— " + source + "</figcaption>\n</figure>\n");
@@ -386,25 +437,34 @@ final class Markdown {
         private String image(Image image, boolean withTitle) {
             String src = image.getUrl().unescape();
             if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
-                parse.warn(lineOf(image), "dropped the image source \"" + RawHtml.shorten(src)
-                        + "\": images may be relative or use http or https");
+                parse.warn(
+                        lineOf(image),
+                        "dropped the image source \"" + RawHtml.shorten(src)
+                                + "\": images may be relative or use http or https");
                 src = "";
             }
             checkExists(src, image);
             String alt = new TextCollectingVisitor().collectAndGetText(image);
             String title = withTitle && !image.getTitle().isBlank()
-                    ? " title=\"" + Html.escape(image.getTitle().unescape()) + "\"" : "";
+                    ? " title=\"" + Html.escape(image.getTitle().unescape()) + "\""
+                    : "";
             return "<img src=\"" + Html.escape(src) + "\" alt=\"" + Html.escape(alt) + "\"" + title
                     + attributes(attributesOf(image), "", "") + ">";
         }
 
         private void checkExists(String src, Node node) {
             if (src.startsWith("//") || src.startsWith("http://") || src.startsWith("https://")) {
-                parse.warn(lineOf(node), "image '" + src + "' loads from another site; save it beside the lesson, "
-                        + "so the site stays self-contained");
+                parse.warn(
+                        lineOf(node),
+                        "image '" + src + "' loads from another site; save it beside the lesson, "
+                                + "so the site stays self-contained");
                 return;
             }
-            if (src.isEmpty() || src.startsWith("#") || src.startsWith("/") || src.startsWith("data:") || src.contains("://")) {
+            if (src.isEmpty()
+                    || src.startsWith("#")
+                    || src.startsWith("/")
+                    || src.startsWith("data:")
+                    || src.contains("://")) {
                 return;
             }
             String path = src.replaceFirst("[?#].*$", "");

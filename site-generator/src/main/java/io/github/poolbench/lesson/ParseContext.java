@@ -16,13 +16,14 @@ import java.util.Set;
 final class ParseContext {
 
     /** Ids the lesson template gives its own sections. */
-    static final Set<String> TEMPLATE_IDS = Set.of("content", "overview", "key-points", "glossary", "references",
-            "contributors", "table-of-contents", "top");
+    static final Set<String> TEMPLATE_IDS = Set.of(
+            "content", "overview", "key-points", "glossary", "references", "contributors", "table-of-contents", "top");
 
     final Path file;
     final Path contentRoot;
     /** From this page to the site root: {@code ""} or {@code ../} per folder level. */
     final String root;
+
     final FrontMatter meta;
     final Diagnostics diagnostics;
     final Ids ids = new Ids(TEMPLATE_IDS);
@@ -75,7 +76,9 @@ final class ParseContext {
     /** Hands the warnings on in line order: the passes find them in their own order. */
     void reportWarnings() {
         warnings.stream()
-                .sorted(java.util.Comparator.comparingInt((Warning w) -> w.location().line()).thenComparingInt(w -> w.location().column()))
+                .sorted(java.util.Comparator.comparingInt(
+                                (Warning w) -> w.location().line())
+                        .thenComparingInt(w -> w.location().column()))
                 .forEach(w -> diagnostics.warn(w.location(), w.message()));
         warnings.clear();
     }

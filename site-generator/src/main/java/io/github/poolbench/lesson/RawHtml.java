@@ -24,8 +24,26 @@ final class RawHtml {
 
     /** What lessons may write. Documented in docs/writing-lessons.md: keep the two in step. */
     static final Safelist POLICY = Safelist.relaxed()
-            .addTags("details", "summary", "kbd", "abbr", "figure", "figcaption", "hr", "mark", "del", "ins", "s",
-                    "samp", "var", "time", "section", "aside", "header", "footer", "wbr")
+            .addTags(
+                    "details",
+                    "summary",
+                    "kbd",
+                    "abbr",
+                    "figure",
+                    "figcaption",
+                    "hr",
+                    "mark",
+                    "del",
+                    "ins",
+                    "s",
+                    "samp",
+                    "var",
+                    "time",
+                    "section",
+                    "aside",
+                    "header",
+                    "footer",
+                    "wbr")
             .addAttributes(":all", "class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden")
             .addAttributes("details", "open")
             .addAttributes("img", "loading")
@@ -34,26 +52,54 @@ final class RawHtml {
             .preserveRelativeLinks(true);
 
     /** Elements whose content goes with them: it is code or a document of its own, never text for the reader. */
-    private static final Set<String> DROPPED_WITH_CONTENT = Set.of("script", "style", "template", "iframe", "object",
-            "embed", "noscript", "noembed", "noframes", "textarea", "title", "xmp", "svg", "math", "select");
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite", "action", "formaction", "poster",
-            "background", "longdesc", "usemap", "srcset", "data");
+    private static final Set<String> DROPPED_WITH_CONTENT = Set.of(
+            "script",
+            "style",
+            "template",
+            "iframe",
+            "object",
+            "embed",
+            "noscript",
+            "noembed",
+            "noframes",
+            "textarea",
+            "title",
+            "xmp",
+            "svg",
+            "math",
+            "select");
+
+    private static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "src",
+            "cite",
+            "action",
+            "formaction",
+            "poster",
+            "background",
+            "longdesc",
+            "usemap",
+            "srcset",
+            "data");
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
     /** Relative links are checked as if they were on a page of this made-up site. */
     private static final String BASE = "https://lesson.invalid/";
 
     // CommonMark's grammar of HTML tags, which is what flexmark passes on as raw HTML.
     private static final String NAME = "[A-Za-z][A-Za-z0-9-]*";
-    private static final String ATTRIBUTE = "\\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
+    private static final String ATTRIBUTE =
+            "\\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
     private static final Pattern OPEN = Pattern.compile("<(" + NAME + ")((?:" + ATTRIBUTE + ")*)\\s*/?>");
     private static final Pattern ONE_ATTRIBUTE = Pattern.compile(ATTRIBUTE);
     private static final Pattern CLOSE = Pattern.compile("</(" + NAME + ")\\s*>");
-    private static final Pattern OTHER = Pattern.compile("<!--(?:-?>|[\\s\\S]*?-->)|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?]]>");
+    private static final Pattern OTHER =
+            Pattern.compile("<!--(?:-?>|[\\s\\S]*?-->)|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?]]>");
     /**
      * Where the build puts a chart, table or value ({@link ResultBlock#placeholder()}). Kept whoever wrote
      * it: it only ever becomes the site's own markup.
      */
     private static final Pattern PLACEHOLDER = Pattern.compile("<!--poolbench:[a-z]+:\\d+-->");
+
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
     private RawHtml() {}
@@ -70,7 +116,8 @@ final class RawHtml {
         while (i < html.length()) {
             int lt = html.indexOf('<', i);
             if (dropping != null) {
-                Matcher end = Pattern.compile("</" + Pattern.quote(dropping) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(html);
+                Matcher end = Pattern.compile("</" + Pattern.quote(dropping) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                        .matcher(html);
                 if (!end.find(i)) {
                     break;
                 }
@@ -83,7 +130,8 @@ final class RawHtml {
                 break;
             }
             out.append(html, i, lt);
-            int line = (int) html.substring(0, lt).chars().filter(c -> c == '\n').count();
+            int line =
+                    (int) html.substring(0, lt).chars().filter(c -> c == '\n').count();
             Matcher open = OPEN.matcher(html).region(lt, html.length());
             Matcher close = CLOSE.matcher(html).region(lt, html.length());
             Matcher other = OTHER.matcher(html).region(lt, html.length());
@@ -92,10 +140,15 @@ final class RawHtml {
                 if (POLICY.isSafeTag(name)) {
                     out.append(openTag(name, open.group(2), message -> warn.accept(line, message)));
                 } else if (DROPPED_WITH_CONTENT.contains(name)) {
-                    warn.accept(line, "raw HTML: dropped <" + name + "> and its content (lessons run no scripts and embed no documents)");
+                    warn.accept(
+                            line,
+                            "raw HTML: dropped <" + name
+                                    + "> and its content (lessons run no scripts and embed no documents)");
                     dropping = open.group().endsWith("/>") ? null : name;
                 } else {
-                    warn.accept(line, "raw HTML: dropped the tag <" + name + ">, which lessons may not use (its text stays)");
+                    warn.accept(
+                            line,
+                            "raw HTML: dropped the tag <" + name + ">, which lessons may not use (its text stays)");
                 }
                 i = open.end();
             } else if (close.lookingAt()) {
@@ -125,18 +178,25 @@ final class RawHtml {
         while (m.find()) {
             String key = m.group(1).toLowerCase(Locale.ROOT);
             String raw = m.group(2) == null ? "" : m.group(2);
-            String value = Parser.unescapeEntities(raw.startsWith("\"") || raw.startsWith("'") ? raw.substring(1, raw.length() - 1) : raw, true);
+            String value = Parser.unescapeEntities(
+                    raw.startsWith("\"") || raw.startsWith("'") ? raw.substring(1, raw.length() - 1) : raw, true);
             element.attr(key, value);
             Attribute attribute = new Attribute(key, value);
             if (key.startsWith("on")) {
-                warn.accept("raw HTML: dropped the event handler " + key + "= on <" + name + "> (lessons run no scripts)");
+                warn.accept(
+                        "raw HTML: dropped the event handler " + key + "= on <" + name + "> (lessons run no scripts)");
             } else if (URL_ATTRIBUTES.contains(key) && !allowedUrl(value)) {
                 warn.accept("raw HTML: dropped " + key + "=\"" + shorten(value) + "\" on <" + name
                         + ">: links may be relative or use http, https or mailto");
             } else if (!POLICY.isSafeAttribute(name, element, attribute)) {
-                warn.accept("raw HTML: dropped the attribute " + key + "= on <" + name + ">, which lessons may not use");
+                warn.accept(
+                        "raw HTML: dropped the attribute " + key + "= on <" + name + ">, which lessons may not use");
             } else {
-                tag.append(' ').append(key).append("=\"").append(Html.escape(value)).append('"');
+                tag.append(' ')
+                        .append(key)
+                        .append("=\"")
+                        .append(Html.escape(value))
+                        .append('"');
             }
         }
         return tag.append('>').toString();

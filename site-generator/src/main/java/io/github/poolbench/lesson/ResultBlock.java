@@ -33,7 +33,9 @@ public record ResultBlock(int id, Kind kind, String body, Location location) {
 
         /** The kind a fence's info string or a placeholder names. */
         public static java.util.Optional<Kind> of(String word) {
-            return java.util.Arrays.stream(values()).filter(kind -> kind.word.equals(word)).findFirst();
+            return java.util.Arrays.stream(values())
+                    .filter(kind -> kind.word.equals(word))
+                    .findFirst();
         }
     }
 

@@ -22,9 +22,19 @@ import java.util.Optional;
  *                     of which the run must print; empty when the lesson shows none
  * @param file         the file name a reader saves a {@link Kind#PROGRAM program} under, e.g. {@code Squares.java}
  */
-record Snippet(Location location, String code, Kind kind, Optional<String> name, List<String> uses, boolean run,
-               List<String> expects, Optional<String> compileError, boolean preview, int timeoutSeconds,
-               List<Shown> shown, Optional<String> file) {
+record Snippet(
+        Location location,
+        String code,
+        Kind kind,
+        Optional<String> name,
+        List<String> uses,
+        boolean run,
+        List<String> expects,
+        Optional<String> compileError,
+        boolean preview,
+        int timeoutSeconds,
+        List<Shown> shown,
+        Optional<String> file) {
 
     /** A line of output as the lesson shows it, where {@code …} stands for any text. */
     record Shown(Location location, String text) {}

@@ -20,7 +20,8 @@ final class SnippetScanner {
 
     private static final Pattern FENCE_OPEN = Pattern.compile("^( {0,3})(`{3,}|~{3,})\\s*([^`\\s]*)(.*)$");
     private static final Pattern DIRECTIVE_START = Pattern.compile("^\\s*<!--\\s*snippet:(.*)$");
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([a-z][a-z-]*)(?:=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^\\s\"]+))?");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("\\s*([a-z][a-z-]*)(?:=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^\\s\"]+))?");
     private static final Set<String> KEYS =
             Set.of("name", "use", "run", "expect", "output", "kind", "compile-error", "preview", "timeout", "file");
     /** A compilation unit: it has a package line, or a top-level public type at the start of a line. */
@@ -85,7 +86,8 @@ final class SnippetScanner {
                     int[] block = outputBlock(lines, close + 1, directive.at());
                     shown = new ArrayList<>();
                     for (int j = block[0] + 1; j < block[1]; j++) {
-                        shown.add(new Snippet.Shown(Location.of(shownAs, j + 1), unquote(lines.get(j), quoteDepth(lines.get(block[0])))));
+                        shown.add(new Snippet.Shown(
+                                Location.of(shownAs, j + 1), unquote(lines.get(j), quoteDepth(lines.get(block[0])))));
                     }
                 }
                 snippets.add(snippet(Location.of(shownAs, i + 2), String.join("\n", code), directive, shown));
@@ -103,8 +105,9 @@ final class SnippetScanner {
 
     private static void requireNoPending(Directive pending, int index, String line) {
         if (pending != null && pending.lastLine() == index) {
-            throw new SnippetFailure(pending.at(), "snippet directive must stand right above a ```java fence, not above '"
-                    + line.strip() + "'");
+            throw new SnippetFailure(
+                    pending.at(),
+                    "snippet directive must stand right above a ```java fence, not above '" + line.strip() + "'");
         }
     }
 
@@ -127,7 +130,8 @@ final class SnippetScanner {
                 return new int[] {j, close};
             }
         }
-        throw new SnippetFailure(directive, "'output' needs a fenced block (e.g. ```text) after the snippet, showing what it prints");
+        throw new SnippetFailure(
+                directive, "'output' needs a fenced block (e.g. ```text) after the snippet, showing what it prints");
     }
 
     private static Snippet snippet(Location location, String code, Directive directive, List<Snippet.Shown> shown) {
@@ -165,7 +169,10 @@ final class SnippetScanner {
                 case "file" -> {
                     String fileName = required(key, value, at);
                     if (!FILE_NAME.matcher(fileName).matches()) {
-                        throw new SnippetFailure(at, "file=\"" + fileName + "\" is no Java source file name (write e.g. file=\"Squares.java\")");
+                        throw new SnippetFailure(
+                                at,
+                                "file=\"" + fileName
+                                        + "\" is no Java source file name (write e.g. file=\"Squares.java\")");
                     }
                     file = Optional.of(fileName);
                     kind = Snippet.Kind.PROGRAM;
@@ -177,7 +184,8 @@ final class SnippetScanner {
             throw new SnippetFailure(directive.at(), "a snippet that must not compile cannot be run");
         }
         if (file.isPresent() && !uses.isEmpty()) {
-            throw new SnippetFailure(directive.at(), "a program (file=) is a whole file a reader saves: it cannot 'use' other snippets");
+            throw new SnippetFailure(
+                    directive.at(), "a program (file=) is a whole file a reader saves: it cannot 'use' other snippets");
         }
         return new Snippet(location, code, kind, name, uses, run, expects, compileError, preview, timeout, shown, file);
     }
@@ -188,7 +196,10 @@ final class SnippetScanner {
         }
         for (String line : code.lines().toList()) {
             String stripped = line.strip();
-            if (stripped.isEmpty() || stripped.startsWith("//") || stripped.startsWith("/*") || stripped.startsWith("*")
+            if (stripped.isEmpty()
+                    || stripped.startsWith("//")
+                    || stripped.startsWith("/*")
+                    || stripped.startsWith("*")
                     || stripped.startsWith("import ")) {
                 continue;
             }
@@ -203,13 +214,17 @@ final class SnippetScanner {
         int position = 0;
         while (position < text.length() && !text.substring(position).isBlank()) {
             if (!matcher.find(position) || matcher.start() != position) {
-                throw new SnippetFailure(at, "cannot read snippet directive from '" + text.substring(position).strip()
-                        + "' (write key or key=\"value\")");
+                throw new SnippetFailure(
+                        at,
+                        "cannot read snippet directive from '"
+                                + text.substring(position).strip() + "' (write key or key=\"value\")");
             }
             String key = matcher.group(1);
             if (!KEYS.contains(key)) {
-                throw new SnippetFailure(at, "unknown snippet directive '" + key + "' (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                throw new SnippetFailure(
+                        at,
+                        "unknown snippet directive '" + key + "' (known: "
+                                + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
             String value = matcher.group(3) != null ? matcher.group(3).replace("\\\"", "\"") : matcher.group(2);
             attributes.add(new String[] {key, value});
@@ -236,7 +251,8 @@ final class SnippetScanner {
 
     /** The index of the line that closes a fence opened with {@code marker}, or -1. */
     private static int closingFence(List<String> lines, int from, int depth, String marker) {
-        Pattern close = Pattern.compile("^ {0,3}" + Pattern.quote(marker.substring(0, 1)) + "{" + marker.length() + ",}\\s*$");
+        Pattern close =
+                Pattern.compile("^ {0,3}" + Pattern.quote(marker.substring(0, 1)) + "{" + marker.length() + ",}\\s*$");
         for (int j = from; j < lines.size(); j++) {
             if (close.matcher(unquote(lines.get(j), depth)).matches()) {
                 return j;

@@ -22,8 +22,8 @@ public final class OutputFolder {
     /** The file that marks a folder as a site this tool wrote, and so may replace. */
     public static final String STAMP = ".poolbench-site";
 
-    static final String STAMP_TEXT = "This folder is a site built by poolbench. Each build replaces all of it:\n"
-            + "keep nothing else here.\n";
+    static final String STAMP_TEXT =
+            "This folder is a site built by poolbench. Each build replaces all of it:\n" + "keep nothing else here.\n";
 
     private OutputFolder() {}
 
@@ -41,9 +41,12 @@ public final class OutputFolder {
         Path real = realOrSelf(absolute);
         Path working = realOrSelf(Path.of("").toAbsolutePath());
         if (working.startsWith(real)) {
-            throw refuse(out, working.equals(real) ? "is the working folder; the build replaces the whole output folder, "
-                    + "so choose a folder of its own, such as site/" : "holds the working folder " + working
-                    + "; choose a folder of its own, such as site/");
+            throw refuse(
+                    out,
+                    working.equals(real)
+                            ? "is the working folder; the build replaces the whole output folder, "
+                                    + "so choose a folder of its own, such as site/"
+                            : "holds the working folder " + working + "; choose a folder of its own, such as site/");
         }
         Path home = realOrSelf(Path.of(System.getProperty("user.home")).toAbsolutePath());
         if (home.startsWith(real)) {
@@ -52,16 +55,22 @@ public final class OutputFolder {
         for (Map.Entry<String, Path> input : inputs.entrySet()) {
             Path folder = realOrSelf(input.getValue().toAbsolutePath().normalize());
             if (folder.equals(real)) {
-                throw refuse(out, "is the " + input.getKey() + " folder; the build would replace its own input. "
-                        + "Choose another --out");
+                throw refuse(
+                        out,
+                        "is the " + input.getKey() + " folder; the build would replace its own input. "
+                                + "Choose another --out");
             }
             if (folder.startsWith(real)) {
-                throw refuse(out, "holds the " + input.getKey() + " folder " + input.getValue()
-                        + "; the build would replace its own input. Choose another --out");
+                throw refuse(
+                        out,
+                        "holds the " + input.getKey() + " folder " + input.getValue()
+                                + "; the build would replace its own input. Choose another --out");
             }
             if (real.startsWith(folder)) {
-                throw refuse(out, "lies inside the " + input.getKey() + " folder " + input.getValue()
-                        + "; the site would become input to the next build. Choose another --out");
+                throw refuse(
+                        out,
+                        "lies inside the " + input.getKey() + " folder " + input.getValue()
+                                + "; the site would become input to the next build. Choose another --out");
             }
         }
         if (Files.isSymbolicLink(absolute)) {
@@ -71,16 +80,20 @@ public final class OutputFolder {
             return;
         }
         if (!Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            throw refuse(out, Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
-                    ? "is a file, not a folder; the build will not replace it. Choose another --out"
-                    : "is not a folder (a device, FIFO or socket). Choose another --out");
+            throw refuse(
+                    out,
+                    Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
+                            ? "is a file, not a folder; the build will not replace it. Choose another --out"
+                            : "is not a folder (a device, FIFO or socket). Choose another --out");
         }
         if (stamped(absolute) || force || empty(out, absolute)) {
             return;
         }
-        throw refuse(out, "is not empty and holds no site built by poolbench (no " + STAMP + " file); a build "
-                + "replaces the whole folder. Choose an empty or new folder, or pass --force to replace this one "
-                + "(a site built before poolbench marked its output needs --force once)");
+        throw refuse(
+                out,
+                "is not empty and holds no site built by poolbench (no " + STAMP + " file); a build "
+                        + "replaces the whole folder. Choose an empty or new folder, or pass --force to replace this one "
+                        + "(a site built before poolbench marked its output needs --force once)");
     }
 
     /** Whether {@code folder} holds the stamp of a site this tool built. */
@@ -92,13 +105,17 @@ public final class OutputFolder {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
-            throw new InputException(Location.of(named), "cannot read the output folder: " + InputTree.reason(e)
-                    + "; make it readable or choose another --out", e);
+            throw new InputException(
+                    Location.of(named),
+                    "cannot read the output folder: " + InputTree.reason(e)
+                            + "; make it readable or choose another --out",
+                    e);
         }
     }
 
     private static Path realOrSelf(Path path) {
-        // The nearest folder that exists, resolved, then the rest: a new output below a link is judged by where it lands.
+        // The nearest folder that exists, resolved, then the rest: a new output below a link is judged by where it
+        // lands.
         Path existing = path;
         List<Path> rest = new java.util.ArrayList<>();
         while (existing != null && !Files.exists(existing)) {

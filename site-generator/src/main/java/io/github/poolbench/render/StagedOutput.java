@@ -96,8 +96,11 @@ public final class StagedOutput implements AutoCloseable {
                 mover.move(target, old);
             }
         } catch (IOException e) {
-            throw new InputException(Location.of(named), "cannot move the previous site aside to replace it ("
-                    + InputTree.reason(e) + "): make this folder and " + target.getParent() + " writable, or choose another --out", e);
+            throw new InputException(
+                    Location.of(named),
+                    "cannot move the previous site aside to replace it (" + InputTree.reason(e)
+                            + "): make this folder and " + target.getParent() + " writable, or choose another --out",
+                    e);
         }
         try {
             mover.move(staging, target);
@@ -106,9 +109,12 @@ public final class StagedOutput implements AutoCloseable {
                 try {
                     mover.move(old, target);
                 } catch (IOException undo) {
-                    throw new InputException(Location.of(named), "cannot publish the site (" + InputTree.reason(e)
-                            + ") nor put the previous site back (" + InputTree.reason(undo) + "): it is in " + old
-                            + "; move it back by hand");
+                    throw new InputException(
+                            Location.of(named),
+                            "cannot publish the site (" + InputTree.reason(e)
+                                    + ") nor put the previous site back (" + InputTree.reason(undo) + "): it is in "
+                                    + old
+                                    + "; move it back by hand");
                 }
             }
             throw cannotWrite(named, target.getParent(), e);
@@ -195,7 +201,10 @@ public final class StagedOutput implements AutoCloseable {
     }
 
     private static InputException cannotWrite(Path folder, String forWhat, IOException e) {
-        return new InputException(Location.of(folder), "cannot write the site " + forWhat + "here (" + InputTree.reason(e)
-                + "): make this folder writable, or choose another --out", e);
+        return new InputException(
+                Location.of(folder),
+                "cannot write the site " + forWhat + "here (" + InputTree.reason(e)
+                        + "): make this folder writable, or choose another --out",
+                e);
     }
 }

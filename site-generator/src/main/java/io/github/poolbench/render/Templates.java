@@ -1,12 +1,12 @@
 package io.github.poolbench.render;
 
-import freemarker.core.ParseException;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -84,8 +84,13 @@ public final class Templates {
         } catch (TemplateNotFoundException e) {
             throw new InputException(Location.of(folder.resolve(name)), "template not found");
         } catch (ParseException e) {
-            throw new InputException(new Location(folder.resolve(e.getTemplateName() == null ? name : e.getTemplateName()),
-                    e.getLineNumber(), e.getColumnNumber()), "template syntax error: " + firstLine(e.getEditorMessage()), e);
+            throw new InputException(
+                    new Location(
+                            folder.resolve(e.getTemplateName() == null ? name : e.getTemplateName()),
+                            e.getLineNumber(),
+                            e.getColumnNumber()),
+                    "template syntax error: " + firstLine(e.getEditorMessage()),
+                    e);
         } catch (IOException e) {
             throw new InputException(Location.of(folder.resolve(name)), "cannot read template: " + e.getMessage(), e);
         }
@@ -96,8 +101,10 @@ public final class Templates {
             String source = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             Integer line = e.getLineNumber();
             Integer column = e.getColumnNumber();
-            throw new InputException(new Location(folder.resolve(source), line == null ? 0 : line, column == null ? 0 : column),
-                    "template error: " + firstLine(e.getMessageWithoutStackTop()), e);
+            throw new InputException(
+                    new Location(folder.resolve(source), line == null ? 0 : line, column == null ? 0 : column),
+                    "template error: " + firstLine(e.getMessageWithoutStackTop()),
+                    e);
         } catch (IOException e) {
             throw new InputException(Location.of(folder.resolve(name)), "cannot render: " + e.getMessage(), e);
         }
@@ -164,8 +171,7 @@ public final class Templates {
         }
 
         @Override
-        public void closeTemplateSource(Object source) {
-        }
+        public void closeTemplateSource(Object source) {}
     }
 
     private static String firstLine(String message) {

@@ -14,16 +14,27 @@ import java.util.TreeMap;
  * @param params    param values as strings, sorted by name
  * @param source    where in which file the entry starts, for error messages
  */
-public record BenchmarkResult(String benchmark, String mode, int threads, int forks,
-                              int warmupIterations, int measurementIterations, String jmhVersion,
-                              String jdkVersion, String vmName, List<String> jvmArgs,
-                              SortedMap<String, String> params, Metric primary,
-                              Map<String, Metric> secondary, Location source) {
+public record BenchmarkResult(
+        String benchmark,
+        String mode,
+        int threads,
+        int forks,
+        int warmupIterations,
+        int measurementIterations,
+        String jmhVersion,
+        String jdkVersion,
+        String vmName,
+        List<String> jvmArgs,
+        SortedMap<String, String> params,
+        Metric primary,
+        Map<String, Metric> secondary,
+        Location source) {
 
     public BenchmarkResult {
         jvmArgs = List.copyOf(jvmArgs);
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
-        secondary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secondary)); // keep the file's order: output must be deterministic
+        secondary = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(secondary)); // keep the file's order: output must be deterministic
     }
 
     /** {@code Class.method}: the last two parts of the full name, as lessons cite it. */

@@ -25,18 +25,33 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
     }
 
     /** The labels compared across machines, in card order. */
-    public static final List<String> LABELS = List.of("CPU", "Cores", "Memory", "OS", "JDK", "JVM flags",
-            "Virtualisation", "Git commit", "Recorded", "Load average");
+    public static final List<String> LABELS = List.of(
+            "CPU",
+            "Cores",
+            "Memory",
+            "OS",
+            "JDK",
+            "JVM flags",
+            "Virtualisation",
+            "Git commit",
+            "Recorded",
+            "Load average");
 
     public static MachineInfo of(Map<String, Object> machine) {
-        OptionalInt cores = integer(machine, "cpu.availableProcessors", "availableProcessors", "cpu.logicalCores",
-                "cores", "cpu.cores");
+        OptionalInt cores = integer(
+                machine, "cpu.availableProcessors", "availableProcessors", "cpu.logicalCores", "cores", "cpu.cores");
         List<Fact> facts = new ArrayList<>();
         add(facts, "CPU", text(machine, "cpu.model", "cpuModel", "cpu"));
         add(facts, "Cores", cores(machine, cores));
         add(facts, "Memory", memory(machine));
-        add(facts, "OS", joined(machine, "os.distribution", "os.name", "os.kernel").or(() -> text(machine, "os")));
-        add(facts, "JDK", joined(machine, "jdk.vendor", "jdk.version").or(() -> text(machine, "jdk", "jdkVersion", "java")));
+        add(
+                facts,
+                "OS",
+                joined(machine, "os.distribution", "os.name", "os.kernel").or(() -> text(machine, "os")));
+        add(
+                facts,
+                "JDK",
+                joined(machine, "jdk.vendor", "jdk.version").or(() -> text(machine, "jdk", "jdkVersion", "java")));
         add(facts, "JVM flags", text(machine, "jdk.jvmFlags", "jvmFlags", "jvmArgs"));
         add(facts, "Virtualisation", virtualisation(machine));
         add(facts, "Git commit", text(machine, "source.gitCommit", "gitCommit", "git.commit", "commit"));
@@ -47,7 +62,10 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
 
     /** The value of a fact, when the file had it. */
     public Optional<String> fact(String label) {
-        return facts.stream().filter(f -> f.label().equals(label)).map(Fact::value).findFirst();
+        return facts.stream()
+                .filter(f -> f.label().equals(label))
+                .map(Fact::value)
+                .findFirst();
     }
 
     private static void add(List<Fact> facts, String label, Optional<String> value) {
@@ -72,8 +90,11 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
         Optional<Object> bytes = value(machine, "memory.totalBytes").or(() -> value(machine, "memoryBytes"));
         if (bytes.isPresent() && bytes.get() instanceof Number number) {
             StringBuilder text = new StringBuilder(gib(number.doubleValue()));
-            value(machine, "memory.limitBytes").filter(Number.class::isInstance)
-                    .ifPresent(limit -> text.append(" (container limit ").append(gib(((Number) limit).doubleValue())).append(')'));
+            value(machine, "memory.limitBytes")
+                    .filter(Number.class::isInstance)
+                    .ifPresent(limit -> text.append(" (container limit ")
+                            .append(gib(((Number) limit).doubleValue()))
+                            .append(')'));
             return Optional.of(text.toString());
         }
         return text(machine, "memory");
@@ -116,8 +137,10 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
 
     private static Optional<String> asText(Object value) {
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? Optional.of("(none)")
-                    : Optional.of(String.join(" ", list.stream().map(String::valueOf).toList()));
+            return list.isEmpty()
+                    ? Optional.of("(none)")
+                    : Optional.of(
+                            String.join(" ", list.stream().map(String::valueOf).toList()));
         }
         if (value instanceof Map<?, ?>) {
             return Optional.empty();
@@ -132,7 +155,9 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
             if (value.isPresent() && value.get() instanceof Number number && number.intValue() > 0) {
                 return OptionalInt.of(number.intValue());
             }
-            if (value.isPresent() && value.get() instanceof String text && text.strip().matches("\\d+")) {
+            if (value.isPresent()
+                    && value.get() instanceof String text
+                    && text.strip().matches("\\d+")) {
                 return OptionalInt.of(Integer.parseInt(text.strip()));
             }
         }

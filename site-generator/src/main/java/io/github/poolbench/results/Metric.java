@@ -8,8 +8,7 @@ import java.util.List;
  *
  * @param rawData one list of iteration scores per fork, empty when the file left them out
  */
-public record Metric(double score, double error, double lower, double upper, String unit,
-                     List<List<Double>> rawData) {
+public record Metric(double score, double error, double lower, double upper, String unit, List<List<Double>> rawData) {
 
     public Metric {
         rawData = rawData.stream().map(List::copyOf).toList();

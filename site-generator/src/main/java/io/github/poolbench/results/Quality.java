@@ -61,14 +61,17 @@ public final class Quality {
 
     /** {@code 1 fork × 3 samples per point}, or the ranges when points differ. */
     public static String shape(List<BenchmarkResult> results) {
-        java.util.IntSummaryStatistics forks = results.stream().mapToInt(BenchmarkResult::forks).summaryStatistics();
+        java.util.IntSummaryStatistics forks =
+                results.stream().mapToInt(BenchmarkResult::forks).summaryStatistics();
         java.util.IntSummaryStatistics perFork = results.stream()
-                .mapToInt(r -> r.forks() > 0 ? r.samples() / r.forks() : r.samples()).summaryStatistics();
+                .mapToInt(r -> r.forks() > 0 ? r.samples() / r.forks() : r.samples())
+                .summaryStatistics();
         return range(forks, "fork") + " × " + range(perFork, "sample") + " per point";
     }
 
     private static String range(java.util.IntSummaryStatistics values, String noun) {
-        String number = values.getMin() == values.getMax() ? String.valueOf(values.getMin())
+        String number = values.getMin() == values.getMax()
+                ? String.valueOf(values.getMin())
                 : values.getMin() + "–" + values.getMax();
         return number + " " + noun + (values.getMax() == 1 ? "" : "s");
     }

@@ -14,18 +14,32 @@ import java.util.Optional;
  * @param machine     the run's {@code machine.json} as read, empty when the run has none
  * @param machineFile the {@code machine.json} read, when there is one the loader accepted
  */
-public record ResultRun(String machineId, String runId, Path jmhFile, Map<String, Object> machine,
-                        List<BenchmarkResult> results, Optional<Path> machineFile) {
+public record ResultRun(
+        String machineId,
+        String runId,
+        Path jmhFile,
+        Map<String, Object> machine,
+        List<BenchmarkResult> results,
+        Optional<Path> machineFile) {
 
     public ResultRun {
-        machine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(machine)); // keep the file's order: output must be deterministic
+        machine = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(machine)); // keep the file's order: output must be deterministic
         results = List.copyOf(results);
     }
 
     /** A run whose description, when it has one, lies beside its JMH file as {@code machine.json}. */
-    public ResultRun(String machineId, String runId, Path jmhFile, Map<String, Object> machine, List<BenchmarkResult> results) {
-        this(machineId, runId, jmhFile, machine, results,
-                machine.isEmpty() ? Optional.empty() : Optional.of(jmhFile.resolveSibling(io.github.poolbench.layout.ResultsLayout.MACHINE_FILE)));
+    public ResultRun(
+            String machineId, String runId, Path jmhFile, Map<String, Object> machine, List<BenchmarkResult> results) {
+        this(
+                machineId,
+                runId,
+                jmhFile,
+                machine,
+                results,
+                machine.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(jmhFile.resolveSibling(io.github.poolbench.layout.ResultsLayout.MACHINE_FILE)));
     }
 
     /** The machine description, read tolerantly. */

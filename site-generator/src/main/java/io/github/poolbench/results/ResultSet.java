@@ -23,7 +23,8 @@ public record ResultSet(List<ResultRun> runs) {
     public Map<String, List<ResultRun>> byMachine() {
         Map<String, List<ResultRun>> machines = new LinkedHashMap<>();
         for (ResultRun run : runs) {
-            machines.computeIfAbsent(run.machineId(), id -> new java.util.ArrayList<>()).add(run);
+            machines.computeIfAbsent(run.machineId(), id -> new java.util.ArrayList<>())
+                    .add(run);
         }
         return machines;
     }
@@ -35,7 +36,10 @@ public record ResultSet(List<ResultRun> runs) {
 
     /** A machine's runs, newest first; empty for an unknown machine. */
     public List<ResultRun> runsNewestFirst(String machineId) {
-        return runs.stream().filter(run -> run.machineId().equals(machineId)).toList().reversed();
+        return runs.stream()
+                .filter(run -> run.machineId().equals(machineId))
+                .toList()
+                .reversed();
     }
 
     /** The newest run of any machine, for the default machine a site reports. */

@@ -57,7 +57,8 @@ public final class ResultsLoader {
         List<Diagnostic> errors = new ArrayList<>();
         Diagnostics walk = new Diagnostics(diagnostics.strict());
         List<InputFile> json = InputTree.walk(root, "results", walk).stream()
-                .filter(file -> file.name().endsWith(".json")).toList();
+                .filter(file -> file.name().endsWith(".json"))
+                .toList();
         walk.all().forEach(diagnostics::add);
         Map<Path, Kind> kinds = new HashMap<>();
         for (InputFile file : json) {
@@ -68,17 +69,25 @@ public final class ResultsLoader {
             }
         }
         Map<Path, InputFile> machines = new HashMap<>();
-        json.stream().filter(file -> kinds.get(file.path()) == Kind.MACHINE).forEach(file -> machines.put(file.path(), file));
+        json.stream()
+                .filter(file -> kinds.get(file.path()) == Kind.MACHINE)
+                .forEach(file -> machines.put(file.path(), file));
         List<ResultRun> runs = new ArrayList<>();
         for (InputFile file : json) {
             if (kinds.get(file.path()) != Kind.RESULTS) {
                 continue;
             }
             try {
-                Optional<InputFile> machine = Optional.ofNullable(machines.get(file.path().resolveSibling(ResultsLayout.MACHINE_FILE)));
+                Optional<InputFile> machine =
+                        Optional.ofNullable(machines.get(file.path().resolveSibling(ResultsLayout.MACHINE_FILE)));
                 Map<String, Object> description = machine.isPresent() ? machineOf(machine.get()) : Map.of();
-                runs.add(new ResultRun(ResultsLayout.machineId(file.relative()), ResultsLayout.runId(file.relative()), file.path(),
-                        description, read(file.path(), file.real()), machine.map(InputFile::path)));
+                runs.add(new ResultRun(
+                        ResultsLayout.machineId(file.relative()),
+                        ResultsLayout.runId(file.relative()),
+                        file.path(),
+                        description,
+                        read(file.path(), file.real()),
+                        machine.map(InputFile::path)));
             } catch (InputException e) {
                 errors.addAll(e.errors());
             }
@@ -89,12 +98,18 @@ public final class ResultsLoader {
         return new ResultSet(runs);
     }
 
-    private enum Kind { RESULTS, MACHINE, RUN_RECORD, SKIPPED }
+    private enum Kind {
+        RESULTS,
+        MACHINE,
+        RUN_RECORD,
+        SKIPPED
+    }
 
     /** What a JSON file is, from its first token; says why when it is skipped. */
     private static Kind kind(InputFile file, Path root, Diagnostics diagnostics) {
         JsonToken first;
-        try (InputStream in = Files.newInputStream(file.real()); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file.real());
+                JsonParser parser = JSON.createParser(in)) {
             first = parser.nextToken();
             if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)) {
                 JsonNode record = JSON.readTree(parser);
@@ -108,11 +123,14 @@ public final class ResultsLoader {
             throw new InputException(Location.of(file.path()), "cannot read: " + InputTree.reason(e), e);
         }
         if (first == null) {
-            throw new InputException(Location.of(file.path()), "empty file: JMH results are a JSON array of benchmark records");
+            throw new InputException(
+                    Location.of(file.path()), "empty file: JMH results are a JSON array of benchmark records");
         }
         if (!ResultsLayout.inMachineFolder(file.relative())) {
-            diagnostics.warn(Location.of(file.path()), "skipped: a JSON file directly in the results folder; "
-                    + "put results in " + root + java.io.File.separator + ResultsLayout.RUN_FOLDER);
+            diagnostics.warn(
+                    Location.of(file.path()),
+                    "skipped: a JSON file directly in the results folder; " + "put results in " + root
+                            + java.io.File.separator + ResultsLayout.RUN_FOLDER);
             return Kind.SKIPPED;
         }
         if (first == JsonToken.START_ARRAY) {
@@ -121,8 +139,10 @@ public final class ResultsLoader {
         if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.MACHINE_FILE)) {
             return Kind.MACHINE;
         }
-        diagnostics.warn(Location.of(file.path(), 1), "skipped: not JMH results (a JSON " + (first == JsonToken.START_OBJECT
-                ? "object" : "value") + ", where results are a JSON array of benchmark records)");
+        diagnostics.warn(
+                Location.of(file.path(), 1),
+                "skipped: not JMH results (a JSON " + (first == JsonToken.START_OBJECT ? "object" : "value")
+                        + ", where results are a JSON array of benchmark records)");
         return Kind.SKIPPED;
     }
 
@@ -150,14 +170,17 @@ public final class ResultsLoader {
     private static List<BenchmarkResult> read(Path named, Path real) {
         JsonNode array;
         Map<String, Location> where = new HashMap<>();
-        try (InputStream in = Files.newInputStream(real); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = Files.newInputStream(real);
+                JsonParser parser = JSON.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new InputException(at(named, parser.currentTokenLocation()),
+                throw new InputException(
+                        at(named, parser.currentTokenLocation()),
                         "not JMH results: expected a JSON array of benchmark records");
             }
             array = Located.read(parser, named, where);
             if (parser.nextToken() != null) {
-                throw new InputException(at(named, parser.currentTokenLocation()), "unexpected content after the results array");
+                throw new InputException(
+                        at(named, parser.currentTokenLocation()), "unexpected content after the results array");
             }
         } catch (JsonProcessingException e) {
             throw malformed(named, e);
@@ -165,7 +188,8 @@ public final class ResultsLoader {
             throw new InputException(Location.of(named), "cannot read: " + InputTree.reason(e), e);
         }
         if (array.isEmpty()) {
-            throw new InputException(where.get(""), "no benchmark records: an empty JMH results file (a run that measured nothing?)");
+            throw new InputException(
+                    where.get(""), "no benchmark records: an empty JMH results file (a run that measured nothing?)");
         }
         List<BenchmarkResult> results = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
@@ -220,8 +244,10 @@ public final class ResultsLoader {
             if (paramNode != null) {
                 paramNode.properties().forEach(param -> {
                     if (!param.getValue().isValueNode() || param.getValue().isNull()) {
-                        throw error("params/" + param.getKey(), "param \"" + param.getKey() + "\" must be a single value, not "
-                                + describe(param.getValue()));
+                        throw error(
+                                "params/" + param.getKey(),
+                                "param \"" + param.getKey() + "\" must be a single value, not "
+                                        + describe(param.getValue()));
                     }
                     params.put(param.getKey(), param.getValue().asText());
                 });
@@ -229,8 +255,11 @@ public final class ResultsLoader {
             Map<String, Metric> secondary = new LinkedHashMap<>();
             JsonNode secondaryNode = optional(entry, "secondaryMetrics", JsonNode::isObject, "an object of metrics");
             if (secondaryNode != null) {
-                secondaryNode.properties().forEach(metric ->
-                        secondary.put(metric.getKey(), metric("secondaryMetrics/" + metric.getKey(), metric.getValue(), true)));
+                secondaryNode
+                        .properties()
+                        .forEach(metric -> secondary.put(
+                                metric.getKey(),
+                                metric("secondaryMetrics/" + metric.getKey(), metric.getValue(), true)));
             }
             List<String> jvmArgs = new ArrayList<>();
             JsonNode args = optional(entry, "jvmArgs", JsonNode::isArray, "an array of strings");
@@ -242,11 +271,21 @@ public final class ResultsLoader {
                     jvmArgs.add(args.get(i).asText());
                 }
             }
-            return new BenchmarkResult(benchmark, mode, integer("threads", 1), integer("forks", 0),
-                    integer("warmupIterations", 0), integer("measurementIterations", 0),
-                    text(entry, "jmhVersion", false).orElse(""), text(entry, "jdkVersion", false).orElse(""),
-                    text(entry, "vmName", false).orElse(""), jvmArgs, params,
-                    metric("primaryMetric", primary, false), secondary, start);
+            return new BenchmarkResult(
+                    benchmark,
+                    mode,
+                    integer("threads", 1),
+                    integer("forks", 0),
+                    integer("warmupIterations", 0),
+                    integer("measurementIterations", 0),
+                    text(entry, "jmhVersion", false).orElse(""),
+                    text(entry, "jdkVersion", false).orElse(""),
+                    text(entry, "vmName", false).orElse(""),
+                    jvmArgs,
+                    params,
+                    metric("primaryMetric", primary, false),
+                    secondary,
+                    start);
         }
 
         private Metric metric(String path, JsonNode metric, boolean secondary) {
@@ -260,21 +299,30 @@ public final class ResultsLoader {
             }
             double score = number(path + "/score", scoreNode, secondary);
             if (!secondary && !Double.isFinite(score)) {
-                throw error(path + "/score", label.replace("\"primaryMetric\"", "\"primaryMetric.score\"") + " must be a finite number, not " + describe(scoreNode));
+                throw error(
+                        path + "/score",
+                        label.replace("\"primaryMetric\"", "\"primaryMetric.score\"") + " must be a finite number, not "
+                                + describe(scoreNode));
             }
             JsonNode unit = metric.get("scoreUnit");
             if (unit == null || !unit.isTextual()) {
-                throw error(unit == null ? path : path + "/scoreUnit",
-                        unit == null ? label + " has no \"scoreUnit\"" : "\"scoreUnit\" must be a string, not " + describe(unit));
+                throw error(
+                        unit == null ? path : path + "/scoreUnit",
+                        unit == null
+                                ? label + " has no \"scoreUnit\""
+                                : "\"scoreUnit\" must be a string, not " + describe(unit));
             }
             double error = metric.has("scoreError") && !metric.get("scoreError").isNull()
-                    ? number(path + "/scoreError", metric.get("scoreError"), true) : Double.NaN;
+                    ? number(path + "/scoreError", metric.get("scoreError"), true)
+                    : Double.NaN;
             double lower = score - error;
             double upper = score + error;
             JsonNode confidence = metric.get("scoreConfidence");
             if (confidence != null && !confidence.isNull()) {
                 if (!confidence.isArray() || confidence.size() != 2) {
-                    throw error(path + "/scoreConfidence", "\"scoreConfidence\" must be [lower, upper], not " + describe(confidence));
+                    throw error(
+                            path + "/scoreConfidence",
+                            "\"scoreConfidence\" must be [lower, upper], not " + describe(confidence));
                 }
                 lower = number(path + "/scoreConfidence/0", confidence.get(0), true);
                 upper = number(path + "/scoreConfidence/1", confidence.get(1), true);
@@ -331,7 +379,10 @@ public final class ResultsLoader {
 
         private JsonNode arrayOf(String path, JsonNode node) {
             if (!node.isArray()) {
-                throw error(path, "\"" + path.replaceAll("/\\d+", "").replace('/', '.') + "\" must be an array, not " + describe(node));
+                throw error(
+                        path,
+                        "\"" + path.replaceAll("/\\d+", "").replace('/', '.') + "\" must be an array, not "
+                                + describe(node));
             }
             return node;
         }
@@ -379,7 +430,8 @@ public final class ResultsLoader {
             return value;
         }
 
-        private JsonNode optional(JsonNode node, String field, java.util.function.Predicate<JsonNode> type, String expected) {
+        private JsonNode optional(
+                JsonNode node, String field, java.util.function.Predicate<JsonNode> type, String expected) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull()) {
                 return null;
@@ -422,7 +474,8 @@ public final class ResultsLoader {
             return value(parser, file, "", where);
         }
 
-        private static JsonNode value(JsonParser parser, Path file, String pointer, Map<String, Location> where) throws IOException {
+        private static JsonNode value(JsonParser parser, Path file, String pointer, Map<String, Location> where)
+                throws IOException {
             where.put(pointer, at(file, parser.currentTokenLocation()));
             JsonToken token = parser.currentToken();
             if (token == JsonToken.START_ARRAY) {

@@ -26,34 +26,51 @@ public record Selection(String benchmark, Optional<String> mode, Map<String, Str
 
     /** The results of {@code run} this selection names, in file order; never empty. */
     public List<BenchmarkResult> apply(ResultRun run) {
-        List<BenchmarkResult> matching = run.results().stream().filter(r -> r.matches(benchmark)).toList();
+        List<BenchmarkResult> matching =
+                run.results().stream().filter(r -> r.matches(benchmark)).toList();
         if (matching.isEmpty()) {
-            throw new InputException(location, "no benchmark '" + benchmark + "' in " + run.jmhFile()
-                    + " (it has: " + list(run.results().stream().map(BenchmarkResult::shortName).toList()) + ")");
+            throw new InputException(
+                    location,
+                    "no benchmark '" + benchmark + "' in " + run.jmhFile() + " (it has: "
+                            + list(run.results().stream()
+                                    .map(BenchmarkResult::shortName)
+                                    .toList()) + ")");
         }
-        TreeSet<String> names = new TreeSet<>(matching.stream().map(BenchmarkResult::benchmark).toList());
+        TreeSet<String> names =
+                new TreeSet<>(matching.stream().map(BenchmarkResult::benchmark).toList());
         if (names.size() > 1) {
-            throw new InputException(location, "'" + benchmark + "' names several benchmarks: " + String.join(", ", names)
-                    + "; name the class too");
+            throw new InputException(
+                    location,
+                    "'" + benchmark + "' names several benchmarks: " + String.join(", ", names)
+                            + "; name the class too");
         }
-        TreeSet<String> modes = new TreeSet<>(matching.stream().map(BenchmarkResult::mode).toList());
+        TreeSet<String> modes =
+                new TreeSet<>(matching.stream().map(BenchmarkResult::mode).toList());
         if (mode.isPresent()) {
-            matching = matching.stream().filter(r -> r.mode().equals(mode.get())).toList();
+            matching =
+                    matching.stream().filter(r -> r.mode().equals(mode.get())).toList();
             if (matching.isEmpty()) {
-                throw new InputException(location, "'" + benchmark + "' has no results in mode '" + mode.get()
-                        + "' (modes: " + String.join(", ", modes) + ")");
+                throw new InputException(
+                        location,
+                        "'" + benchmark + "' has no results in mode '" + mode.get() + "' (modes: "
+                                + String.join(", ", modes) + ")");
             }
         } else if (modes.size() > 1) {
-            throw new InputException(location, "'" + benchmark + "' was measured in several modes ("
-                    + String.join(", ", modes) + "): choose one with mode");
+            throw new InputException(
+                    location,
+                    "'" + benchmark + "' was measured in several modes (" + String.join(", ", modes)
+                            + "): choose one with mode");
         }
         requireParams(matching, where.keySet());
         for (Map.Entry<String, String> fixed : new java.util.TreeMap<>(where).entrySet()) {
             List<BenchmarkResult> narrowed = matching.stream()
-                    .filter(r -> fixed.getValue().equals(r.params().get(fixed.getKey()))).toList();
+                    .filter(r -> fixed.getValue().equals(r.params().get(fixed.getKey())))
+                    .toList();
             if (narrowed.isEmpty()) {
-                throw new InputException(location, "no data for " + fixed.getKey() + "=" + fixed.getValue() + " in '"
-                        + benchmark + "' (values: " + list(values(matching, fixed.getKey())) + ")");
+                throw new InputException(
+                        location,
+                        "no data for " + fixed.getKey() + "=" + fixed.getValue() + " in '" + benchmark + "' (values: "
+                                + list(values(matching, fixed.getKey())) + ")");
             }
             matching = narrowed;
         }
@@ -62,25 +79,33 @@ public record Selection(String benchmark, Optional<String> mode, Map<String, Str
 
     /** Fails unless every name is a param of the results. */
     public void requireParams(List<BenchmarkResult> results, Collection<String> params) {
-        TreeSet<String> known = new TreeSet<>(results.stream().flatMap(r -> r.params().keySet().stream()).toList());
+        TreeSet<String> known = new TreeSet<>(
+                results.stream().flatMap(r -> r.params().keySet().stream()).toList());
         for (String param : new TreeSet<>(params)) {
             if (!known.contains(param)) {
-                throw new InputException(location, "benchmark '" + benchmark + "' has no param '" + param
-                        + "' (its params: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                throw new InputException(
+                        location,
+                        "benchmark '" + benchmark + "' has no param '" + param + "' (its params: "
+                                + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
             }
         }
     }
 
     /** The distinct values of a param among results, sorted as numbers when they all are. */
     public static List<String> values(List<BenchmarkResult> results, String param) {
-        return sortedValues(results.stream().map(r -> r.params().get(param)).filter(Objects::nonNull).toList());
+        return sortedValues(results.stream()
+                .map(r -> r.params().get(param))
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     /** Distinct strings, in numeric order when all are numbers, else in text order. */
     public static List<String> sortedValues(Collection<String> values) {
         TreeSet<String> distinct = new TreeSet<>(values);
         if (distinct.stream().allMatch(Selection::isNumber)) {
-            return distinct.stream().sorted(java.util.Comparator.comparingDouble(Double::parseDouble)).toList();
+            return distinct.stream()
+                    .sorted(java.util.Comparator.comparingDouble(Double::parseDouble))
+                    .toList();
         }
         return List.copyOf(distinct);
     }

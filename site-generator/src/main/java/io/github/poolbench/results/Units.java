@@ -10,8 +10,8 @@ import java.util.Optional;
 public final class Units {
 
     /** Nanoseconds per JMH time unit name: whole numbers, so conversions of whole times stay exact. */
-    private static final Map<String, Double> NANOS = Map.of("ns", 1.0, "us", 1e3, "µs", 1e3, "ms", 1e6,
-            "s", 1e9, "min", 6e10, "hr", 3.6e12, "day", 8.64e13);
+    private static final Map<String, Double> NANOS =
+            Map.of("ns", 1.0, "us", 1e3, "µs", 1e3, "ms", 1e6, "s", 1e9, "min", 6e10, "hr", 3.6e12, "day", 8.64e13);
 
     private Units() {}
 

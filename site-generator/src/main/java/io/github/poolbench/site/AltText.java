@@ -21,19 +21,45 @@ final class AltText {
         StringBuilder alt = new StringBuilder(data.title()).append(". ");
         List<String> names = data.series().stream().map(ChartData.Series::name).toList();
         if (data.categorical()) {
-            alt.append("Dot chart of ").append(data.yLabel()).append(data.logY() ? " (log scale)" : "").append(" for each ").append(data.xLabel());
+            alt.append("Dot chart of ")
+                    .append(data.yLabel())
+                    .append(data.logY() ? " (log scale)" : "")
+                    .append(" for each ")
+                    .append(data.xLabel());
         } else {
-            List<Double> xs = data.series().stream().flatMap(s -> s.points().stream()).map(ChartData.Point::x).sorted().toList();
-            alt.append("Line chart of ").append(data.yLabel()).append(data.logY() ? " (log scale)" : "").append(" against ").append(data.xLabel()).append(" from ")
-                    .append(number(xs.getFirst())).append(" to ").append(number(xs.getLast()))
+            List<Double> xs = data.series().stream()
+                    .flatMap(s -> s.points().stream())
+                    .map(ChartData.Point::x)
+                    .sorted()
+                    .toList();
+            alt.append("Line chart of ")
+                    .append(data.yLabel())
+                    .append(data.logY() ? " (log scale)" : "")
+                    .append(" against ")
+                    .append(data.xLabel())
+                    .append(" from ")
+                    .append(number(xs.getFirst()))
+                    .append(" to ")
+                    .append(number(xs.getLast()))
                     .append(data.logX() ? " (log scale)" : "");
         }
-        alt.append(names.size() == 1 ? ", one series: " : ", one series per value: ").append(String.join(", ", names)).append(". ");
+        alt.append(names.size() == 1 ? ", one series: " : ", one series per value: ")
+                .append(String.join(", ", names))
+                .append(". ");
         List<Labelled> points = data.series().stream()
-                .flatMap(s -> s.points().stream().map(p -> new Labelled(s.name(), p))).toList();
-        Labelled low = points.stream().min(Comparator.comparingDouble(l -> l.point().y())).orElseThrow();
-        Labelled high = points.stream().max(Comparator.comparingDouble(l -> l.point().y())).orElseThrow();
-        alt.append("Lowest: ").append(at(low, data)).append(". Highest: ").append(at(high, data)).append(". ");
+                .flatMap(s -> s.points().stream().map(p -> new Labelled(s.name(), p)))
+                .toList();
+        Labelled low = points.stream()
+                .min(Comparator.comparingDouble(l -> l.point().y()))
+                .orElseThrow();
+        Labelled high = points.stream()
+                .max(Comparator.comparingDouble(l -> l.point().y()))
+                .orElseThrow();
+        alt.append("Lowest: ")
+                .append(at(low, data))
+                .append(". Highest: ")
+                .append(at(high, data))
+                .append(". ");
         if (!data.categorical()) {
             for (ChartData.Series line : data.series()) {
                 if (line.points().size() > 1) {
@@ -41,13 +67,26 @@ final class AltText {
                 }
             }
         }
-        data.ideal().ifPresent(ideal -> alt.append("A grey dashed line shows the ideal, ")
-                .append(value(ideal.points().getFirst().y(), data)).append(" at ").append(data.xLabel()).append(' ')
-                .append(ideal.points().getFirst().xText()).append(" to ").append(value(ideal.points().getLast().y(), data))
-                .append(" at ").append(ideal.points().getLast().xText()).append(". "));
-        data.baseline().ifPresent(base -> alt.append("A dotted line marks the sequential baseline at ")
-                .append(value(base.y(), data)).append(". "));
-        data.cores().ifPresent(cores -> alt.append("A vertical mark shows the machine's ").append(cores).append(" cores. "));
+        data.ideal()
+                .ifPresent(ideal -> alt.append("A grey dashed line shows the ideal, ")
+                        .append(value(ideal.points().getFirst().y(), data))
+                        .append(" at ")
+                        .append(data.xLabel())
+                        .append(' ')
+                        .append(ideal.points().getFirst().xText())
+                        .append(" to ")
+                        .append(value(ideal.points().getLast().y(), data))
+                        .append(" at ")
+                        .append(ideal.points().getLast().xText())
+                        .append(". "));
+        data.baseline()
+                .ifPresent(base -> alt.append("A dotted line marks the sequential baseline at ")
+                        .append(value(base.y(), data))
+                        .append(". "));
+        data.cores()
+                .ifPresent(cores -> alt.append("A vertical mark shows the machine's ")
+                        .append(cores)
+                        .append(" cores. "));
         alt.append("Error bars show 99.9 % confidence intervals.");
         return alt.toString();
     }
@@ -55,7 +94,8 @@ final class AltText {
     private record Labelled(String series, ChartData.Point point) {}
 
     private static String at(Labelled labelled, ChartData data) {
-        return labelled.series() + " at " + data.xLabel() + " " + labelled.point().xText() + ", " + value(labelled.point().y(), data);
+        return labelled.series() + " at " + data.xLabel() + " "
+                + labelled.point().xText() + ", " + value(labelled.point().y(), data);
     }
 
     private static String trend(ChartData.Series line, ChartData data) {

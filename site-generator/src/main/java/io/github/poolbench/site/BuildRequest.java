@@ -11,17 +11,31 @@ import java.util.Optional;
  * @param history recorded runs for the trend page ({@code io.github.poolbench.history}); empty: no trend page
  * @param force   replace {@code out} even when it is a non-empty folder poolbench did not make
  */
-public record BuildRequest(Path content, Path templates, Path results, Path out, Optional<String> machine,
-                           boolean strict, Optional<Path> history, boolean force) {
+public record BuildRequest(
+        Path content,
+        Path templates,
+        Path results,
+        Path out,
+        Optional<String> machine,
+        boolean strict,
+        Optional<Path> history,
+        boolean force) {
 
     /** A build that replaces only a site it made itself, or an empty folder. */
-    public BuildRequest(Path content, Path templates, Path results, Path out, Optional<String> machine,
-                        boolean strict, Optional<Path> history) {
+    public BuildRequest(
+            Path content,
+            Path templates,
+            Path results,
+            Path out,
+            Optional<String> machine,
+            boolean strict,
+            Optional<Path> history) {
         this(content, templates, results, out, machine, strict, history, false);
     }
 
     /** A build without history, hence without a trend page. */
-    public BuildRequest(Path content, Path templates, Path results, Path out, Optional<String> machine, boolean strict) {
+    public BuildRequest(
+            Path content, Path templates, Path results, Path out, Optional<String> machine, boolean strict) {
         this(content, templates, results, out, machine, strict, Optional.empty());
     }
 }

@@ -21,19 +21,28 @@ final class ChartViews {
      * @param root          the page's way back to the site root
      * @param seriesHeading the data table's heading for the series column
      */
-    ChartView view(String id, ChartData data, Path site, String png, String root, String seriesHeading,
-                   String source, String dataHref) {
+    ChartView view(
+            String id,
+            ChartData data,
+            Path site,
+            String png,
+            String root,
+            String seriesHeading,
+            String source,
+            String dataHref) {
         Picture picture = picture(data, site, png, root, AltText.describe(data));
         List<Tables.Line> lines = new ArrayList<>();
-        data.baselineResult().ifPresent(base -> lines.add(new Tables.Line(List.of("sequential",
-                base.params().getOrDefault(data.xLabel(), "")), base)));
+        data.baselineResult()
+                .ifPresent(base -> lines.add(new Tables.Line(
+                        List.of("sequential", base.params().getOrDefault(data.xLabel(), "")), base)));
         for (ChartData.Series series : data.series()) {
             for (ChartData.Point point : series.points()) {
-                point.result().ifPresent(result -> lines.add(new Tables.Line(List.of(series.name(), point.xText()), result)));
+                point.result()
+                        .ifPresent(result -> lines.add(new Tables.Line(List.of(series.name(), point.xText()), result)));
             }
         }
-        TableView table = Tables.table(data.title(), List.of(seriesHeading, data.xLabel()), lines, data.baselineResult(),
-                source, dataHref);
+        TableView table = Tables.table(
+                data.title(), List.of(seriesHeading, data.xLabel()), lines, data.baselineResult(), source, dataHref);
         return new ChartView(id, data.title(), picture, table, data.notes());
     }
 

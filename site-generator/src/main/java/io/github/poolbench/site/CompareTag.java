@@ -47,24 +47,31 @@ record CompareTag(Side first, Side second, Ratio.Verdict expect, Location locati
         for (String word : words) {
             if (word.startsWith("expect=")) {
                 String value = word.substring("expect=".length());
-                expect = Arrays.stream(Ratio.Verdict.values()).filter(v -> v != Ratio.Verdict.UNKNOWN && v.word().equals(value))
-                        .findFirst().orElseThrow(() -> new InputException(location, "compare: unknown expect '" + value
-                                + "' (choose faster, slower or same)"));
+                expect = Arrays.stream(Ratio.Verdict.values())
+                        .filter(v -> v != Ratio.Verdict.UNKNOWN && v.word().equals(value))
+                        .findFirst()
+                        .orElseThrow(() -> new InputException(
+                                location, "compare: unknown expect '" + value + "' (choose faster, slower or same)"));
             } else {
                 rest.add(word);
             }
         }
         int vs = rest.indexOf("vs");
         if (vs < 0 || rest.lastIndexOf("vs") != vs) {
-            throw new InputException(location, "compare needs two sides split by one 'vs', e.g. "
-                    + "{% compare PrimesBenchmark.map poolSize=2 vs PrimesBenchmark.sequential expect=faster %}");
+            throw new InputException(
+                    location,
+                    "compare needs two sides split by one 'vs', e.g. "
+                            + "{% compare PrimesBenchmark.map poolSize=2 vs PrimesBenchmark.sequential expect=faster %}");
         }
         if (expect == null) {
-            throw new InputException(location, "compare: say what the data should show with expect=faster, expect=slower or expect=same");
+            throw new InputException(
+                    location,
+                    "compare: say what the data should show with expect=faster, expect=slower or expect=same");
         }
         List<String> left = rest.subList(0, vs);
         if (left.isEmpty() || left.getFirst().contains("=")) {
-            throw new InputException(location, "compare needs a benchmark first, e.g. {% compare SleepBenchmark.map poolSize=4 vs … %}");
+            throw new InputException(
+                    location, "compare needs a benchmark first, e.g. {% compare SleepBenchmark.map poolSize=4 vs … %}");
         }
         Side first = side(left.getFirst(), left.subList(1, left.size()), Map.of(), location);
         List<String> right = rest.subList(vs + 1, rest.size());
@@ -90,7 +97,8 @@ record CompareTag(Side first, Side second, Ratio.Verdict expect, Location locati
             String key = word.substring(0, eq);
             (KEYS.contains(key) ? own : params).put(key, word.substring(eq + 1));
         }
-        return new Side(new Selection(benchmark, Optional.ofNullable(own.get("mode")), params, location),
+        return new Side(
+                new Selection(benchmark, Optional.ofNullable(own.get("mode")), params, location),
                 Optional.ofNullable(own.get("machine")));
     }
 

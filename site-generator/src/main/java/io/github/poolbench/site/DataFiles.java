@@ -31,7 +31,9 @@ final class DataFiles {
     /** The run's {@code run.json} (how it was measured) in the site, when it has one. */
     static java.util.Optional<String> runHref(ResultRun run) {
         Path file = run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE);
-        return Files.isRegularFile(file) ? java.util.Optional.of(folder(run) + file.getFileName()) : java.util.Optional.empty();
+        return Files.isRegularFile(file)
+                ? java.util.Optional.of(folder(run) + file.getFileName())
+                : java.util.Optional.empty();
     }
 
     private static String folder(ResultRun run) {
@@ -42,8 +44,10 @@ final class DataFiles {
     static void copyAll(ResultSet results, Path site) {
         for (ResultRun run : results.runs()) {
             copy(run.jmhFile(), site.resolve(href(run)));
-            run.machineFile().ifPresent(file -> copy(file, site.resolve(machineHref(run).orElseThrow())));
-            runHref(run).ifPresent(href -> copy(run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE), site.resolve(href)));
+            run.machineFile()
+                    .ifPresent(file -> copy(file, site.resolve(machineHref(run).orElseThrow())));
+            runHref(run)
+                    .ifPresent(href -> copy(run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE), site.resolve(href)));
         }
     }
 

@@ -77,7 +77,8 @@ final class Format {
         }
         int decimals = timesDecimals(interval.ratio());
         // a narrow interval gets the digits it needs to show both ends apart
-        while (decimals < 6 && interval.lower() < interval.upper()
+        while (decimals < 6
+                && interval.lower() < interval.upper()
                 && fixed(interval.lower(), decimals).equals(fixed(interval.upper(), decimals))) {
             decimals++;
         }
@@ -97,7 +98,10 @@ final class Format {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(digits))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String fixed(double value, int decimals) {

@@ -43,6 +43,7 @@ final class Headlines {
 
     /** A {@code ##} heading in Markdown, outside code. */
     private static final Pattern HEADING = Pattern.compile("^ {0,3}##(?:[ \\t]+.*)?$");
+
     private static final Pattern FENCE = Pattern.compile("^[ \\t]*(`{3,}|~{3,}).*$");
     private static final Pattern HREF = Pattern.compile("href=\"([^\"#]*)(?:#[^\"]*)?\"");
 
@@ -59,8 +60,16 @@ final class Headlines {
      * @param lessonHref  the lesson it links into
      * @param lessonTitle that lesson's title
      */
-    public record Finding(String id, String heading, String chart, String body, List<String> missing, String expected,
-                          String command, String lessonHref, String lessonTitle) {
+    public record Finding(
+            String id,
+            String heading,
+            String chart,
+            String body,
+            List<String> missing,
+            String expected,
+            String command,
+            String lessonHref,
+            String lessonTitle) {
         public Finding {
             missing = List.copyOf(missing);
         }
@@ -75,8 +84,13 @@ final class Headlines {
      *
      * @param machineSummary the machine's CPU, cores, memory, OS and JDK, as far as known
      */
-    public record Source(String machine, String machineHref, String machineSummary, String run, String dataHref,
-                         RunContext context) {}
+    public record Source(
+            String machine,
+            String machineHref,
+            String machineSummary,
+            String run,
+            String dataHref,
+            RunContext context) {}
 
     /**
      * What the index shows of {@code index.md}.
@@ -84,8 +98,14 @@ final class Headlines {
      * @param command  the command that measures everything the findings quote
      * @param weakRuns the quoted runs that are not of publication grade, for the page's banner
      */
-    public record Landing(String title, String intro, List<Finding> findings, List<Source> sources, String command,
-                          int charts, List<String> weakRuns) {
+    public record Landing(
+            String title,
+            String intro,
+            List<Finding> findings,
+            List<Source> sources,
+            String command,
+            int charts,
+            List<String> weakRuns) {
         static final Landing NONE = new Landing("", "", List.of(), List.of(), "", 0, List.of());
 
         public Landing {
@@ -100,7 +120,12 @@ final class Headlines {
     private final Diagnostics diagnostics;
 
     /** A weaver of its own, whose {@link ResultWeaver#quoted(String)} of this page is what the index quotes. */
-    Headlines(ResultSet results, Optional<String> machine, Templates templates, ChartViews charts, Diagnostics diagnostics) {
+    Headlines(
+            ResultSet results,
+            Optional<String> machine,
+            Templates templates,
+            ChartViews charts,
+            Diagnostics diagnostics) {
         this.results = results;
         this.weaver = new ResultWeaver(results, machine, templates, charts, diagnostics);
         this.diagnostics = diagnostics;
@@ -124,7 +149,8 @@ final class Headlines {
      */
     Landing weave(Lesson page, List<Lesson> lessons, Path site) {
         String html = page.bodyHtml();
-        List<Lesson.TocEntry> sections = page.toc().stream().filter(entry -> entry.level() == 2).toList();
+        List<Lesson.TocEntry> sections =
+                page.toc().stream().filter(entry -> entry.level() == 2).toList();
         List<Integer> lines = headingLines(page.source());
         List<Integer> starts = new ArrayList<>();
         for (Lesson.TocEntry section : sections) {
@@ -145,20 +171,32 @@ final class Headlines {
             if (start < 0 || end < start) {
                 continue; // a heading inside a box: part of the finding above it
             }
-            Location at = lines.size() == sections.size() ? Location.of(page.source(), lines.get(i)) : Location.of(page.source());
-            Optional<Finding> finding = finding(sections.get(i), html.substring(start, end), at, page, lessons, site, named);
+            Location at = lines.size() == sections.size()
+                    ? Location.of(page.source(), lines.get(i))
+                    : Location.of(page.source());
+            Optional<Finding> finding =
+                    finding(sections.get(i), html.substring(start, end), at, page, lessons, site, named);
             if (finding.isPresent()) {
                 findings.add(finding.get());
-                charts += finding.get().measured() ? blocksIn(page, html.substring(start, end)).stream()
-                        .filter(b -> b.kind().equals("chart")).count() : 0;
+                charts += finding.get().measured()
+                        ? blocksIn(page, html.substring(start, end)).stream()
+                                .filter(b -> b.kind().equals("chart"))
+                                .count()
+                        : 0;
             }
         }
         String title = page.meta().title().isEmpty() ? "Findings" : page.meta().title();
         return new Landing(title, intro, findings, sources(), command(named).orElse(""), charts, weaver.weakRuns(page));
     }
 
-    private Optional<Finding> finding(Lesson.TocEntry section, String html, Location at, Lesson page, List<Lesson> lessons,
-                                      Path site, Set<String> named) {
+    private Optional<Finding> finding(
+            Lesson.TocEntry section,
+            String html,
+            Location at,
+            Lesson page,
+            List<Lesson> lessons,
+            Path site,
+            Set<String> named) {
         List<ResultBlock> blocks = blocksIn(page, html);
         String title = section.text();
         List<String> problems = new ArrayList<>();
@@ -201,12 +239,19 @@ final class Headlines {
         int close = html.indexOf("</h2>") + "</h2>".length(); // the section starts with its heading
         String heading = "<h3" + html.substring("<h2".length(), close - "</h2>".length()) + "</h3>";
         String body = html.substring(close);
-        String command = missing.stream().map(Headlines::profileFor).flatMap(Optional::stream).max(Enum::compareTo)
-                .map(Headlines::command).orElse("");
+        String command = missing.stream()
+                .map(Headlines::profileFor)
+                .flatMap(Optional::stream)
+                .max(Enum::compareTo)
+                .map(Headlines::command)
+                .orElse("");
         StringBuilder chart = new StringBuilder();
         if (!missing.isEmpty()) {
-            diagnostics.warn(at, "finding '" + title + "': no run has measured " + String.join(", ", missing)
-                    + "; the index says so in its place" + (command.isEmpty() ? "" : " (" + command + " measures it)"));
+            diagnostics.warn(
+                    at,
+                    "finding '" + title + "': no run has measured " + String.join(", ", missing)
+                            + "; the index says so in its place"
+                            + (command.isEmpty() ? "" : " (" + command + " measures it)"));
             body = "";
         } else {
             for (ResultBlock block : blocks) {
@@ -218,13 +263,23 @@ final class Headlines {
                 }
             }
         }
-        return Optional.of(new Finding(section.id(), heading, chart.toString(), body, missing, claim.get().expect().word(),
-                command, lesson.get().path(), lesson.get().title()));
+        return Optional.of(new Finding(
+                section.id(),
+                heading,
+                chart.toString(),
+                body,
+                missing,
+                claim.get().expect().word(),
+                command,
+                lesson.get().path(),
+                lesson.get().title()));
     }
 
     /** The blocks whose placeholders lie in {@code html}, in order. */
     private static List<ResultBlock> blocksIn(Lesson page, String html) {
-        return page.blocks().stream().filter(block -> html.contains(block.placeholder())).toList();
+        return page.blocks().stream()
+                .filter(block -> html.contains(block.placeholder()))
+                .toList();
     }
 
     private String resolve(String html, ResultBlock block, Lesson page, Path site) {
@@ -241,7 +296,8 @@ final class Headlines {
         Matcher href = HREF.matcher(html);
         while (href.find()) {
             String target = href.group(1).replaceFirst("^\\./", "");
-            Optional<Lesson> lesson = lessons.stream().filter(l -> l.path().equals(target)).findFirst();
+            Optional<Lesson> lesson =
+                    lessons.stream().filter(l -> l.path().equals(target)).findFirst();
             if (lesson.isPresent()) {
                 return lesson;
             }
@@ -253,12 +309,21 @@ final class Headlines {
     private static List<String> benchmarks(ResultBlock block) {
         try {
             return switch (block.kind()) {
-                case "chart", "results" -> List.of(ChartSpec.parse(block.kind(), block.body(), block.location()).benchmark());
-                case "value" -> List.of(MeasuredValue.parse(block.body(), block.location()).selection().benchmark());
+                case "chart", "results" ->
+                    List.of(ChartSpec.parse(block.kind(), block.body(), block.location())
+                            .benchmark());
+                case "value" ->
+                    List.of(MeasuredValue.parse(block.body(), block.location())
+                            .selection()
+                            .benchmark());
                 case "compare" -> {
                     CompareTag tag = CompareTag.parse(block.body(), block.location());
-                    yield List.of(tag.first().selection().benchmark(), tag.second().selection().benchmark()).stream()
-                            .distinct().toList();
+                    yield List.of(
+                                    tag.first().selection().benchmark(),
+                                    tag.second().selection().benchmark())
+                            .stream()
+                            .distinct()
+                            .toList();
                 }
                 default -> List.of();
             };
@@ -291,10 +356,18 @@ final class Headlines {
      * any run they quote: a finding from a full run is reproduced by a full run.
      */
     private Optional<String> command(Set<String> named) {
-        Optional<Profile> needed = named.stream().map(Headlines::profileFor).flatMap(Optional::stream).max(Enum::compareTo);
-        Optional<Profile> quoted = weaver.quoted(PAGE).stream().map(run -> RunContext.of(run).profile())
-                .flatMap(id -> java.util.Arrays.stream(Profile.values()).filter(p -> p.id().equals(id))).max(Enum::compareTo);
-        return java.util.stream.Stream.of(needed, quoted).flatMap(Optional::stream).max(Enum::compareTo).map(Headlines::command);
+        Optional<Profile> needed = named.stream()
+                .map(Headlines::profileFor)
+                .flatMap(Optional::stream)
+                .max(Enum::compareTo);
+        Optional<Profile> quoted = weaver.quoted(PAGE).stream()
+                .map(run -> RunContext.of(run).profile())
+                .flatMap(id -> java.util.Arrays.stream(Profile.values()).filter(p -> p.id().equals(id)))
+                .max(Enum::compareTo);
+        return java.util.stream.Stream.of(needed, quoted)
+                .flatMap(Optional::stream)
+                .max(Enum::compareTo)
+                .map(Headlines::command);
     }
 
     private static String command(Profile profile) {
@@ -305,10 +378,18 @@ final class Headlines {
         List<Source> sources = new ArrayList<>();
         for (ResultRun run : weaver.quoted(PAGE)) {
             MachineInfo info = run.machineInfo();
-            String summary = String.join("; ", java.util.stream.Stream.of("CPU", "Cores", "Memory", "OS", "JDK")
-                    .flatMap(label -> info.fact(label).map(value -> label + ": " + value).stream()).toList());
-            sources.add(new Source(run.machineId(), "machines/" + run.machineId() + ".html", summary, run.runId(),
-                    DataFiles.href(run), RunContext.of(run)));
+            String summary = String.join(
+                    "; ",
+                    java.util.stream.Stream.of("CPU", "Cores", "Memory", "OS", "JDK")
+                            .flatMap(label -> info.fact(label).map(value -> label + ": " + value).stream())
+                            .toList());
+            sources.add(new Source(
+                    run.machineId(),
+                    "machines/" + run.machineId() + ".html",
+                    summary,
+                    run.runId(),
+                    DataFiles.href(run),
+                    RunContext.of(run)));
         }
         return sources;
     }
@@ -324,7 +405,8 @@ final class Headlines {
         int start = 0;
         if (!text.isEmpty() && text.getFirst().strip().equals("---")) {
             start = 1;
-            while (start < text.size() && !text.get(start).stripTrailing().equals("---")
+            while (start < text.size()
+                    && !text.get(start).stripTrailing().equals("---")
                     && !text.get(start).stripTrailing().equals("...")) {
                 start++;
             }

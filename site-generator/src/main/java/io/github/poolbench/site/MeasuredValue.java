@@ -29,12 +29,15 @@ import java.util.Set;
  * @param metric  a secondary metric to quote instead of the primary score
  * @param ideal   the ideal's kind for {@code ratio-to-ideal} and {@code ideal}
  */
-record MeasuredValue(Selection selection, Show show, Optional<String> metric, Optional<String> machine,
-                     ChartSpec.Ideal ideal) {
+record MeasuredValue(
+        Selection selection, Show show, Optional<String> metric, Optional<String> machine, ChartSpec.Ideal ideal) {
 
     /** What a measured value prints. */
     enum Show {
-        SCORE("score"), SPEEDUP("speedup"), RATIO_TO_IDEAL("ratio-to-ideal"), IDEAL("ideal");
+        SCORE("score"),
+        SPEEDUP("speedup"),
+        RATIO_TO_IDEAL("ratio-to-ideal"),
+        IDEAL("ideal");
 
         final String word;
 
@@ -53,7 +56,8 @@ record MeasuredValue(Selection selection, Show show, Optional<String> metric, Op
             words = words.subList(1, words.size());
         }
         if (words.isEmpty() || words.getFirst().contains("=")) {
-            throw new InputException(location, "measured needs a benchmark first, e.g. {% measured SleepBenchmark.map poolSize=4 %}");
+            throw new InputException(
+                    location, "measured needs a benchmark first, e.g. {% measured SleepBenchmark.map poolSize=4 %}");
         }
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> own = new LinkedHashMap<>();
@@ -67,21 +71,30 @@ record MeasuredValue(Selection selection, Show show, Optional<String> metric, Op
         }
         Show show = Show.SCORE;
         if (own.containsKey("show")) {
-            show = java.util.Arrays.stream(Show.values()).filter(s -> s.word.equals(own.get("show"))).findFirst()
-                    .orElseThrow(() -> new InputException(location, "measured: unknown show '" + own.get("show")
-                            + "' (choose score, speedup, ratio-to-ideal or ideal)"));
+            show = java.util.Arrays.stream(Show.values())
+                    .filter(s -> s.word.equals(own.get("show")))
+                    .findFirst()
+                    .orElseThrow(() -> new InputException(
+                            location,
+                            "measured: unknown show '" + own.get("show")
+                                    + "' (choose score, speedup, ratio-to-ideal or ideal)"));
         }
         ChartSpec.Ideal ideal = ChartSpec.Ideal.AUTO;
         if (own.containsKey("ideal")) {
             try {
                 ideal = ChartSpec.Ideal.valueOf(own.get("ideal").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InputException(location, "measured: unknown ideal '" + own.get("ideal") + "' (choose waiting or cpu)");
+                throw new InputException(
+                        location, "measured: unknown ideal '" + own.get("ideal") + "' (choose waiting or cpu)");
             }
         }
         Selection selection = new Selection(words.getFirst(), Optional.ofNullable(own.get("mode")), params, location);
-        return new MeasuredValue(selection, show, Optional.ofNullable(own.get("metric")),
-                Optional.ofNullable(own.get("machine")), ideal);
+        return new MeasuredValue(
+                selection,
+                show,
+                Optional.ofNullable(own.get("metric")),
+                Optional.ofNullable(own.get("machine")),
+                ideal);
     }
 
     /** Words split on blanks; double quotes keep a value with blanks together. {@code tag} names the tag in errors. */

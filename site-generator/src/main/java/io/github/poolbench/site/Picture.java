@@ -15,15 +15,31 @@ import java.nio.file.Path;
  * @param narrowDarkSrc its dark variant
  * @param alt           a description of the data, for readers who cannot see the chart
  */
-public record Picture(String src, String darkSrc, String narrowSrc, String narrowDarkSrc, String alt, int width,
-                      int height, int narrowWidth, int narrowHeight) {
+public record Picture(
+        String src,
+        String darkSrc,
+        String narrowSrc,
+        String narrowDarkSrc,
+        String alt,
+        int width,
+        int height,
+        int narrowWidth,
+        int narrowHeight) {
 
     /** The variants the painter draws of {@code png} (a path under the site root), as seen from a page at {@code root}. */
     static Picture of(String png, String root, String alt) {
         ChartRenderer.Size wide = ChartRenderer.Size.WIDE;
         ChartRenderer.Size narrow = ChartRenderer.Size.NARROW;
-        return new Picture(root + png, root + href(png, Theme.DARK, wide), root + href(png, Theme.LIGHT, narrow),
-                root + href(png, Theme.DARK, narrow), alt, wide.width(), wide.height(), narrow.width(), narrow.height());
+        return new Picture(
+                root + png,
+                root + href(png, Theme.DARK, wide),
+                root + href(png, Theme.LIGHT, narrow),
+                root + href(png, Theme.DARK, narrow),
+                alt,
+                wide.width(),
+                wide.height(),
+                narrow.width(),
+                narrow.height());
     }
 
     private static String href(String png, Theme theme, ChartRenderer.Size size) {

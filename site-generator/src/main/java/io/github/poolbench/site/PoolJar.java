@@ -51,24 +51,35 @@ final class PoolJar {
                 return;
             }
             Optional<Path> built = Optional.ofNullable(System.getProperty("poolbench.home"))
-                    .map(home -> Path.of(home, "benchmarks", "pool", "target", NAME)).filter(Files::isRegularFile);
+                    .map(home -> Path.of(home, "benchmarks", "pool", "target", NAME))
+                    .filter(Files::isRegularFile);
             if (Files.isDirectory(from)) {
                 try (Stream<Path> walk = Files.walk(from)) {
-                    List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-                    write(to, files.stream().map(file -> from.relativize(file).toString().replace('\\', '/')).toList(),
+                    List<Path> files =
+                            walk.filter(Files::isRegularFile).sorted().toList();
+                    write(
+                            to,
+                            files.stream()
+                                    .map(file ->
+                                            from.relativize(file).toString().replace('\\', '/'))
+                                    .toList(),
                             name -> Files.newInputStream(from.resolve(name)));
                 }
             } else if (built.isPresent()) {
                 Files.copy(built.get(), to, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 try (JarFile jar = new JarFile(from.toFile())) {
-                    List<String> names = jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(PACKAGE))
-                            .map(JarEntry::getName).sorted().toList();
+                    List<String> names = jar.stream()
+                            .filter(e -> !e.isDirectory() && e.getName().startsWith(PACKAGE))
+                            .map(JarEntry::getName)
+                            .sorted()
+                            .toList();
                     write(to, names, name -> jar.getInputStream(jar.getJarEntry(name)));
                 }
             }
         } catch (IOException e) {
-            throw new InputException(Location.of(from), "cannot publish the pool's jar as " + HREF + ": " + e.getMessage(), e);
+            throw new InputException(
+                    Location.of(from), "cannot publish the pool's jar as " + HREF + ": " + e.getMessage(), e);
         }
     }
 
@@ -79,7 +90,8 @@ final class PoolJar {
     private static void write(Path to, List<String> names, Opener opener) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream file = Files.newOutputStream(to); JarOutputStream jar = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(to);
+                JarOutputStream jar = new JarOutputStream(file)) {
             JarEntry meta = new JarEntry(JarFile.MANIFEST_NAME);
             meta.setTime(EPOCH);
             jar.putNextEntry(meta);
@@ -102,7 +114,11 @@ final class PoolJar {
 
     private static Path codeSource() {
         try {
-            return Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(WorkerPool.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the pool's classes have no file location", e);
         }

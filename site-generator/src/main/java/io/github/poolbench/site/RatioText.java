@@ -21,7 +21,8 @@ final class RatioText {
         String same = "not distinguishable" + (against.isEmpty() ? "" : " from " + against);
         return switch (ratio.verdict()) {
             case UNKNOWN -> times + " (no error estimate)";
-            case SAME -> times + " (" + Format.interval(interval) + (interval.isBounded() ? ": " : " interval: ") + same + ")";
+            case SAME ->
+                times + " (" + Format.interval(interval) + (interval.isBounded() ? ": " : " interval: ") + same + ")";
             case FASTER, SLOWER -> times + " (" + Format.interval(interval) + ")";
         };
     }
@@ -46,7 +47,8 @@ final class RatioText {
             case FASTER -> Format.times(shown.ratio()) + " faster" + bounds;
             case SLOWER -> Format.times(shown.ratio()) + " slower" + bounds;
             case SAME -> (behind ? "no slower: " : "no faster: ") + Format.times(shown.ratio()) + bounds;
-            case UNKNOWN -> "not known: " + Format.times(shown.ratio()) + (behind ? " slower" : " faster") + " (no error estimate)";
+            case UNKNOWN ->
+                "not known: " + Format.times(shown.ratio()) + (behind ? " slower" : " faster") + " (no error estimate)";
         };
     }
 }

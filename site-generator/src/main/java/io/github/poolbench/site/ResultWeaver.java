@@ -42,13 +42,19 @@ final class ResultWeaver {
     private final Diagnostics diagnostics;
     /** The runs each lesson quotes, by page path, for the banner that says when one is not of publication grade. */
     private final Map<String, java.util.Set<ResultRun>> quoted = new java.util.LinkedHashMap<>();
+
     private String page = "";
 
     /**
      * @param machine     the machine whose numbers lessons quote unless a block names another
      * @param diagnostics where a claim the data does not back is reported
      */
-    ResultWeaver(ResultSet results, Optional<String> machine, Templates templates, ChartViews charts, Diagnostics diagnostics) {
+    ResultWeaver(
+            ResultSet results,
+            Optional<String> machine,
+            Templates templates,
+            ChartViews charts,
+            Diagnostics diagnostics) {
         this.results = results;
         this.machine = machine;
         this.templates = templates;
@@ -80,8 +86,15 @@ final class ResultWeaver {
         });
         ChartData data = ChartData.select(spec, quote(run));
         String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
-        return charts.view("chart-" + block.id(), data, site, png, root, spec.series().orElse("benchmark"),
-                source(run), root + DataFiles.href(run));
+        return charts.view(
+                "chart-" + block.id(),
+                data,
+                site,
+                png,
+                root,
+                spec.series().orElse("benchmark"),
+                source(run),
+                root + DataFiles.href(run));
     }
 
     private TableView table(ResultBlock block, String root) {
@@ -94,20 +107,42 @@ final class ResultWeaver {
         List<String> columns = new ArrayList<>();
         spec.series().ifPresent(columns::add);
         spec.x().filter(x -> !columns.contains(x)).ifPresent(columns::add);
-        selected.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
-                .filter(p -> !columns.contains(p) && Selection.values(selected, p).size() > 1).forEach(columns::add);
+        selected.stream()
+                .flatMap(r -> r.params().keySet().stream())
+                .distinct()
+                .sorted()
+                .filter(p ->
+                        !columns.contains(p) && Selection.values(selected, p).size() > 1)
+                .forEach(columns::add);
         Comparator<BenchmarkResult> order = (a, b) -> 0; // file order, refined column by column
         for (String column : columns) {
             List<String> values = Selection.values(selected, column);
             order = order.thenComparingInt(r -> values.indexOf(r.params().get(column)));
         }
-        List<Tables.Line> lines = selected.stream().sorted(order)
-                .map(r -> new Tables.Line(columns.isEmpty() ? List.of(r.method())
-                        : columns.stream().map(c -> r.params().getOrDefault(c, "")).toList(), r)).toList();
+        List<Tables.Line> lines = selected.stream()
+                .sorted(order)
+                .map(r -> new Tables.Line(
+                        columns.isEmpty()
+                                ? List.of(r.method())
+                                : columns.stream()
+                                        .map(c -> r.params().getOrDefault(c, ""))
+                                        .toList(),
+                        r))
+                .toList();
         Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, columns, spec.x());
-        String title = spec.title().orElse(spec.benchmark() + (spec.selection().where().isEmpty() ? ""
-                : " (" + Tables.params(new java.util.TreeMap<>(spec.selection().where())) + ")"));
-        return Tables.table(title, columns.isEmpty() ? List.of("benchmark") : columns, lines, baseline, source(run),
+        String title = spec.title()
+                .orElse(spec.benchmark()
+                        + (spec.selection().where().isEmpty()
+                                ? ""
+                                : " ("
+                                        + Tables.params(new java.util.TreeMap<>(
+                                                spec.selection().where())) + ")"));
+        return Tables.table(
+                title,
+                columns.isEmpty() ? List.of("benchmark") : columns,
+                lines,
+                baseline,
+                source(run),
                 root + DataFiles.href(run));
     }
 
@@ -122,14 +157,16 @@ final class ResultWeaver {
             case SCORE -> Format.measured(metric(value, result));
             case SPEEDUP -> speedup(result, run, block.location());
             case RATIO_TO_IDEAL -> RatioText.ratio(ratioToIdeal(value, result, run, block.location())) + " the ideal";
-            case IDEAL -> Format.significant(ideal(value, result, run, block.location()), 4) + " "
-                    + Units.spoken(result.primary().unit());
+            case IDEAL ->
+                Format.significant(ideal(value, result, run, block.location()), 4) + " "
+                        + Units.spoken(result.primary().unit());
         };
-        String title = describe(result, run) + "; " + switch (value.show()) {
-            case SCORE -> "± is the 99.9 % confidence interval";
-            case SPEEDUP, RATIO_TO_IDEAL -> "in brackets the ratio's 99.9 % confidence interval (Fieller)";
-            case IDEAL -> "worked out from the params";
-        };
+        String title = describe(result, run) + "; "
+                + switch (value.show()) {
+                    case SCORE -> "± is the 99.9 % confidence interval";
+                    case SPEEDUP, RATIO_TO_IDEAL -> "in brackets the ratio's 99.9 % confidence interval (Fieller)";
+                    case IDEAL -> "worked out from the params";
+                };
         return Map.of("text", text, "title", title);
     }
 
@@ -153,23 +190,39 @@ final class ResultWeaver {
         });
         BenchmarkResult second = single(right, quote(secondRun), "compare", first.params());
         if (first == second) {
-            throw new InputException(block.location(), "compare: both sides pick the same result, " + describe(first, firstRun)
-                    + "; give the second side a param value of its own");
+            throw new InputException(
+                    block.location(),
+                    "compare: both sides pick the same result, " + describe(first, firstRun)
+                            + "; give the second side a param value of its own");
         }
-        if (!first.mode().equals(second.mode()) || !first.primary().unit().equals(second.primary().unit())) {
-            throw new InputException(block.location(), "compare: the sides are measured differently (" + first.mode() + ", "
-                    + first.primary().unit() + " against " + second.mode() + ", " + second.primary().unit()
-                    + "); compare results of one mode and unit");
+        if (!first.mode().equals(second.mode())
+                || !first.primary().unit().equals(second.primary().unit())) {
+            throw new InputException(
+                    block.location(),
+                    "compare: the sides are measured differently (" + first.mode() + ", "
+                            + first.primary().unit() + " against " + second.mode() + ", "
+                            + second.primary().unit()
+                            + "); compare results of one mode and unit");
         }
         Ratio ratio = Ratio.speedup(first, second);
         String text = RatioText.verdict(ratio);
         String sides = describe(first, firstRun) + " vs " + describe(second, secondRun);
         if (ratio.verdict() != tag.expect()) {
-            diagnostics.warn(block.location(), "compare: expected " + tag.expect().word() + " but the data says "
-                    + ratio.verdict().word() + " (" + text + "): " + sides);
+            diagnostics.warn(
+                    block.location(),
+                    "compare: expected " + tag.expect().word() + " but the data says "
+                            + ratio.verdict().word() + " (" + text + "): " + sides);
         }
         String title = sides + "; speed-up of the first over the second with its 99.9 % confidence interval (Fieller)";
-        return Map.of("text", text, "title", title, "expected", tag.expect().word(), "verdict", ratio.verdict().word());
+        return Map.of(
+                "text",
+                text,
+                "title",
+                title,
+                "expected",
+                tag.expect().word(),
+                "verdict",
+                ratio.verdict().word());
     }
 
     /** Notes that the page being resolved quotes {@code run}. */
@@ -188,8 +241,8 @@ final class ResultWeaver {
 
     /** {@code SleepBenchmark.map pool=THREAD poolSize=4 (ss), machine lab-a/run}: which result, from where. */
     private static String describe(BenchmarkResult result, ResultRun run) {
-        return result.shortName() + (result.params().isEmpty() ? "" : " " + Tables.params(result.params()))
-                + " (" + result.mode() + "), machine " + source(run);
+        return result.shortName() + (result.params().isEmpty() ? "" : " " + Tables.params(result.params())) + " ("
+                + result.mode() + "), machine " + source(run);
     }
 
     /**
@@ -201,23 +254,35 @@ final class ResultWeaver {
     private static BenchmarkResult single(Selection selection, ResultRun run, String tag, Map<String, String> like) {
         List<BenchmarkResult> selected = selection.apply(run);
         if (selected.size() > 1 && !like.isEmpty()) {
-            List<BenchmarkResult> narrowed = selected.stream().filter(r -> like.entrySet().stream()
-                    .filter(e -> !selection.where().containsKey(e.getKey()) && r.params().containsKey(e.getKey()))
-                    .allMatch(e -> e.getValue().equals(r.params().get(e.getKey())))).toList();
+            List<BenchmarkResult> narrowed = selected.stream()
+                    .filter(r -> like.entrySet().stream()
+                            .filter(e -> !selection.where().containsKey(e.getKey())
+                                    && r.params().containsKey(e.getKey()))
+                            .allMatch(e -> e.getValue().equals(r.params().get(e.getKey()))))
+                    .toList();
             selected = narrowed.isEmpty() ? selected : narrowed;
         }
-        if (selected.size() > 1 && selection.where().values().stream().noneMatch(v -> v.equalsIgnoreCase(Baselines.SEQUENTIAL))) {
-            selected = selected.stream().filter(r -> !Baselines.isBaselineByParam(r)).toList();
+        if (selected.size() > 1
+                && selection.where().values().stream().noneMatch(v -> v.equalsIgnoreCase(Baselines.SEQUENTIAL))) {
+            selected = selected.stream()
+                    .filter(r -> !Baselines.isBaselineByParam(r))
+                    .toList();
         }
         if (selected.size() == 1) {
             return selected.getFirst();
         }
         List<BenchmarkResult> found = selected;
-        List<String> open = found.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted()
+        List<String> open = found.stream()
+                .flatMap(r -> r.params().keySet().stream())
+                .distinct()
+                .sorted()
                 .filter(p -> Selection.values(found, p).size() > 1)
-                .map(p -> p + " (values: " + String.join(", ", Selection.values(found, p)) + ")").toList();
-        throw new InputException(selection.location(), tag + ": '" + selection.benchmark() + "' matches " + found.size()
-                + " results; fix " + String.join(", ", open));
+                .map(p -> p + " (values: " + String.join(", ", Selection.values(found, p)) + ")")
+                .toList();
+        throw new InputException(
+                selection.location(),
+                tag + ": '" + selection.benchmark() + "' matches " + found.size() + " results; fix "
+                        + String.join(", ", open));
     }
 
     private static Metric metric(MeasuredValue value, BenchmarkResult result) {
@@ -226,17 +291,27 @@ final class ResultWeaver {
         }
         Metric metric = result.secondary().get(value.metric().get());
         if (metric == null) {
-            throw new InputException(value.selection().location(), "measured: '" + result.shortName() + "' has no metric '"
-                    + value.metric().get() + "' (it has: " + (result.secondary().isEmpty() ? "none"
-                    : String.join(", ", new java.util.TreeSet<>(result.secondary().keySet()))) + ")");
+            throw new InputException(
+                    value.selection().location(),
+                    "measured: '" + result.shortName() + "' has no metric '"
+                            + value.metric().get() + "' (it has: "
+                            + (result.secondary().isEmpty()
+                                    ? "none"
+                                    : String.join(
+                                            ", ",
+                                            new java.util.TreeSet<>(
+                                                    result.secondary().keySet())))
+                            + ")");
         }
         return metric;
     }
 
     private static String speedup(BenchmarkResult result, ResultRun run, Location location) {
-        BenchmarkResult baseline = baseline(result, run).orElseThrow(() -> new InputException(location,
-                "measured: show=speedup needs a sequential baseline, but '" + result.className()
-                        + "' has no 'sequential' method and no param value SEQUENTIAL"));
+        BenchmarkResult baseline = baseline(result, run)
+                .orElseThrow(() -> new InputException(
+                        location,
+                        "measured: show=speedup needs a sequential baseline, but '" + result.className()
+                                + "' has no 'sequential' method and no param value SEQUENTIAL"));
         return RatioText.speedup(Ratio.speedup(result, baseline), "sequential");
     }
 
@@ -245,12 +320,15 @@ final class ResultWeaver {
      * worked out from the params alone is a constant; one derived from the sequential baseline
      * carries the baseline's own noise, so it enters the interval as a sample.
      */
-    private static RatioInterval ratioToIdeal(MeasuredValue value, BenchmarkResult result, ResultRun run, Location location) {
+    private static RatioInterval ratioToIdeal(
+            MeasuredValue value, BenchmarkResult result, ResultRun run, Location location) {
         double ideal = ideal(value, result, run, location);
         Sample measured = Sample.of(result);
         Optional<BenchmarkResult> base = baseline(result, run);
-        Sample idealSample = IdealLine.usesBaseline(IdealLine.resolve(value.ideal(), result), result) && base.isPresent()
-                ? Sample.of(base.get()).scaled(ideal / base.get().primary().score()) : Sample.constant(ideal);
+        Sample idealSample = IdealLine.usesBaseline(IdealLine.resolve(value.ideal(), result), result)
+                        && base.isPresent()
+                ? Sample.of(base.get()).scaled(ideal / base.get().primary().score())
+                : Sample.constant(ideal);
         return result.higherIsBetter() ? Ratio.fieller(idealSample, measured) : Ratio.fieller(measured, idealSample);
     }
 
@@ -263,18 +341,31 @@ final class ResultWeaver {
     private static double ideal(MeasuredValue value, BenchmarkResult result, ResultRun run, Location location) {
         String size = result.params().get("poolSize");
         if (size == null || !Selection.isNumber(size)) {
-            throw new InputException(location, "measured: show=" + value.show().word + " needs a numeric poolSize param"
-                    + " (params: " + (result.params().isEmpty() ? "none" : String.join(", ", result.params().keySet())) + ")");
+            throw new InputException(
+                    location,
+                    "measured: show=" + value.show().word + " needs a numeric poolSize param" + " (params: "
+                            + (result.params().isEmpty()
+                                    ? "none"
+                                    : String.join(", ", result.params().keySet())) + ")");
         }
         ChartSpec.Ideal kind = IdealLine.resolve(value.ideal(), result);
         if (kind == ChartSpec.Ideal.NONE) {
-            throw new InputException(location, "measured: no ideal for '" + result.shortName()
-                    + "': give ideal=waiting (with tasks and a *Millis param) or ideal=cpu");
+            throw new InputException(
+                    location,
+                    "measured: no ideal for '" + result.shortName()
+                            + "': give ideal=waiting (with tasks and a *Millis param) or ideal=cpu");
         }
-        OptionalDouble ideal = IdealLine.score(kind, Double.parseDouble(size), result, baseline(result, run),
-                run.machineInfo().cores(), location);
-        return ideal.orElseThrow(() -> new InputException(location, "measured: unit '" + result.primary().unit()
-                + "' is not a JMH time unit, so the ideal cannot be expressed in it"));
+        OptionalDouble ideal = IdealLine.score(
+                kind,
+                Double.parseDouble(size),
+                result,
+                baseline(result, run),
+                run.machineInfo().cores(),
+                location);
+        return ideal.orElseThrow(() -> new InputException(
+                location,
+                "measured: unit '" + result.primary().unit()
+                        + "' is not a JMH time unit, so the ideal cannot be expressed in it"));
     }
 
     /**
@@ -284,17 +375,25 @@ final class ResultWeaver {
      * without hiding what it did not measure, and every chart still names the run it came from.
      * When no run answers, the error is the one from the most relevant run.
      */
-    private <T> T firstResolving(Optional<String> asked, String benchmark, Location location,
-                                 java.util.function.Function<ResultRun, T> resolve) {
-        String machineId = asked.or(() -> machine).orElseThrow(() -> new InputException(location,
-                "no results to quote: the results folder is empty (run ./poolbench bench first)"));
+    private <T> T firstResolving(
+            Optional<String> asked,
+            String benchmark,
+            Location location,
+            java.util.function.Function<ResultRun, T> resolve) {
+        String machineId = asked.or(() -> machine)
+                .orElseThrow(() -> new InputException(
+                        location, "no results to quote: the results folder is empty (run ./poolbench bench first)"));
         if (asked.isPresent() && !results.byMachine().containsKey(machineId)) {
-            throw new InputException(location, "no results for machine '" + machineId + "' (machines: "
-                    + String.join(", ", results.byMachine().keySet()) + ")");
+            throw new InputException(
+                    location,
+                    "no results for machine '" + machineId + "' (machines: "
+                            + String.join(", ", results.byMachine().keySet()) + ")");
         }
         List<ResultRun> candidates = new ArrayList<>(results.runsNewestFirst(machineId));
         if (asked.isEmpty()) {
-            results.runs().reversed().stream().filter(r -> !r.machineId().equals(machineId)).forEach(candidates::add);
+            results.runs().reversed().stream()
+                    .filter(r -> !r.machineId().equals(machineId))
+                    .forEach(candidates::add);
         }
         InputException best = null;
         boolean bestHasBenchmark = false;

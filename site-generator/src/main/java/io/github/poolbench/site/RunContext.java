@@ -32,9 +32,20 @@ import java.util.TreeMap;
  * @param command       the command that measures the same again, e.g. {@code ./poolbench report --profile full}
  * @param problem       why {@code run.json} could not be read, when it could not
  */
-public record RunContext(String profile, String status, String failure, String measured, String wallTime, String load,
-                         String busy, String largestError, String target, List<ClassErrors> errors,
-                         List<String> warnings, String command, String problem) {
+public record RunContext(
+        String profile,
+        String status,
+        String failure,
+        String measured,
+        String wallTime,
+        String load,
+        String busy,
+        String largestError,
+        String target,
+        List<ClassErrors> errors,
+        List<String> warnings,
+        String command,
+        String problem) {
 
     /** One benchmark class's errors: {@code errorSummary} in {@code run.json}. */
     public record ClassErrors(String workload, String results, String median, String worst, String withinTarget) {}
@@ -74,8 +85,11 @@ public record RunContext(String profile, String status, String failure, String m
         JsonNode largest = root.path("largestRelativeError");
         List<ClassErrors> errors = new ArrayList<>();
         for (JsonNode workload : root.path("errorSummary")) {
-            errors.add(new ClassErrors(text(workload, "workload"), count(workload.path("results")),
-                    percent(workload.path("medianPercent")), percent(workload.path("worstPercent")),
+            errors.add(new ClassErrors(
+                    text(workload, "workload"),
+                    count(workload.path("results")),
+                    percent(workload.path("medianPercent")),
+                    percent(workload.path("worstPercent")),
                     count(workload.path("withinTarget"))));
         }
         List<String> warnings = new ArrayList<>();
@@ -84,10 +98,20 @@ public record RunContext(String profile, String status, String failure, String m
                 warnings.add(w.asText());
             }
         });
-        return new RunContext(profile, text(root, "status"), text(root, "failure"),
-                span(text(root, "startedAt"), text(root, "finishedAt")), duration(root.path("wallSeconds")),
-                load(load), busy(load), largest(largest), percent(root.path("targetErrorPercent")), errors, warnings,
-                profile.matches("[a-z]+") ? "./poolbench report --profile " + profile : "", "");
+        return new RunContext(
+                profile,
+                text(root, "status"),
+                text(root, "failure"),
+                span(text(root, "startedAt"), text(root, "finishedAt")),
+                duration(root.path("wallSeconds")),
+                load(load),
+                busy(load),
+                largest(largest),
+                percent(root.path("targetErrorPercent")),
+                errors,
+                warnings,
+                profile.matches("[a-z]+") ? "./poolbench report --profile " + profile : "",
+                "");
     }
 
     /** Nothing known, and why; {@code problem} is empty when there simply is no file. */
@@ -161,8 +185,10 @@ public record RunContext(String profile, String status, String failure, String m
         if (parts.isEmpty()) {
             return "";
         }
-        String cores = load.path("logicalCores").isIntegralNumber() && load.path("logicalCores").asInt() > 0
-                ? " (" + load.path("logicalCores").asInt() + " logical cores)" : "";
+        String cores = load.path("logicalCores").isIntegralNumber()
+                        && load.path("logicalCores").asInt() > 0
+                ? " (" + load.path("logicalCores").asInt() + " logical cores)"
+                : "";
         return String.join(", ", parts) + cores;
     }
 
@@ -171,8 +197,8 @@ public record RunContext(String profile, String status, String failure, String m
             return "";
         }
         return load.path("busyAbove").isNumber()
-                ? "the load before the run was above " + number(load.path("busyAbove").asDouble())
-                        + ", so other work shared the machine"
+                ? "the load before the run was above "
+                        + number(load.path("busyAbove").asDouble()) + ", so other work shared the machine"
                 : "other work shared the machine";
     }
 
@@ -183,7 +209,9 @@ public record RunContext(String profile, String status, String failure, String m
         }
         String benchmark = text(largest, "benchmark");
         Map<String, String> params = new TreeMap<>();
-        largest.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        largest.path("params")
+                .properties()
+                .forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         return "± " + percent + (benchmark.isEmpty() ? "" : ", " + benchmark)
                 + (params.isEmpty() ? "" : " (" + Tables.params(params) + ")");
     }

@@ -33,8 +33,11 @@ record RunGrade(ResultRun run, List<String> reasons) {
 
     /** For each run that is not of publication grade, a phrase naming it and why, e.g. {@code lab/run, a quick run (…)}. */
     static List<String> weak(java.util.Collection<ResultRun> runs) {
-        return runs.stream().map(RunGrade::of).filter(grade -> !grade.publicationGrade())
-                .map(grade -> ResultWeaver.source(grade.run()) + ", " + String.join(", ", grade.reasons())).toList();
+        return runs.stream()
+                .map(RunGrade::of)
+                .filter(grade -> !grade.publicationGrade())
+                .map(grade -> ResultWeaver.source(grade.run()) + ", " + String.join(", ", grade.reasons()))
+                .toList();
     }
 
     static RunGrade of(ResultRun run) {
@@ -72,7 +75,8 @@ record RunGrade(ResultRun run, List<String> reasons) {
         if (parts.isEmpty()) {
             return "";
         }
-        return " (1-minute load " + String.join(", ", parts) + (cores.isNumber() ? " on " + cores.asInt() + " cores" : "") + ")";
+        return " (1-minute load " + String.join(", ", parts)
+                + (cores.isNumber() ? " on " + cores.asInt() + " cores" : "") + ")";
     }
 
     /** The run record, or an empty node when there is none or it cannot be read (it only adds detail). */

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,15 @@ public final class SiteBuilder {
         inputs.put("templates", request.templates());
         inputs.put("results", request.results());
         request.history().ifPresent(history -> inputs.put("history", history));
-        OutputFolder.check(request.out(), inputs, request.force()); // before any work: a refused folder is refused at once
+        OutputFolder.check(
+                request.out(), inputs, request.force()); // before any work: a refused folder is refused at once
         if (request.history().isPresent() || holdsAFile(request.results())) {
             ChartRenderer.warmUp(); // fonts load on a background thread while the inputs are read
         } // without results or history there is no chart to draw, and the warm-up would take CPU from the parse
         Diagnostics diagnostics = new Diagnostics(request.strict());
         // Results and lessons load side by side: each spends most of its time loading its parser's classes.
-        CompletableFuture<ResultSet> loading = CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results(), diagnostics));
+        CompletableFuture<ResultSet> loading =
+                CompletableFuture.supplyAsync(() -> ResultsLoader.load(request.results(), diagnostics));
         LessonLoader loader = new LessonLoader();
         List<Path> skip = List.of(request.results().toAbsolutePath().normalize());
         List<Lesson> read = loader.loadAll(request.content(), skip, diagnostics);
@@ -66,16 +67,20 @@ public final class SiteBuilder {
         Optional<String> machine = request.machine().or(() -> results.newest().map(ResultRun::machineId));
 
         try (StagedOutput staged = StagedOutput.beside(request.out(), inputs, request.force());
-             ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
+                ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
             Path site = staged.folder();
             ChartViews charts = new ChartViews(painter);
             ResultWeaver weaver = new ResultWeaver(results, machine, templates, charts, diagnostics);
             int chartCount = 0;
-            List<Lesson> ordered = lessons.stream().sorted(Comparator.comparingInt(Lesson::priority)
-                    .thenComparing(Lesson::title).thenComparing(Lesson::path)).toList();
+            List<Lesson> ordered = lessons.stream()
+                    .sorted(Comparator.comparingInt(Lesson::priority)
+                            .thenComparing(Lesson::title)
+                            .thenComparing(Lesson::path))
+                    .toList();
             for (int i = 0; i < ordered.size(); i++) {
                 Lesson lesson = ordered.get(i);
-                String root = "../".repeat((int) lesson.path().chars().filter(c -> c == '/').count());
+                String root = "../".repeat((int)
+                        lesson.path().chars().filter(c -> c == '/').count());
                 String body = lesson.bodyHtml();
                 for (ResultBlock block : lesson.blocks()) {
                     try {
@@ -92,19 +97,39 @@ public final class SiteBuilder {
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
-                chartCount += new TrendPage(templates, charts).render(request.history().get(), site, diagnostics,
-                        (path, html) -> write(site.resolve(path), html));
+                chartCount += new TrendPage(templates, charts)
+                        .render(
+                                request.history().get(),
+                                site,
+                                diagnostics,
+                                (path, html) -> write(site.resolve(path), html));
                 trendPages = 1;
             }
-            ResultPages.Output pages = new ResultPages(templates, charts).render(results, site,
-                    (path, html) -> write(site.resolve(path), html));
-            Headlines.Landing findings = Headlines.landing(read).map(page -> new Headlines(results, machine, templates, charts,
-                    diagnostics).weave(page, ordered, site)).orElse(Headlines.Landing.NONE);
+            ResultPages.Output pages = new ResultPages(templates, charts)
+                    .render(results, site, (path, html) -> write(site.resolve(path), html));
+            Headlines.Landing findings = Headlines.landing(read)
+                    .map(page ->
+                            new Headlines(results, machine, templates, charts, diagnostics).weave(page, ordered, site))
+                    .orElse(Headlines.Landing.NONE);
             chartCount += findings.charts();
-            write(site.resolve("index.html"), templates.render("index.ftlh", Map.of("root", "", "lessons", ordered,
-                    "trend", request.history().isPresent(), "resultPages", pages.links(), "findings", findings)));
+            write(
+                    site.resolve("index.html"),
+                    templates.render(
+                            "index.ftlh",
+                            Map.of(
+                                    "root",
+                                    "",
+                                    "lessons",
+                                    ordered,
+                                    "trend",
+                                    request.history().isPresent(),
+                                    "resultPages",
+                                    pages.links(),
+                                    "findings",
+                                    findings)));
             for (InputFile asset : templates.files()) {
-                if (asset.relative().getNameCount() > 1 && asset.relative().getName(0).toString().equals("assets")) {
+                if (asset.relative().getNameCount() > 1
+                        && asset.relative().getName(0).toString().equals("assets")) {
                     copyFile(asset.real(), site.resolve(asset.relative().toString()));
                 }
             }
@@ -117,13 +142,25 @@ public final class SiteBuilder {
             diagnostics.throwIfErrors();
             ChartPainter.Stats stats = painter.await();
             long drawn = System.nanoTime();
-            staged.publish().ifPresent(note -> diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING,
-                    Location.of(request.out()), note)));
+            staged.publish()
+                    .ifPresent(note -> diagnostics.add(
+                            new Diagnostic(Diagnostic.Severity.WARNING, Location.of(request.out()), note)));
             long published = System.nanoTime();
-            BuildTimings timings = new BuildTimings(loaded - parsed, parsed - start, rendered - loaded, drawn - rendered,
-                    published - drawn, published - start, stats.drawn(), stats.cached());
-            return new BuildSummary(request.out(), lessons.size() + 1 + trendPages + pages.pages(),
-                    chartCount + pages.charts(), diagnostics.warnings(), timings);
+            BuildTimings timings = new BuildTimings(
+                    loaded - parsed,
+                    parsed - start,
+                    rendered - loaded,
+                    drawn - rendered,
+                    published - drawn,
+                    published - start,
+                    stats.drawn(),
+                    stats.cached());
+            return new BuildSummary(
+                    request.out(),
+                    lessons.size() + 1 + trendPages + pages.pages(),
+                    chartCount + pages.charts(),
+                    diagnostics.warnings(),
+                    timings);
         }
     }
 
@@ -132,8 +169,17 @@ public final class SiteBuilder {
      * order, from 1), how many there are, and its neighbours {@code prev} and {@code next} where they exist.
      */
     static Map<String, Object> lessonModel(List<Lesson> ordered, int index, String root, String body) {
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("root", root, "lesson", ordered.get(index), "body", body,
-                "number", index + 1, "count", ordered.size()));
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
+                "root",
+                root,
+                "lesson",
+                ordered.get(index),
+                "body",
+                body,
+                "number",
+                index + 1,
+                "count",
+                ordered.size()));
         if (index > 0) {
             model.put("prev", ordered.get(index - 1));
         }
@@ -147,7 +193,11 @@ public final class SiteBuilder {
     private static void writeExamples(Lesson lesson, Path site, Diagnostics diagnostics) {
         try {
             for (Examples.Example example : Examples.of(lesson)) {
-                write(site.resolve("examples").resolve(Examples.folder(lesson)).resolve(example.file()), example.source());
+                write(
+                        site.resolve("examples")
+                                .resolve(Examples.folder(lesson))
+                                .resolve(example.file()),
+                        example.source());
             }
         } catch (InputException e) {
             e.errors().forEach(diagnostics::add);
@@ -206,8 +256,15 @@ public final class SiteBuilder {
     /** {@code --machine} must name a machine that has results: quoting another one instead would mislead. */
     private static void checkMachine(String id, ResultSet results, Path root) {
         if (!results.byMachine().containsKey(id)) {
-            throw new InputException(Location.of(root), "no results for machine '" + id + "' (" + (results.byMachine().isEmpty()
-                    ? "there are no results at all" : "machines: " + String.join(", ", results.byMachine().keySet())) + ")");
+            throw new InputException(
+                    Location.of(root),
+                    "no results for machine '" + id + "' ("
+                            + (results.byMachine().isEmpty()
+                                    ? "there are no results at all"
+                                    : "machines: "
+                                            + String.join(
+                                                    ", ", results.byMachine().keySet()))
+                            + ")");
         }
     }
 }

@@ -11,8 +11,14 @@ import java.util.List;
  * @param dataHref      the JMH JSON behind them, relative to the page
  * @param quality       one sentence on how weak the data is, for the whole table; empty when it is sound
  */
-public record TableView(String title, List<String> paramColumns, List<String> metricColumns, List<Row> rows,
-                        String source, String dataHref, String quality) {
+public record TableView(
+        String title,
+        List<String> paramColumns,
+        List<String> metricColumns,
+        List<Row> rows,
+        String source,
+        String dataHref,
+        String quality) {
 
     /**
      * One result.
@@ -20,8 +26,14 @@ public record TableView(String title, List<String> paramColumns, List<String> me
      * @param speedup  how many times faster than the sequential baseline, with the ratio's interval;
      *                 empty without a baseline
      */
-    public record Row(List<String> params, String score, String error, String unit, int samples, String speedup,
-                      List<String> metrics) {
+    public record Row(
+            List<String> params,
+            String score,
+            String error,
+            String unit,
+            int samples,
+            String speedup,
+            List<String> metrics) {
         public Row {
             params = List.copyOf(params);
             metrics = List.copyOf(metrics);

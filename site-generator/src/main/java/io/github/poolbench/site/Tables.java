@@ -19,16 +19,29 @@ final class Tables {
 
     private Tables() {}
 
-    static TableView table(String title, List<String> paramColumns, List<Line> lines, Optional<BenchmarkResult> baseline,
-                           String source, String dataHref) {
+    static TableView table(
+            String title,
+            List<String> paramColumns,
+            List<Line> lines,
+            Optional<BenchmarkResult> baseline,
+            String source,
+            String dataHref) {
         List<String> metrics = List.copyOf(new TreeSet<>(lines.stream()
-                .flatMap(line -> line.result().secondary().keySet().stream()).toList()));
+                .flatMap(line -> line.result().secondary().keySet().stream())
+                .toList()));
         List<TableView.Row> rows = new ArrayList<>();
         for (Line line : lines) {
             rows.add(row(line, baseline, metrics));
         }
         List<BenchmarkResult> results = lines.stream().map(Line::result).toList();
-        return new TableView(title, paramColumns, metrics, rows, source, dataHref, Quality.summary(results).orElse(""));
+        return new TableView(
+                title,
+                paramColumns,
+                metrics,
+                rows,
+                source,
+                dataHref,
+                Quality.summary(results).orElse(""));
     }
 
     private static TableView.Row row(Line line, Optional<BenchmarkResult> baseline, List<String> metrics) {
@@ -37,14 +50,20 @@ final class Tables {
         List<String> cells = new ArrayList<>();
         for (String name : metrics) {
             Metric metric = result.secondary().get(name);
-            cells.add(metric == null ? "" : Format.scoreWithError(metric.score(), metric.error()) + " " + metric.unit());
+            cells.add(
+                    metric == null ? "" : Format.scoreWithError(metric.score(), metric.error()) + " " + metric.unit());
         }
         Units.Shown shown = Units.readable(primary.unit(), primary.score());
         double score = shown.apply(primary.score());
         double error = shown.apply(primary.error());
-        return new TableView.Row(line.params(), Format.score(score, error), Format.error(score, error), shown.unit(),
+        return new TableView.Row(
+                line.params(),
+                Format.score(score, error),
+                Format.error(score, error),
+                shown.unit(),
                 result.samples(),
-                baseline.map(base -> speedup(base, result)).orElse(""), cells);
+                baseline.map(base -> speedup(base, result)).orElse(""),
+                cells);
     }
 
     /** The speed-up over the baseline with its interval, and what the interval allows one to say of it. */
@@ -57,6 +76,10 @@ final class Tables {
 
     /** {@code key=value} pairs, for titles and tooltips. */
     static String params(Map<String, String> params) {
-        return String.join(" ", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(
+                " ",
+                params.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
     }
 }

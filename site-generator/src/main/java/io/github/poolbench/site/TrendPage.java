@@ -28,12 +28,27 @@ public final class TrendPage {
     static final String PATH = "trend.html";
 
     /** What the template shows of one machine. */
-    public record MachineView(String machine, int recorded, int shown, String first, String last,
-                              List<ChangeRow> changes, List<Figure> figures, int uncharted) {}
+    public record MachineView(
+            String machine,
+            int recorded,
+            int shown,
+            String first,
+            String last,
+            List<ChangeRow> changes,
+            List<Figure> figures,
+            int uncharted) {}
 
     /** The newest change of one series. */
-    public record ChangeRow(String series, String mode, String verdict, String css, String change,
-                            String previous, String previousCommit, String latest, String latestCommit) {}
+    public record ChangeRow(
+            String series,
+            String mode,
+            String verdict,
+            String css,
+            String change,
+            String previous,
+            String previousCommit,
+            String latest,
+            String latestCommit) {}
 
     /** One chart and the numbers behind it. */
     public record Figure(String title, Picture picture, List<PointRow> points) {}
@@ -61,57 +76,102 @@ public final class TrendPage {
             machines.add(view(machine, machines.size() + 1, site));
             count += machine.charted().size();
         }
-        write.accept(PATH, templates.render("trend.ftlh", Map.of("root", "", "machines", machines,
-                "window", Trend.WINDOW, "maxCharts", Trend.MAX_CHARTS)));
+        write.accept(
+                PATH,
+                templates.render(
+                        "trend.ftlh",
+                        Map.of(
+                                "root",
+                                "",
+                                "machines",
+                                machines,
+                                "window",
+                                Trend.WINDOW,
+                                "maxCharts",
+                                Trend.MAX_CHARTS)));
         return count;
     }
 
     private MachineView view(Trend.Machine machine, int number, Path site) {
         List<RunSummary> runs = machine.runs();
-        List<ChangeRow> changes = machine.series().stream().map(series -> changeRow(series, runs)).toList();
+        List<ChangeRow> changes =
+                machine.series().stream().map(series -> changeRow(series, runs)).toList();
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < machine.charted().size(); i++) {
             Trend.Series series = machine.charted().get(i);
             // Numbered, not named after the series: params can hold any characters, a file name cannot.
             String png = "charts/trend/" + number + "-" + slug(machine.machine()) + "-" + (i + 1) + ".png";
             Picture picture = charts.picture(chart(series, runs), site, png, "", altText(series, runs));
-            figures.add(new Figure(series.key().label(), picture,
+            figures.add(new Figure(
+                    series.key().label(),
+                    picture,
                     series.points().stream().map(point -> pointRow(point, runs)).toList()));
         }
-        return new MachineView(machine.machine(), machine.recorded(), runs.size(), describe(runs.getFirst()),
-                describe(runs.getLast()), changes, figures, machine.series().size() - figures.size());
+        return new MachineView(
+                machine.machine(),
+                machine.recorded(),
+                runs.size(),
+                describe(runs.getFirst()),
+                describe(runs.getLast()),
+                changes,
+                figures,
+                machine.series().size() - figures.size());
     }
 
     /** The series across every run of the machine: a run without it leaves its commit on the axis, unscored. */
     static TrendData chart(Trend.Series series, List<RunSummary> runs) {
-        List<TrendData.Point> points = series.points().stream().map(point -> {
-            Score score = point.score();
-            boolean bounded = score.hasErrorEstimate();
-            return new TrendData.Point(point.run(), score.score(), bounded ? score.lower() : score.score(),
-                    bounded ? score.upper() : score.score(), point.change().map(Change::verdict));
-        }).toList();
-        String yLabel = series.key().mode() + " (" + Units.readable(series.key().unit(), 0).unit() + ", "
+        List<TrendData.Point> points = series.points().stream()
+                .map(point -> {
+                    Score score = point.score();
+                    boolean bounded = score.hasErrorEstimate();
+                    return new TrendData.Point(
+                            point.run(),
+                            score.score(),
+                            bounded ? score.lower() : score.score(),
+                            bounded ? score.upper() : score.score(),
+                            point.change().map(Change::verdict));
+                })
+                .toList();
+        String yLabel = series.key().mode() + " ("
+                + Units.readable(series.key().unit(), 0).unit() + ", "
                 + (series.key().higherIsBetter() ? "higher" : "lower") + " is better)";
-        return new TrendData(series.key().label(), yLabel, runs.stream().map(RunSummary::shortCommit).toList(), points);
+        return new TrendData(
+                series.key().label(),
+                yLabel,
+                runs.stream().map(RunSummary::shortCommit).toList(),
+                points);
     }
 
     private static ChangeRow changeRow(Trend.Series series, List<RunSummary> runs) {
         Trend.Point last = series.points().getLast();
         Trend.Point before = series.points().get(series.points().size() - 2);
         Change change = series.latest();
-        return new ChangeRow(series.key().label(), series.key().mode(), word(change.verdict()), css(change.verdict()),
-                Format.signedPercent(change.relative()) + change.ratio().filter(RatioInterval::isBounded)
-                        .map(r -> " (" + Format.signedPercent(r.lower() - 1) + " to " + Format.signedPercent(r.upper() - 1) + ")")
-                        .orElse(""),
-                withError(before.score()), runs.get(before.run()).shortCommit(),
-                withError(last.score()), runs.get(last.run()).shortCommit());
+        return new ChangeRow(
+                series.key().label(),
+                series.key().mode(),
+                word(change.verdict()),
+                css(change.verdict()),
+                Format.signedPercent(change.relative())
+                        + change.ratio()
+                                .filter(RatioInterval::isBounded)
+                                .map(r -> " (" + Format.signedPercent(r.lower() - 1) + " to "
+                                        + Format.signedPercent(r.upper() - 1) + ")")
+                                .orElse(""),
+                withError(before.score()),
+                runs.get(before.run()).shortCommit(),
+                withError(last.score()),
+                runs.get(last.run()).shortCommit());
     }
 
     private static PointRow pointRow(Trend.Point point, List<RunSummary> runs) {
         RunSummary run = runs.get(point.run());
         Optional<Ratio.Verdict> verdict = point.change().map(Change::verdict);
-        return new PointRow(run.shortCommit(), readable(run.measuredAt()), withError(point.score()),
-                Units.readable(point.score().unit(), 0).unit(), verdict.map(TrendPage::word).orElse("first run shown"),
+        return new PointRow(
+                run.shortCommit(),
+                readable(run.measuredAt()),
+                withError(point.score()),
+                Units.readable(point.score().unit(), 0).unit(),
+                verdict.map(TrendPage::word).orElse("first run shown"),
                 verdict.map(TrendPage::css).orElse(""));
     }
 
@@ -129,14 +189,18 @@ public final class TrendPage {
         Trend.Point last = series.points().getLast();
         long regressions = count(series, Ratio.Verdict.SLOWER);
         long improvements = count(series, Ratio.Verdict.FASTER);
-        return series.key().label() + " over " + series.points().size() + " runs: " + Format.significant(first.score().score(), 4)
+        return series.key().label() + " over " + series.points().size() + " runs: "
+                + Format.significant(first.score().score(), 4)
                 + " " + first.score().unit() + " at " + runs.get(first.run()).shortCommit() + " to "
-                + Format.significant(last.score().score(), 4) + " " + last.score().unit() + " at " + runs.get(last.run()).shortCommit()
+                + Format.significant(last.score().score(), 4) + " "
+                + last.score().unit() + " at " + runs.get(last.run()).shortCommit()
                 + "; " + regressions + " regression(s) and " + improvements + " improvement(s) flagged.";
     }
 
     private static long count(Trend.Series series, Ratio.Verdict verdict) {
-        return series.points().stream().filter(p -> p.change().map(c -> c.verdict() == verdict).orElse(false)).count();
+        return series.points().stream()
+                .filter(p -> p.change().map(c -> c.verdict() == verdict).orElse(false))
+                .count();
     }
 
     /** What a verdict means between two runs of one series: the words the page shows. */

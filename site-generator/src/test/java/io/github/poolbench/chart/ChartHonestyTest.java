@@ -24,10 +24,24 @@ class ChartHonestyTest {
 
     private static final Location BLOCK = Location.of(Path.of("lesson.md"), 3);
 
-    private static BenchmarkResult result(String benchmark, Map<String, String> params, double score, double error, String unit) {
+    private static BenchmarkResult result(
+            String benchmark, Map<String, String> params, double score, double error, String unit) {
         Metric metric = new Metric(score, error, score - error, score + error, unit, List.of());
-        return new BenchmarkResult(benchmark, "ss", 1, 2, 1, 5, "1.37", "25", "vm", List.of(), new TreeMap<>(params),
-                metric, Map.of(), Location.of(Path.of("jmh.json")));
+        return new BenchmarkResult(
+                benchmark,
+                "ss",
+                1,
+                2,
+                1,
+                5,
+                "1.37",
+                "25",
+                "vm",
+                List.of(),
+                new TreeMap<>(params),
+                metric,
+                Map.of(),
+                Location.of(Path.of("jmh.json")));
     }
 
     /** One series over poolSize 1, 2, 3, … with the given scores and errors. */
@@ -35,10 +49,18 @@ class ChartHonestyTest {
         List<ChartData.Entry> entries = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             String size = String.valueOf(i + 1);
-            entries.add(new ChartData.Entry("THREAD", size, result("a.B.map", Map.of("poolSize", size), scores[i], errors[i], unit)));
+            entries.add(new ChartData.Entry(
+                    "THREAD", size, result("a.B.map", Map.of("poolSize", size), scores[i], errors[i], unit)));
         }
-        return ChartData.build("t", "poolSize", ChartSpec.YAxis.TIME, ChartSpec.Ideal.NONE, entries, Optional.empty(),
-                OptionalInt.of(2), BLOCK);
+        return ChartData.build(
+                "t",
+                "poolSize",
+                ChartSpec.YAxis.TIME,
+                ChartSpec.Ideal.NONE,
+                entries,
+                Optional.empty(),
+                OptionalInt.of(2),
+                BLOCK);
     }
 
     @Test
@@ -59,12 +81,15 @@ class ChartHonestyTest {
 
         assertTrue(data.logY());
         assertEquals(50, data.series().getFirst().points().get(1).lower(), "half the smallest value");
-        assertEquals(List.of("log y axis: the values span more than 10×; error bars cut at the bottom of the axis"), data.notes());
+        assertEquals(
+                List.of("log y axis: the values span more than 10×; error bars cut at the bottom of the axis"),
+                data.notes());
     }
 
     @Test
     void aSpanOfTenOrLessStaysLinear() {
-        assertFalse(chart("ms/op", new double[] {1000, 100}, new double[] {1, 1}).logY());
+        assertFalse(
+                chart("ms/op", new double[] {1000, 100}, new double[] {1, 1}).logY());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -88,15 +113,37 @@ class ChartHonestyTest {
     void theCoreCountIsMarkedOnlyWhereTheWorkComputes() {
         List<ChartData.Entry> entries = new ArrayList<>();
         for (String size : List.of("1", "2", "4")) {
-            entries.add(new ChartData.Entry("THREAD", size, result("a.B.map",
-                    Map.of("poolSize", size, "tasks", "4", "sleepMillis", "100"), 400.0 / Integer.parseInt(size), 1, "ms/op")));
+            entries.add(new ChartData.Entry(
+                    "THREAD",
+                    size,
+                    result(
+                            "a.B.map",
+                            Map.of("poolSize", size, "tasks", "4", "sleepMillis", "100"),
+                            400.0 / Integer.parseInt(size),
+                            1,
+                            "ms/op")));
         }
-        BenchmarkResult sequential = result("a.B.sequential", Map.of("tasks", "4", "sleepMillis", "100"), 400, 1, "ms/op");
+        BenchmarkResult sequential =
+                result("a.B.sequential", Map.of("tasks", "4", "sleepMillis", "100"), 400, 1, "ms/op");
 
-        ChartData waiting = ChartData.build("t", "poolSize", ChartSpec.YAxis.TIME, ChartSpec.Ideal.AUTO, entries,
-                Optional.of(sequential), OptionalInt.of(2), BLOCK);
-        ChartData computing = ChartData.build("t", "poolSize", ChartSpec.YAxis.TIME, ChartSpec.Ideal.CPU, entries,
-                Optional.of(sequential), OptionalInt.of(2), BLOCK);
+        ChartData waiting = ChartData.build(
+                "t",
+                "poolSize",
+                ChartSpec.YAxis.TIME,
+                ChartSpec.Ideal.AUTO,
+                entries,
+                Optional.of(sequential),
+                OptionalInt.of(2),
+                BLOCK);
+        ChartData computing = ChartData.build(
+                "t",
+                "poolSize",
+                ChartSpec.YAxis.TIME,
+                ChartSpec.Ideal.CPU,
+                entries,
+                Optional.of(sequential),
+                OptionalInt.of(2),
+                BLOCK);
 
         assertEquals(OptionalInt.empty(), waiting.cores());
         assertEquals(OptionalInt.of(2), computing.cores());
@@ -112,12 +159,23 @@ class ChartHonestyTest {
     @ParameterizedTest(name = "poolSize {0}: {1} ms")
     @CsvSource({"1, 700", "2, 460", "3, 380", "4, 340", "5, 300"})
     void theFetchSweepTakesItsIdealFromTheBenchmarkClass(String size, double millis) {
-        BenchmarkResult fetch = result("io.github.poolbench.bench.FetchBenchmark.map", Map.of("pool", "THREAD", "poolSize", size),
-                500, 10, "ms/op");
+        BenchmarkResult fetch = result(
+                "io.github.poolbench.bench.FetchBenchmark.map",
+                Map.of("pool", "THREAD", "poolSize", size),
+                500,
+                10,
+                "ms/op");
 
         assertEquals(ChartSpec.Ideal.WAITING, IdealLine.resolve(ChartSpec.Ideal.AUTO, fetch));
-        assertEquals(OptionalDouble.of(millis), IdealLine.score(ChartSpec.Ideal.WAITING, Double.parseDouble(size), fetch,
-                Optional.empty(), OptionalInt.of(2), BLOCK));
+        assertEquals(
+                OptionalDouble.of(millis),
+                IdealLine.score(
+                        ChartSpec.Ideal.WAITING,
+                        Double.parseDouble(size),
+                        fetch,
+                        Optional.empty(),
+                        OptionalInt.of(2),
+                        BLOCK));
     }
 
     @Test

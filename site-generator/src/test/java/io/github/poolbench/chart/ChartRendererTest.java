@@ -30,17 +30,23 @@ class ChartRendererTest {
 
     /** A chart of every kind the site draws: each mode, the categorical fallback, both y transforms. */
     static Stream<Arguments> charts() {
-        ResultRun labA = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow();
-        ResultRun foreign = ResultsLoader.load(Fixtures.fixture("foreign-results")).runs().getFirst();
+        ResultRun labA = ResultsLoader.load(Fixtures.fixture("modes-results"))
+                .latest("lab-a")
+                .orElseThrow();
+        ResultRun foreign =
+                ResultsLoader.load(Fixtures.fixture("foreign-results")).runs().getFirst();
         Location at = Location.of(Path.of("lesson.md"), 1);
         Stream<Arguments> lessons = Stream.of(
-                "benchmark: SleepBenchmark.map\nx: poolSize\nseries: pool\n",
-                "benchmark: SquareBenchmark.map\nx: poolSize\nseries: pool\ny: speedup\nideal: cpu\n",
-                "benchmark: PrimesBenchmark.map\nx: poolSize\ny: efficiency\nideal: cpu\n",
-                "benchmark: FetchBenchmark.map\nx: poolSize\n")
-                .map(yaml -> Arguments.of(yaml.lines().findFirst().orElseThrow(), ChartData.select(ChartSpec.parse(yaml, at), labA)));
+                        "benchmark: SleepBenchmark.map\nx: poolSize\nseries: pool\n",
+                        "benchmark: SquareBenchmark.map\nx: poolSize\nseries: pool\ny: speedup\nideal: cpu\n",
+                        "benchmark: PrimesBenchmark.map\nx: poolSize\ny: efficiency\nideal: cpu\n",
+                        "benchmark: FetchBenchmark.map\nx: poolSize\n")
+                .map(yaml -> Arguments.of(
+                        yaml.lines().findFirst().orElseThrow(), ChartData.select(ChartSpec.parse(yaml, at), labA)));
         Stream<Arguments> auto = AutoCharts.plan(foreign.results()).stream()
-                .map(plan -> Arguments.of(plan.title(), plan.data(foreign.results(), foreign.machineInfo().cores(), at)));
+                .map(plan -> Arguments.of(
+                        plan.title(),
+                        plan.data(foreign.results(), foreign.machineInfo().cores(), at)));
         return Stream.concat(lessons, auto);
     }
 
@@ -62,7 +68,9 @@ class ChartRendererTest {
             }
             long sampled = (long) image.getWidth() * image.getHeight() / 4;
             assertTrue(ink > sampled / 100, theme.name() + ": only " + ink + " of " + sampled + " pixels drawn");
-            assertTrue(ink < sampled / 2, theme.name() + ": " + ink + " of " + sampled + " pixels drawn: not the background?");
+            assertTrue(
+                    ink < sampled / 2,
+                    theme.name() + ": " + ink + " of " + sampled + " pixels drawn: not the background?");
             assertTrue(colours(image) >= 3 + data.series().size(), "series have colours of their own");
         }
     }
@@ -80,8 +88,11 @@ class ChartRendererTest {
     }
 
     /** Three runs, the last a regression: the trend page's drawing, in the same themes as every chart. */
-    private static final TrendData TREND = new TrendData("SleepBenchmark.map (poolSize=4)", "ss (ms, lower is better)",
-            List.of("1111111", "2222222", "3333333"), List.of(
+    private static final TrendData TREND = new TrendData(
+            "SleepBenchmark.map (poolSize=4)",
+            "ss (ms, lower is better)",
+            List.of("1111111", "2222222", "3333333"),
+            List.of(
                     new TrendData.Point(0, 300, 299, 301, Optional.empty()),
                     new TrendData.Point(1, 301.5, 300.5, 302.5, Optional.of(Ratio.Verdict.SAME)),
                     new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.SLOWER))));
@@ -103,22 +114,31 @@ class ChartRendererTest {
 
     @Test
     void aTrendsCacheKeyChangesWithItsVerdicts() {
-        TrendData improved = new TrendData(TREND.title(), TREND.yLabel(), TREND.runs(), List.of(TREND.points().get(0),
-                TREND.points().get(1), new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.FASTER))));
+        TrendData improved = new TrendData(
+                TREND.title(),
+                TREND.yLabel(),
+                TREND.runs(),
+                List.of(
+                        TREND.points().get(0),
+                        TREND.points().get(1),
+                        new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.FASTER))));
 
         assertFalse(ChartCache.key(TREND, Theme.LIGHT).equals(ChartCache.key(improved, Theme.LIGHT)));
     }
 
     private static long pixels(BufferedImage image, int rgb) {
         return java.util.stream.IntStream.range(0, image.getHeight())
-                .flatMap(y -> java.util.stream.IntStream.range(0, image.getWidth()).map(x -> image.getRGB(x, y)))
-                .filter(pixel -> pixel == rgb).count();
+                .flatMap(y ->
+                        java.util.stream.IntStream.range(0, image.getWidth()).map(x -> image.getRGB(x, y)))
+                .filter(pixel -> pixel == rgb)
+                .count();
     }
 
     private static long colours(BufferedImage image) {
         return java.util.stream.IntStream.range(0, image.getHeight() / 4)
-                .flatMap(y -> java.util.stream.IntStream.range(0, image.getWidth() / 4).map(x -> image.getRGB(x * 4, y * 4)))
-                .distinct().count();
+                .flatMap(y -> java.util.stream.IntStream.range(0, image.getWidth() / 4)
+                        .map(x -> image.getRGB(x * 4, y * 4)))
+                .distinct()
+                .count();
     }
-
 }

@@ -40,8 +40,14 @@ abstract class BadInputTest {
 
     /** {@code build} from the copies into {@link #site} (unless {@code extra} names another {@code --out}), with {@code extra}. */
     CliRunner build(String... extra) {
-        List<String> args = new ArrayList<>(List.of("build", "--content", content.toString(), "--templates", templates.toString(),
-                "--results", results.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "build",
+                "--content",
+                content.toString(),
+                "--templates",
+                templates.toString(),
+                "--results",
+                results.toString()));
         if (!List.of(extra).contains("--out")) {
             args.addAll(List.of("--out", site.toString()));
         }
@@ -53,14 +59,16 @@ abstract class BadInputTest {
     static void assertOneError(CliRunner result, String location, String message) {
         assertEquals(1, result.exitCode(), result.out() + result.err());
         assertEquals(1, result.err().lines().count(), result.err());
-        assertTrue(result.err().startsWith(location + ": error: " + message), "expected " + location + ": error: " + message
-                + "\nbut got " + result.err());
+        assertTrue(
+                result.err().startsWith(location + ": error: " + message),
+                "expected " + location + ": error: " + message + "\nbut got " + result.err());
     }
 
     static void assertWarning(CliRunner result, String location, String message) {
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains(location + ": warning: " + message), "expected " + location + ": warning: " + message
-                + "\nbut got " + result.out());
+        assertTrue(
+                result.out().contains(location + ": warning: " + message),
+                "expected " + location + ": warning: " + message + "\nbut got " + result.out());
     }
 
     /** Every path below {@code root}, its kind, mode and bytes: equal fingerprints mean an untouched tree. */
@@ -78,8 +86,10 @@ abstract class BadInputTest {
             for (Path path : walk.sorted().toList()) {
                 String kind = Files.isSymbolicLink(path) ? "link" : Files.isDirectory(path) ? "dir" : "file";
                 digest.update((root.relativize(path) + "\0" + kind + "\0"
-                        + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                + java.nio.file.attribute.PosixFilePermissions.toString(
+                                        Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                                + "\0")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 if (kind.equals("file")) {
                     digest.update(Files.readAllBytes(path));
                 }
@@ -106,7 +116,9 @@ abstract class BadInputTest {
     static void assertNotInSite(Path site, String text) throws IOException {
         try (var walk = Files.walk(site)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text),
+                assertFalse(
+                        new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains(text),
                         file + " holds " + text);
             }
         }

@@ -27,12 +27,14 @@ class BadResultsTest extends BadInputTest {
     /** A results file of one record, with {@code from} replaced by {@code to} ({@code \\n} for a new line). */
     private Path results(String from, String to) throws IOException {
         String json = ("[\n" + RECORD + "\n]\n").replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
-        return Files.writeString(Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"), json);
+        return Files.writeString(
+                Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"), json);
     }
 
     @Test
     void anEmptyArrayIsNoResults() throws IOException {
-        Path file = Files.writeString(Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"), "[ ]\n");
+        Path file = Files.writeString(
+                Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"), "[ ]\n");
         String before = fingerprint(site);
 
         assertOneError(build(), file + ":1:1", "no benchmark records: an empty JMH results file");
@@ -40,20 +42,23 @@ class BadResultsTest extends BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "score as a string     | \"score\": 12.5         | \"score\": \"12.5\"            | 6:14 | \"score\" must be a number, not the string \"12.5\"",
-        "score is NaN          | \"score\": 12.5         | \"score\": \"NaN\"             | 6:14 | \"score\" must be a number, not the string \"NaN\"",
-        "score missing         | \"score\": 12.5,        | ''                             | 5:20 | \"primaryMetric\" has no \"score\"",
-        "no primaryMetric      | \"primaryMetric\"       | \"secondaryMetric\"            | 2:1  | not a JMH record: missing \"primaryMetric\"",
-        "metric is a number    | \"primaryMetric\": {    | \"primaryMetric\": 3, \"x\": {  | 5:20 | \"primaryMetric\" must be an object with a score, not 3",
-        "benchmark a number    | \"benchmark\": \"a.B.c\" | \"benchmark\": 7               | 3:16 | \"benchmark\" must be a string, not 7",
-        "mode unknown          | \"mode\": \"ss\"         | \"mode\": \"fast\"             | 4:11 | \"mode\" must be thrpt, avgt, sample or ss, not \"fast\"",
-        "error as a word       | \"scoreError\": 0.5     | \"scoreError\": \"small\"      | 7:19 | \"scoreError\" must be a number, not the string \"small\"",
-        "unit missing          | ,\\n    \"scoreUnit\": \"ms/op\" | ''                      | 5:20 | \"primaryMetric\" has no \"scoreUnit\"",
-        "params a list         | \"mode\": \"ss\",        | \"mode\": \"ss\", \"params\": [1], | 4:27 | \"params\" must be an object of param values, not an array",
-        "record not an object  | [\\n{                   | [\\n1, {                       | 2:1  | not a JMH record: expected a JSON object, not 1",
-    })
-    void badResultsStopTheBuildAtFileAndLine(String name, String from, String to, String where, String message) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "score as a string     | \"score\": 12.5         | \"score\": \"12.5\"            | 6:14 | \"score\" must be a number, not the string \"12.5\"",
+                "score is NaN          | \"score\": 12.5         | \"score\": \"NaN\"             | 6:14 | \"score\" must be a number, not the string \"NaN\"",
+                "score missing         | \"score\": 12.5,        | ''                             | 5:20 | \"primaryMetric\" has no \"score\"",
+                "no primaryMetric      | \"primaryMetric\"       | \"secondaryMetric\"            | 2:1  | not a JMH record: missing \"primaryMetric\"",
+                "metric is a number    | \"primaryMetric\": {    | \"primaryMetric\": 3, \"x\": {  | 5:20 | \"primaryMetric\" must be an object with a score, not 3",
+                "benchmark a number    | \"benchmark\": \"a.B.c\" | \"benchmark\": 7               | 3:16 | \"benchmark\" must be a string, not 7",
+                "mode unknown          | \"mode\": \"ss\"         | \"mode\": \"fast\"             | 4:11 | \"mode\" must be thrpt, avgt, sample or ss, not \"fast\"",
+                "error as a word       | \"scoreError\": 0.5     | \"scoreError\": \"small\"      | 7:19 | \"scoreError\" must be a number, not the string \"small\"",
+                "unit missing          | ,\\n    \"scoreUnit\": \"ms/op\" | ''                      | 5:20 | \"primaryMetric\" has no \"scoreUnit\"",
+                "params a list         | \"mode\": \"ss\",        | \"mode\": \"ss\", \"params\": [1], | 4:27 | \"params\" must be an object of param values, not an array",
+                "record not an object  | [\\n{                   | [\\n1, {                       | 2:1  | not a JMH record: expected a JSON object, not 1",
+            })
+    void badResultsStopTheBuildAtFileAndLine(String name, String from, String to, String where, String message)
+            throws IOException {
         Path file = results(from, to);
         String before = fingerprint(site);
 
@@ -77,7 +82,8 @@ class BadResultsTest extends BadInputTest {
 
     @Test
     void theSuitesRunRecordIsNoResultsAndNoWarning() throws IOException {
-        Files.writeString(results.resolve("test-machine/run-1/run.json"), "{\"runId\": \"run-1\", \"profile\": \"quick\"}");
+        Files.writeString(
+                results.resolve("test-machine/run-1/run.json"), "{\"runId\": \"run-1\", \"profile\": \"quick\"}");
 
         CliRunner result = build("--strict");
 
@@ -85,13 +91,16 @@ class BadResultsTest extends BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "an object            | test-machine/run-1/notes.json | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object, where results are a JSON array of benchmark records)",
-        "a number             | test-machine/run-1/count.json | 42          | :1 | skipped: not JMH results (a JSON value, where results are a JSON array of benchmark records)",
-        "another run record   | test-machine/run-1/run.json   | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object",
-        "directly in the root | loose.json                    | '[]'        | ''  | skipped: a JSON file directly in the results folder",
-    })
-    void everySkippedJsonFileIsNamed(String name, String path, String json, String line, String message) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "an object            | test-machine/run-1/notes.json | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object, where results are a JSON array of benchmark records)",
+                "a number             | test-machine/run-1/count.json | 42          | :1 | skipped: not JMH results (a JSON value, where results are a JSON array of benchmark records)",
+                "another run record   | test-machine/run-1/run.json   | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object",
+                "directly in the root | loose.json                    | '[]'        | ''  | skipped: a JSON file directly in the results folder",
+            })
+    void everySkippedJsonFileIsNamed(String name, String path, String json, String line, String message)
+            throws IOException {
         Path file = Files.writeString(results.resolve(path), json);
 
         assertWarning(build(), file + line, message);

@@ -21,14 +21,31 @@ class BuildCommandTest {
     void timingsSayWhereTheTimeWent(int builds, int drawn, int cached) {
         CliRunner result = null;
         for (int i = 0; i < builds; i++) {
-            result = CliRunner.run("build", "--timings", "--content", Fixtures.fixture("content").toString(),
-                    "--templates", Fixtures.templates().toString(), "--results", Fixtures.fixture("results").toString(),
-                    "--out", temp.resolve("site").toString());
+            result = CliRunner.run(
+                    "build",
+                    "--timings",
+                    "--content",
+                    Fixtures.fixture("content").toString(),
+                    "--templates",
+                    Fixtures.templates().toString(),
+                    "--results",
+                    Fixtures.fixture("results").toString(),
+                    "--out",
+                    temp.resolve("site").toString());
         }
 
         assertEquals(0, result.exitCode(), result.err());
-        String timings = result.out().lines().filter(line -> line.startsWith("timings:")).findFirst().orElse(result.out());
-        assertTrue(Pattern.matches("timings: load \\d+ ms, parse \\d+ ms, render \\d+ ms, charts \\d+ ms \\(" + drawn
-                + " drawn, " + cached + " cached\\), publish \\d+ ms, total \\d+ ms; JVM start to build start \\d+ ms", timings), timings);
+        String timings = result.out()
+                .lines()
+                .filter(line -> line.startsWith("timings:"))
+                .findFirst()
+                .orElse(result.out());
+        assertTrue(
+                Pattern.matches(
+                        "timings: load \\d+ ms, parse \\d+ ms, render \\d+ ms, charts \\d+ ms \\(" + drawn + " drawn, "
+                                + cached
+                                + " cached\\), publish \\d+ ms, total \\d+ ms; JVM start to build start \\d+ ms",
+                        timings),
+                timings);
     }
 }

@@ -28,17 +28,28 @@ class ClaimCheckTest {
     }
 
     private CliRunner build(Path content, String... extra) {
-        String[] base = {"build", "--content", content.toString(), "--templates", Fixtures.templates().toString(),
-                "--results", Fixtures.fixture("modes-results").toString(), "--quote-machine", "lab-a",
-                "--out", temp.resolve("site").toString()};
+        String[] base = {
+            "build",
+            "--content",
+            content.toString(),
+            "--templates",
+            Fixtures.templates().toString(),
+            "--results",
+            Fixtures.fixture("modes-results").toString(),
+            "--quote-machine",
+            "lab-a",
+            "--out",
+            temp.resolve("site").toString()
+        };
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRunner.run(args);
     }
 
-    private static final String MESSAGE = "compare: expected faster but the data says same (no slower: 1.00× (0.999–1.003×)): "
-            + "SleepBenchmark.map pool=VIRTUAL poolSize=1 sleepMillis=100 tasks=12 (ss), machine lab-a/2026-01-01T000000Z-quick"
-            + " vs SleepBenchmark.map pool=SEQUENTIAL poolSize=1 sleepMillis=100 tasks=12 (ss), machine lab-a/2026-01-01T000000Z-quick";
+    private static final String MESSAGE =
+            "compare: expected faster but the data says same (no slower: 1.00× (0.999–1.003×)): "
+                    + "SleepBenchmark.map pool=VIRTUAL poolSize=1 sleepMillis=100 tasks=12 (ss), machine lab-a/2026-01-01T000000Z-quick"
+                    + " vs SleepBenchmark.map pool=SEQUENTIAL poolSize=1 sleepMillis=100 tasks=12 (ss), machine lab-a/2026-01-01T000000Z-quick";
 
     @Test
     void aClaimTheDataDoesNotBackIsAWarningAtItsLine() throws IOException {
@@ -63,6 +74,7 @@ class ClaimCheckTest {
         assertEquals(1, strict.exitCode(), strict.out());
         assertTrue(strict.err().contains(content.resolve("claims.md") + ":8:23:"), strict.err());
         assertTrue(strict.err().contains("error: " + MESSAGE), strict.err());
-        assertEquals(1, strict.err().lines().filter(line -> line.contains("error:")).count(), strict.err());
+        assertEquals(
+                1, strict.err().lines().filter(line -> line.contains("error:")).count(), strict.err());
     }
 }

@@ -35,19 +35,33 @@ class InputLinksTest extends BadInputTest {
             case "content file" -> Files.createSymbolicLink(content.resolve("env.txt"), outside.resolve("secret.txt"));
             case "content lesson" -> Files.createSymbolicLink(content.resolve("host.md"), outside.resolve("lesson.md"));
             case "content folder" -> Files.createSymbolicLink(content.resolve("more"), outside);
-            case "template asset" -> Files.createSymbolicLink(templates.resolve("assets/extra.css"), outside.resolve("style.css"));
+            case "template asset" ->
+                Files.createSymbolicLink(templates.resolve("assets/extra.css"), outside.resolve("style.css"));
             case "templates folder" -> Files.createSymbolicLink(templates.resolve("assets/more"), outside);
-            case "results file" -> Files.createSymbolicLink(Files.createDirectories(results.resolve("lab/run-2")).resolve("jmh.json"),
-                    outside.resolve("jmh.json"));
-            case "machine file" -> Files.createSymbolicLink(results.resolve("test-machine/run-1/machine.json"), outside.resolve("machine.json"));
+            case "results file" ->
+                Files.createSymbolicLink(
+                        Files.createDirectories(results.resolve("lab/run-2")).resolve("jmh.json"),
+                        outside.resolve("jmh.json"));
+            case "machine file" ->
+                Files.createSymbolicLink(
+                        results.resolve("test-machine/run-1/machine.json"), outside.resolve("machine.json"));
             case "results folder" -> Files.createSymbolicLink(results.resolve("lab"), outside);
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"content file", "content lesson", "content folder", "template asset", "templates folder",
-            "results file", "machine file", "results folder"})
+    @ValueSource(
+            strings = {
+                "content file",
+                "content lesson",
+                "content folder",
+                "template asset",
+                "templates folder",
+                "results file",
+                "machine file",
+                "results folder"
+            })
     void aLinkLeadingOutIsSkippedWithAWarningAndIsAnErrorUnderStrict(String kind) throws IOException {
         Path link = link(kind, outside());
         String message = "skipped: a symbolic link to " + link.toRealPath() + ", outside the ";
@@ -67,12 +81,16 @@ class InputLinksTest extends BadInputTest {
     @Test
     void aLinkToAHistoryFileOutsideIsSkipped() throws IOException {
         Path history = Files.createDirectories(temp.resolve("history/test-machine"));
-        Path secret = Files.writeString(temp.resolve("summary.json"), "{\"format\": 1, \"commit\": \"" + SECRET + "\"}");
+        Path secret =
+                Files.writeString(temp.resolve("summary.json"), "{\"format\": 1, \"commit\": \"" + SECRET + "\"}");
         Path link = Files.createSymbolicLink(history.resolve("2026-01-01T000000Z-abcdef1.json"), secret);
 
         CliRunner result = build("--history", temp.resolve("history").toString());
 
-        assertWarning(result, link.toString(), "skipped: a symbolic link to " + secret.toRealPath() + ", outside the history folder");
+        assertWarning(
+                result,
+                link.toString(),
+                "skipped: a symbolic link to " + secret.toRealPath() + ", outside the history folder");
         assertNotInSite(site, SECRET);
     }
 

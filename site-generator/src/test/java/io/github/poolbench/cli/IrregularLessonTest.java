@@ -32,27 +32,39 @@ class IrregularLessonTest {
     }
 
     private CliRunner build(Path content, String... extra) {
-        String[] base = {"build", "--content", content.toString(), "--templates", Fixtures.templates().toString(),
-                "--results", Fixtures.fixture("results").toString(), "--out", temp.resolve("site").toString()};
+        String[] base = {
+            "build",
+            "--content",
+            content.toString(),
+            "--templates",
+            Fixtures.templates().toString(),
+            "--results",
+            Fixtures.fixture("results").toString(),
+            "--out",
+            temp.resolve("site").toString()
+        };
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRunner.run(args);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "unclosed-box.md           | 5  | the question box starting here is never closed with {: .question}; it ends at line 6",
-        "unknown-box.md            | 7  | unknown box type 'exercise' (known: question, solution, hands-on",
-        "undefined-abbreviation.md | 7  | undefined abbreviation {CPU}: add it under 'abbreviations:' in the front matter",
-        "unknown-liquid.md         | 7  | cannot resolve the Liquid tag {% youtube %}; it is left out",
-        "snippet.md                | 7  | cannot include 'faqs/galaxy/histories_create_new.md': GTN's snippets are not available",
-        "old-box-title.md          | 5  | old box title form '### {% icon question %} …': write <question-title>",
-        "stray-closing.md          | 6  | {: .solution} closes no box: the line above it does not start with '>'",
-        "missing-image.md          | 5  | image 'images/nowhere.png' not found",
-        "bad-duration.md           | 3  | time_estimation 'about an hour' is not a duration such as 30M or 1H30M",
-        "unclosed-raw.md           | 5  | {% raw %} is never closed with {% endraw %}",
-    })
-    void irregularInputRendersWithAWarningAndFailsUnderStrict(String name, int line, String message) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "unclosed-box.md           | 5  | the question box starting here is never closed with {: .question}; it ends at line 6",
+                "unknown-box.md            | 7  | unknown box type 'exercise' (known: question, solution, hands-on",
+                "undefined-abbreviation.md | 7  | undefined abbreviation {CPU}: add it under 'abbreviations:' in the front matter",
+                "unknown-liquid.md         | 7  | cannot resolve the Liquid tag {% youtube %}; it is left out",
+                "snippet.md                | 7  | cannot include 'faqs/galaxy/histories_create_new.md': GTN's snippets are not available",
+                "old-box-title.md          | 5  | old box title form '### {% icon question %} …': write <question-title>",
+                "stray-closing.md          | 6  | {: .solution} closes no box: the line above it does not start with '>'",
+                "missing-image.md          | 5  | image 'images/nowhere.png' not found",
+                "bad-duration.md           | 3  | time_estimation 'about an hour' is not a duration such as 30M or 1H30M",
+                "unclosed-raw.md           | 5  | {% raw %} is never closed with {% endraw %}",
+            })
+    void irregularInputRendersWithAWarningAndFailsUnderStrict(String name, int line, String message)
+            throws IOException {
         Path lesson = Fixtures.fixture("gtn/irregular/" + name);
         Path content = content(lesson);
         String where = content.resolve(name) + ":" + line + ":";
@@ -72,20 +84,25 @@ class IrregularLessonTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "bad-yaml.md            | 5:2 | bad YAML front matter:",
-        "list-as-title.md       | 2:1 | 'title' must be a single value, not a list",
-        "word-as-priority.md    | 3:1 | 'priority' must be a whole number, not 'high'",
-        "string-as-questions.md | 3:1 | 'questions' must be a list ('- item' lines), not 'Why is it slow?'",
-    })
-    void unreadableFrontMatterFailsWithFileLineAndKeepsTheSite(String name, String lineColumn, String message) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bad-yaml.md            | 5:2 | bad YAML front matter:",
+                "list-as-title.md       | 2:1 | 'title' must be a single value, not a list",
+                "word-as-priority.md    | 3:1 | 'priority' must be a whole number, not 'high'",
+                "string-as-questions.md | 3:1 | 'questions' must be a list ('- item' lines), not 'Why is it slow?'",
+            })
+    void unreadableFrontMatterFailsWithFileLineAndKeepsTheSite(String name, String lineColumn, String message)
+            throws IOException {
         Path content = content(Fixtures.fixture("gtn/unreadable/" + name));
         Path site = previousSite();
 
         CliRunner result = build(content);
 
         assertEquals(1, result.exitCode(), result.out());
-        assertTrue(result.err().startsWith(content.resolve(name) + ":" + lineColumn + ": error: " + message), result.err());
+        assertTrue(
+                result.err().startsWith(content.resolve(name) + ":" + lineColumn + ": error: " + message),
+                result.err());
         assertEquals("previous", Files.readString(site.resolve("index.html")));
     }
 
@@ -100,7 +117,9 @@ class IrregularLessonTest {
         CliRunner result = build(content);
 
         assertEquals(1, result.exitCode());
-        assertEquals(lesson + ":2:11: error: not UTF-8 text (save the file as UTF-8)", result.err().strip());
+        assertEquals(
+                lesson + ":2:11: error: not UTF-8 text (save the file as UTF-8)",
+                result.err().strip());
         assertEquals("previous", Files.readString(site.resolve("index.html")));
     }
 
@@ -114,8 +133,14 @@ class IrregularLessonTest {
         CliRunner result = build(content);
 
         assertEquals(1, result.exitCode());
-        assertEquals(java.util.List.of(content.resolve("bad-yaml.md") + ":5:2", content.resolve("word-as-priority.md") + ":3:1"),
-                result.err().lines().map(line -> line.substring(0, line.indexOf(": error:"))).toList(), result.err());
+        assertEquals(
+                java.util.List.of(
+                        content.resolve("bad-yaml.md") + ":5:2", content.resolve("word-as-priority.md") + ":3:1"),
+                result.err()
+                        .lines()
+                        .map(line -> line.substring(0, line.indexOf(": error:")))
+                        .toList(),
+                result.err());
         assertEquals("previous", Files.readString(site.resolve("index.html")));
     }
 

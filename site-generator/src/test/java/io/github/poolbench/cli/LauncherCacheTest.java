@@ -51,7 +51,8 @@ class LauncherCacheTest {
         Files.copy(root.resolve(".mvn/java-home.sh"), checkout.resolve(".mvn/java-home.sh"));
         Files.copy(root.resolve("pom.xml"), checkout.resolve("pom.xml"));
         // older than the jar, so that the launcher finds nothing to rebuild
-        Files.setLastModifiedTime(checkout.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.setLastModifiedTime(
+                checkout.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
         jar = checkout.resolve("site-generator/target/poolbench.jar");
         cache = checkout.resolve("site-generator/target/poolbench.aot");
         makeJar("ran ");
@@ -72,16 +73,21 @@ class LauncherCacheTest {
     void aNewJarRemakesTheCache() throws IOException {
         launch("build", "one");
         makeJar("now ");
-        assertTrue(Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(cache)) > 0, "the jar is newer than the cache");
+        assertTrue(
+                Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(cache)) > 0,
+                "the jar is newer than the cache");
 
         assertEquals(List.of(0, "now build two", ""), launch("build", "two"));
-        assertTrue(Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0, "the cache is newer than the jar");
+        assertTrue(
+                Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0,
+                "the cache is newer than the jar");
     }
 
     @Test
     void aDamagedCacheStillBuilds() throws IOException {
         Files.writeString(cache, "not a cache");
-        Files.setLastModifiedTime(cache, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(1)));
+        Files.setLastModifiedTime(
+                cache, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(1)));
 
         assertEquals(List.of(0, "ran build one", ""), launch("build", "one"));
     }
@@ -99,10 +105,12 @@ class LauncherCacheTest {
 
     /** Exit code, stdout and stderr (each stripped) of one run of the launcher. */
     private List<Object> launch(String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("/bin/bash", checkout.resolve("poolbench").toString()),
-                Stream.of(args)).toList());
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(
+                        Stream.of("/bin/bash", checkout.resolve("poolbench").toString()), Stream.of(args))
+                .toList());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.redirectOutput(checkout.resolve("out.txt").toFile()).redirectError(checkout.resolve("err.txt").toFile());
+        builder.redirectOutput(checkout.resolve("out.txt").toFile())
+                .redirectError(checkout.resolve("err.txt").toFile());
         Process process = builder.start();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -114,13 +122,16 @@ class LauncherCacheTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-        return List.of(process.exitValue(), Files.readString(checkout.resolve("out.txt")).strip(),
+        return List.of(
+                process.exitValue(),
+                Files.readString(checkout.resolve("out.txt")).strip(),
                 Files.readString(checkout.resolve("err.txt")).strip());
     }
 
     private List<Path> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(cache.getParent())) {
-            return files.filter(file -> file.getFileName().toString().startsWith("poolbench.aot")).toList();
+            return files.filter(file -> file.getFileName().toString().startsWith("poolbench.aot"))
+                    .toList();
         }
     }
 
@@ -128,13 +139,36 @@ class LauncherCacheTest {
     private void makeJar(String word) throws IOException {
         Path sources = Files.createDirectories(checkout.resolve("program"));
         Path classes = Files.createDirectories(checkout.resolve("classes"));
-        Files.writeString(sources.resolve("Main.java"), PROGRAM.replace("\"ran \"", "\"" + word + "\""), StandardCharsets.UTF_8);
-        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                sources.resolve("Main.java").toString()), "the program compiles");
+        Files.writeString(
+                sources.resolve("Main.java"), PROGRAM.replace("\"ran \"", "\"" + word + "\""), StandardCharsets.UTF_8);
+        assertEquals(
+                0,
+                javax.tools.ToolProvider.getSystemJavaCompiler()
+                        .run(
+                                null,
+                                null,
+                                null,
+                                "-d",
+                                classes.toString(),
+                                sources.resolve("Main.java").toString()),
+                "the program compiles");
         Files.createDirectories(jar.getParent());
         Files.deleteIfExists(jar);
-        ToolProvider tool = ToolProvider.findFirst("jar").orElseThrow(() -> new UncheckedIOException(new IOException("no jar tool")));
-        assertEquals(0, tool.run(System.out, System.err, "--create", "--file", jar.toString(), "--main-class", "Main",
-                "-C", classes.toString(), "."), "the jar is made");
+        ToolProvider tool = ToolProvider.findFirst("jar")
+                .orElseThrow(() -> new UncheckedIOException(new IOException("no jar tool")));
+        assertEquals(
+                0,
+                tool.run(
+                        System.out,
+                        System.err,
+                        "--create",
+                        "--file",
+                        jar.toString(),
+                        "--main-class",
+                        "Main",
+                        "-C",
+                        classes.toString(),
+                        "."),
+                "the jar is made");
     }
 }

@@ -23,17 +23,32 @@ class MachineOptionTest {
     Path temp;
 
     private CliRunner build(String... machine) {
-        String[] base = {"build", "--content", Fixtures.fixture("content").toString(), "--templates",
-                Fixtures.templates().toString(), "--results", Fixtures.fixture("results").toString(),
-                "--out", temp.resolve("site").toString()};
+        String[] base = {
+            "build",
+            "--content",
+            Fixtures.fixture("content").toString(),
+            "--templates",
+            Fixtures.templates().toString(),
+            "--results",
+            Fixtures.fixture("results").toString(),
+            "--out",
+            temp.resolve("site").toString()
+        };
         String[] args = java.util.Arrays.copyOf(base, base.length + machine.length);
         System.arraycopy(machine, 0, args, base.length, machine.length);
         return CliRunner.run(args);
     }
 
     private CliRunner record(String... machine) {
-        String[] base = {"record", "--commit", "abcdef0", "--results", Fixtures.fixture("results").toString(),
-                "--history", temp.resolve("history").toString()};
+        String[] base = {
+            "record",
+            "--commit",
+            "abcdef0",
+            "--results",
+            Fixtures.fixture("results").toString(),
+            "--history",
+            temp.resolve("history").toString()
+        };
         String[] args = java.util.Arrays.copyOf(base, base.length + machine.length);
         System.arraycopy(machine, 0, args, base.length, machine.length);
         return CliRunner.run(args);
@@ -63,8 +78,14 @@ class MachineOptionTest {
 
         assertEquals(1, result.exitCode());
         assertEquals(QUOTE_WARNING, result.err().lines().findFirst().orElseThrow());
-        assertTrue(result.err().lines().skip(1).findFirst().orElseThrow()
-                .endsWith(": error: no results for machine 'nosuch' (machines: test-machine)"), result.err());
+        assertTrue(
+                result.err()
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow()
+                        .endsWith(": error: no results for machine 'nosuch' (machines: test-machine)"),
+                result.err());
     }
 
     @Test
@@ -92,19 +113,35 @@ class MachineOptionTest {
         CliRunner result = switch (command) {
             case "record" -> record("--machine", "a", name, "b");
             case "build" -> build("--machine", "a", name, "b");
-            case "report" -> CliRunner.run(command, "--results", temp.resolve("results").toString(), "--out",
-                    temp.resolve("site").toString(), "--machine", "a", name, "b");
-            default -> CliRunner.run(command, "--results", temp.resolve("results").toString(), "--machine", "a", name, "b");
+            case "report" ->
+                CliRunner.run(
+                        command,
+                        "--results",
+                        temp.resolve("results").toString(),
+                        "--out",
+                        temp.resolve("site").toString(),
+                        "--machine",
+                        "a",
+                        name,
+                        "b");
+            default ->
+                CliRunner.run(command, "--results", temp.resolve("results").toString(), "--machine", "a", name, "b");
         };
 
         assertEquals(2, result.exitCode(), result.out() + result.err());
-        assertTrue(result.err().startsWith("--machine and " + name + " name different machines; give " + name + " only"),
+        assertTrue(
+                result.err().startsWith("--machine and " + name + " name different machines; give " + name + " only"),
                 result.err());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"bench, --machine-id", "report, --machine-id", "record, --machine-id", "build, --quote-machine",
-            "serve, --quote-machine"})
+    @CsvSource({
+        "bench, --machine-id",
+        "report, --machine-id",
+        "record, --machine-id",
+        "build, --quote-machine",
+        "serve, --quote-machine"
+    })
     void helpShowsTheNewNameOnly(String command, String name) {
         CliRunner result = CliRunner.run(command, "--help");
 

@@ -75,7 +75,8 @@ class OutputFolderTest extends BadInputTest {
         String before = fingerprint(temp);
 
         for (List<String> extra : List.of(List.<String>of(), List.of("--force"))) {
-            List<String> args = new java.util.ArrayList<>(List.of("--history", temp.resolve("history").toString(), "--out", out.toString()));
+            List<String> args = new java.util.ArrayList<>(
+                    List.of("--history", temp.resolve("history").toString(), "--out", out.toString()));
             args.addAll(extra);
             CliRunner result = build(args.toArray(String[]::new));
 
@@ -90,16 +91,32 @@ class OutputFolderTest extends BadInputTest {
         Path work = Files.createDirectories(temp.resolve("work"));
         Files.writeString(work.resolve("notes.txt"), "mine");
         String before = fingerprint(work);
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), PoolbenchCli.class.getName(), "build", "--content", content.toString(),
-                "--templates", templates.toString(), "--results", results.toString(), "--out", ".", "--force")
-                .directory(work.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElseThrow(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PoolbenchCli.class.getName(),
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--templates",
+                        templates.toString(),
+                        "--results",
+                        results.toString(),
+                        "--out",
+                        ".",
+                        "--force")
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the build finished");
         String output = new String(process.getInputStream().readAllBytes()).strip();
 
         assertEquals(1, process.exitValue(), output);
-        assertEquals(".: error: output folder is the working folder; the build replaces the whole output folder, "
-                + "so choose a folder of its own, such as site/", output);
+        assertEquals(
+                ".: error: output folder is the working folder; the build replaces the whole output folder, "
+                        + "so choose a folder of its own, such as site/",
+                output);
         assertEquals(before, fingerprint(work));
     }
 
@@ -129,7 +146,8 @@ class OutputFolderTest extends BadInputTest {
             CliRunner result = build("--out", out.toString());
 
             assertOneError(result, locked.toString(), "cannot write the site for " + out + " here (");
-            assertTrue(result.err().strip().endsWith("make this folder writable, or choose another --out"), result.err());
+            assertTrue(
+                    result.err().strip().endsWith("make this folder writable, or choose another --out"), result.err());
         } finally {
             if (root()) {
                 run("chattr", "-i", locked.toString());
@@ -147,14 +165,17 @@ class OutputFolderTest extends BadInputTest {
         Files.setPosixFilePermissions(image, PosixFilePermissions.fromString("rw-------"));
         Path probeFolder = Files.createDirectory(temp.resolve("probe"));
         String folderMode = PosixFilePermissions.toString(Files.getPosixFilePermissions(probeFolder));
-        String fileMode = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(probeFolder.resolve("f"))));
+        String fileMode = PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(Files.createFile(probeFolder.resolve("f"))));
 
         assertEquals(0, build().exitCode());
 
         try (var walk = Files.walk(site)) {
             for (Path path : walk.toList()) {
-                assertEquals(Files.isDirectory(path) ? folderMode : fileMode,
-                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), path.toString());
+                assertEquals(
+                        Files.isDirectory(path) ? folderMode : fileMode,
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path)),
+                        path.toString());
             }
         }
     }

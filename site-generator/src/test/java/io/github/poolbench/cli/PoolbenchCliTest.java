@@ -31,7 +31,8 @@ class PoolbenchCliTest {
         CliRunner result = CliRunner.run();
 
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().contains("Missing command: choose report, bench, build, serve or record"), result.err());
+        assertTrue(
+                result.err().contains("Missing command: choose report, bench, build, serve or record"), result.err());
     }
 
     @Test
@@ -52,9 +53,16 @@ class PoolbenchCliTest {
 
     @Test
     void buildWritesTheSite() {
-        CliRunner result = CliRunner.run("build", "--content", Fixtures.fixture("content").toString(),
-                "--templates", Fixtures.templates().toString(), "--results", Fixtures.fixture("results").toString(),
-                "--out", temp.resolve("site").toString());
+        CliRunner result = CliRunner.run(
+                "build",
+                "--content",
+                Fixtures.fixture("content").toString(),
+                "--templates",
+                Fixtures.templates().toString(),
+                "--results",
+                Fixtures.fixture("results").toString(),
+                "--out",
+                temp.resolve("site").toString());
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("Built 4 pages and 3 charts"), result.out());
@@ -71,9 +79,16 @@ class PoolbenchCliTest {
         Files.writeString(site.resolve("index.html"), "previous");
         Files.writeString(site.resolve(".poolbench-site"), ""); // as a build leaves it: the build may replace it
 
-        CliRunner result = CliRunner.run("build", "--content", Fixtures.fixture("content").toString(),
-                "--templates", Fixtures.templates().toString(), "--results", results.toString(),
-                "--out", site.toString());
+        CliRunner result = CliRunner.run(
+                "build",
+                "--content",
+                Fixtures.fixture("content").toString(),
+                "--templates",
+                Fixtures.templates().toString(),
+                "--results",
+                results.toString(),
+                "--out",
+                site.toString());
 
         assertEquals(1, result.exitCode());
         assertEquals(1, result.err().lines().count(), result.err());

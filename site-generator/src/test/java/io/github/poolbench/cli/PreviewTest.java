@@ -32,29 +32,37 @@ class PreviewTest {
     void rebuildsOnChangeAndKeepsTheLastGoodSiteWhenABuildFails() throws Exception {
         Path content = Fixtures.copy(Fixtures.fixture("content"), temp.resolve("content"));
         Path results = Fixtures.copy(Fixtures.fixture("results"), temp.resolve("results"));
-        BuildRequest request = new BuildRequest(content, Fixtures.templates(), results, temp.resolve("site"),
-                Optional.empty(), false);
+        BuildRequest request =
+                new BuildRequest(content, Fixtures.templates(), results, temp.resolve("site"), Optional.empty(), false);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (Preview preview = new Preview(request, new PrintWriter(out, true), new PrintWriter(err, true)).start(0, true)) {
+        try (Preview preview =
+                new Preview(request, new PrintWriter(out, true), new PrintWriter(err, true)).start(0, true)) {
             assertTrue(get(preview, "lesson.html").contains("Text after the chart."));
 
             Path lesson = content.resolve("lesson.md");
-            Files.writeString(lesson, Files.readString(lesson).replace("Text after the chart.", "Edited while serving."));
+            Files.writeString(
+                    lesson, Files.readString(lesson).replace("Text after the chart.", "Edited while serving."));
             awaitAtLeast(2, preview::builds);
             assertTrue(get(preview, "lesson.html").contains("Edited while serving."), out.toString() + err);
 
-            Files.writeString(lesson, Files.readString(lesson).replace("benchmark: SleepBenchmark.map", "benchmark: NoSuch.map"));
+            Files.writeString(
+                    lesson, Files.readString(lesson).replace("benchmark: SleepBenchmark.map", "benchmark: NoSuch.map"));
             awaitAtLeast(1, preview::failures);
             assertTrue(err.toString().contains("lesson.md:9: error: no benchmark 'NoSuch.map'"), err.toString());
             assertTrue(err.toString().contains("still serving the last good site"), err.toString());
-            assertTrue(get(preview, "lesson.html").contains("Edited while serving."), "the last good site is still served");
+            assertTrue(
+                    get(preview, "lesson.html").contains("Edited while serving."),
+                    "the last good site is still served");
         }
     }
 
     private static String get(Preview preview, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + preview.port() + "/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + "/" + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
     }

@@ -19,27 +19,31 @@ class RawHtmlTest extends BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "script block        | <script>alert(1)</script>                                | 7 | raw HTML: dropped <script> and its content   | alert(",
-        "script inside div   | <div class=\"note\">\\nhi <script src=\"https://evil.example/x.js\"></script>\\n</div> | 8 | raw HTML: dropped <script> and its content | evil.example",
-        "style element       | <style>body {display: none}</style>                        | 7 | raw HTML: dropped <style> and its content    | display: none",
-        "iframe              | <iframe src=\"https://evil.example/\"></iframe>              | 7 | raw HTML: dropped <iframe> and its content   | evil.example",
-        "event handler       | <span class=\"x\" onclick=\"steal()\">click</span>         | 7 | raw HTML: dropped the event handler onclick= on <span> | steal()",
-        "handler in a block  | <div>\\n<img src=\"a.png\" ONERROR=\"steal()\">\\n</div>      | 8 | raw HTML: dropped the event handler onerror= on <img> | steal()",
-        "javascript link     | Go <a href=\"javascript:steal()\">here</a>.                | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a> | javascript:",
-        "encoded scheme      | <a href=\"&#106;ava&#x73;cript:steal()\">here</a>           | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a> | steal()",
-        "scheme with a tab   | <a href=\"java&#9;script:steal()\">here</a>                | 7 | raw HTML: dropped href=\"java\\tscript:steal()\" on <a> | steal()",
-        "data URL            | <a href=\"data:text/html,<b>x</b>\">here</a>             | 7 | raw HTML: dropped href=\"data:text/html,<b>x</b>\" on <a> | data:text",
-        "unknown tag         | <form action=\"https://evil.example/\"><input name=\"q\"></form> | 7 | raw HTML: dropped the tag <form>   | evil.example",
-        "style attribute     | <span style=\"position:fixed\">x</span>                    | 7 | raw HTML: dropped the attribute style= on <span> | position:fixed",
-    })
-    void whatThePolicyDropsIsNamedAtItsLine(String name, String html, int line, String message, String gone) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "script block        | <script>alert(1)</script>                                | 7 | raw HTML: dropped <script> and its content   | alert(",
+                "script inside div   | <div class=\"note\">\\nhi <script src=\"https://evil.example/x.js\"></script>\\n</div> | 8 | raw HTML: dropped <script> and its content | evil.example",
+                "style element       | <style>body {display: none}</style>                        | 7 | raw HTML: dropped <style> and its content    | display: none",
+                "iframe              | <iframe src=\"https://evil.example/\"></iframe>              | 7 | raw HTML: dropped <iframe> and its content   | evil.example",
+                "event handler       | <span class=\"x\" onclick=\"steal()\">click</span>         | 7 | raw HTML: dropped the event handler onclick= on <span> | steal()",
+                "handler in a block  | <div>\\n<img src=\"a.png\" ONERROR=\"steal()\">\\n</div>      | 8 | raw HTML: dropped the event handler onerror= on <img> | steal()",
+                "javascript link     | Go <a href=\"javascript:steal()\">here</a>.                | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a> | javascript:",
+                "encoded scheme      | <a href=\"&#106;ava&#x73;cript:steal()\">here</a>           | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a> | steal()",
+                "scheme with a tab   | <a href=\"java&#9;script:steal()\">here</a>                | 7 | raw HTML: dropped href=\"java\\tscript:steal()\" on <a> | steal()",
+                "data URL            | <a href=\"data:text/html,<b>x</b>\">here</a>             | 7 | raw HTML: dropped href=\"data:text/html,<b>x</b>\" on <a> | data:text",
+                "unknown tag         | <form action=\"https://evil.example/\"><input name=\"q\"></form> | 7 | raw HTML: dropped the tag <form>   | evil.example",
+                "style attribute     | <span style=\"position:fixed\">x</span>                    | 7 | raw HTML: dropped the attribute style= on <span> | position:fixed",
+            })
+    void whatThePolicyDropsIsNamedAtItsLine(String name, String html, int line, String message, String gone)
+            throws IOException {
         Path file = lesson(html.replace("\\n", "\n").replace("\\t", "\t"));
 
         CliRunner lenient = build();
 
         assertWarning(lenient, file + ":" + line, message.replace("\\t", "\t"));
-        assertFalse(Files.readString(site.resolve("raw.html")).contains(gone), Files.readString(site.resolve("raw.html")));
+        assertFalse(
+                Files.readString(site.resolve("raw.html")).contains(gone), Files.readString(site.resolve("raw.html")));
         String before = fingerprint(site);
 
         CliRunner strict = build("--strict");
@@ -51,12 +55,14 @@ class RawHtmlTest extends BadInputTest {
 
     /** Markdown links follow the same rule, however the scheme is spelled. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "upper case          | [here](JavaScript:steal())",
-        "an entity           | [here](java&#115;cript:steal())",
-        "an autolink         | <javascript:steal()>",
-        "a reference         | [here][r]\\n\\n[r]: vbscript:steal()",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "upper case          | [here](JavaScript:steal())",
+                "an entity           | [here](java&#115;cript:steal())",
+                "an autolink         | <javascript:steal()>",
+                "a reference         | [here][r]\\n\\n[r]: vbscript:steal()",
+            })
     void markdownLinksToScriptAreDropped(String name, String markdown) throws IOException {
         Path file = lesson(markdown.replace("\\n", "\n"));
 
@@ -64,8 +70,11 @@ class RawHtmlTest extends BadInputTest {
 
         assertEquals(0, result.exitCode(), result.err());
         String html = Files.readString(site.resolve("raw.html"));
-        assertFalse(java.util.regex.Pattern.compile("href=\"[^\"]*script:", java.util.regex.Pattern.CASE_INSENSITIVE)
-                .matcher(html).find(), html);
+        assertFalse(
+                java.util.regex.Pattern.compile("href=\"[^\"]*script:", java.util.regex.Pattern.CASE_INSENSITIVE)
+                        .matcher(html)
+                        .find(),
+                html);
         assertTrue(result.out().contains(file + ":7: warning: dropped the link to "), result.out());
     }
 
@@ -90,10 +99,15 @@ class RawHtmlTest extends BadInputTest {
 
         assertEquals(0, result.exitCode(), result.err());
         String html = Files.readString(site.resolve("raw.html"));
-        for (String kept : new String[] {"<details class=\"box tip\" open=\"\"><summary class=\"box-title\">More</summary>",
-                "<kbd>Ctrl</kbd>", "<span class=\"badge\">new</span>", "<a href=\"other.html#part\">this</a>",
-                "<div class=\"box-body\"><img src=\"images/a.png\" alt=\"A pool\" width=\"200\"></div>",
-                "<th scope=\"col\">pool</th>", "<td colspan=\"2\">4</td>"}) {
+        for (String kept : new String[] {
+            "<details class=\"box tip\" open=\"\"><summary class=\"box-title\">More</summary>",
+            "<kbd>Ctrl</kbd>",
+            "<span class=\"badge\">new</span>",
+            "<a href=\"other.html#part\">this</a>",
+            "<div class=\"box-body\"><img src=\"images/a.png\" alt=\"A pool\" width=\"200\"></div>",
+            "<th scope=\"col\">pool</th>",
+            "<td colspan=\"2\">4</td>"
+        }) {
             assertTrue(html.contains(kept), kept + " in " + html);
         }
     }

@@ -21,8 +21,16 @@ class RecordCommandTest {
     void recordsTheNewestRunOfAMachineKeyedByCommit() throws IOException {
         Path history = temp.resolve("history");
 
-        CliRunner result = CliRunner.run("record", "--commit", "ABCDEF0123456789", "--machine-id", "test-machine",
-                "--results", Fixtures.fixture("results").toString(), "--history", history.toString());
+        CliRunner result = CliRunner.run(
+                "record",
+                "--commit",
+                "ABCDEF0123456789",
+                "--machine-id",
+                "test-machine",
+                "--results",
+                Fixtures.fixture("results").toString(),
+                "--history",
+                history.toString());
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().startsWith("Recorded test-machine/run-1 as "), result.out());
@@ -35,8 +43,14 @@ class RecordCommandTest {
 
     @Test
     void refusesAnythingButACommitHash() {
-        CliRunner result = CliRunner.run("record", "--commit", "main; rm -rf /", "--results",
-                Fixtures.fixture("results").toString(), "--history", temp.toString());
+        CliRunner result = CliRunner.run(
+                "record",
+                "--commit",
+                "main; rm -rf /",
+                "--results",
+                Fixtures.fixture("results").toString(),
+                "--history",
+                temp.toString());
 
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("--commit must be a hexadecimal commit hash"), result.err());
@@ -44,8 +58,16 @@ class RecordCommandTest {
 
     @Test
     void unknownMachineIsOneClearError() {
-        CliRunner result = CliRunner.run("record", "--commit", "abcdef0", "--machine-id", "nope", "--results",
-                Fixtures.fixture("results").toString(), "--history", temp.toString());
+        CliRunner result = CliRunner.run(
+                "record",
+                "--commit",
+                "abcdef0",
+                "--machine-id",
+                "nope",
+                "--results",
+                Fixtures.fixture("results").toString(),
+                "--history",
+                temp.toString());
 
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("no runs of machine 'nope'"), result.err());

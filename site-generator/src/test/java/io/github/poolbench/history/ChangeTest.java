@@ -8,10 +8,10 @@ import io.github.poolbench.results.Ratio.Verdict;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ChangeTest {
 
@@ -19,8 +19,15 @@ class ChangeTest {
 
     /** A score of {@code mode} with the interval {@code score ± error}. */
     static Score score(String mode, double score, double error) {
-        return new Score("io.github.poolbench.bench.SleepBenchmark.map", mode, new TreeMap<>(Map.of("poolSize", "4")),
-                score, error, score - error, score + error, "thrpt".equals(mode) ? "ops/s" : "ms/op");
+        return new Score(
+                "io.github.poolbench.bench.SleepBenchmark.map",
+                mode,
+                new TreeMap<>(Map.of("poolSize", "4")),
+                score,
+                error,
+                score - error,
+                score + error,
+                "thrpt".equals(mode) ? "ops/s" : "ms/op");
     }
 
     static Stream<Arguments> cases() {
@@ -44,8 +51,14 @@ class ChangeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void flagsOnlyChangesOutsideTheNoise(String name, String mode, double before, double beforeError, double after,
-                                         double afterError, Verdict expected) {
+    void flagsOnlyChangesOutsideTheNoise(
+            String name,
+            String mode,
+            double before,
+            double beforeError,
+            double after,
+            double afterError,
+            Verdict expected) {
         Change change = Change.between(score(mode, before, beforeError), score(mode, after, afterError));
 
         assertEquals(expected, change.verdict());
@@ -55,26 +68,40 @@ class ChangeTest {
     @Test
     void infiniteBoundsCountAsNoEstimate() {
         Score finite = score("avgt", 200, 1);
-        Score open = new Score(finite.benchmark(), "avgt", finite.params(), 100, 1, Double.NEGATIVE_INFINITY, 101, "ms/op");
+        Score open =
+                new Score(finite.benchmark(), "avgt", finite.params(), 100, 1, Double.NEGATIVE_INFINITY, 101, "ms/op");
 
         assertEquals(Verdict.UNKNOWN, Change.between(open, finite).verdict());
     }
 
     @Test
     void refusesToCompareDifferentSeries() {
-        assertThrows(IllegalArgumentException.class, () -> Change.between(score("avgt", 1, 0.1), score("thrpt", 1, 0.1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> Change.between(score("avgt", 1, 0.1), score("thrpt", 1, 0.1)));
     }
 
     @Test
     void relativeChangeIsSignedAgainstThePrevious() {
-        assertEquals(0.1, Change.between(score("avgt", 100, 1), score("avgt", 110, 1)).relative(), 1e-12);
+        assertEquals(
+                0.1,
+                Change.between(score("avgt", 100, 1), score("avgt", 110, 1)).relative(),
+                1e-12);
     }
 
     /** A score with its spread and sample count kept, as summaries written now have them. */
     static Score measured(String mode, double score, double sd, int samples) {
         double error = io.github.poolbench.results.Sample.tQuantile(samples - 1.0) * sd / Math.sqrt(samples);
-        return new Score("io.github.poolbench.bench.SleepBenchmark.map", mode, new TreeMap<>(Map.of("poolSize", "4")),
-                score, error, score - error, score + error, "thrpt".equals(mode) ? "ops/s" : "ms/op", sd, samples);
+        return new Score(
+                "io.github.poolbench.bench.SleepBenchmark.map",
+                mode,
+                new TreeMap<>(Map.of("poolSize", "4")),
+                score,
+                error,
+                score - error,
+                score + error,
+                "thrpt".equals(mode) ? "ops/s" : "ms/op",
+                sd,
+                samples);
     }
 
     /**
@@ -83,7 +110,8 @@ class ChangeTest {
      */
     @Test
     void withSampleCountsTheRatioIntervalDecides() {
-        Change change = Change.between(measured("avgt", 100, Math.sqrt(20), 20), measured("avgt", 106, Math.sqrt(20), 20));
+        Change change =
+                Change.between(measured("avgt", 100, Math.sqrt(20), 20), measured("avgt", 106, Math.sqrt(20), 20));
 
         assertEquals(Verdict.SLOWER, change.verdict());
         assertTrue(change.ratio().orElseThrow().lower() > 1, change.ratio().toString());
@@ -91,7 +119,8 @@ class ChangeTest {
 
     @Test
     void withSampleCountsAThroughputGainIsAnImprovement() {
-        Change change = Change.between(measured("thrpt", 100, Math.sqrt(20), 20), measured("thrpt", 106, Math.sqrt(20), 20));
+        Change change =
+                Change.between(measured("thrpt", 100, Math.sqrt(20), 20), measured("thrpt", 106, Math.sqrt(20), 20));
 
         assertEquals(Verdict.FASTER, change.verdict());
     }
@@ -105,6 +134,8 @@ class ChangeTest {
 
     @Test
     void anOldSummaryWithoutSampleCountsHasNoRatio() {
-        assertTrue(Change.between(score("avgt", 100, 1), measured("avgt", 110, 1, 10)).ratio().isEmpty());
+        assertTrue(Change.between(score("avgt", 100, 1), measured("avgt", 110, 1, 10))
+                .ratio()
+                .isEmpty());
     }
 }

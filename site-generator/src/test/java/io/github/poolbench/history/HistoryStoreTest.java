@@ -38,14 +38,20 @@ class HistoryStoreTest {
         assertEquals(temp.resolve("test-machine"), file.getParent());
         assertEquals(summary, read);
         assertEquals(3, read.scores().size());
-        Score noError = read.scores().stream().filter(s -> "4".equals(s.params().get("poolSize"))).findFirst().orElseThrow();
+        Score noError = read.scores().stream()
+                .filter(s -> "4".equals(s.params().get("poolSize")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(302.125, noError.score());
         assertTrue(Double.isNaN(noError.error()), "NaN survives as null and back");
     }
 
     @ParameterizedTest
-    @CsvSource({"2026-11-25T231000Z-quick, 2026-11-25T231000Z", "2026-11-25T2318Z-smoke, 2026-11-25T231800Z",
-            "2026-11-25T2318Z-full/extra, 2026-11-25T231800Z"})
+    @CsvSource({
+        "2026-11-25T231000Z-quick, 2026-11-25T231000Z",
+        "2026-11-25T2318Z-smoke, 2026-11-25T231800Z",
+        "2026-11-25T2318Z-full/extra, 2026-11-25T231800Z"
+    })
     void measuredAtComesFromTheRunIdToTheSecond(String runId, String expected) {
         ResultRun run = fixtureRun();
         ResultRun renamed = new ResultRun(run.machineId(), runId, run.jmhFile(), run.machine(), run.results());
@@ -73,7 +79,8 @@ class HistoryStoreTest {
         HistoryStore.record(temp, again);
 
         try (Stream<Path> files = Files.list(temp.resolve("m"))) {
-            assertEquals(List.of(again.fileName(), other.fileName()),
+            assertEquals(
+                    List.of(again.fileName(), other.fileName()),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
@@ -81,14 +88,16 @@ class HistoryStoreTest {
     @Test
     void loadsOnlyTheNewestRunsOfEachMachineAndCountsTheRest() {
         for (int day = 10; day < 20; day++) {
-            HistoryStore.record(temp, new RunSummary("m", day + "aaaaaaa", "2026-11-" + day + "T100000Z", "r", List.of()));
+            HistoryStore.record(
+                    temp, new RunSummary("m", day + "aaaaaaa", "2026-11-" + day + "T100000Z", "r", List.of()));
         }
 
         List<MachineHistory> history = HistoryStore.load(temp, 3, new Diagnostics(false));
 
         assertEquals(1, history.size());
         assertEquals(10, history.getFirst().recorded());
-        assertEquals(List.of("17aaaaaaa", "18aaaaaaa", "19aaaaaaa"),
+        assertEquals(
+                List.of("17aaaaaaa", "18aaaaaaa", "19aaaaaaa"),
                 history.getFirst().runs().stream().map(RunSummary::commit).toList());
     }
 
@@ -102,9 +111,12 @@ class HistoryStoreTest {
 
     @Test
     void brokenFileIsSkippedWithAWarningNamingItsLine() throws IOException {
-        Path machine = Fixtures.copy(Fixtures.fixture("history"), temp.resolve("history")).resolve("test-machine");
+        Path machine = Fixtures.copy(Fixtures.fixture("history"), temp.resolve("history"))
+                .resolve("test-machine");
         Path broken = machine.resolve("2026-11-23T100000Z-4444444ddddd.json");
-        Files.writeString(broken, "{\n  \"format\": 1,\n  \"commit\": \"4444444\",\n  \"scores\": [\n    {\"mode\": \"ss\", \"score\": 1}\n  ]\n}\n");
+        Files.writeString(
+                broken,
+                "{\n  \"format\": 1,\n  \"commit\": \"4444444\",\n  \"scores\": [\n    {\"mode\": \"ss\", \"score\": 1}\n  ]\n}\n");
         Diagnostics diagnostics = new Diagnostics(false);
 
         List<MachineHistory> history = HistoryStore.load(temp.resolve("history"), 10, diagnostics);
@@ -124,7 +136,8 @@ class HistoryStoreTest {
         Diagnostics diagnostics = new Diagnostics(false);
 
         assertEquals(List.of(), HistoryStore.load(temp, 5, diagnostics));
-        assertTrue(diagnostics.warnings().getFirst().message().contains("unknown history format 2"),
+        assertTrue(
+                diagnostics.warnings().getFirst().message().contains("unknown history format 2"),
                 diagnostics.warnings().toString());
     }
 }

@@ -98,14 +98,18 @@ class LessonSnippetsTest {
             List<Snippet> snippets = SnippetScanner.scan(lesson, root.relativize(lesson));
             Map<String, Snippet> named = named(snippets);
             files(snippets);
-            return snippets.stream().map(snippet -> DynamicTest.dynamicTest(snippet.toString(), () -> {
-                if (snippet.kind() == Snippet.Kind.PROGRAM && snippet.code().contains("PoolKind.PROCESS") && !poolShipsClasses()) {
-                    // Compiled all the same; run once the pool sends a source-launched program's classes to its workers.
-                    compiler.compile(snippet, named, work.resolve("snippet-" + outputs.incrementAndGet()));
-                    Assumptions.abort("this pool cannot run a source-launched program on PROCESS workers yet");
-                }
-                check(snippet, named);
-            }));
+            return snippets.stream()
+                    .map(snippet -> DynamicTest.dynamicTest(snippet.toString(), () -> {
+                        if (snippet.kind() == Snippet.Kind.PROGRAM
+                                && snippet.code().contains("PoolKind.PROCESS")
+                                && !poolShipsClasses()) {
+                            // Compiled all the same; run once the pool sends a source-launched program's classes to its
+                            // workers.
+                            compiler.compile(snippet, named, work.resolve("snippet-" + outputs.incrementAndGet()));
+                            Assumptions.abort("this pool cannot run a source-launched program on PROCESS workers yet");
+                        }
+                        check(snippet, named);
+                    }));
         });
     }
 
@@ -127,12 +131,19 @@ class LessonSnippetsTest {
                 .toList();
         assertFalse(all.isEmpty(), "the lessons hold no ```java block at all");
         assertTrue(all.stream().anyMatch(Snippet::run), "no snippet is run");
-        List<Snippet> unchecked = all.stream().filter(s -> s.run() && s.expects().isEmpty() && s.shown().isEmpty()).toList();
+        List<Snippet> unchecked = all.stream()
+                .filter(s -> s.run() && s.expects().isEmpty() && s.shown().isEmpty())
+                .toList();
         assertTrue(unchecked.isEmpty(), "a run snippet must say what it prints (expect or output): " + unchecked);
-        List<Snippet> fragments = all.stream().filter(s -> s.run() && s.kind() != Snippet.Kind.PROGRAM).toList();
-        assertTrue(fragments.isEmpty(), "every snippet a lesson runs is a program a reader can save and run (file=\"Name.java\"): "
-                + fragments);
-        assertTrue(all.stream().noneMatch(s -> s.code().contains("com.example")), "examples live in the unnamed package");
+        List<Snippet> fragments = all.stream()
+                .filter(s -> s.run() && s.kind() != Snippet.Kind.PROGRAM)
+                .toList();
+        assertTrue(
+                fragments.isEmpty(),
+                "every snippet a lesson runs is a program a reader can save and run (file=\"Name.java\"): "
+                        + fragments);
+        assertTrue(
+                all.stream().noneMatch(s -> s.code().contains("com.example")), "examples live in the unnamed package");
     }
 
     // The test must be able to fail: broken snippets are reported with the lesson's file and line.
@@ -174,7 +185,8 @@ class LessonSnippetsTest {
 
         SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
 
-        assertTrue(failure.getMessage().startsWith(lesson + ":5: printed nothing that matches expect=\"goodbye\""),
+        assertTrue(
+                failure.getMessage().startsWith(lesson + ":5: printed nothing that matches expect=\"goodbye\""),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("hello"), "shows what it printed: " + failure.getMessage());
     }
@@ -199,7 +211,9 @@ class LessonSnippetsTest {
 
         SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
 
-        assertTrue(failure.getMessage().startsWith(lesson + ":12: the lesson shows the output line 'squares: [0, 1, 4, 9]'"),
+        assertTrue(
+                failure.getMessage()
+                        .startsWith(lesson + ":12: the lesson shows the output line 'squares: [0, 1, 4, 9]'"),
                 failure.getMessage());
     }
 
@@ -269,7 +283,8 @@ class LessonSnippetsTest {
 
         SnippetFailure failure = assertThrows(SnippetFailure.class, () -> files(SnippetScanner.scan(lesson, lesson)));
 
-        assertEquals(lesson + ":8: a program saved as Twice.java already stands at " + lesson + ":3", failure.getMessage());
+        assertEquals(
+                lesson + ":8: a program saved as Twice.java already stands at " + lesson + ":3", failure.getMessage());
     }
 
     @Test
@@ -313,7 +328,8 @@ class LessonSnippetsTest {
 
         SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
 
-        assertTrue(failure.getMessage().startsWith(lesson + ":3: the lesson says this does not compile, but it does"),
+        assertTrue(
+                failure.getMessage().startsWith(lesson + ":3: the lesson says this does not compile, but it does"),
                 failure.getMessage());
     }
 
@@ -329,7 +345,8 @@ class LessonSnippetsTest {
 
         SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
 
-        assertTrue(failure.getMessage().startsWith(lesson + ":2: error: package io.github.poolbench.bench does not exist"),
+        assertTrue(
+                failure.getMessage().startsWith(lesson + ":2: error: package io.github.poolbench.bench does not exist"),
                 failure.getMessage());
     }
 
@@ -346,7 +363,8 @@ class LessonSnippetsTest {
 
         SnippetFailure failure = assertThrows(SnippetFailure.class, () -> checkAll(lesson));
 
-        assertTrue(failure.getMessage().startsWith(lesson + ":3: unknown snippet directive 'runn'"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith(lesson + ":3: unknown snippet directive 'runn'"), failure.getMessage());
     }
 
     @Test
@@ -381,9 +399,12 @@ class LessonSnippetsTest {
                 ```
                 """);
         List<Snippet> snippets = SnippetScanner.scan(lesson, lesson);
-        assertEquals(List.of(Snippet.Kind.MEMBERS, Snippet.Kind.BODY, Snippet.Kind.BODY, Snippet.Kind.BODY),
+        assertEquals(
+                List.of(Snippet.Kind.MEMBERS, Snippet.Kind.BODY, Snippet.Kind.BODY, Snippet.Kind.BODY),
                 snippets.stream().map(Snippet::kind).toList());
-        assertEquals(List.of(5, 13, 21, 26), snippets.stream().map(s -> s.location().line()).toList());
+        assertEquals(
+                List.of(5, 13, 21, 26),
+                snippets.stream().map(s -> s.location().line()).toList());
         Map<String, Snippet> named = named(snippets);
 
         check(snippets.get(2), named);
@@ -412,7 +433,9 @@ class LessonSnippetsTest {
             snippet.name().ifPresent(name -> {
                 Snippet before = named.putIfAbsent(name, snippet);
                 if (before != null) {
-                    throw new SnippetFailure(snippet.location(), "a snippet named '" + name + "' already stands at " + before.location());
+                    throw new SnippetFailure(
+                            snippet.location(),
+                            "a snippet named '" + name + "' already stands at " + before.location());
                 }
             });
         }
@@ -426,7 +449,9 @@ class LessonSnippetsTest {
             snippet.file().ifPresent(file -> {
                 Snippet before = files.putIfAbsent(file, snippet);
                 if (before != null) {
-                    throw new SnippetFailure(snippet.location(), "a program saved as " + file + " already stands at " + before.location());
+                    throw new SnippetFailure(
+                            snippet.location(),
+                            "a program saved as " + file + " already stands at " + before.location());
                 }
             });
         }

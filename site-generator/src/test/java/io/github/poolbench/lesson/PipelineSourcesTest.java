@@ -22,7 +22,9 @@ class PipelineSourcesTest {
     void noPrivateUseCharactersInTheLessonPipeline() throws IOException {
         Path sources = Path.of("src/main/java/io/github/poolbench/lesson");
         try (Stream<Path> files = Files.list(sources)) {
-            List<String> found = files.filter(f -> f.toString().endsWith(".java")).flatMap(PipelineSourcesTest::hits).toList();
+            List<String> found = files.filter(f -> f.toString().endsWith(".java"))
+                    .flatMap(PipelineSourcesTest::hits)
+                    .toList();
             assertEquals(List.of(), found);
         }
     }
@@ -30,7 +32,8 @@ class PipelineSourcesTest {
     private static Stream<String> hits(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
-            return java.util.stream.IntStream.range(0, lines.size()).filter(i -> PRIVATE_USE.matcher(lines.get(i)).find())
+            return java.util.stream.IntStream.range(0, lines.size())
+                    .filter(i -> PRIVATE_USE.matcher(lines.get(i)).find())
                     .mapToObj(i -> file.getFileName() + ":" + (i + 1));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -43,8 +43,9 @@ final class SnippetCompiler {
             "import module java.base;", "import io.github.poolbench.pool.*;", "import io.github.poolbench.workload.*;");
 
     /** Each public package, and a class of it that finds where its classes are. */
-    private static final Map<String, Class<?>> PUBLIC_PACKAGES = Map.of(
-            "io/github/poolbench/pool/", WorkerPool.class, "io/github/poolbench/workload/", Primes.class);
+    private static final Map<String, Class<?>> PUBLIC_PACKAGES =
+            Map.of("io/github/poolbench/pool/", WorkerPool.class, "io/github/poolbench/workload/", Primes.class);
+
     private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)");
@@ -82,21 +83,35 @@ final class SnippetCompiler {
     Optional<Compiled> compile(Snippet snippet, Map<String, Snippet> named, Path out) {
         Unit unit = unit(snippet, named);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-cp", api.toString(), "-proc:none",
-                "-implicit:none", "-Xlint:all,-serial,-processing,-preview", "-Werror", "-encoding", "UTF-8"));
+        List<String> options = new ArrayList<>(List.of(
+                "-d",
+                out.toString(),
+                "-cp",
+                api.toString(),
+                "-proc:none",
+                "-implicit:none",
+                "-Xlint:all,-serial,-processing,-preview",
+                "-Werror",
+                "-encoding",
+                "UTF-8"));
         if (snippet.preview()) {
-            options.addAll(List.of("--enable-preview", "--release", String.valueOf(Runtime.version().feature())));
+            options.addAll(List.of(
+                    "--enable-preview",
+                    "--release",
+                    String.valueOf(Runtime.version().feature())));
         }
         boolean compiled;
         try {
             Files.createDirectories(out);
             StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
-            compiled = javac.getTask(null, files, diagnostics, options, null, List.of(source(unit, snippet))).call();
+            compiled = javac.getTask(null, files, diagnostics, options, null, List.of(source(unit, snippet)))
+                    .call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<Problem> problems = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR
+                        || d.getKind() == Diagnostic.Kind.WARNING
                         || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
                 .map(d -> problem(d, unit, snippet))
                 .toList();
@@ -104,21 +119,32 @@ final class SnippetCompiler {
         if (snippet.compileError().isPresent()) {
             Pattern expected = Pattern.compile(snippet.compileError().get());
             if (compiled) {
-                throw new SnippetFailure(snippet.location(), "the lesson says this does not compile, but it does (expected an error matching /"
-                        + expected + "/)");
+                throw new SnippetFailure(
+                        snippet.location(),
+                        "the lesson says this does not compile, but it does (expected an error matching /" + expected
+                                + "/)");
             }
             if (errors.stream().noneMatch(e -> expected.matcher(e).find())) {
-                throw new SnippetFailure(snippet.location(), "fails to compile, but not with an error matching /" + expected
-                        + "/:\n" + String.join("\n", errors));
+                throw new SnippetFailure(
+                        snippet.location(),
+                        "fails to compile, but not with an error matching /" + expected + "/:\n"
+                                + String.join("\n", errors));
             }
             return Optional.empty();
         }
         if (!compiled || !problems.isEmpty()) {
-            Location at = problems.isEmpty() ? snippet.location() : problems.getFirst().at();
-            String first = problems.isEmpty() ? "does not compile" : problems.getFirst().message();
-            throw new SnippetFailure(at, first
-                    + (errors.size() > 1 ? "\n" + String.join("\n", errors.subList(1, errors.size())) : "")
-                    + "\n--- the snippet of " + snippet.location() + ", compiled as ---\n" + numbered(unit.source()));
+            Location at = problems.isEmpty()
+                    ? snippet.location()
+                    : problems.getFirst().at();
+            String first = problems.isEmpty()
+                    ? "does not compile"
+                    : problems.getFirst().message();
+            throw new SnippetFailure(
+                    at,
+                    first
+                            + (errors.size() > 1 ? "\n" + String.join("\n", errors.subList(1, errors.size())) : "")
+                            + "\n--- the snippet of " + snippet.location() + ", compiled as ---\n"
+                            + numbered(unit.source()));
         }
         return Optional.of(new Compiled(snippet, out, unit.className(), unit.source(), api, poolJar));
     }
@@ -126,7 +152,8 @@ final class SnippetCompiler {
     /** The compilation unit for a snippet: itself when whole, else a generated class around it. */
     static Unit unit(Snippet snippet, Map<String, Snippet> named) {
         if (snippet.kind() == Snippet.Kind.PROGRAM) {
-            String file = snippet.file().orElseThrow(() -> new SnippetFailure(snippet.location(), "kind=program needs file=\"Name.java\""));
+            String file = snippet.file()
+                    .orElseThrow(() -> new SnippetFailure(snippet.location(), "kind=program needs file=\"Name.java\""));
             List<Location> origins = new ArrayList<>();
             for (int i = 0; i < snippet.lines().size(); i++) {
                 origins.add(snippet.location().plusLines(i));
@@ -141,7 +168,8 @@ final class SnippetCompiler {
             }
             Matcher type = PUBLIC_TYPE.matcher(snippet.code());
             if (!type.find()) {
-                throw new SnippetFailure(snippet.location(), "a whole compilation unit needs a public top-level type to name its file");
+                throw new SnippetFailure(
+                        snippet.location(), "a whole compilation unit needs a public top-level type to name its file");
             }
             Matcher pkg = PACKAGE_LINE.matcher(snippet.code());
             String className = (pkg.find() ? pkg.group(1) + "." : "") + type.group(1);
@@ -151,7 +179,8 @@ final class SnippetCompiler {
             }
             return new Unit(className, snippet.code(), origins);
         }
-        List<Snippet> chain = new ArrayList<>(withUses(snippet, named, new LinkedHashMap<>()).values());
+        List<Snippet> chain =
+                new ArrayList<>(withUses(snippet, named, new LinkedHashMap<>()).values());
         String simpleName = className(snippet.location());
         Source source = new Source();
         IMPLICIT_IMPORTS.forEach(source::generated);
@@ -182,15 +211,19 @@ final class SnippetCompiler {
     }
 
     /** The snippets {@code snippet} uses, transitively and in order, then itself. */
-    private static Map<String, Snippet> withUses(Snippet snippet, Map<String, Snippet> named, Map<String, Snippet> chain) {
+    private static Map<String, Snippet> withUses(
+            Snippet snippet, Map<String, Snippet> named, Map<String, Snippet> chain) {
         for (String use : snippet.uses()) {
             Snippet used = named.get(use);
             if (used == null) {
-                throw new SnippetFailure(snippet.location(), "uses snippet '" + use + "', but no snippet of this lesson has name=\""
-                        + use + "\" (names: " + String.join(", ", named.keySet()) + ")");
+                throw new SnippetFailure(
+                        snippet.location(),
+                        "uses snippet '" + use + "', but no snippet of this lesson has name=\"" + use + "\" (names: "
+                                + String.join(", ", named.keySet()) + ")");
             }
             if (used.kind() == Snippet.Kind.UNIT || used.kind() == Snippet.Kind.PROGRAM) {
-                throw new SnippetFailure(snippet.location(), "cannot use '" + use + "': it is a whole compilation unit");
+                throw new SnippetFailure(
+                        snippet.location(), "cannot use '" + use + "': it is a whole compilation unit");
             }
             if (!chain.containsKey(use)) {
                 withUses(used, named, chain);
@@ -247,11 +280,14 @@ final class SnippetCompiler {
 
     private static Problem problem(Diagnostic<? extends JavaFileObject> d, Unit unit, Snippet snippet) {
         long line = d.getLineNumber();
-        Location at = line >= 1 && line <= unit.origins().size() && unit.origins().get((int) line - 1) != null
-                ? unit.origins().get((int) line - 1)
-                : snippet.location();
+        Location at =
+                line >= 1 && line <= unit.origins().size() && unit.origins().get((int) line - 1) != null
+                        ? unit.origins().get((int) line - 1)
+                        : snippet.location();
         String kind = d.getKind() == Diagnostic.Kind.ERROR ? "error" : "warning";
-        String code = line >= 1 ? unit.source().lines().skip(line - 1).findFirst().orElse("").strip() : "";
+        String code = line >= 1
+                ? unit.source().lines().skip(line - 1).findFirst().orElse("").strip()
+                : "";
         return new Problem(at, kind + ": " + d.getMessage(Locale.ROOT) + (code.isEmpty() ? "" : "\n    " + code));
     }
 
@@ -267,7 +303,8 @@ final class SnippetCompiler {
     private static JavaFileObject source(Unit unit, Snippet snippet) {
         // A program keeps its file name: a compact source file's class is named after it.
         String path = snippet.kind() == Snippet.Kind.PROGRAM
-                ? unit.className().replace('.', '/').replaceFirst("[^/]+$", "") + snippet.file().orElseThrow()
+                ? unit.className().replace('.', '/').replaceFirst("[^/]+$", "")
+                        + snippet.file().orElseThrow()
                 : unit.className().replace('.', '/') + ".java";
         return new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
             @Override
@@ -283,14 +320,19 @@ final class SnippetCompiler {
      */
     private static Path poolJar(Path api, Path to) {
         try {
-            Path built = Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path built = Path.of(WorkerPool.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (built.getFileName().toString().equals(POOL_JAR)) {
                 return Files.copy(built, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(to));
-                 Stream<Path> walk = Files.walk(api.resolve("io/github/poolbench/pool"))) {
+                    Stream<Path> walk = Files.walk(api.resolve("io/github/poolbench/pool"))) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    jar.putNextEntry(new JarEntry(api.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+                    jar.putNextEntry(
+                            new JarEntry(api.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
                     Files.copy(file, jar);
                     jar.closeEntry();
                 }
@@ -310,7 +352,11 @@ final class SnippetCompiler {
     private static Path copyPublicApi(Path to) {
         try {
             for (Map.Entry<String, Class<?>> pkg : PUBLIC_PACKAGES.entrySet()) {
-                Path from = Path.of(pkg.getValue().getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path from = Path.of(pkg.getValue()
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 if (Files.isDirectory(from)) {
                     try (Stream<Path> walk = Files.walk(from.resolve(pkg.getKey()))) {
                         for (Path file : walk.filter(Files::isRegularFile).toList()) {

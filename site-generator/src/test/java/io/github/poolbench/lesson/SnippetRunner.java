@@ -42,24 +42,33 @@ final class SnippetRunner {
         if (snippet.kind() == Snippet.Kind.PROGRAM) {
             folder = reader(compiled);
             if (snippet.preview()) {
-                command.addAll(List.of("--source", String.valueOf(Runtime.version().feature())));
+                command.addAll(
+                        List.of("--source", String.valueOf(Runtime.version().feature())));
             }
             // The pool's jar alone, as a reader has it. The workloads are no download yet: a program that uses
             // them also gets the test classpath (compiling against the public API kept its code to that API).
             String classPath = SnippetCompiler.POOL_JAR;
             if (snippet.code().contains("io.github.poolbench.workload")) {
-                classPath += File.pathSeparator + compiled.api() + File.pathSeparator + System.getProperty("java.class.path");
+                classPath += File.pathSeparator
+                        + compiled.api()
+                        + File.pathSeparator
+                        + System.getProperty("java.class.path");
             }
             command.addAll(List.of("--class-path", classPath, snippet.file().orElseThrow()));
         } else {
             folder = compiled.classes();
-            command.addAll(List.of("-cp", compiled.classes() + File.pathSeparator + System.getProperty("java.class.path"),
+            command.addAll(List.of(
+                    "-cp",
+                    compiled.classes() + File.pathSeparator + System.getProperty("java.class.path"),
                     compiled.mainClass()));
         }
         String output;
         try {
-            Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             process.getOutputStream().close();
             boolean finished = process.waitFor(snippet.timeoutSeconds(), TimeUnit.SECONDS);
             if (!finished) {
@@ -68,11 +77,14 @@ final class SnippetRunner {
             }
             output = Files.readString(log, StandardCharsets.UTF_8);
             if (!finished) {
-                throw new SnippetFailure(snippet.location(), "did not finish within " + snippet.timeoutSeconds()
-                        + " s (raise it with timeout=\"…\" if that is expected)" + printed(output));
+                throw new SnippetFailure(
+                        snippet.location(),
+                        "did not finish within " + snippet.timeoutSeconds()
+                                + " s (raise it with timeout=\"…\" if that is expected)" + printed(output));
             }
             if (process.exitValue() != 0) {
-                throw new SnippetFailure(snippet.location(), "exited with status " + process.exitValue() + printed(output));
+                throw new SnippetFailure(
+                        snippet.location(), "exited with status " + process.exitValue() + printed(output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
@@ -80,7 +92,8 @@ final class SnippetRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + snippet, e);
         }
-        List<String> printed = new ArrayList<>(output.lines().map(String::stripTrailing).toList());
+        List<String> printed =
+                new ArrayList<>(output.lines().map(String::stripTrailing).toList());
         for (Snippet.Shown line : snippet.shown()) {
             if (line.text().isBlank()) {
                 continue;
@@ -93,15 +106,19 @@ final class SnippetRunner {
                 }
             }
             if (match < 0) {
-                throw new SnippetFailure(line.location(), "the lesson shows the output line '" + line.text()
-                        + "', but the snippet of line " + snippet.location().line() + " printed no such line (… stands for any text)"
-                        + printed(output));
+                throw new SnippetFailure(
+                        line.location(),
+                        "the lesson shows the output line '" + line.text()
+                                + "', but the snippet of line "
+                                + snippet.location().line() + " printed no such line (… stands for any text)"
+                                + printed(output));
             }
             printed.remove(match); // each printed line answers for one shown line only
         }
         for (String expect : snippet.expects()) {
             if (!Pattern.compile(expect, Pattern.MULTILINE).matcher(output).find()) {
-                throw new SnippetFailure(snippet.location(), "printed nothing that matches expect=\"" + expect + "\"" + printed(output));
+                throw new SnippetFailure(
+                        snippet.location(), "printed nothing that matches expect=\"" + expect + "\"" + printed(output));
             }
         }
         return output;
@@ -110,9 +127,14 @@ final class SnippetRunner {
     /** A fresh folder holding only the program's source file and the pool's jar, as a reader has them. */
     private static Path reader(SnippetCompiler.Compiled compiled) {
         try {
-            Path folder = Files.createDirectories(compiled.classes().resolveSibling(compiled.classes().getFileName() + "-reader"));
-            Files.writeString(folder.resolve(compiled.snippet().file().orElseThrow()), compiled.source(), StandardCharsets.UTF_8);
-            Files.copy(compiled.poolJar(), folder.resolve(SnippetCompiler.POOL_JAR), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path folder = Files.createDirectories(
+                    compiled.classes().resolveSibling(compiled.classes().getFileName() + "-reader"));
+            Files.writeString(
+                    folder.resolve(compiled.snippet().file().orElseThrow()), compiled.source(), StandardCharsets.UTF_8);
+            Files.copy(
+                    compiled.poolJar(),
+                    folder.resolve(SnippetCompiler.POOL_JAR),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the program's source file", e);

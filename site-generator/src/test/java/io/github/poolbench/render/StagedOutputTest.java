@@ -57,8 +57,11 @@ class StagedOutputTest {
 
         try (StagedOutput staged = staged(site, failing(1))) {
             InputException error = assertThrows(InputException.class, staged::publish);
-            assertEquals(site + ": error: cannot move the previous site aside to replace it (no space left on device): make this "
-                    + "folder and " + temp + " writable, or choose another --out", error.getMessage());
+            assertEquals(
+                    site
+                            + ": error: cannot move the previous site aside to replace it (no space left on device): make this "
+                            + "folder and " + temp + " writable, or choose another --out",
+                    error.getMessage());
         }
 
         assertEquals("previous", Files.readString(site.resolve("index.html")));
@@ -90,8 +93,13 @@ class StagedOutputTest {
 
         try (StagedOutput staged = staged(site, mover)) {
             InputException error = assertThrows(InputException.class, staged::publish);
-            String aside = beside(site).stream().filter(name -> name.startsWith(".site-old-")).findFirst().orElseThrow();
-            assertTrue(error.getMessage().contains("it is in " + temp.resolve(aside) + "; move it back by hand"), error.getMessage());
+            String aside = beside(site).stream()
+                    .filter(name -> name.startsWith(".site-old-"))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(
+                    error.getMessage().contains("it is in " + temp.resolve(aside) + "; move it back by hand"),
+                    error.getMessage());
             assertEquals("previous", Files.readString(temp.resolve(aside).resolve("index.html")));
         }
     }

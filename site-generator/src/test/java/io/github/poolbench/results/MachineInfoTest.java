@@ -20,21 +20,40 @@ class MachineInfoTest {
                 "jdk", Map.of("vendor", "Eclipse Adoptium", "version", "25.0.1", "jvmFlags", List.of("-Xmx2g")),
                 "virtualization", Map.of("container", "docker"),
                 "source", Map.of("gitCommit", "abc123"));
-        Map<String, Object> flat = Map.of("cpu", "Apple M2", "cores", "8", "memory", "16 GB", "jdk", "25",
-                "date", "2026-01-01");
+        Map<String, Object> flat =
+                Map.of("cpu", "Apple M2", "cores", "8", "memory", "16 GB", "jdk", "25", "date", "2026-01-01");
         return Stream.of(
-                Arguments.of("nested, as the suite writes it", nested, OptionalInt.of(4),
-                        Map.of("CPU", "AMD EPYC 7B13", "Cores", "4 available to the JVM, 8 logical", "Memory", "8.0 GiB",
-                                "JDK", "Eclipse Adoptium 25.0.1", "JVM flags", "-Xmx2g", "Virtualisation", "docker",
-                                "Git commit", "abc123")),
-                Arguments.of("flat, as written by hand", flat, OptionalInt.of(8),
+                Arguments.of(
+                        "nested, as the suite writes it",
+                        nested,
+                        OptionalInt.of(4),
+                        Map.of(
+                                "CPU",
+                                "AMD EPYC 7B13",
+                                "Cores",
+                                "4 available to the JVM, 8 logical",
+                                "Memory",
+                                "8.0 GiB",
+                                "JDK",
+                                "Eclipse Adoptium 25.0.1",
+                                "JVM flags",
+                                "-Xmx2g",
+                                "Virtualisation",
+                                "docker",
+                                "Git commit",
+                                "abc123")),
+                Arguments.of(
+                        "flat, as written by hand",
+                        flat,
+                        OptionalInt.of(8),
                         Map.of("CPU", "Apple M2", "Memory", "16 GB", "JDK", "25", "Recorded", "2026-01-01")),
                 Arguments.of("empty: every fact optional", Map.of(), OptionalInt.empty(), Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("machines")
-    void readsWhateverFactsTheFileHas(String name, Map<String, Object> machine, OptionalInt cores, Map<String, String> facts) {
+    void readsWhateverFactsTheFileHas(
+            String name, Map<String, Object> machine, OptionalInt cores, Map<String, String> facts) {
         MachineInfo info = MachineInfo.of(machine);
 
         assertEquals(cores, info.cores());

@@ -84,9 +84,9 @@ class RatioTest {
     /** Times: the speed-up of a candidate is reference ÷ candidate, so a shorter time is faster. */
     @ParameterizedTest(name = "candidate {0} vs reference {1}: {2}")
     @CsvSource({
-        "50,  100, FASTER",   // disjoint, candidate better
-        "100, 50,  SLOWER",   // disjoint, the wrong direction
-        "100, 101, SAME",     // overlapping
+        "50,  100, FASTER", // disjoint, candidate better
+        "100, 50,  SLOWER", // disjoint, the wrong direction
+        "100, 101, SAME", // overlapping
         "100, 100, SAME",
     })
     void timesAreBetterLower(double candidate, double reference, Ratio.Verdict verdict) {
@@ -123,10 +123,19 @@ class RatioTest {
     void missingDataIsUnknown() {
         Sample good = new Sample(100, 4, 10);
 
-        assertEquals(Ratio.Verdict.UNKNOWN, Ratio.speedup(Sample.of(List.of()), good, false).verdict());
-        assertEquals(Ratio.Verdict.UNKNOWN, Ratio.speedup(Sample.ofSummary(100, Double.NaN, 10), good, false).verdict());
-        assertEquals(Ratio.Verdict.UNKNOWN, Ratio.speedup(new Sample(Double.NaN, 4, 10), good, false).verdict());
-        assertEquals(Ratio.Verdict.UNKNOWN, Ratio.speedup(Sample.of(List.of(List.of(5.0))), good, false).verdict());
+        assertEquals(
+                Ratio.Verdict.UNKNOWN,
+                Ratio.speedup(Sample.of(List.of()), good, false).verdict());
+        assertEquals(
+                Ratio.Verdict.UNKNOWN,
+                Ratio.speedup(Sample.ofSummary(100, Double.NaN, 10), good, false)
+                        .verdict());
+        assertEquals(
+                Ratio.Verdict.UNKNOWN,
+                Ratio.speedup(new Sample(Double.NaN, 4, 10), good, false).verdict());
+        assertEquals(
+                Ratio.Verdict.UNKNOWN,
+                Ratio.speedup(Sample.of(List.of(List.of(5.0))), good, false).verdict());
     }
 
     @Test

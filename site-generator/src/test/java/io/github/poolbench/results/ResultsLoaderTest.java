@@ -41,7 +41,11 @@ class ResultsLoaderTest {
 
     @Test
     void nanErrorsAndSecondaryMetricsLoad() {
-        BenchmarkResult four = ResultsLoader.load(Fixtures.fixture("results")).runs().getFirst().results().get(1);
+        BenchmarkResult four = ResultsLoader.load(Fixtures.fixture("results"))
+                .runs()
+                .getFirst()
+                .results()
+                .get(1);
 
         assertTrue(Double.isNaN(four.primary().error()));
         assertTrue(Double.isNaN(four.primary().lower()));
@@ -51,20 +55,32 @@ class ResultsLoaderTest {
 
     /** One entry per JMH mode in the modes fixture: its unit, direction, samples and error. */
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "PrimesBenchmark.map | poolSize=1 | avgt   | ms/op | false | 6  | 4.0",
-        "PrimesBenchmark.map | poolSize=8 | avgt   | ms/op | false | 1  | NaN",
-        "SleepBenchmark.map  | poolSize=2 | ss     | ms/op | false | 6  | 2.5",
-        "FetchBenchmark.map  | poolSize=4 | sample | ms/op | false | 6  | 0.8",
-        "SquareBenchmark.map | poolSize=4 | thrpt  | ops/s | true  | 6  | 400.0",
-    })
-    void everyModeLoadsWithUnitDirectionAndSamples(String benchmark, String param, String mode, String unit,
-                                                   boolean higherIsBetter, int samples, double error) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PrimesBenchmark.map | poolSize=1 | avgt   | ms/op | false | 6  | 4.0",
+                "PrimesBenchmark.map | poolSize=8 | avgt   | ms/op | false | 1  | NaN",
+                "SleepBenchmark.map  | poolSize=2 | ss     | ms/op | false | 6  | 2.5",
+                "FetchBenchmark.map  | poolSize=4 | sample | ms/op | false | 6  | 0.8",
+                "SquareBenchmark.map | poolSize=4 | thrpt  | ops/s | true  | 6  | 400.0",
+            })
+    void everyModeLoadsWithUnitDirectionAndSamples(
+            String benchmark,
+            String param,
+            String mode,
+            String unit,
+            boolean higherIsBetter,
+            int samples,
+            double error) {
         String[] fixed = param.split("=");
-        BenchmarkResult result = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow()
-                .results().stream().filter(r -> r.matches(benchmark) && r.params().get(fixed[0]).equals(fixed[1])
-                        && !"SEQUENTIAL".equals(r.params().get("pool")) && !"VIRTUAL".equals(r.params().get("pool")))
-                .findFirst().orElseThrow();
+        BenchmarkResult result =
+                ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow().results().stream()
+                        .filter(r -> r.matches(benchmark)
+                                && r.params().get(fixed[0]).equals(fixed[1])
+                                && !"SEQUENTIAL".equals(r.params().get("pool"))
+                                && !"VIRTUAL".equals(r.params().get("pool")))
+                        .findFirst()
+                        .orElseThrow();
 
         assertEquals(mode, result.mode());
         assertEquals(unit, result.primary().unit());
@@ -75,19 +91,27 @@ class ResultsLoaderTest {
 
     @Test
     void sampleModeHistogramsBecomeOneMeanPerIteration() {
-        BenchmarkResult fetch = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow()
-                .results().stream().filter(r -> r.matches("FetchBenchmark.map") && r.params().get("poolSize").equals("1"))
-                .findFirst().orElseThrow();
+        BenchmarkResult fetch =
+                ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow().results().stream()
+                        .filter(r -> r.matches("FetchBenchmark.map")
+                                && r.params().get("poolSize").equals("1"))
+                        .findFirst()
+                        .orElseThrow();
 
-        assertEquals(List.of(402.0, 402.0, 402.0), fetch.primary().rawData().getFirst(),
+        assertEquals(
+                List.of(402.0, 402.0, 402.0),
+                fetch.primary().rawData().getFirst(),
                 "buckets 401x2, 402x5, 403x2 average to 402");
     }
 
     @Test
     void secondaryMetricsOfGcProfilerLoad() {
-        BenchmarkResult primes = ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow()
-                .results().stream().filter(r -> r.matches("PrimesBenchmark.map") && r.params().get("poolSize").equals("2"))
-                .findFirst().orElseThrow();
+        BenchmarkResult primes =
+                ResultsLoader.load(Fixtures.fixture("modes-results")).latest("lab-a").orElseThrow().results().stream()
+                        .filter(r -> r.matches("PrimesBenchmark.map")
+                                && r.params().get("poolSize").equals("2"))
+                        .findFirst()
+                        .orElseThrow();
 
         assertEquals(2048.0, primes.secondary().get("gc.alloc.rate.norm").score());
         assertEquals("B/op", primes.secondary().get("gc.alloc.rate.norm").unit());
@@ -95,7 +119,8 @@ class ResultsLoaderTest {
 
     @Test
     void aForeignFileInTheMachineFolderLoadsWithItsParams() {
-        ResultRun run = ResultsLoader.load(Fixtures.fixture("foreign-results")).runs().getFirst();
+        ResultRun run =
+                ResultsLoader.load(Fixtures.fixture("foreign-results")).runs().getFirst();
 
         assertEquals("other-laptop", run.machineId());
         assertEquals("2025-12-24", run.runId());
@@ -111,12 +136,15 @@ class ResultsLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "truncated          | '[{\"benchmark\": \"a.B.c\",\n\"mode\": '         | :2:| malformed JSON",
-        "not an object      | '[1]'                                             | :1:| not a JMH record: expected a JSON object, not 1",
-        "entry lacks metric | '[\n{\"benchmark\": \"a.B.c\", \"mode\": \"ss\"}]' | :2:| missing \"primaryMetric\"",
-    })
-    void badFilesNameFileAndLine(String name, String json, String line, String message, @TempDir Path root) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "truncated          | '[{\"benchmark\": \"a.B.c\",\n\"mode\": '         | :2:| malformed JSON",
+                "not an object      | '[1]'                                             | :1:| not a JMH record: expected a JSON object, not 1",
+                "entry lacks metric | '[\n{\"benchmark\": \"a.B.c\", \"mode\": \"ss\"}]' | :2:| missing \"primaryMetric\"",
+            })
+    void badFilesNameFileAndLine(String name, String json, String line, String message, @TempDir Path root)
+            throws IOException {
         Path file = root.resolve("m/run/jmh.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, json);

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -42,7 +43,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.By;
 
 /**
  * The built lessons in a real browser: Debian's headless Chromium, driven by Selenium with an
@@ -57,11 +57,13 @@ class BrowserTest {
 
     @TempDir
     static Path temp;
+
     static Path site;
     /** The real index.md's findings, built against a full run. */
     static Path landing;
     /** The site as published (the repository's content and reference results), served over HTTP on the loopback address. */
     static Path real;
+
     static HttpServer server;
     static ChromeDriverService service;
     static ChromeDriver driver;
@@ -70,28 +72,55 @@ class BrowserTest {
     static void start() throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
-            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install chromium and chromium-driver");
+            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: install chromium and chromium-driver");
         }
-        Assumptions.assumeTrue(installed, "browser tests skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                installed,
+                "browser tests skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver)");
         site = temp.resolve("site");
-        new SiteBuilder().build(new BuildRequest(Fixtures.fixture("gtn/content"), Fixtures.templates(),
-                Fixtures.fixture("results"), site, Optional.empty(), false));
+        new SiteBuilder()
+                .build(new BuildRequest(
+                        Fixtures.fixture("gtn/content"),
+                        Fixtures.templates(),
+                        Fixtures.fixture("results"),
+                        site,
+                        Optional.empty(),
+                        false));
         landing = temp.resolve("landing");
-        new SiteBuilder().build(new BuildRequest(HeadlinesTest.landingContent(temp.resolve("landing-content")),
-                Fixtures.templates(), Fixtures.fixture(HeadlinesTest.RESULTS), landing, Optional.empty(), false));
+        new SiteBuilder()
+                .build(new BuildRequest(
+                        HeadlinesTest.landingContent(temp.resolve("landing-content")),
+                        Fixtures.templates(),
+                        Fixtures.fixture(HeadlinesTest.RESULTS),
+                        landing,
+                        Optional.empty(),
+                        false));
 
         real = RealSite.shared();
-        server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), real,
-                SimpleFileServer.OutputLevel.NONE);
+        server = SimpleFileServer.createFileServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), real, SimpleFileServer.OutputLevel.NONE);
         server.start();
 
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile-"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile-"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -101,8 +130,10 @@ class BrowserTest {
 
     @AfterAll
     static void stop() throws InterruptedException, ExecutionException {
-        List<ProcessHandle> browsers = ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().orElse("").contains("chrom")).toList();
+        List<ProcessHandle> browsers = ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().command().orElse("").contains("chrom"))
+                .toList();
         if (driver != null) {
             driver.quit();
         }
@@ -120,8 +151,14 @@ class BrowserTest {
                 fail("chromium process " + browser.pid() + " outlived driver.quit()");
             }
         }
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().orElse("").contains("chrom")).map(ProcessHandle::pid).toList(),
+        assertEquals(
+                List.of(),
+                ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().command().orElse("").contains("chrom"))
+                        .map(ProcessHandle::pid)
+                        .toList(),
                 "no chromium left running");
     }
 
@@ -142,8 +179,9 @@ class BrowserTest {
     }
 
     private static void media(String type, String scheme) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", type,
-                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("media", type, "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     private static Object js(String script, Object... args) {
@@ -187,7 +225,8 @@ class BrowserTest {
         // Selenium's isDisplayed() calls anything in a closed <details> hidden; ask the layout instead
         List<?> hidden = (List<?>) js("return Array.from(document.querySelectorAll('details.box > .box-content'))"
                 + ".filter(c => c.getBoundingClientRect().height === 0).map(c => c.parentElement.id)");
-        assertFalse(driver.findElements(By.cssSelector("details.box:not([open])")).isEmpty(), "closed boxes to print");
+        assertFalse(
+                driver.findElements(By.cssSelector("details.box:not([open])")).isEmpty(), "closed boxes to print");
         assertEquals(List.of(), hidden, "boxes printed closed");
         assertFalse(driver.findElement(By.cssSelector(".site-header")).isDisplayed(), "no site chrome on paper");
     }
@@ -199,17 +238,23 @@ class BrowserTest {
         js("document.querySelectorAll('details').forEach(d => d.open = true)"); // images in closed boxes too
 
         @SuppressWarnings("unchecked")
-        List<String> broken = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null)))"
-                        + ".then(() => done(Array.from(document.images).filter(i => i.naturalWidth === 0).map(i => i.src)));");
+        List<String> broken = (List<String>)
+                ((JavascriptExecutor) driver)
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null)))"
+                                        + ".then(() => done(Array.from(document.images).filter(i => i.naturalWidth === 0).map(i => i.src)));");
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::toString).toList();
+                .map(LogEntry::toString)
+                .toList();
 
         assertEquals(List.of(), broken, "images that did not load");
-        assertTrue(((Number) js("return document.images.length")).intValue() > 0 || page.endsWith("first-steps.html")
-                || page.equals("index.html"), "the page has images to check");
+        assertTrue(
+                ((Number) js("return document.images.length")).intValue() > 0
+                        || page.endsWith("first-steps.html")
+                        || page.equals("index.html"),
+                "the page has images to check");
         assertEquals(List.of(), errors, "console errors and warnings");
     }
 
@@ -246,7 +291,9 @@ class BrowserTest {
 
     /** The page is no wider than the window; otherwise the message names the elements that stick out. */
     private static void assertNoSidewaysScrolling() {
-        long overflow = ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+        long overflow = ((Number)
+                        js("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .longValue();
 
         assertEquals(0, overflow, "page wider than a phone screen, because of: " + widest());
     }
@@ -266,14 +313,16 @@ class BrowserTest {
         open(landing, "index.html");
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> findings = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "const cards = Array.from(document.querySelectorAll('article.finding'));"
-                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null))).then(() => done(cards.map(c => ({"
-                        + " title: c.querySelector('h3').textContent,"
-                        + " widths: Array.from(c.querySelectorAll('figure.chart img')).map(i => i.naturalWidth),"
-                        + " verdicts: c.querySelectorAll('.verdict[data-expected][data-verdict]').length,"
-                        + " shown: c.querySelector('.verdict') !== null && c.querySelector('.verdict').getBoundingClientRect().height > 0}))));");
+        List<Map<String, Object>> findings = (List<Map<String, Object>>)
+                ((JavascriptExecutor) driver)
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "const cards = Array.from(document.querySelectorAll('article.finding'));"
+                                        + "Promise.all(Array.from(document.images).map(i => i.decode().catch(() => null))).then(() => done(cards.map(c => ({"
+                                        + " title: c.querySelector('h3').textContent,"
+                                        + " widths: Array.from(c.querySelectorAll('figure.chart img')).map(i => i.naturalWidth),"
+                                        + " verdicts: c.querySelectorAll('.verdict[data-expected][data-verdict]').length,"
+                                        + " shown: c.querySelector('.verdict') !== null && c.querySelector('.verdict').getBoundingClientRect().height > 0}))));");
 
         assertEquals(4, findings.size(), String.valueOf(findings));
         for (Map<String, Object> finding : findings) {
@@ -291,8 +340,9 @@ class BrowserTest {
         open(landing, "index.html");
 
         @SuppressWarnings("unchecked")
-        List<String> sources = (List<String>) js("return Array.from(document.querySelectorAll('article.finding figure.chart img'))"
-                + ".map(i => i.currentSrc.substring(i.currentSrc.lastIndexOf('/') + 1))");
+        List<String> sources =
+                (List<String>) js("return Array.from(document.querySelectorAll('article.finding figure.chart img'))"
+                        + ".map(i => i.currentSrc.substring(i.currentSrc.lastIndexOf('/') + 1))");
 
         assertEquals(4, sources.size());
         assertTrue(sources.stream().allMatch(src -> src.matches("index-\\d+-dark\\.png")), String.valueOf(sources));
@@ -354,8 +404,11 @@ class BrowserTest {
     /** The browser shows lesson {@code index} (from 0) of the path: its address, and its number in its header. */
     private static void assertLandedOn(List<String> lessons, int index) {
         assertEquals(served(lessons.get(index)), driver.getCurrentUrl());
-        assertEquals("Lesson " + (index + 1) + " of " + lessons.size(),
-                driver.findElement(By.cssSelector(".lesson-header .eyebrow")).getDomProperty("textContent").replaceFirst(" · .*", ""));
+        assertEquals(
+                "Lesson " + (index + 1) + " of " + lessons.size(),
+                driver.findElement(By.cssSelector(".lesson-header .eyebrow"))
+                        .getDomProperty("textContent")
+                        .replaceFirst(" · .*", ""));
     }
 
     @Test
@@ -363,8 +416,8 @@ class BrowserTest {
         driver.get(served("index.html"));
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> charts = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "const images = Array.from(document.querySelectorAll('article.finding figure.chart img'));"
                         + "Promise.all(images.map(i => i.decode().catch(() => null))).then(() => done(images.map(i => ({"
                         + " src: i.currentSrc, width: i.naturalWidth,"

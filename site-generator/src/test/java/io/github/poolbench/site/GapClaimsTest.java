@@ -28,11 +28,16 @@ class GapClaimsTest {
 
     static {
         GAPS.put("start-up cost", List.of("PoolStartupBenchmark."));
-        GAPS.put("parallel streams and invokeAll", List.of("JdkMapBenchmark.parallelStream", "JdkMapBenchmark.invokeAll"));
+        GAPS.put(
+                "parallel streams and invokeAll",
+                List.of("JdkMapBenchmark.parallelStream", "JdkMapBenchmark.invokeAll"));
         GAPS.put("CompletableFuture and the common pool", List.of("CommonPoolBenchmark."));
         GAPS.put("chunk size", List.of("ChunkSizeBenchmark."));
-        GAPS.put("sizing rule against the sweeps", List.of("section:One rule for both, and where it meets the measurements",
-                "section:Little's law: how many are in flight"));
+        GAPS.put(
+                "sizing rule against the sweeps",
+                List.of(
+                        "section:One rule for both, and where it meets the measurements",
+                        "section:Little's law: how many are in flight"));
         GAPS.put("SMT", List.of("section:Logical and physical cores"));
     }
 
@@ -48,18 +53,24 @@ class GapClaimsTest {
                 String title = statement.attr("title");
                 String section = section(statement);
                 GAPS.forEach((gap, marks) -> {
-                    if (marks.stream().anyMatch(mark -> mark.startsWith("section:") ? section.equals(mark.substring(8))
-                            : title.startsWith(mark))) {
+                    if (marks.stream()
+                            .anyMatch(mark -> mark.startsWith("section:")
+                                    ? section.equals(mark.substring(8))
+                                    : title.startsWith(mark))) {
                         found.get(gap).add(lesson + ": " + statement.text());
                     }
                 });
-                if (statement.hasClass("verdict") && !statement.attr("data-verdict").equals(statement.attr("data-expected"))) {
+                if (statement.hasClass("verdict")
+                        && !statement.attr("data-verdict").equals(statement.attr("data-expected"))) {
                     wrong.add(lesson + ": " + statement.text() + " (expected " + statement.attr("data-expected") + ")");
                 }
             }
         }
 
-        List<String> empty = found.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        List<String> empty = found.entrySet().stream()
+                .filter(e -> e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
         assertEquals(List.of(), empty, "gaps without a measured statement; found: " + found);
         long total = found.values().stream().mapToLong(List::size).sum();
         assertTrue(total >= 8, "only " + total + " measured statements for the gaps: " + found);
@@ -69,7 +80,9 @@ class GapClaimsTest {
     /** The text of the nearest h2 or h3 before the element in document order. */
     private static String section(Element element) {
         for (Element at = element; at != null; at = at.parent()) {
-            for (Element before = at.previousElementSibling(); before != null; before = before.previousElementSibling()) {
+            for (Element before = at.previousElementSibling();
+                    before != null;
+                    before = before.previousElementSibling()) {
                 if (before.is("h2, h3")) {
                     return before.text();
                 }

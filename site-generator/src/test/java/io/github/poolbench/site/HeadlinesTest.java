@@ -31,6 +31,7 @@ class HeadlinesTest {
 
     /** The reference run, cut down to the benchmarks the findings name. */
     static final String RESULTS = "landing-results";
+
     static final String RUN = "amd-epyc-2c-24g-linux-4dc3b4/2026-12-01T0953Z-full";
 
     @TempDir
@@ -45,14 +46,16 @@ class HeadlinesTest {
         Files.copy(Fixtures.repoRoot().resolve("content/index.md"), content.resolve("index.md"));
         Path lessons = Files.createDirectories(content.resolve("lessons"));
         for (String lesson : List.of("threads-and-processes", "pools-and-parallelism", "virtual-threads")) {
-            Files.writeString(lessons.resolve(lesson + ".md"), "---\ntitle: \"Stub of " + lesson + "\"\n---\n\nA stub.\n");
+            Files.writeString(
+                    lessons.resolve(lesson + ".md"), "---\ntitle: \"Stub of " + lesson + "\"\n---\n\nA stub.\n");
         }
         return content;
     }
 
     private BuildSummary build(Path content, Path results, boolean strict) {
-        return new SiteBuilder().build(new BuildRequest(content, Fixtures.templates(), results, temp.resolve("site"),
-                Optional.empty(), strict));
+        return new SiteBuilder()
+                .build(new BuildRequest(
+                        content, Fixtures.templates(), results, temp.resolve("site"), Optional.empty(), strict));
     }
 
     private Document index() throws IOException {
@@ -69,19 +72,35 @@ class HeadlinesTest {
         for (Element finding : findings) {
             String name = finding.select("h3").text();
             assertEquals(1, finding.select("figure.chart picture img").size(), name);
-            assertTrue(Files.exists(temp.resolve("site").resolve(finding.select("figure.chart img").attr("src"))), name);
-            assertTrue(Files.exists(temp.resolve("site").resolve(finding.select("figure.chart source").attr("srcset"))),
+            assertTrue(
+                    Files.exists(temp.resolve("site")
+                            .resolve(finding.select("figure.chart img").attr("src"))),
+                    name);
+            assertTrue(
+                    Files.exists(temp.resolve("site")
+                            .resolve(finding.select("figure.chart source").attr("srcset"))),
                     name + ": the dark variant");
             Element verdict = finding.selectFirst(".verdict[data-expected][data-verdict]");
             assertTrue(verdict != null, name + " has a verdict");
-            assertTrue(List.of("faster", "slower", "same", "unknown").contains(verdict.attr("data-verdict")), verdict.outerHtml());
+            assertTrue(
+                    List.of("faster", "slower", "same", "unknown").contains(verdict.attr("data-verdict")),
+                    verdict.outerHtml());
             assertTrue(finding.select("a[href^=lessons/]").size() == 1, name + " links into its lesson");
         }
-        assertEquals("Two threads count primes in about half the time", findings.getFirst().select("h3").text());
-        assertEquals("faster", findings.getFirst().selectFirst(".verdict").attr("data-verdict"), "two cores, two threads");
-        assertEquals(List.of(), summary.warnings().stream().filter(w -> !w.message().startsWith("compare: ")).toList(),
+        assertEquals(
+                "Two threads count primes in about half the time",
+                findings.getFirst().select("h3").text());
+        assertEquals(
+                "faster", findings.getFirst().selectFirst(".verdict").attr("data-verdict"), "two cores, two threads");
+        assertEquals(
+                List.of(),
+                summary.warnings().stream()
+                        .filter(w -> !w.message().startsWith("compare: "))
+                        .toList(),
                 "only claims the data may not back warn");
-        assertTrue(index.select("#lessons + ol .card-title a").stream().noneMatch(a -> a.attr("href").equals("index.html")),
+        assertTrue(
+                index.select("#lessons + ol .card-title a").stream()
+                        .noneMatch(a -> a.attr("href").equals("index.html")),
                 "index.md is no lesson");
         assertEquals(3 + 1 + 2, summary.pages(), "three lessons, the index, the machine and the methodology page");
     }
@@ -93,13 +112,20 @@ class HeadlinesTest {
         Element source = index().selectFirst(".findings-source");
         assertTrue(source != null, "a source box");
         String text = source.text();
-        assertTrue(text.contains("Machine amd-epyc-2c-24g-linux-4dc3b4 (CPU: AMD EPYC; Cores: 2 available to the JVM, 2 physical;"), text);
+        assertTrue(
+                text.contains(
+                        "Machine amd-epyc-2c-24g-linux-4dc3b4 (CPU: AMD EPYC; Cores: 2 available to the JVM, 2 physical;"),
+                text);
         assertTrue(text.contains("run 2026-12-01T0953Z-full"), text);
         assertTrue(text.contains("Profile full"), text);
         assertTrue(text.contains("Wall time 26 min 7 s"), text);
         assertTrue(text.contains("1-minute load 0.41 before, 2.88 after (2 logical cores)"), text);
-        assertEquals("./poolbench report --profile full", source.select(".reproduce code.command").text());
-        assertEquals("machines/amd-epyc-2c-24g-linux-4dc3b4.html", source.select(".source-run a").first().attr("href"));
+        assertEquals(
+                "./poolbench report --profile full",
+                source.select(".reproduce code.command").text());
+        assertEquals(
+                "machines/amd-epyc-2c-24g-linux-4dc3b4.html",
+                source.select(".source-run a").first().attr("href"));
     }
 
     @Test
@@ -119,19 +145,27 @@ class HeadlinesTest {
 
         BuildSummary summary = build(content, results, false);
 
-        List<String> warnings = summary.warnings().stream().map(Diagnostic::toString)
-                .filter(w -> w.contains("finding")).toList();
-        assertEquals(List.of(content.resolve("index.md") + ":60: warning: finding 'A crashed worker is noticed, not waited for': "
-                + "no run has measured CrashDetectionBenchmark.killedMidTask, CrashDetectionBenchmark.baselineRoundTrip; "
-                + "the index says so in its place (./poolbench report --profile full measures it)"), warnings);
+        List<String> warnings = summary.warnings().stream()
+                .map(Diagnostic::toString)
+                .filter(w -> w.contains("finding"))
+                .toList();
+        assertEquals(
+                List.of(content.resolve("index.md")
+                        + ":60: warning: finding 'A crashed worker is noticed, not waited for': "
+                        + "no run has measured CrashDetectionBenchmark.killedMidTask, CrashDetectionBenchmark.baselineRoundTrip; "
+                        + "the index says so in its place (./poolbench report --profile full measures it)"),
+                warnings);
         Element missing = index().selectFirst("article.finding-missing");
         assertTrue(missing != null, "the finding is still on the page");
         assertEquals(0, missing.select("img").size(), "without a chart");
         assertEquals("unmeasured", missing.selectFirst(".verdict").attr("data-verdict"));
         assertEquals("slower", missing.selectFirst(".verdict").attr("data-expected"));
-        assertEquals("./poolbench report --profile full", missing.select("code.command").text());
+        assertEquals(
+                "./poolbench report --profile full",
+                missing.select("code.command").text());
         assertEquals("lessons/threads-and-processes.html", missing.select("a").attr("href"));
-        assertEquals(3, index().select("article.finding:not(.finding-missing) img").size());
+        assertEquals(
+                3, index().select("article.finding:not(.finding-missing) img").size());
     }
 
     @Test
@@ -140,7 +174,11 @@ class HeadlinesTest {
 
         InputException error = assertThrows(InputException.class, () -> build(landingContent(temp), results, true));
 
-        assertEquals(4, error.errors().stream().filter(e -> e.message().contains("no run has measured")).count(),
+        assertEquals(
+                4,
+                error.errors().stream()
+                        .filter(e -> e.message().contains("no run has measured"))
+                        .count(),
                 error.getMessage());
     }
 
@@ -161,9 +199,12 @@ class HeadlinesTest {
                 [Lesson]({% link lessons/virtual-threads.md %})
                 """);
 
-        InputException error = assertThrows(InputException.class, () -> build(content, Fixtures.fixture(RESULTS), false));
+        InputException error =
+                assertThrows(InputException.class, () -> build(content, Fixtures.fixture(RESULTS), false));
 
-        assertEquals(List.of(content.resolve("index.md") + ":3: error: finding 'No chart here' has no chart: add a ```chart block"),
+        assertEquals(
+                List.of(content.resolve("index.md")
+                        + ":3: error: finding 'No chart here' has no chart: add a ```chart block"),
                 error.errors().stream().map(Diagnostic::toString).toList());
     }
 
@@ -186,10 +227,13 @@ class HeadlinesTest {
                 ```
                 """);
 
-        InputException error = assertThrows(InputException.class, () -> build(content, Fixtures.fixture(RESULTS), false));
+        InputException error =
+                assertThrows(InputException.class, () -> build(content, Fixtures.fixture(RESULTS), false));
 
         String at = content.resolve("index.md") + ":8: error: finding 'Only a chart' ";
-        assertEquals(List.of(at + "states no verdict: add a {% compare … expect=… %} claim",
+        assertEquals(
+                List.of(
+                        at + "states no verdict: add a {% compare … expect=… %} claim",
                         at + "links to no lesson: add a link such as [Read the lesson]({% link lessons/threads.md %})"),
                 error.errors().stream().map(Diagnostic::toString).toList());
     }
@@ -209,10 +253,13 @@ class HeadlinesTest {
                 [Lesson]({% link lessons/virtual-threads.md %})
                 """);
 
-        InputException error = assertThrows(InputException.class, () -> build(content, Fixtures.fixture(RESULTS), false));
+        InputException error =
+                assertThrows(InputException.class, () -> build(content, Fixtures.fixture(RESULTS), false));
 
         assertEquals(1, error.errors().size(), error.getMessage());
-        assertTrue(error.errors().getFirst().toString().startsWith(content.resolve("index.md") + ":4:"), error.getMessage());
+        assertTrue(
+                error.errors().getFirst().toString().startsWith(content.resolve("index.md") + ":4:"),
+                error.getMessage());
         assertTrue(error.errors().getFirst().message().contains("THREADS"), error.getMessage());
     }
 
@@ -222,22 +269,32 @@ class HeadlinesTest {
         Fixtures.copy(Fixtures.fixture("results"), results); // test-machine: a run without run.json
         build(landingContent(temp), results, false);
 
-        Document full = Jsoup.parse(temp.resolve("site/machines/amd-epyc-2c-24g-linux-4dc3b4.html").toFile());
+        Document full = Jsoup.parse(
+                temp.resolve("site/machines/amd-epyc-2c-24g-linux-4dc3b4.html").toFile());
         Element run = full.selectFirst("li.run");
         String facts = run.select("dl.run-facts").text();
-        assertTrue(facts.startsWith("Profile full (aims for sleep, fetch and primes errors within 5 %) "
-                + "Measured 2026-12-01 09:53–10:20 UTC Wall time 26 min 7 s "
-                + "1-minute load 0.41 before, 2.88 after (2 logical cores) "
-                + "Largest error ± 92 %, RoundTripBenchmark.submitOne (pool=VIRTUAL poolSize=1) "
-                + "Reproduce ./poolbench report --profile full"), facts);
+        assertTrue(
+                facts.startsWith("Profile full (aims for sleep, fetch and primes errors within 5 %) "
+                        + "Measured 2026-12-01 09:53–10:20 UTC Wall time 26 min 7 s "
+                        + "1-minute load 0.41 before, 2.88 after (2 logical cores) "
+                        + "Largest error ± 92 %, RoundTripBenchmark.submitOne (pool=VIRTUAL poolSize=1) "
+                        + "Reproduce ./poolbench report --profile full"),
+                facts);
         assertEquals(11, run.select("table.run-errors tbody tr").size(), "one row per benchmark class");
-        assertEquals("PrimesBenchmark 13 1.2 % 18 % 11", run.select("table.run-errors tbody tr").get(2).text());
-        assertTrue(Files.exists(temp.resolve("site/data/amd-epyc-2c-24g-linux-4dc3b4/2026-12-01T0953Z-full/run.json")),
+        assertEquals(
+                "PrimesBenchmark 13 1.2 % 18 % 11",
+                run.select("table.run-errors tbody tr").get(2).text());
+        assertTrue(
+                Files.exists(temp.resolve("site/data/amd-epyc-2c-24g-linux-4dc3b4/2026-12-01T0953Z-full/run.json")),
                 "run.json is published beside the JMH JSON");
 
-        Document bare = Jsoup.parse(temp.resolve("site/machines/test-machine.html").toFile());
+        Document bare =
+                Jsoup.parse(temp.resolve("site/machines/test-machine.html").toFile());
         assertEquals(1, bare.select("li.run").size());
-        assertEquals(0, bare.select("dl.run-facts, table.run-errors, a[href$=run.json]").size(), "nothing to say");
+        assertEquals(
+                0,
+                bare.select("dl.run-facts, table.run-errors, a[href$=run.json]").size(),
+                "nothing to say");
     }
 
     @Test
@@ -245,7 +302,8 @@ class HeadlinesTest {
         build(landingContent(temp), Fixtures.fixture(RESULTS), false);
 
         assertEquals(List.of(), BuiltSiteTest.html5Errors(temp.resolve("site/index.html")));
-        assertEquals(List.of(), BuiltSiteTest.html5Errors(temp.resolve("site/machines/amd-epyc-2c-24g-linux-4dc3b4.html")));
+        assertEquals(
+                List.of(), BuiltSiteTest.html5Errors(temp.resolve("site/machines/amd-epyc-2c-24g-linux-4dc3b4.html")));
     }
 
     @Test

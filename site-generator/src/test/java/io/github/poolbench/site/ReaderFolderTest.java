@@ -38,11 +38,13 @@ class ReaderFolderTest {
 
     /** A command as a page shows it, in a {@code code} element: {@code java … Name.java}. */
     private static final Pattern COMMAND = Pattern.compile("^java(?: \\S+)* (\\w+\\.java)$");
+
     private static final int FIRST_LESSONS = 2;
     private static final long TIMEOUT_SECONDS = 180;
 
     @TempDir
     static Path temp;
+
     static Path site;
     /** The reader's folder: empty at first, then only what the site offers. */
     static Path folder;
@@ -75,24 +77,33 @@ class ReaderFolderTest {
                 String name = target.getFileName().toString();
                 if (name.equals("poolbench-pool.jar")) {
                     jar = Optional.of(target);
-                } else if (name.endsWith(".java") && site.relativize(target).startsWith("examples") && !examples.contains(name)) {
+                } else if (name.endsWith(".java")
+                        && site.relativize(target).startsWith("examples")
+                        && !examples.contains(name)) {
                     examples.add(name);
                     Path saved = folder.resolve(name);
                     if (Files.exists(saved)) {
-                        fail(lesson + " offers " + name + ", which an earlier lesson offers too: a reader's folder holds one");
+                        fail(lesson + " offers " + name
+                                + ", which an earlier lesson offers too: a reader's folder holds one");
                     }
                     Files.copy(target, saved);
                 }
             }
-            assertEquals(published(site.resolve("examples").resolve(Path.of(lesson).getFileName().toString()
-                    .replaceFirst("\\.html$", ""))), examples.stream().sorted().toList(),
+            assertEquals(
+                    published(site.resolve("examples")
+                            .resolve(Path.of(lesson).getFileName().toString().replaceFirst("\\.html$", ""))),
+                    examples.stream().sorted().toList(),
                     lesson + " links every example the site publishes for it");
             for (String example : examples) {
-                commands.put(example, command(html, example, general).orElseThrow(() -> new AssertionError(
-                        lesson + " never says how to run " + example + " (no `java … " + example + "` on the page)")));
+                commands.put(
+                        example,
+                        command(html, example, general)
+                                .orElseThrow(() -> new AssertionError(lesson + " never says how to run " + example
+                                        + " (no `java … " + example + "` on the page)")));
             }
         }
-        Files.copy(jar.orElseThrow(() -> new AssertionError("the first lessons link no poolbench-pool.jar")),
+        Files.copy(
+                jar.orElseThrow(() -> new AssertionError("the first lessons link no poolbench-pool.jar")),
                 folder.resolve("poolbench-pool.jar"));
     }
 
@@ -102,15 +113,17 @@ class ReaderFolderTest {
         expected.add("poolbench-pool.jar");
 
         assertEquals(expected.stream().sorted().toList(), published(folder));
-        assertTrue(commands.keySet().stream().anyMatch(name -> read(folder.resolve(name)).contains("PoolKind.PROCESS")),
+        assertTrue(
+                commands.keySet().stream()
+                        .anyMatch(name -> read(folder.resolve(name)).contains("PoolKind.PROCESS")),
                 "no example of the first lessons starts worker processes: " + commands.keySet());
         assertTrue(Runtime.version().feature() >= 25, "the examples need JDK 25, this is " + Runtime.version());
     }
 
     @TestFactory
     Stream<DynamicTest> everyExampleRunsWithTheCommandItsPageGives() {
-        return commands.entrySet().stream().map(e -> DynamicTest.dynamicTest(String.join(" ", e.getValue()),
-                () -> run(e.getKey(), e.getValue())));
+        return commands.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(String.join(" ", e.getValue()), () -> run(e.getKey(), e.getValue())));
     }
 
     /** The command the page gives for {@code example}, else the page's first command with the file's name in it. */
@@ -130,10 +143,14 @@ class ReaderFolderTest {
 
     private static void run(String example, List<String> command) throws Exception {
         List<String> argv = new ArrayList<>(command);
-        argv.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString()); // the JDK 25 that runs the tests
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true);
+        argv.set(
+                0,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()); // the JDK 25 that runs the tests
+        ProcessBuilder builder =
+                new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true);
         // a reader's shell: nothing on the class path, no options slipped in
-        List.of("CLASSPATH", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
+        List.of("CLASSPATH", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
+                .forEach(builder.environment()::remove);
         Path log = temp.resolve(example + ".out");
         builder.redirectOutput(log.toFile());
         Process process = builder.start();
@@ -146,7 +163,8 @@ class ReaderFolderTest {
             fail(example + " did not finish within " + TIMEOUT_SECONDS + " s; it printed:\n" + read(log));
         }
         String output = read(log);
-        assertEquals(0, process.exitValue(), example + " exited with " + process.exitValue() + "; it printed:\n" + output);
+        assertEquals(
+                0, process.exitValue(), example + " exited with " + process.exitValue() + "; it printed:\n" + output);
         assertTrue(!output.isBlank(), example + " printed nothing");
         for (ProcessHandle child : left) {
             child.onExit().get(30, TimeUnit.SECONDS); // workers go with their pool

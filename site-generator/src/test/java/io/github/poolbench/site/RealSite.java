@@ -48,8 +48,9 @@ final class RealSite {
 
     static BuildSummary build(Path out) {
         Path content = Fixtures.repoRoot().resolve("content");
-        return new SiteBuilder().build(new BuildRequest(content, Fixtures.templates(), content.resolve("results"), out,
-                Optional.empty(), true));
+        return new SiteBuilder()
+                .build(new BuildRequest(
+                        content, Fixtures.templates(), content.resolve("results"), out, Optional.empty(), true));
     }
 
     /** The lessons' pages in the order of the path through them, as the index lists them (relative to the site root). */

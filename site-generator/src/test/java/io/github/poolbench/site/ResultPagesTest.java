@@ -41,8 +41,14 @@ class ResultPagesTest {
     }
 
     private BuildSummary build(Path out) {
-        return new SiteBuilder().build(new BuildRequest(Fixtures.fixture("modes-content"), Fixtures.templates(), results,
-                out, Optional.of("lab-a"), true));
+        return new SiteBuilder()
+                .build(new BuildRequest(
+                        Fixtures.fixture("modes-content"),
+                        Fixtures.templates(),
+                        results,
+                        out,
+                        Optional.of("lab-a"),
+                        true));
     }
 
     @Test
@@ -52,15 +58,28 @@ class ResultPagesTest {
 
         String page = Files.readString(site.resolve("pools.html"));
         assertFalse(page.contains("poolbench:"), "no placeholder left");
-        List<String> pictures = Pattern.compile("(?:src|srcset)=\"([^\"]+\\.png)\"").matcher(page).results()
-                .map(m -> m.group(1)).toList();
+        List<String> pictures = Pattern.compile("(?:src|srcset)=\"([^\"]+\\.png)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         assertEquals(20, pictures.size(), "five charts, light and dark, wide and narrow");
         for (String picture : pictures) {
             BufferedImage png = ImageIO.read(site.resolve(picture).toFile());
             assertEquals(picture.contains("-narrow") ? 720 : 1440, png.getWidth(), picture);
         }
-        assertEquals(1, Pattern.compile("<div class=\"results-block\">").matcher(page).results().count(), "the results table");
-        for (String href : Pattern.compile("href=\"(data/[^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList()) {
+        assertEquals(
+                1,
+                Pattern.compile("<div class=\"results-block\">")
+                        .matcher(page)
+                        .results()
+                        .count(),
+                "the results table");
+        for (String href : Pattern.compile("href=\"(data/[^\"]+)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .toList()) {
             assertTrue(Files.isRegularFile(site.resolve(href)), href);
         }
     }
@@ -73,18 +92,31 @@ class ResultPagesTest {
 
         String page = Files.readString(site.resolve("machines/" + machine + ".html"));
         ResultRun run = ResultsLoader.load(results).latest(machine).orElseThrow();
-        Set<String> listed = Pattern.compile("<span class=\"benchmark\">([^<]+)</span> \\((\\w+)\\)").matcher(page).results()
-                .map(m -> m.group(1) + " " + m.group(2)).collect(Collectors.toSet());
-        Set<String> measured = run.results().stream().map(r -> r.shortName() + " " + r.mode()).collect(Collectors.toSet());
+        Set<String> listed = Pattern.compile("<span class=\"benchmark\">([^<]+)</span> \\((\\w+)\\)")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1) + " " + m.group(2))
+                .collect(Collectors.toSet());
+        Set<String> measured =
+                run.results().stream().map(r -> r.shortName() + " " + r.mode()).collect(Collectors.toSet());
         assertEquals(measured, listed);
-        Set<String> figures = Pattern.compile("<figure class=\"chart\" id=\"([^\"]+)\"").matcher(page).results()
-                .map(m -> m.group(1)).collect(Collectors.toSet());
-        Set<String> linked = Pattern.compile("href=\"#([^\"]+)\"").matcher(page).results()
-                .map(m -> m.group(1)).filter(id -> !id.equals("content")) // the layout's skip link
+        Set<String> figures = Pattern.compile("<figure class=\"chart\" id=\"([^\"]+)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .collect(Collectors.toSet());
+        Set<String> linked = Pattern.compile("href=\"#([^\"]+)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .filter(id -> !id.equals("content")) // the layout's skip link
                 .collect(Collectors.toSet());
         assertEquals(figures, linked, "every benchmark links a chart on the page, and every chart is linked");
         for (BenchmarkResult result : run.results()) {
-            assertTrue(page.contains("<td class=\"num\">" + Format.score(result.primary().score(), result.primary().error()) + "</td>"),
+            assertTrue(
+                    page.contains("<td class=\"num\">"
+                            + Format.score(
+                                    result.primary().score(), result.primary().error()) + "</td>"),
                     "the page's data tables quote " + result.shortName() + " " + result.params());
         }
     }
@@ -95,7 +127,12 @@ class ResultPagesTest {
         build(site);
 
         String page = Files.readString(site.resolve("machines/other-laptop.html"));
-        assertEquals(3, Pattern.compile("<figure class=\"chart\"").matcher(page).results().count(),
+        assertEquals(
+                3,
+                Pattern.compile("<figure class=\"chart\"")
+                        .matcher(page)
+                        .results()
+                        .count(),
                 "ListBenchmark by size and impl, FlagBenchmark by enabled, HashBenchmark's two methods");
         assertTrue(page.contains("No machine.json beside these results"), page);
         assertTrue(page.contains("ops/ms"));
@@ -107,7 +144,10 @@ class ResultPagesTest {
         build(site);
 
         String page = Files.readString(site.resolve("compare.html"));
-        assertTrue(page.contains("<tr class=\"differs\"><th scope=\"row\">CPU (differs)</th><td>AMD EPYC 7B13</td><td>Intel Xeon E5-2690</td>"), page);
+        assertTrue(
+                page.contains(
+                        "<tr class=\"differs\"><th scope=\"row\">CPU (differs)</th><td>AMD EPYC 7B13</td><td>Intel Xeon E5-2690</td>"),
+                page);
         assertTrue(page.contains("not distinguishable from"), "overlapping intervals at poolSize 1 of SquareBenchmark");
         assertTrue(page.contains("better than lab-b"), page);
         String methodology = Files.readString(site.resolve("methodology.html"));
@@ -125,7 +165,8 @@ class ResultPagesTest {
         List<Path> files = files(first);
         assertEquals(files, files(second));
         for (Path file : files) {
-            assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file.toString());
+            assertArrayEquals(
+                    Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file.toString());
         }
     }
 
@@ -146,8 +187,14 @@ class ResultPagesTest {
     @Test
     void theBuildBenchmarkFixtureGivesFiftyCharts() {
         Path speed = Fixtures.fixture("speed");
-        BuildSummary summary = new SiteBuilder().build(new BuildRequest(speed.resolve("content"), Fixtures.templates(),
-                speed.resolve("results"), temp.resolve("site"), Optional.empty(), true));
+        BuildSummary summary = new SiteBuilder()
+                .build(new BuildRequest(
+                        speed.resolve("content"),
+                        Fixtures.templates(),
+                        speed.resolve("results"),
+                        temp.resolve("site"),
+                        Optional.empty(),
+                        true));
 
         assertEquals(51, summary.charts(), "what build --timings over this fixture measures");
         assertEquals(4 * 51, summary.timings().drawn(), "light and dark, wide and narrow PNGs each");
@@ -155,7 +202,10 @@ class ResultPagesTest {
 
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(root::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -51,7 +51,8 @@ class RunContextTest {
         assertEquals("", context.busy());
         assertEquals("± 12 %, ManyBenchmark.unbounded (sleepMillis=50 tasks=10000)", context.largestError());
         assertEquals("5 %", context.target());
-        assertEquals(List.of(new RunContext.ClassErrors("SleepBenchmark", "40", "0.61 %", "3.2 %", "40")), context.errors());
+        assertEquals(
+                List.of(new RunContext.ClassErrors("SleepBenchmark", "40", "0.61 %", "3.2 %", "40")), context.errors());
         assertEquals(List.of("waited 0:05 for another JMH run to finish before step 3"), context.warnings());
         assertEquals("./poolbench report --profile full", context.command());
         assertEquals("", context.problem());
@@ -93,7 +94,8 @@ class RunContextTest {
     void anUnreadableRunJsonIsSaidToBeOnThePage() throws IOException {
         RunContext context = RunContext.of(run("{\"profile\": "));
 
-        assertTrue(context.problem().startsWith("run.json could not be read (Unexpected end-of-input"), context.problem());
+        assertTrue(
+                context.problem().startsWith("run.json could not be read (Unexpected end-of-input"), context.problem());
         assertEquals("", context.profile());
     }
 
@@ -104,7 +106,8 @@ class RunContextTest {
 
     @Test
     void durationsReadAsAPersonWouldSayThem() {
-        com.fasterxml.jackson.databind.node.JsonNodeFactory json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.JsonNodeFactory json =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         assertEquals("25 s", RunContext.duration(json.numberNode(24.6)));
         assertEquals("2 min", RunContext.duration(json.numberNode(120)));
         assertEquals("1 h 2 min", RunContext.duration(json.numberNode(3725)));

@@ -30,8 +30,21 @@ class RunGradeTest {
         }
         List<List<Double>> raw = Collections.nCopies(forks, Collections.nCopies(perFork, 100.0));
         Metric metric = new Metric(100, 1, 99, 101, "ms/op", raw);
-        BenchmarkResult result = new BenchmarkResult("a.B.c", "ss", 1, forks, 1, perFork, "1.37", "25", "vm", List.of(),
-                new TreeMap<>(), metric, Map.of(), Location.of(jmh));
+        BenchmarkResult result = new BenchmarkResult(
+                "a.B.c",
+                "ss",
+                1,
+                forks,
+                1,
+                perFork,
+                "1.37",
+                "25",
+                "vm",
+                List.of(),
+                new TreeMap<>(),
+                metric,
+                Map.of(),
+                Location.of(jmh));
         return new ResultRun("lab", "2026-11-26T0054Z-quick", jmh, Map.of(), List.of(result));
     }
 
@@ -40,8 +53,11 @@ class RunGradeTest {
         RunGrade grade = RunGrade.of(run(1, 3, """
                 {"profile": "quick", "load": {"before": 0.38, "after": 1.57, "logicalCores": 2, "busy": true}}"""));
 
-        assertEquals(List.of("a quick run (1 fork × 3 samples per point)",
-                "made while the machine was busy (1-minute load 0.38 before, 1.57 after on 2 cores)"), grade.reasons());
+        assertEquals(
+                List.of(
+                        "a quick run (1 fork × 3 samples per point)",
+                        "made while the machine was busy (1-minute load 0.38 before, 1.57 after on 2 cores)"),
+                grade.reasons());
     }
 
     @Test
@@ -52,19 +68,24 @@ class RunGradeTest {
 
     @Test
     void aFullRunOnABusyMachineIsNot() throws IOException {
-        assertEquals(List.of("made while the machine was busy (1-minute load 1.8 before)"), RunGrade.of(run(2, 10, """
+        assertEquals(
+                List.of("made while the machine was busy (1-minute load 1.8 before)"),
+                RunGrade.of(run(2, 10, """
                 {"profile": "full", "load": {"before": 1.8, "busy": true}}""")).reasons());
     }
 
     @Test
     void withoutARunRecordTheDataDecides() throws IOException {
-        assertEquals(List.of("a run of 1 fork × 5 samples per point"), RunGrade.of(run(1, 5, null)).reasons());
+        assertEquals(
+                List.of("a run of 1 fork × 5 samples per point"),
+                RunGrade.of(run(1, 5, null)).reasons());
         assertTrue(RunGrade.of(run(2, 5, null)).publicationGrade(), "2 forks × 5 samples is 10 samples a point");
     }
 
     @Test
     void theBannerNamesTheRun() throws IOException {
-        assertEquals(List.of("lab/2026-11-26T0054Z-quick, a smoke run (1 fork × 1 sample per point)"),
+        assertEquals(
+                List.of("lab/2026-11-26T0054Z-quick, a smoke run (1 fork × 1 sample per point)"),
                 RunGrade.weak(List.of(run(1, 1, "{\"profile\": \"smoke\"}"))));
     }
 }

@@ -27,8 +27,8 @@ class SiteBuilderTest {
 
     @Test
     void rendersLessonWithChartAndMeasuredNumbers() throws IOException {
-        BuildSummary summary = new SiteBuilder().build(request(Fixtures.fixture("content"), Fixtures.templates(),
-                Fixtures.fixture("results")));
+        BuildSummary summary = new SiteBuilder()
+                .build(request(Fixtures.fixture("content"), Fixtures.templates(), Fixtures.fixture("results")));
 
         assertEquals(3, summary.charts(), "the lesson's, and one per benchmark on the machine page");
         String page = Files.readString(temp.resolve("site/lesson.html"));
@@ -37,7 +37,8 @@ class SiteBuilderTest {
         assertTrue(page.contains("302.1"), "cites the score of poolSize 4");
         assertTrue(page.contains("Text after the chart."));
         assertTrue(!page.contains("poolbench:chart"), "no placeholder left");
-        BufferedImage png = ImageIO.read(temp.resolve("site/charts/lesson-1.png").toFile());
+        BufferedImage png =
+                ImageIO.read(temp.resolve("site/charts/lesson-1.png").toFile());
         assertNotNull(png);
         assertEquals(1440, png.getWidth(), "drawn at twice the CSS width");
         String index = Files.readString(temp.resolve("site/index.html"));
@@ -71,7 +72,9 @@ class SiteBuilderTest {
         new SiteBuilder().build(request(temp.resolve("content"), Fixtures.templates(), Fixtures.fixture("results")));
 
         Path examples = temp.resolve("site/examples");
-        assertEquals("void main() {\n    System.out.println(\"hello\");\n}\n", Files.readString(examples.resolve("first/Hello.java")));
+        assertEquals(
+                "void main() {\n    System.out.println(\"hello\");\n}\n",
+                Files.readString(examples.resolve("first/Hello.java")));
         try (var files = Files.walk(examples)) {
             assertEquals(1, files.filter(Files::isRegularFile).count(), "only programs are published");
         }
@@ -89,10 +92,13 @@ class SiteBuilderTest {
                 ```
                 """);
 
-        InputException error = assertThrows(InputException.class, () -> new SiteBuilder().build(
-                request(content, Fixtures.templates(), Fixtures.fixture("results"))));
+        InputException error = assertThrows(
+                InputException.class,
+                () -> new SiteBuilder().build(request(content, Fixtures.templates(), Fixtures.fixture("results"))));
 
-        assertEquals(content.resolve("bad.md") + ":3: error: file=\"not a name\" is no Java source file name (write e.g. file=\"Squares.java\")",
+        assertEquals(
+                content.resolve("bad.md")
+                        + ":3: error: file=\"not a name\" is no Java source file name (write e.g. file=\"Squares.java\")",
                 error.errors().getFirst().toString());
     }
 
@@ -105,8 +111,10 @@ class SiteBuilderTest {
         Path templates = Fixtures.copy(Fixtures.templates(), temp.resolve("templates"));
         Files.writeString(templates.resolve("lesson.ftlh"), "<p>fine</p>\n<p>${lesson.noSuchThing()}</p>\n");
 
-        InputException error = assertThrows(InputException.class, () -> new SiteBuilder().build(
-                request(Fixtures.fixture("content"), templates, Fixtures.fixture("results"))));
+        InputException error = assertThrows(
+                InputException.class,
+                () -> new SiteBuilder()
+                        .build(request(Fixtures.fixture("content"), templates, Fixtures.fixture("results"))));
 
         String message = error.errors().getFirst().toString();
         assertTrue(message.startsWith(templates.resolve("lesson.ftlh") + ":2:"), message);
@@ -120,10 +128,13 @@ class SiteBuilderTest {
     void missingContentFolderIsOneClearError() {
         Path missing = temp.resolve("nope");
 
-        InputException error = assertThrows(InputException.class,
+        InputException error = assertThrows(
+                InputException.class,
                 () -> new SiteBuilder().build(request(missing, Fixtures.templates(), Fixtures.fixture("results"))));
 
-        assertEquals(missing + ": error: content folder not found", error.errors().getFirst().toString());
+        assertEquals(
+                missing + ": error: content folder not found",
+                error.errors().getFirst().toString());
     }
 
     @Test
@@ -132,7 +143,8 @@ class SiteBuilderTest {
         Files.createDirectories(content);
         Files.writeString(content.resolve("l.md"), "# T\n\n```chart\nbenchmark: NoSuch.map\nx: poolSize\n```\n");
 
-        InputException error = assertThrows(InputException.class,
+        InputException error = assertThrows(
+                InputException.class,
                 () -> new SiteBuilder().build(request(content, Fixtures.templates(), Fixtures.fixture("results"))));
 
         String message = error.errors().getFirst().toString();

@@ -3,31 +3,31 @@ package io.github.poolbench.pool;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import java.util.Collections;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * What every kind of pool shares: {@code submit}, {@code map} and {@code asCompleted} are all built on
@@ -40,6 +40,7 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
 
     /** Tells pools apart in thread names. */
     protected final int poolId = POOL_IDS.incrementAndGet();
+
     private final PoolKind kind;
     private final int size;
     private final PoolOptions options;
@@ -106,7 +107,8 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
 
         /** Names the whole chunk, e.g. {@code input 7 (index 3)} or {@code inputs at indices 0..9}. */
         String describe() {
-            return inputs.size() == 1 ? describe(0)
+            return inputs.size() == 1
+                    ? describe(0)
                     : "inputs at indices " + firstIndex + ".." + (firstIndex + inputs.size() - 1);
         }
     }
@@ -203,8 +205,13 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         deadline(timeout);
         CompletableFuture<R> future = submit(task, input);
         Chunk<?, ?> chunk = ((TaskFuture<R>) future).chunk;
-        ScheduledFuture<?> alarm = TIMER.schedule(() -> stop(chunk, detail -> new PoolTimeoutException(
-                chunk.describe() + " did not finish within " + timeout + "; " + detail)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> alarm = TIMER.schedule(
+                () -> stop(
+                        chunk,
+                        detail -> new PoolTimeoutException(
+                                chunk.describe() + " did not finish within " + timeout + "; " + detail)),
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
         chunk.results().whenComplete((results, error) -> alarm.cancel(false));
         return future;
     }
@@ -212,7 +219,8 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
     @Override
     public <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> inputs, int chunkSize, Duration timeout) {
         if (chunkSize < 0) {
-            throw new IllegalArgumentException("chunkSize must be at least 1, or DEFAULT_CHUNK_SIZE (0), got " + chunkSize);
+            throw new IllegalArgumentException(
+                    "chunkSize must be at least 1, or DEFAULT_CHUNK_SIZE (0), got " + chunkSize);
         }
         long deadline = deadline(timeout);
         List<T> all = copy(inputs);
@@ -239,9 +247,16 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         }
         boolean allIn = false;
         try {
-            await(settled, deadline, () -> "map of " + all.size() + " inputs did not finish within " + timeout
-                    + "; " + chunks.stream().filter(chunk -> chunk.results().isDone()).count() + " of "
-                    + chunks.size() + " chunks were done and the rest were cancelled", "map of " + all.size() + " inputs");
+            await(
+                    settled,
+                    deadline,
+                    () -> "map of " + all.size() + " inputs did not finish within " + timeout
+                            + "; "
+                            + chunks.stream()
+                                    .filter(chunk -> chunk.results().isDone())
+                                    .count() + " of "
+                            + chunks.size() + " chunks were done and the rest were cancelled",
+                    "map of " + all.size() + " inputs");
             List<R> results = new ArrayList<>(all.size());
             for (Chunk<T, R> chunk : chunks) {
                 if (!chunk.results().isDone()) {
@@ -259,8 +274,10 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
             // What started is stopped, not left to burn a worker: the pool it gave up on stays usable.
             for (Chunk<T, R> chunk : chunks) {
                 if (!chunk.results().isDone()) {
-                    stop(chunk, detail -> new PoolTimeoutException(chunk.describe() + " was stopped when the map of "
-                            + all.size() + " inputs timed out after " + timeout + "; " + detail));
+                    stop(
+                            chunk,
+                            detail -> new PoolTimeoutException(chunk.describe() + " was stopped when the map of "
+                                    + all.size() + " inputs timed out after " + timeout + "; " + detail));
                 }
             }
             throw timedOut;
@@ -314,6 +331,7 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         private final ArrayDeque<Chunk<T, R>> inFlight = new ArrayDeque<>();
         /** Chunks that finished, in that order (unordered only). */
         private final BlockingQueue<Chunk<T, R>> finished = new LinkedBlockingQueue<>();
+
         private Iterator<R> current = Collections.emptyIterator();
         private int nextIndex;
 
@@ -394,7 +412,9 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
         void stopAll() {
             for (Chunk<T, R> chunk : List.copyOf(inFlight)) {
                 if (!chunk.results().isDone()) {
-                    stop(chunk, detail -> new PoolException(chunk.describe() + " was stopped with its imap; " + detail));
+                    stop(
+                            chunk,
+                            detail -> new PoolException(chunk.describe() + " was stopped with its imap; " + detail));
                 }
             }
             inFlight.clear();
@@ -417,9 +437,12 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
             Chunk<T, R> chunk = prepare(task, Collections.singletonList(all.get(index)), index);
             chunks.add(chunk);
             int at = index;
-            chunk.results().whenComplete((results, error) -> completions.add(error == null
-                    ? new Completion<>(at, chunk.inputs().getFirst(), results.getFirst(), null)
-                    : new Completion<>(at, chunk.inputs().getFirst(), null, asPoolException(error, chunk))));
+            chunk.results()
+                    .whenComplete((results, error) -> completions.add(
+                            error == null
+                                    ? new Completion<>(at, chunk.inputs().getFirst(), results.getFirst(), null)
+                                    : new Completion<>(
+                                            at, chunk.inputs().getFirst(), null, asPoolException(error, chunk))));
         }
         dispatchAll(chunks);
         return completions;
@@ -436,8 +459,9 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
                 shutdownWorkers();
             } finally {
                 for (Chunk<?, ?> chunk : List.copyOf(outstanding)) {
-                    chunk.results().completeExceptionally(new PoolClosedException(
-                            "The " + this + " was closed before " + chunk.describe() + " finished"));
+                    chunk.results()
+                            .completeExceptionally(new PoolClosedException(
+                                    "The " + this + " was closed before " + chunk.describe() + " finished"));
                 }
             }
         }
@@ -467,8 +491,8 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("poolbench-timeouts").daemon(true).factory());
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("poolbench-timeouts").daemon(true).factory());
         timer.setRemoveOnCancelPolicy(true); // a map of a million inputs leaves no million dead alarms
         return timer;
     }
@@ -487,8 +511,7 @@ abstract sealed class AbstractWorkerPool implements WorkerPool permits ThreadWor
     }
 
     private static PoolException asPoolException(Throwable error, Chunk<?, ?> chunk) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof PoolException poolException) {
             return poolException;
         }

@@ -21,11 +21,18 @@ final class AllowList {
 
     /** JDK value types and collections, lambdas, and this project's own classes. */
     static final List<String> DEFAULT = List.of(
-            "java.lang.*", "java.math.*", "java.time.*", "java.util.*", "java.util.concurrent.*",
-            "java.util.concurrent.atomic.*", "java.lang.invoke.SerializedLambda", "io.github.poolbench.**");
+            "java.lang.*",
+            "java.math.*",
+            "java.time.*",
+            "java.util.*",
+            "java.util.concurrent.*",
+            "java.util.concurrent.atomic.*",
+            "java.lang.invoke.SerializedLambda",
+            "io.github.poolbench.**");
 
     /** How deep a deserialized graph may nest: enough for data, little enough for a reader thread's stack. */
     static final int MAX_DEPTH = 500;
+
     static final long MAX_REFERENCES = 50_000_000;
 
     private final List<String> patterns;
@@ -37,10 +44,14 @@ final class AllowList {
         for (String pattern : extraPatterns) {
             String trimmed = pattern.strip();
             int star = trimmed.indexOf('*');
-            if (trimmed.isEmpty() || trimmed.startsWith("!") || trimmed.contains(";") || trimmed.contains("/")
+            if (trimmed.isEmpty()
+                    || trimmed.startsWith("!")
+                    || trimmed.contains(";")
+                    || trimmed.contains("/")
                     || (star >= 0 && star < trimmed.length() - (trimmed.endsWith("**") ? 2 : 1))) {
-                throw new IllegalArgumentException("Not an allow-list pattern: '" + pattern
-                        + "'; use a class name, a prefix ending in * (e.g. com.example.Probe$*), package.* or package.**");
+                throw new IllegalArgumentException(
+                        "Not an allow-list pattern: '" + pattern
+                                + "'; use a class name, a prefix ending in * (e.g. com.example.Probe$*), package.* or package.**");
             }
             all.add(trimmed);
         }
@@ -102,8 +113,8 @@ final class AllowList {
             if (pattern.endsWith(".**")) {
                 String prefix = pattern.substring(0, pattern.length() - 3);
                 // No "prefix + '.'": string concatenation bootstraps invokedynamic, slow on a fresh worker.
-                matches = packageName.startsWith(prefix) && (packageName.length() == prefix.length()
-                        || packageName.charAt(prefix.length()) == '.');
+                matches = packageName.startsWith(prefix)
+                        && (packageName.length() == prefix.length() || packageName.charAt(prefix.length()) == '.');
             } else if (pattern.endsWith(".*")) {
                 matches = packageName.equals(pattern.substring(0, pattern.length() - 2));
             } else if (pattern.endsWith("*")) {
@@ -135,7 +146,8 @@ final class AllowList {
     /** As {@link #deserialize(byte[])}, resolving classes in {@code loader} when it is not null. */
     Object deserialize(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
         Refusals refusals = new Refusals(bytes.length);
-        try (ObjectInputStream in = loader == null ? new ObjectInputStream(new ByteArrayInputStream(bytes))
+        try (ObjectInputStream in = loader == null
+                ? new ObjectInputStream(new ByteArrayInputStream(bytes))
                 : new LoaderInputStream(new ByteArrayInputStream(bytes), loader)) {
             in.setObjectInputFilter(refusals);
             return in.readObject();
@@ -156,8 +168,10 @@ final class AllowList {
 
     /** The error for a class off the list, naming it and saying how to allow it. */
     InvalidClassException refusal(String className) {
-        return new InvalidClassException(className, "refused to deserialize it: not on the pool's allow-list "
-                + patterns + "; allow it with PoolOptions.withAllowedClasses(\"" + className + "\")");
+        return new InvalidClassException(
+                className,
+                "refused to deserialize it: not on the pool's allow-list " + patterns
+                        + "; allow it with PoolOptions.withAllowedClasses(\"" + className + "\")");
     }
 
     /** Resolves classes in a given loader, e.g. one that holds classes shipped from the parent. */

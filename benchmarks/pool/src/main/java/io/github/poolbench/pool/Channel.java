@@ -20,14 +20,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class Channel {
 
-    private Channel() {
-    }
+    private Channel() {}
 
     /** A new folder readable by this user alone (0700 where the file system has POSIX permissions). */
     static Path privateFolder() throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory("poolbench-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(
+                    "poolbench-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return Files.createTempDirectory("poolbench-"); // Windows: the user's own temporary folder
     }

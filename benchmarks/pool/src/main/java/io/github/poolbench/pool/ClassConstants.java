@@ -29,8 +29,7 @@ final class ClassConstants {
         }
     };
 
-    private ClassConstants() {
-    }
+    private ClassConstants() {}
 
     /**
      * The string literals of {@code type}'s class file, or an empty set when it cannot be read.
@@ -65,8 +64,7 @@ final class ClassConstants {
     }
 
     /** What a class file's constant pool names: its string literals and the classes it refers to (internal names). */
-    record Pool(Set<String> literals, Set<String> classNames) {
-    }
+    record Pool(Set<String> literals, Set<String> classNames) {}
 
     /** Walks the constant pool (JVMS 4.4), keeping CONSTANT_String and CONSTANT_Class entries. */
     static Pool parse(byte[] classFile) throws IOException {

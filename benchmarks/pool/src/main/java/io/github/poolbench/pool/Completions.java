@@ -1,12 +1,12 @@
 package io.github.poolbench.pool;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 
 /**
  * The outcomes of {@link WorkerPool#asCompleted}, in the order they finish. Iterate it once, from one

@@ -50,39 +50,57 @@ public record PoolOptions(
 
     /** Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer. */
     public static PoolOptions defaults() {
-        return new PoolOptions(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(5),
-                List.of(), List.of(), 0, null);
+        return new PoolOptions(
+                Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(5), List.of(), List.of(), 0, null);
     }
 
     public PoolOptions withDefaultTimeout(Duration timeout) {
-        return new PoolOptions(timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+        return new PoolOptions(
+                timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
     }
 
     public PoolOptions withStartTimeout(Duration timeout) {
-        return new PoolOptions(defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+        return new PoolOptions(
+                defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
     }
 
     public PoolOptions withCloseGrace(Duration grace) {
-        return new PoolOptions(defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+        return new PoolOptions(
+                defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
     }
 
     public PoolOptions withWorkerJvmFlags(String... flags) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, List.of(flags), allowedClasses, maxTasksPerWorker, initializer);
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                List.of(flags),
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer);
     }
 
     public PoolOptions withAllowedClasses(String... patterns) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, List.of(patterns), maxTasksPerWorker, initializer);
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                List.of(patterns),
+                maxTasksPerWorker,
+                initializer);
     }
 
     /** Replaces each worker process after this many jobs (0: never), as Python's {@code max_tasks_per_child}. */
     public PoolOptions withMaxTasksPerWorker(int jobs) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, jobs, initializer);
+        return new PoolOptions(
+                defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, jobs, initializer);
     }
 
     /** Runs {@code setUp} once in each worker before its first task (null: none). */
     public PoolOptions withInitializer(Initializer setUp) {
-        return new PoolOptions(defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses,
-                maxTasksPerWorker, setUp);
+        return new PoolOptions(
+                defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, setUp);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -41,30 +41,32 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(1);
     /** How long a killed worker may take to be gone. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
     private static final byte[] NOTHING = new byte[0];
 
     /** A chunk ready to send: its task and inputs already serialized, so that a bad one fails at once. */
-    record Job(long id, Chunk<?, ?> chunk, byte[] task, byte[] inputs) {
-    }
+    record Job(long id, Chunk<?, ?> chunk, byte[] task, byte[] inputs) {}
 
     /** The last task serialized, by identity: a map sends the same one with every chunk. */
-    private record SerializedTask(Task<?, ?> task, byte[] bytes) {
-    }
+    private record SerializedTask(Task<?, ?> task, byte[] bytes) {}
 
     private final AllowList allowList;
     private final WorkerLauncher launcher;
     private final byte[] initializer;
     /** Where the workers' sockets are made: a folder only this user may enter. */
     private final java.nio.file.Path socketFolder;
+
     private final AtomicLong jobIds = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever a worker runs out of jobs or goes away, for close() to wait on. */
     private final Condition workerFreed = lock.newCondition();
+
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     /** Workers that answered their handshake and have not gone. */
     private final List<WorkerProcess> ready = new ArrayList<>();
     /** Every worker started and not yet gone, ready or not. */
     private final Set<WorkerProcess> workers = new LinkedHashSet<>();
+
     private int nextSlot;
     private int failedStartsInARow;
     private volatile SerializedTask lastTask;
@@ -74,9 +76,11 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         this.allowList = new AllowList(options.allowedClasses());
         this.launcher = new WorkerLauncher(options, allowList);
         try {
-            this.initializer = options.initializer() == null ? new byte[0] : TaskCodec.encodeSerialized(options.initializer());
+            this.initializer =
+                    options.initializer() == null ? new byte[0] : TaskCodec.encodeSerialized(options.initializer());
         } catch (IOException e) {
-            throw new SerializationFailedException("Cannot send the initializer to worker processes: " + notSerializable(e), e);
+            throw new SerializationFailedException(
+                    "Cannot send the initializer to worker processes: " + notSerializable(e), e);
         }
         try {
             this.socketFolder = Channel.privateFolder();
@@ -90,15 +94,18 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
-        try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon(true)
-                .name("poolbench-worker-launcher-" + pool.poolId + "-", 0).factory())) {
+        try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
+                .daemon(true)
+                .name("poolbench-worker-launcher-" + pool.poolId + "-", 0)
+                .factory())) {
             List<Future<WorkerProcess>> started = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 started.add(launchers.submit(pool::startWorker));
             }
             for (Future<WorkerProcess> worker : started) {
                 worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
-                        .ready().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                        .ready()
+                        .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
             return pool;
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
@@ -107,8 +114,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 Thread.currentThread().interrupt();
             }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PoolException("Could not start a PROCESS pool of " + size + " workers within "
-                    + options.startTimeout() + ": " + cause.getMessage() + "; the command was " + pool.launcher.command(), cause);
+            throw new PoolException(
+                    "Could not start a PROCESS pool of " + size + " workers within " + options.startTimeout() + ": "
+                            + cause.getMessage() + "; the command was " + pool.launcher.command(),
+                    cause);
         }
     }
 
@@ -137,11 +146,15 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         List<Job> jobs = new ArrayList<>(chunks.size());
         for (Chunk<?, ?> chunk : chunks) {
             try {
-                jobs.add(new Job(jobIds.incrementAndGet(), chunk, serializedTask(chunk.task()),
+                jobs.add(new Job(
+                        jobIds.incrementAndGet(),
+                        chunk,
+                        serializedTask(chunk.task()),
                         Protocol.sendable(Values.encode(chunk.inputs().toArray()))));
             } catch (IOException | RuntimeException e) {
-                chunk.results().completeExceptionally(new SerializationFailedException(
-                        "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
+                chunk.results()
+                        .completeExceptionally(new SerializationFailedException(
+                                "Cannot send " + chunk.describe() + " to a worker process: " + notSerializable(e), e));
             }
         }
         List<WorkerProcess> toFlush;
@@ -151,8 +164,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 if (isClosed()) {
                     job.chunk().results().completeExceptionally(closedError());
                 } else if (workers.isEmpty() && failedStartsInARow >= MAX_FAILED_STARTS) {
-                    job.chunk().results().completeExceptionally(new PoolException(
-                            "The " + this + " has no worker left: the last " + MAX_FAILED_STARTS + " failed to start"));
+                    job.chunk()
+                            .results()
+                            .completeExceptionally(new PoolException("The " + this + " has no worker left: the last "
+                                    + MAX_FAILED_STARTS + " failed to start"));
                 } else {
                     queue.add(job);
                 }
@@ -240,10 +255,16 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         flush(toFlush);
         if (lost != null) {
-            lost.chunk().results().completeExceptionally(isClosed()
-                    ? new PoolClosedException("The " + this + " was closed before " + lost.chunk().describe() + " finished")
-                    : new WorkerDiedException(worker + " died with " + worker.describeEnd(exitStatus) + " while running "
-                            + lost.chunk().describe() + "; the pool has replaced it", exitStatus));
+            lost.chunk()
+                    .results()
+                    .completeExceptionally(
+                            isClosed()
+                                    ? new PoolClosedException("The " + this + " was closed before "
+                                            + lost.chunk().describe() + " finished")
+                                    : new WorkerDiedException(
+                                            worker + " died with " + worker.describeEnd(exitStatus) + " while running "
+                                                    + lost.chunk().describe() + "; the pool has replaced it",
+                                            exitStatus));
         }
         if (replace) {
             try {
@@ -302,8 +323,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         runner.flush();
         WorkerProcess worker = runner;
         long id = job.id();
-        TIMER.schedule(() -> finishStop(worker, id, "no thread dump: " + worker + " did not answer within " + STOP_GRACE),
-                STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        TIMER.schedule(
+                () -> finishStop(worker, id, "no thread dump: " + worker + " did not answer within " + STOP_GRACE),
+                STOP_GRACE.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     /** Fails the job being stopped with {@code detail} and kills its worker, unless it finished meanwhile. */
@@ -321,8 +344,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
-        job.chunk().results().completeExceptionally(failure.apply(detail + "\nThe pool killed " + worker
-                + " and starts another in its place"));
+        job.chunk()
+                .results()
+                .completeExceptionally(
+                        failure.apply(detail + "\nThe pool killed " + worker + " and starts another in its place"));
         worker.kill("was stopped with " + job.chunk().describe());
     }
 
@@ -383,7 +408,12 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         java.nio.file.Path socket = socketFolder.resolve(slot + ".sock");
         WorkerProcess worker = WorkerProcess.spawn(
-                "poolbench-worker-reader-" + poolId + "-" + slot, slot, launcher.command(socket), socket, initializer, this);
+                "poolbench-worker-reader-" + poolId + "-" + slot,
+                slot,
+                launcher.command(socket),
+                socket,
+                initializer,
+                this);
         boolean closedMeanwhile;
         lock.lock();
         try {
@@ -394,7 +424,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         worker.ready().thenAccept(this::becameReady);
         // A worker that never answers is killed; its reader then reports it gone.
-        worker.ready().orTimeout(options().startTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        worker.ready()
+                .orTimeout(options().startTimeout().toNanos(), TimeUnit.NANOSECONDS)
                 .exceptionally(timeout -> {
                     worker.kill();
                     return worker;
@@ -458,7 +489,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         for (int unserved = idle.size(); unserved > 0; unserved--) {
             WorkerProcess holder = ready.stream()
                     .filter(worker -> worker.inFlight.size() > 1 && worker.recalling == 0)
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (holder == null) {
                 break;
             }
@@ -507,17 +539,28 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             }
             RemoteFailure failure = (RemoteFailure) allowList.deserialize(reply.part1());
             String input = chunk.describe(failure.failedAt());
-            chunk.results().completeExceptionally(switch (failure.stage()) {
-                case TASK_THREW -> new TaskFailedException("Task failed on " + input + " in " + worker + ": "
-                        + failure.summary(), failure.toException());
-                case REQUEST_UNREADABLE -> new SerializationFailedException(worker + " could not read the task for "
-                        + chunk.describe() + ": " + failure.summary(), failure.toException());
-                case RESULT_UNWRITABLE -> new SerializationFailedException("The result for " + input + " cannot be sent back from "
-                        + worker + ": " + failure.summary(), failure.toException());
-            });
+            chunk.results()
+                    .completeExceptionally(
+                            switch (failure.stage()) {
+                                case TASK_THREW ->
+                                    new TaskFailedException(
+                                            "Task failed on " + input + " in " + worker + ": " + failure.summary(),
+                                            failure.toException());
+                                case REQUEST_UNREADABLE ->
+                                    new SerializationFailedException(
+                                            worker + " could not read the task for " + chunk.describe() + ": "
+                                                    + failure.summary(),
+                                            failure.toException());
+                                case RESULT_UNWRITABLE ->
+                                    new SerializationFailedException(
+                                            "The result for " + input + " cannot be sent back from " + worker + ": "
+                                                    + failure.summary(),
+                                            failure.toException());
+                            });
         } catch (Exception | Error e) { // a StackOverflowError from a deep result, too: it fails this job only
-            chunk.results().completeExceptionally(new SerializationFailedException(
-                    "Cannot read the reply for " + chunk.describe() + " from " + worker + ": " + e, e));
+            chunk.results()
+                    .completeExceptionally(new SerializationFailedException(
+                            "Cannot read the reply for " + chunk.describe() + " from " + worker + ": " + e, e));
         }
     }
 
@@ -537,14 +580,20 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     /** Fails every queued job; with a null reason, as closed. Called with the lock held. */
     private void failQueued(String reason) {
         for (Job job; (job = queue.poll()) != null; ) {
-            job.chunk().results().completeExceptionally(reason == null
-                    ? new PoolClosedException("The " + this + " was closed before " + job.chunk().describe() + " started")
-                    : new PoolException("Cannot run " + job.chunk().describe() + ": " + reason));
+            job.chunk()
+                    .results()
+                    .completeExceptionally(
+                            reason == null
+                                    ? new PoolClosedException("The " + this + " was closed before "
+                                            + job.chunk().describe() + " started")
+                                    : new PoolException(
+                                            "Cannot run " + job.chunk().describe() + ": " + reason));
         }
     }
 
     private static String notSerializable(Throwable e) {
-        return e instanceof NotSerializableException ? "class " + e.getMessage() + " is not Serializable"
+        return e instanceof NotSerializableException
+                ? "class " + e.getMessage() + " is not Serializable"
                 : e instanceof InvalidClassException ? e.getMessage() : e.toString();
     }
 }

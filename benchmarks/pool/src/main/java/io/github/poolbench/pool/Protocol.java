@@ -24,6 +24,7 @@ final class Protocol {
     static final long MAGIC = 0x706f6f6c626e6368L;
     /** Begins every frame: "PB". */
     static final short FRAME_MAGIC = 0x5042;
+
     static final int VERSION = 2;
 
     /** Parent to worker: id is a nonce the worker echoes. Worker to parent: the same id, part 1 holds its protocol version. */
@@ -56,11 +57,9 @@ final class Protocol {
     /** The most one part of a frame carries; a longer length read means the stream is not frames. */
     static final int MAX_PART = 1 << 30;
 
-    private Protocol() {
-    }
+    private Protocol() {}
 
-    record Frame(byte type, long id, byte[] part1, byte[] part2) {
-    }
+    record Frame(byte type, long id, byte[] part1, byte[] part2) {}
 
     /** Writes one frame and flushes it; callers that share {@code out} between threads synchronize on it. */
     static void write(DataOutputStream out, byte type, long id, byte[] part1, byte[] part2) throws IOException {

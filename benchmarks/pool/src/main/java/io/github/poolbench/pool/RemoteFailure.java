@@ -11,8 +11,9 @@ import java.util.Map;
  * @param stage what the worker was doing
  * @param failedAt the offset in the job's chunk of the input concerned
  */
-record RemoteFailure(Stage stage, int failedAt, String className, String message, StackTraceElement[] frames,
-        RemoteFailure cause) implements Serializable {
+record RemoteFailure(
+        Stage stage, int failedAt, String className, String message, StackTraceElement[] frames, RemoteFailure cause)
+        implements Serializable {
 
     private static final int MAX_CAUSES = 32;
 
@@ -32,8 +33,13 @@ record RemoteFailure(Stage stage, int failedAt, String className, String message
     private static RemoteFailure of(Stage stage, int failedAt, Throwable thrown, Map<Throwable, Boolean> seen) {
         Throwable cause = thrown.getCause();
         boolean followCause = cause != null && seen.size() < MAX_CAUSES && seen.put(thrown, true) == null;
-        return new RemoteFailure(stage, failedAt, thrown.getClass().getName(), thrown.getMessage(),
-                thrown.getStackTrace(), followCause ? of(stage, failedAt, cause, seen) : null);
+        return new RemoteFailure(
+                stage,
+                failedAt,
+                thrown.getClass().getName(),
+                thrown.getMessage(),
+                thrown.getStackTrace(),
+                followCause ? of(stage, failedAt, cause, seen) : null);
     }
 
     /** The remote throwable, rebuilt with its remote frames and causes. */

@@ -9,8 +9,8 @@ public final class RemoteTaskException extends RuntimeException {
 
     private final String remoteClassName;
 
-    RemoteTaskException(String remoteClassName, String message, StackTraceElement[] remoteFrames,
-            RemoteTaskException cause) {
+    RemoteTaskException(
+            String remoteClassName, String message, StackTraceElement[] remoteFrames, RemoteTaskException cause) {
         super(message == null ? remoteClassName : remoteClassName + ": " + message, cause, true, true);
         this.remoteClassName = remoteClassName;
         setStackTrace(remoteFrames);

@@ -18,8 +18,7 @@ final class ShippedClasses {
     /** Enough for a jshell session's snippets; past it a task is better packaged in a jar. */
     private static final int MAX_CLASSES = 2_000;
 
-    private ShippedClasses() {
-    }
+    private ShippedClasses() {}
 
     /**
      * The class files a worker needs to load {@code root}: {@code root}'s own and, transitively, those of
@@ -29,7 +28,9 @@ final class ShippedClasses {
     static Map<String, byte[]> of(Class<?> root) throws IOException {
         ClassLoader loader = root.getClassLoader();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        if (loader == null || loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader()) {
+        if (loader == null
+                || loader == ClassLoader.getSystemClassLoader()
+                || loader == ClassLoader.getPlatformClassLoader()) {
             return files;
         }
         ClassLoader system = ClassLoader.getSystemClassLoader();
@@ -93,7 +94,8 @@ final class ShippedClasses {
         @Override
         public InputStream getResourceAsStream(String name) {
             if (name.endsWith(".class")) {
-                byte[] bytes = classFiles.get(name.substring(0, name.length() - 6).replace('/', '.'));
+                byte[] bytes =
+                        classFiles.get(name.substring(0, name.length() - 6).replace('/', '.'));
                 if (bytes != null) {
                     return new ByteArrayInputStream(bytes);
                 }

@@ -6,10 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.StreamCorruptedException;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
-import java.io.StreamCorruptedException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -30,14 +30,30 @@ final class TaskCodec {
 
     /** The first byte: a task called by name, or a serialized one. */
     static final int BY_NAME = 2;
+
     static final int SERIALIZED = 3;
     private static final String TASK_INTERFACE = Task.class.getName().replace('.', '/');
-    private static final Map<Character, String> BOXES = Map.of('Z', "Ljava/lang/Boolean;", 'B', "Ljava/lang/Byte;",
-            'C', "Ljava/lang/Character;", 'S', "Ljava/lang/Short;", 'I', "Ljava/lang/Integer;",
-            'J', "Ljava/lang/Long;", 'F', "Ljava/lang/Float;", 'D', "Ljava/lang/Double;", 'V', "Ljava/lang/Void;");
+    private static final Map<Character, String> BOXES = Map.of(
+            'Z',
+            "Ljava/lang/Boolean;",
+            'B',
+            "Ljava/lang/Byte;",
+            'C',
+            "Ljava/lang/Character;",
+            'S',
+            "Ljava/lang/Short;",
+            'I',
+            "Ljava/lang/Integer;",
+            'J',
+            "Ljava/lang/Long;",
+            'F',
+            "Ljava/lang/Float;",
+            'D',
+            "Ljava/lang/Double;",
+            'V',
+            "Ljava/lang/Void;");
 
-    private TaskCodec() {
-    }
+    private TaskCodec() {}
 
     /**
      * {@code [kind:1][granted classes: count:2, names][payload]}: the classes that a task is of or was
@@ -47,7 +63,8 @@ final class TaskCodec {
      */
     static byte[] encode(Task<?, ?> task) throws IOException {
         SerializedLambda lambda = serializedLambda(task);
-        boolean byName = lambda != null && callableByName(lambda)
+        boolean byName = lambda != null
+                && callableByName(lambda)
                 && openToUs(task.getClass().getClassLoader(), lambda.getImplClass());
         return encode(task, lambda, byName);
     }
@@ -148,7 +165,8 @@ final class TaskCodec {
         }
         if (!shipped.isEmpty()) {
             if (!(loader instanceof ShippedClasses.Loader classes)) {
-                throw new InvalidClassException(shipped.keySet().iterator().next(), "was shipped but there is no loader for it");
+                throw new InvalidClassException(
+                        shipped.keySet().iterator().next(), "was shipped but there is no loader for it");
             }
             classes.add(shipped);
         }
@@ -164,12 +182,15 @@ final class TaskCodec {
             throw allowList.refusal(capturingName);
         }
         if (!ClassConstants.of(capturing).containsAll(List.of(className.replace('.', '/'), methodName, descriptor))) {
-            throw new InvalidClassException(capturingName, "defines no serializable lambda or method reference that calls "
-                    + className + "." + methodName + descriptor + ", so the worker will not call it by name");
+            throw new InvalidClassException(
+                    capturingName,
+                    "defines no serializable lambda or method reference that calls " + className + "." + methodName
+                            + descriptor + ", so the worker will not call it by name");
         }
         Class<?> owner = Class.forName(className, false, loader);
         for (Method method : owner.getDeclaredMethods()) {
-            if (method.getName().equals(methodName) && descriptor(method).equals(descriptor)
+            if (method.getName().equals(methodName)
+                    && descriptor(method).equals(descriptor)
                     && Modifier.isStatic(method.getModifiers())) {
                 method.setAccessible(true); // a lambda's body is a private method
                 return new StaticMethodTask(method);
@@ -212,7 +233,8 @@ final class TaskCodec {
      * nothing captured, and a result the lambda would box the same way.
      */
     private static boolean callableByName(SerializedLambda lambda) {
-        if (lambda.getCapturedArgCount() != 0 || lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
+        if (lambda.getCapturedArgCount() != 0
+                || lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
                 || !lambda.getFunctionalInterfaceClass().equals(TASK_INTERFACE)) {
             return false;
         }
@@ -223,7 +245,8 @@ final class TaskCodec {
         }
         String implReturn = impl.substring(impl.indexOf(')') + 1);
         String taskReturn = instantiated.substring(instantiated.indexOf(')') + 1);
-        return taskReturn.equals("Ljava/lang/Object;") || taskReturn.equals(implReturn)
+        return taskReturn.equals("Ljava/lang/Object;")
+                || taskReturn.equals(implReturn)
                 || (implReturn.length() == 1 && taskReturn.equals(BOXES.get(implReturn.charAt(0))));
     }
 
@@ -243,7 +266,10 @@ final class TaskCodec {
         for (Class<?> parameter : method.getParameterTypes()) {
             descriptor.append(parameter.descriptorString());
         }
-        return descriptor.append(')').append(method.getReturnType().descriptorString()).toString();
+        return descriptor
+                .append(')')
+                .append(method.getReturnType().descriptorString())
+                .toString();
     }
 
     /** A task that calls a static method; a plain class, so that making one spins no lambda class. */
@@ -268,8 +294,8 @@ final class TaskCodec {
                 throw e;
             } catch (IllegalArgumentException e) {
                 // What the lambda would have thrown for an input of the wrong type.
-                ClassCastException wrongInput = new ClassCastException("input of " + (input == null ? "null"
-                        : input.getClass().getName()) + " does not fit " + method);
+                ClassCastException wrongInput = new ClassCastException("input of "
+                        + (input == null ? "null" : input.getClass().getName()) + " does not fit " + method);
                 wrongInput.initCause(e);
                 throw wrongInput;
             }

@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -34,6 +34,7 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
     private final Semaphore permits;
     /** Every thread started, less those found dead when the set grows; close joins what is in it. */
     private final Set<Thread> startedThreads = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger pruneAt = new AtomicInteger(PRUNE_AT_LEAST);
 
     ThreadWorkerPool(PoolKind kind, int size, PoolOptions options) {
@@ -87,8 +88,9 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
             try {
                 permits.acquire();
             } catch (InterruptedException e) {
-                chunk.results().completeExceptionally(new PoolClosedException(
-                        "The " + this + " was closed while " + chunk.describe() + " waited for a worker"));
+                chunk.results()
+                        .completeExceptionally(new PoolClosedException(
+                                "The " + this + " was closed while " + chunk.describe() + " waited for a worker"));
                 return;
             }
         }
@@ -97,8 +99,12 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
             if (permits != null) {
                 permits.release();
             }
-            chunk.results().completeExceptionally(new TaskFailedException("The pool's initializer failed on "
-                    + Thread.currentThread().getName() + ", so " + chunk.describe() + " did not run: " + setUpFailed, setUpFailed));
+            chunk.results()
+                    .completeExceptionally(new TaskFailedException(
+                            "The pool's initializer failed on "
+                                    + Thread.currentThread().getName() + ", so " + chunk.describe() + " did not run: "
+                                    + setUpFailed,
+                            setUpFailed));
             return;
         }
         Thread me = Thread.currentThread();
@@ -119,8 +125,10 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
             if (run.failure() == null) {
                 chunk.results().complete(run.results());
             } else {
-                chunk.results().completeExceptionally(new TaskFailedException(
-                        "Task failed on " + chunk.describe(run.failedAt()) + ": " + run.failure(), run.failure()));
+                chunk.results()
+                        .completeExceptionally(new TaskFailedException(
+                                "Task failed on " + chunk.describe(run.failedAt()) + ": " + run.failure(),
+                                run.failure()));
             }
         } finally {
             chunk.runner.compareAndSet(me, null);
@@ -169,19 +177,26 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
             }
             thread.interrupt();
         }
-        TIMER.schedule(() -> {
-            if (chunk.runner.get() != thread) {
-                chunk.results().completeExceptionally(failure.apply("its thread " + thread.getName()
-                        + " was interrupted, and the task ended"));
-                return;
-            }
-            grow(chunk);
-            if (chunk.runner.get() != thread) {
-                shrinkOnce(chunk); // it ended just now, after all
-            }
-            chunk.results().completeExceptionally(failure.apply("its thread " + thread.getName()
-                    + " was interrupted but the task ignored it and still runs; the pool carries on without that thread"));
-        }, STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        TIMER.schedule(
+                () -> {
+                    if (chunk.runner.get() != thread) {
+                        chunk.results()
+                                .completeExceptionally(failure.apply(
+                                        "its thread " + thread.getName() + " was interrupted, and the task ended"));
+                        return;
+                    }
+                    grow(chunk);
+                    if (chunk.runner.get() != thread) {
+                        shrinkOnce(chunk); // it ended just now, after all
+                    }
+                    chunk.results()
+                            .completeExceptionally(
+                                    failure.apply(
+                                            "its thread " + thread.getName()
+                                                    + " was interrupted but the task ignored it and still runs; the pool carries on without that thread"));
+                },
+                STOP_GRACE.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     private void grow(Chunk<?, ?> chunk) {
@@ -198,7 +213,8 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
 
     /** Undoes {@link #grow} once the stopped task has ended after all. */
     private void shrinkOnce(Chunk<?, ?> chunk) {
-        if (chunk.grown.compareAndSet(true, false) && executor instanceof ThreadPoolExecutor threads
+        if (chunk.grown.compareAndSet(true, false)
+                && executor instanceof ThreadPoolExecutor threads
                 && !threads.isShutdown()) {
             synchronized (threads) {
                 threads.setCorePoolSize(threads.getCorePoolSize() - 1);

@@ -32,6 +32,7 @@ final class Values {
 
     /** Java serialization streams start with 0xACED, so one leading byte tells the encodings apart. */
     private static final int COMPACT = 1;
+
     private static final int NULL = 0;
     private static final int STRING = 1;
     private static final int INTEGER = 2;
@@ -59,8 +60,7 @@ final class Values {
         }
     };
 
-    private Values() {
-    }
+    private Values() {}
 
     static byte[] encode(Object[] values) throws IOException {
         for (Object value : values) {
@@ -83,7 +83,8 @@ final class Values {
     }
 
     /** As {@link #decode(byte[], AllowList)}; Java serialization resolves classes in {@code loader} if not null. */
-    static Object[] decode(byte[] encoded, AllowList allowList, ClassLoader loader) throws IOException, ClassNotFoundException {
+    static Object[] decode(byte[] encoded, AllowList allowList, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
         if (encoded.length == 0 || encoded[0] != COMPACT) {
             return (Object[]) allowList.deserialize(encoded, loader);
         }
@@ -96,10 +97,19 @@ final class Values {
     }
 
     private static boolean isCompact(Object value, int depth) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean || value instanceof Float
-                || value instanceof Short || value instanceof Byte || value instanceof Character
-                || value instanceof Instant || value instanceof Duration || value instanceof Enum) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof Boolean
+                || value instanceof Float
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof Character
+                || value instanceof Instant
+                || value instanceof Duration
+                || value instanceof Enum) {
             return true;
         }
         if (!(value instanceof Record) || !(value instanceof Serializable) || depth >= MAX_DEPTH) {
@@ -181,7 +191,8 @@ final class Values {
                 write(out, component.get(value));
             }
         } catch (ReflectiveOperationException e) {
-            throw new IOException("cannot read the components of " + value.getClass().getName(), e);
+            throw new IOException(
+                    "cannot read the components of " + value.getClass().getName(), e);
         }
     }
 
@@ -232,7 +243,8 @@ final class Values {
         return Enum.valueOf((Class) type, readString(in));
     }
 
-    private static Object readRecord(DataInputStream in, AllowList allowList) throws IOException, ClassNotFoundException {
+    private static Object readRecord(DataInputStream in, AllowList allowList)
+            throws IOException, ClassNotFoundException {
         Class<?> type = allowedClass(readString(in), allowList);
         if (!type.isRecord() || !Serializable.class.isAssignableFrom(type)) {
             throw new InvalidClassException(type.getName(), "is not a serializable record");
@@ -249,7 +261,8 @@ final class Values {
         try {
             return shape.constructor.newInstance(components); // its checks run, as in Java serialization
         } catch (InvocationTargetException e) {
-            InvalidClassException invalid = new InvalidClassException(type.getName(), "refused its components: " + e.getCause());
+            InvalidClassException invalid =
+                    new InvalidClassException(type.getName(), "refused its components: " + e.getCause());
             invalid.initCause(e.getCause());
             throw invalid;
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
@@ -332,7 +345,8 @@ final class Values {
                 constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
             } catch (NoSuchFieldException | NoSuchMethodException e) {
-                throw new IllegalStateException("a record always has its component fields and canonical constructor", e);
+                throw new IllegalStateException(
+                        "a record always has its component fields and canonical constructor", e);
             }
         }
     }

@@ -32,7 +32,9 @@ final class WorkerLauncher {
             "-XX:+ExitOnOutOfMemoryError", // a worker out of memory is in an unknown state: end it, replace it
             // The JVM's own output must never reach stdout, our frames: its log, and messages such as
             // "Terminating due to java.lang.OutOfMemoryError", which it prints to stdout by default.
-            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-XX:+DisplayVMOutputToStderr",
+            "-Xlog:disable",
+            "-Xlog:all=warning:stderr");
 
     /** Windows' limit for a command line is 32767 characters; past this a classpath goes in an argfile. */
     private static final int LONGEST_COMMAND = 30_000;
@@ -42,8 +44,8 @@ final class WorkerLauncher {
     private final int socketAt;
 
     WorkerLauncher(PoolOptions options, AllowList allowList) {
-        String java = Path.of(System.getProperty("java.home"), "bin",
-                File.separatorChar == '\\' ? "java.exe" : "java").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java")
+                .toString();
         List<String> baseFlags = new ArrayList<>(BASE_FLAGS);
         if (options.workerJvmFlags().stream().anyMatch(flag -> flag.matches("-XX:\\+Use\\w+GC"))) {
             baseFlags.remove(SERIAL_GC); // the caller chose a collector: two would stop the JVM
@@ -78,7 +80,11 @@ final class WorkerLauncher {
         command.add(""); // the socket's path, per worker
         command.add(System.out.charset().name());
         command.add(System.err.charset().name());
-        command.add(String.join(";", allowList.patterns().subList(AllowList.DEFAULT.size(), allowList.patterns().size())));
+        command.add(String.join(
+                ";",
+                allowList
+                        .patterns()
+                        .subList(AllowList.DEFAULT.size(), allowList.patterns().size())));
         if (String.join(" ", command).length() > LONGEST_COMMAND && command.contains("-cp")) {
             int at = command.indexOf("-cp");
             command.set(at, "@" + classpathArgFile(classpath));
@@ -110,8 +116,10 @@ final class WorkerLauncher {
             Files.writeString(file, "-cp \"" + quoted + "\"" + System.lineSeparator(), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the worker classpath (" + classpath.split(File.pathSeparator).length
-                    + " entries) to an argfile", e);
+            throw new UncheckedIOException(
+                    "Could not write the worker classpath (" + classpath.split(File.pathSeparator).length
+                            + " entries) to an argfile",
+                    e);
         }
     }
 }

@@ -10,9 +10,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -37,6 +37,7 @@ final class WorkerMain {
     private final AllowList allowList;
     /** Ids of recalled tasks to report, by a thread of their own; guarded by itself. */
     private final ArrayDeque<Long> recalledToReport = new ArrayDeque<>();
+
     private boolean recallReporterStarted;
     /** Tasks read while another ran, oldest first; guarded by itself, as are the two flags below. */
     private final ArrayDeque<Protocol.Frame> tasks = new ArrayDeque<>();
@@ -44,15 +45,18 @@ final class WorkerMain {
     private boolean running;
     /** Whether the channel has no reader: the idle thread is to take it. */
     private boolean readerWanted;
+
     private DataInputStream fromParent;
     /** Defines the classes that exist only in the parent's memory, as tasks bring them. */
     private final ShippedClasses.Loader shipped = new ShippedClasses.Loader(WorkerMain.class.getClassLoader());
     /** The job running now and its thread, for a stop to dump and interrupt. */
     private volatile long runningId;
+
     private volatile Thread runningThread;
     private static final int MAX_DUMP = 64 * 1024;
     /** The last task read, kept because a map sends the same task with every chunk. */
     private byte[] lastTaskBytes;
+
     private Task<?, ?> lastTask;
 
     private WorkerMain(DataOutputStream toParent, AllowList allowList) {
@@ -65,7 +69,8 @@ final class WorkerMain {
         DataOutputStream toParent = new DataOutputStream(new BufferedOutputStream(Channel.out(channel), 1 << 16));
         // Buffered: a frame is then one read(2), not one per field.
         DataInputStream fromParent = new DataInputStream(new BufferedInputStream(Channel.in(channel), 1 << 16));
-        WorkerMain worker = new WorkerMain(toParent,
+        WorkerMain worker = new WorkerMain(
+                toParent,
                 new AllowList(args.length > 3 && !args[3].isEmpty() ? List.of(args[3].split(";")) : List.of()));
         System.setOut(worker.forwardingStream(Protocol.STDOUT, Charset.forName(args[1])));
         System.setErr(worker.forwardingStream(Protocol.STDERR, Charset.forName(args[2])));
@@ -254,7 +259,10 @@ final class WorkerMain {
     private void stop(long id) throws IOException {
         Thread thread = runningThread;
         boolean running = runningId == id && thread != null;
-        send(Protocol.DUMP, id, (running ? threadDump() : "job " + id + " was not running").getBytes(StandardCharsets.UTF_8));
+        send(
+                Protocol.DUMP,
+                id,
+                (running ? threadDump() : "job " + id + " was not running").getBytes(StandardCharsets.UTF_8));
         if (running && runningId == id) {
             thread.interrupt();
         }
@@ -266,9 +274,14 @@ final class WorkerMain {
         Thread task = runningThread;
         java.util.Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
         java.util.List<Thread> threads = new java.util.ArrayList<>(stacks.keySet());
-        threads.sort(java.util.Comparator.comparing((Thread thread) -> thread != task).thenComparing(Thread::getName));
+        threads.sort(java.util.Comparator.comparing((Thread thread) -> thread != task)
+                .thenComparing(Thread::getName));
         for (Thread thread : threads) {
-            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            dump.append('"')
+                    .append(thread.getName())
+                    .append("\" ")
+                    .append(thread.getState())
+                    .append('\n');
             for (StackTraceElement frame : stacks.get(thread)) {
                 dump.append("\tat ").append(frame).append('\n');
             }
@@ -292,8 +305,15 @@ final class WorkerMain {
             runningId = 0;
             runningThread = null;
             try {
-                sendFailure(job.id(), new RemoteFailure(RemoteFailure.Stage.RESULT_UNWRITABLE, 0,
-                        e.getClass().getName(), String.valueOf(e.getMessage()), new StackTraceElement[0], null));
+                sendFailure(
+                        job.id(),
+                        new RemoteFailure(
+                                RemoteFailure.Stage.RESULT_UNWRITABLE,
+                                0,
+                                e.getClass().getName(),
+                                String.valueOf(e.getMessage()),
+                                new StackTraceElement[0],
+                                null));
             } catch (RuntimeException | Error again) {
                 Runtime.getRuntime().halt(4); // cannot even say so: end, and let the pool replace us
             }
@@ -328,7 +348,9 @@ final class WorkerMain {
         try {
             results = Protocol.sendable(Values.encode(run.results().toArray()));
         } catch (Exception | Error e) { // a StackOverflowError from a deep result, too: it fails this job only
-            sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
+            sendFailure(
+                    job.id(),
+                    RemoteFailure.of(RemoteFailure.Stage.RESULT_UNWRITABLE, firstUnwritable(run.results()), e));
             return;
         }
         send(Protocol.RESULT, job.id(), results);

@@ -40,9 +40,8 @@ public interface WorkerPool extends AutoCloseable {
     /** Opens a pool as {@link #open(PoolKind, int)} does, with the given options. */
     static WorkerPool open(PoolKind kind, int size, PoolOptions options) {
         if (size < 0 || (size == 0 && kind != PoolKind.VIRTUAL)) {
-            throw new IllegalArgumentException(
-                    "A " + kind + " pool needs at least one worker, got size " + size
-                            + (kind == PoolKind.VIRTUAL ? "" : " (only VIRTUAL accepts 0, meaning no cap)"));
+            throw new IllegalArgumentException("A " + kind + " pool needs at least one worker, got size " + size
+                    + (kind == PoolKind.VIRTUAL ? "" : " (only VIRTUAL accepts 0, meaning no cap)"));
         }
         return switch (kind) {
             case THREAD, VIRTUAL -> new ThreadWorkerPool(kind, size, options);

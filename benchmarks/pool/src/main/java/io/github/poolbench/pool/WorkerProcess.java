@@ -43,6 +43,7 @@ final class WorkerProcess {
     private static final Duration EXIT_STATUS_WAIT = Duration.ofSeconds(2);
     /** How long an ended worker's plain output may take to arrive; a child that holds the pipe open is not waited for. */
     private static final Duration PLAIN_OUTPUT_DRAIN = Duration.ofSeconds(2);
+
     private static final int BUFFER = 1 << 16;
 
     private final int slot;
@@ -57,6 +58,7 @@ final class WorkerProcess {
     private final Thread writer;
     /** The threads that copy the worker's real stdout and stderr. */
     private final List<Thread> pumps;
+
     private final Queue<Protocol.Frame> outbox = new ConcurrentLinkedQueue<>();
     /** Set once no more frames are to be sent: the writer then ends the channel's output. */
     private volatile boolean inputEnded;
@@ -72,20 +74,34 @@ final class WorkerProcess {
     boolean retiring;
     /** The job the pool asked this worker to stop, or null, and how to fail it; guarded by the pool's lock. */
     ProcessWorkerPool.Job stopping;
+
     java.util.function.Function<String, PoolException> stopFailure;
 
-    private WorkerProcess(String name, int slot, Process process, Path socket, ServerSocketChannel server,
-            byte[] initializer, List<Thread> pumps, Listener listener) {
+    private WorkerProcess(
+            String name,
+            int slot,
+            Process process,
+            Path socket,
+            ServerSocketChannel server,
+            byte[] initializer,
+            List<Thread> pumps,
+            Listener listener) {
         this.initializer = initializer;
         this.pumps = pumps;
         this.slot = slot;
         this.process = process;
         this.socket = socket;
         this.server = server;
-        this.reader = Thread.ofPlatform().name(name).daemon(true)
-                .stackSize(1024 * 1024).unstarted(() -> read(listener)); // decoding nests up to AllowList.MAX_DEPTH
-        this.writer = Thread.ofPlatform().name(name.replace("reader", "writer")).daemon(true)
-                .stackSize(256 * 1024).unstarted(this::write);
+        this.reader = Thread.ofPlatform()
+                .name(name)
+                .daemon(true)
+                .stackSize(1024 * 1024)
+                .unstarted(() -> read(listener)); // decoding nests up to AllowList.MAX_DEPTH
+        this.writer = Thread.ofPlatform()
+                .name(name.replace("reader", "writer"))
+                .daemon(true)
+                .stackSize(256 * 1024)
+                .unstarted(this::write);
     }
 
     /**
@@ -99,8 +115,9 @@ final class WorkerProcess {
     }
 
     /** As above, with an encoded {@link Initializer} (or nothing) for the worker to run before it answers. */
-    static WorkerProcess spawn(String readerName, int slot, List<String> command, Path socket, byte[] initializer,
-            Listener listener) throws IOException {
+    static WorkerProcess spawn(
+            String readerName, int slot, List<String> command, Path socket, byte[] initializer, Listener listener)
+            throws IOException {
         ServerSocketChannel server = Channel.listen(socket);
         Process process;
         try {
@@ -111,9 +128,11 @@ final class WorkerProcess {
             throw e;
         }
         process.getOutputStream().close(); // nothing comes on stdin: a task that reads it sees its end
-        List<Thread> pumps = List.of(pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout")),
+        List<Thread> pumps = List.of(
+                pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout")),
                 pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr")));
-        WorkerProcess worker = new WorkerProcess(readerName, slot, process, socket, server, initializer, pumps, listener);
+        WorkerProcess worker =
+                new WorkerProcess(readerName, slot, process, socket, server, initializer, pumps, listener);
         // A worker that dies before it connects must not leave the reader waiting to accept.
         process.onExit().thenRun(() -> {
             if (worker.channel == null) {
@@ -265,8 +284,8 @@ final class WorkerProcess {
             } catch (ClassNotFoundException | ClassCastException e) {
                 throw new IOException(this + " said its initializer failed, unreadably", e);
             }
-            ready.completeExceptionally(new PoolException(this + ": the pool's initializer failed: " + failure.summary(),
-                    failure.toException()));
+            ready.completeExceptionally(new PoolException(
+                    this + ": the pool's initializer failed: " + failure.summary(), failure.toException()));
             return; // it ends by itself
         }
         if (hello == null || hello.type() != Protocol.HELLO || hello.id() != nonce) {

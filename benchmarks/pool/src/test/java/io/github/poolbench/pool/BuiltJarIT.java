@@ -53,26 +53,46 @@ class BuiltJarIT {
                 }
                 """, StandardCharsets.UTF_8);
         Path jar = Jvm.builtJar();
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", jar.toString(), source.toString()), "", LIMIT);
+        Jvm.Outcome outcome =
+                Jvm.run(List.of(Jvm.tool("java"), "--class-path", jar.toString(), source.toString()), "", LIMIT);
         String nl = System.lineSeparator();
-        assertEquals(new Jvm.Outcome(0, jar + nl + "PROCESS [1, 4, 9] [1, 8, 27]" + nl + "THREAD [1, 4, 9] [1, 8, 27]" + nl
-                + "VIRTUAL [1, 4, 9] [1, 8, 27]" + nl, ""), outcome);
+        assertEquals(
+                new Jvm.Outcome(
+                        0,
+                        jar + nl + "PROCESS [1, 4, 9] [1, 8, 27]" + nl + "THREAD [1, 4, 9] [1, 8, 27]" + nl
+                                + "VIRTUAL [1, 4, 9] [1, 8, 27]" + nl,
+                        ""),
+                outcome);
     }
 
     @Test
     void theJarIsAModuleThatExportsItsApiAndRequiresOnlyJavaBase() throws Exception {
         Path jar = Jvm.builtJar();
-        Jvm.Outcome described = Jvm.run(List.of(Jvm.tool("java"), "--module-path", jar.toString(),
-                "--describe-module", "io.github.poolbench.pool"), "", LIMIT);
-        List<String> lines = described.out().lines().filter(line -> !line.isBlank()).toList();
-        assertEquals(List.of("exports io.github.poolbench.pool", "requires java.base mandated"),
-                lines.subList(1, lines.size()), described::toString);
+        Jvm.Outcome described = Jvm.run(
+                List.of(
+                        Jvm.tool("java"),
+                        "--module-path",
+                        jar.toString(),
+                        "--describe-module",
+                        "io.github.poolbench.pool"),
+                "",
+                LIMIT);
+        List<String> lines =
+                described.out().lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(
+                List.of("exports io.github.poolbench.pool", "requires java.base mandated"),
+                lines.subList(1, lines.size()),
+                described::toString);
 
         try (JarFile file = new JarFile(jar.toFile())) {
             assertNull(file.getManifest().getMainAttributes().getValue("Class-Path"), "no class path of its own");
-            List<String> foreign = file.stream().map(JarEntry::getName)
-                    .filter(name -> !name.startsWith("META-INF/") && !name.startsWith("io/github/poolbench/pool/")
-                            && !name.equals("module-info.class") && !name.equals("io/") && !name.equals("io/github/")
+            List<String> foreign = file.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> !name.startsWith("META-INF/")
+                            && !name.startsWith("io/github/poolbench/pool/")
+                            && !name.equals("module-info.class")
+                            && !name.equals("io/")
+                            && !name.equals("io/github/")
                             && !name.equals("io/github/poolbench/"))
                     .toList();
             assertEquals(List.of(), foreign, "nothing but the pool's own classes");

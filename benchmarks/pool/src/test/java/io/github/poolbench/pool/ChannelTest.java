@@ -32,17 +32,29 @@ class ChannelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "digits | java.io.StreamCorruptedException: not a frame: it starts with 0x3031",
-        "huge   | java.io.StreamCorruptedException: not a frame: a part of 2147483647 bytes",
-        "type   | java.io.StreamCorruptedException: not a frame: unknown type 99"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "digits | java.io.StreamCorruptedException: not a frame: it starts with 0x3031",
+                "huge   | java.io.StreamCorruptedException: not a frame: a part of 2147483647 bytes",
+                "type   | java.io.StreamCorruptedException: not a frame: unknown type 99"
+            })
     void garbageOnTheChannelEndsTheWorkerWithTheReasonInsteadOfHangingOrExhaustingMemory(String garbage, String reason)
             throws Exception {
         Path folder = Channel.privateFolder();
         Path socket = folder.resolve("fake.sock");
         CompletableFuture<String> ended = new CompletableFuture<>();
-        WorkerProcess fake = WorkerProcess.spawn("poolbench-test-reader", 0, List.of(Jvm.tool("java"), "-cp",
-                System.getProperty("java.class.path"), FakeWorkerMain.class.getName(), socket.toString(), garbage), socket,
+        WorkerProcess fake = WorkerProcess.spawn(
+                "poolbench-test-reader",
+                0,
+                List.of(
+                        Jvm.tool("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FakeWorkerMain.class.getName(),
+                        socket.toString(),
+                        garbage),
+                socket,
                 new WorkerProcess.Listener() {
                     @Override
                     public void onReply(WorkerProcess worker, Protocol.Frame reply) {
@@ -57,7 +69,8 @@ class ChannelTest {
         try {
             fake.startReader();
             String end = ended.get(60, TimeUnit.SECONDS);
-            assertTrue(end.endsWith(" after it sent what the pool could not read (" + reason + "), so the pool killed it"),
+            assertTrue(
+                    end.endsWith(" after it sent what the pool could not read (" + reason + "), so the pool killed it"),
                     end);
         } finally {
             fake.kill();

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 final class FakeWorkerMain {
 
-    private FakeWorkerMain() {
-    }
+    private FakeWorkerMain() {}
 
     public static void main(String[] args) throws Exception {
         SocketChannel channel = Channel.connect(Path.of(args[0]));
@@ -23,9 +22,14 @@ final class FakeWorkerMain {
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channel.in(channel)));
         out.writeLong(Protocol.MAGIC);
         Protocol.Frame hello = Protocol.read(in);
-        Protocol.write(out, Protocol.HELLO, hello.id(), ByteBuffer.allocate(4).putInt(Protocol.VERSION).array());
+        Protocol.write(
+                out,
+                Protocol.HELLO,
+                hello.id(),
+                ByteBuffer.allocate(4).putInt(Protocol.VERSION).array());
         switch (args[1]) {
-            case "digits" -> out.write("0123456789012345678901234567890123456789\n".getBytes(StandardCharsets.US_ASCII));
+            case "digits" ->
+                out.write("0123456789012345678901234567890123456789\n".getBytes(StandardCharsets.US_ASCII));
             case "huge" -> { // a well-formed header that promises 2 GB
                 out.writeShort(Protocol.FRAME_MAGIC);
                 out.writeByte(Protocol.RESULT);

@@ -10,8 +10,7 @@ final class ImapParentMain {
 
     private static final int COUNT = 200_000;
 
-    private ImapParentMain() {
-    }
+    private ImapParentMain() {}
 
     public static void main(String[] args) {
         Iterable<String> inputs = () -> new Iterator<>() {

@@ -39,9 +39,20 @@ class InMemoryClassesIT {
                 """, StandardCharsets.UTF_8);
         // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
         // what the script printed counts here.
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("jshell"), "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
-                "--feedback", "silent", "--class-path", Jvm.builtJar().toString(), script.toString()), "", LIMIT);
-        assertEquals(List.of(0, "[1, 4, 9]" + NL + "[1, 8, 27]" + NL), List.of(outcome.exitStatus(), outcome.out()),
+        Jvm.Outcome outcome = Jvm.run(
+                List.of(
+                        Jvm.tool("jshell"),
+                        "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
+                        "--feedback",
+                        "silent",
+                        "--class-path",
+                        Jvm.builtJar().toString(),
+                        script.toString()),
+                "",
+                LIMIT);
+        assertEquals(
+                List.of(0, "[1, 4, 9]" + NL + "[1, 8, 27]" + NL),
+                List.of(outcome.exitStatus(), outcome.out()),
                 outcome::toString);
         assertFalse(outcome.err().contains("Exception"), outcome::toString);
     }
@@ -60,8 +71,8 @@ class InMemoryClassesIT {
                     }
                 }
                 """, StandardCharsets.UTF_8);
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(),
-                source.toString()), "", LIMIT);
+        Jvm.Outcome outcome = Jvm.run(
+                List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(), source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[1, 4, 9]" + NL, ""), outcome);
     }
 
@@ -87,8 +98,8 @@ class InMemoryClassesIT {
                     }
                 }
                 """, StandardCharsets.UTF_8);
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(),
-                source.toString()), "", LIMIT);
+        Jvm.Outcome outcome = Jvm.run(
+                List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(), source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[101, 108, 127]" + NL, ""), outcome);
     }
 }

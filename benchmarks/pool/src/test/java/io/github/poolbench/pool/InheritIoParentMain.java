@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class InheritIoParentMain {
 
-    private InheritIoParentMain() {
-    }
+    private InheritIoParentMain() {}
 
     public static void main(String[] args) {
         try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 1)) {

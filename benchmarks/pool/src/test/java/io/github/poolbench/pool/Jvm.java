@@ -22,13 +22,16 @@ final class Jvm {
         }
     }
 
-    private Jvm() {
-    }
+    private Jvm() {}
 
     /** The pool's own classes, and nothing else: {@code target/classes}, with its module-info. */
     static Path poolClasses() {
         try {
-            return Path.of(WorkerPool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(WorkerPool.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -72,14 +75,17 @@ final class Jvm {
             Path in = Files.writeString(dir.resolve("in"), stdin, StandardCharsets.UTF_8);
             Path out = dir.resolve("out");
             Path err = dir.resolve("err");
-            Process process = new ProcessBuilder(command).redirectInput(in.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(in.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError("still running after " + limit + ": " + command + "\n"
-                        + Files.readString(out) + "\n" + Files.readString(err));
+                throw new AssertionError("still running after " + limit + ": " + command + "\n" + Files.readString(out)
+                        + "\n" + Files.readString(err));
             }
             return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {

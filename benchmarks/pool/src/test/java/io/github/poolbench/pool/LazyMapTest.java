@@ -61,10 +61,16 @@ class LazyMapTest {
             try (Stream<Integer> stream = pool.imap(Tasks::square, inputs, 3)) {
                 results = stream.iterator();
                 assertEquals(0, results.next());
-                assertTrue(inputs.read.get() <= 3 * 4 * 2 + 3, "read ahead no more than the window: " + inputs.read.get());
+                assertTrue(
+                        inputs.read.get() <= 3 * 4 * 2 + 3, "read ahead no more than the window: " + inputs.read.get());
                 List<Integer> rest = new ArrayList<>();
                 results.forEachRemaining(rest::add);
-                assertEquals(WorkerPoolTest.range(1_000).stream().skip(1).map(x -> x * x).toList(), rest);
+                assertEquals(
+                        WorkerPoolTest.range(1_000).stream()
+                                .skip(1)
+                                .map(x -> x * x)
+                                .toList(),
+                        rest);
             }
         }
     }
@@ -74,8 +80,8 @@ class LazyMapTest {
     void imapUnorderedYieldsEveryResultOnceAsTheyFinish(PoolKind kind) throws Exception {
         Path release = temp.resolve("release");
         try (WorkerPool pool = WorkerPool.open(kind, 2);
-                Stream<String> stream = pool.imapUnordered(Tasks::holdUntilReleased,
-                        List.of(release.toString(), "", "", ""))) {
+                Stream<String> stream =
+                        pool.imapUnordered(Tasks::holdUntilReleased, List.of(release.toString(), "", "", ""))) {
             // The first input ends only when this test lets it, after the other three came: in input
             // order, the first result would wait for it until the pool's timeout.
             Iterator<String> results = stream.iterator();
@@ -95,8 +101,10 @@ class LazyMapTest {
     @EnumSource(PoolKind.class)
     void aFailureInImapIsThrownWithItsInputAndThePoolCarriesOn(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
-            TaskFailedException error = assertThrows(TaskFailedException.class,
-                    () -> pool.imap(Tasks::failOnThree, WorkerPoolTest.range(10)).toList());
+            TaskFailedException error = assertThrows(
+                    TaskFailedException.class,
+                    () -> pool.imap(Tasks::failOnThree, WorkerPoolTest.range(10))
+                            .toList());
             assertTrue(error.getMessage().contains("input 3 (index 3)"), error.getMessage());
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2)));
         }
@@ -104,9 +112,17 @@ class LazyMapTest {
 
     @Test
     void imapOfTwoHundredThousandKilobyteInputsRunsInASixtyFourMegabyteParent() throws Exception {
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                ImapParentMain.class.getName()), "", Duration.ofMinutes(2));
-        assertEquals(new Jvm.Outcome(0, "200000 results, " + 200_000L * 1024 + " characters" + System.lineSeparator(), ""),
+        Jvm.Outcome outcome = Jvm.run(
+                List.of(
+                        Jvm.tool("java"),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ImapParentMain.class.getName()),
+                "",
+                Duration.ofMinutes(2));
+        assertEquals(
+                new Jvm.Outcome(0, "200000 results, " + 200_000L * 1024 + " characters" + System.lineSeparator(), ""),
                 outcome);
     }
 

@@ -22,20 +22,23 @@ class OrphanedWorkersTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void workersExitWhenTheirParentIsKilled() throws Exception {
         Process parent = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphanParentMain.class.getName())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphanParentMain.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<ProcessHandle> workers = List.of();
         try {
             BufferedReader lines = parent.inputReader();
             String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return lines.readLine();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(60, TimeUnit.SECONDS);
+                        try {
+                            return lines.readLine();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .get(60, TimeUnit.SECONDS);
             assertTrue(line != null && line.startsWith("workers "), "the parent said: " + line);
             workers = Arrays.stream(line.substring("workers ".length()).split(" "))
                     .map(pid -> ProcessHandle.of(Long.parseLong(pid)))
@@ -50,9 +53,11 @@ class OrphanedWorkersTest {
             for (int poll = 0; poll < 200 && workers.stream().anyMatch(OrphanedWorkersTest::running); poll++) {
                 Thread.sleep(50); // at most 10 s: far above the 2 s a worker should take
             }
-            List<ProcessHandle> survivors = workers.stream().filter(OrphanedWorkersTest::running).toList();
+            List<ProcessHandle> survivors =
+                    workers.stream().filter(OrphanedWorkersTest::running).toList();
             assertEquals(List.of(), survivors, "workers that outlived their parent");
-            System.out.printf("orphaned workers exited %d ms after their parent died%n",
+            System.out.printf(
+                    "orphaned workers exited %d ms after their parent died%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } finally {
             parent.destroyForcibly();

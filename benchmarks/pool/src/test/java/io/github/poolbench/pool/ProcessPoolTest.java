@@ -74,10 +74,11 @@ class ProcessPoolTest {
             String how, Task<Integer, Integer> task, String heapFlag, int exitStatus, String input) {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags(heapFlag))) {
             long before = pool.map(Tasks::pid, List.of(0)).getFirst();
-            WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                    () -> pool.map(task, List.of(1, 42, 3), WAIT));
+            WorkerDiedException died =
+                    assertThrows(WorkerDiedException.class, () -> pool.map(task, List.of(1, 42, 3), WAIT));
             assertEquals(exitStatus, died.exitStatus());
-            assertTrue(died.getMessage().contains("died with exit status " + exitStatus + " while running " + input),
+            assertTrue(
+                    died.getMessage().contains("died with exit status " + exitStatus + " while running " + input),
                     died.getMessage());
             assertPoolServesWithFreshWorkers(pool, 1, before);
         }
@@ -102,13 +103,22 @@ class ProcessPoolTest {
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC}) // the task runs sh
     void aParentWithASmallHeapSurvivesAChildProcessThatPrintsDigitsOnTheWorkersStdout() throws Exception {
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                InheritIoParentMain.class.getName()), "", Duration.ofMinutes(2));
+        Jvm.Outcome outcome = Jvm.run(
+                List.of(
+                        Jvm.tool("java"),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        InheritIoParentMain.class.getName()),
+                "",
+                Duration.ofMinutes(2));
         // The child's line travels beside the channel, so it may come before or after the first result.
         String nl = System.lineSeparator();
         String digits = "0123456789012345678901234567890123456789\n";
-        assertEquals(new Jvm.Outcome(0, "first [0]" + nl + "then [4, 9]" + nl, ""),
-                new Jvm.Outcome(outcome.exitStatus(), outcome.out().replaceFirst(digits, ""), outcome.err()), outcome::toString);
+        assertEquals(
+                new Jvm.Outcome(0, "first [0]" + nl + "then [4, 9]" + nl, ""),
+                new Jvm.Outcome(outcome.exitStatus(), outcome.out().replaceFirst(digits, ""), outcome.err()),
+                outcome::toString);
         assertTrue(outcome.out().contains(digits), outcome::toString);
     }
 
@@ -140,7 +150,8 @@ class ProcessPoolTest {
             pool.submit(Tasks::sleepMillis, 600_000); // outlives the grace: killed
         }
         workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
-        Set<Long> descendants = new HashSet<>(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+        Set<Long> descendants = new HashSet<>(
+                ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
         workers.forEach(worker -> assertFalse(descendants.contains(worker.pid()), worker + " is still a descendant"));
         assertTrue(pool.workerHandles().isEmpty());
     }
@@ -153,7 +164,9 @@ class ProcessPoolTest {
         try (pool) {
             workers = pool.workerHandles();
             ProcessHandle stopped = workers.getFirst();
-            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).inheritIO().start();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid()))
+                    .inheritIO()
+                    .start();
             assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
         } // a stopped worker reads no end of stdin: only a kill ends it
         workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
@@ -187,7 +200,9 @@ class ProcessPoolTest {
     void bigInputsAndFloodsOfOutputCrossWithoutBlockingEitherSide() {
         PrintStream originalOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> inputs = WorkerPoolTest.range(24).stream().map(i -> "x".repeat(200_000 + i)).toList();
+        List<String> inputs = WorkerPoolTest.range(24).stream()
+                .map(i -> "x".repeat(200_000 + i))
+                .toList();
         try (ProcessWorkerPool pool = open(2, PoolOptions.defaults())) {
             System.setOut(new PrintStream(out, true, System.out.charset()));
             List<Integer> lengths = pool.map(Tasks::printAll, inputs, WAIT);
@@ -195,8 +210,13 @@ class ProcessPoolTest {
         } finally {
             System.setOut(originalOut);
         }
-        assertEquals(inputs.stream().mapToInt(input -> input.length() + System.lineSeparator().length()).sum(),
-                out.size(), "every character printed arrived once");
+        assertEquals(
+                inputs.stream()
+                        .mapToInt(
+                                input -> input.length() + System.lineSeparator().length())
+                        .sum(),
+                out.size(),
+                "every character printed arrived once");
     }
 
     @Test
@@ -208,9 +228,11 @@ class ProcessPoolTest {
                     return "the unserializable";
                 }
             };
-            SerializationFailedException error = assertThrows(SerializationFailedException.class,
+            SerializationFailedException error = assertThrows(
+                    SerializationFailedException.class,
                     () -> pool.map(Tasks::describe, List.of("fine", unserializable), WAIT));
-            assertTrue(error.getMessage().contains("Cannot send input the unserializable (index 1) to a worker process"),
+            assertTrue(
+                    error.getMessage().contains("Cannot send input the unserializable (index 1) to a worker process"),
                     error.getMessage());
             assertTrue(error.getMessage().contains("is not Serializable"), error.getMessage());
             assertEquals(List.of("still fine"), pool.map(Tasks::describe, List.of("still fine"), WAIT));
@@ -220,9 +242,11 @@ class ProcessPoolTest {
     @Test
     void aResultThatCannotBeSerializedFailsWithAClearError() {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
-            SerializationFailedException error = assertThrows(SerializationFailedException.class,
+            SerializationFailedException error = assertThrows(
+                    SerializationFailedException.class,
                     () -> pool.map(Tasks::returnUnserializable, List.of(1, 2), 2, WAIT));
-            assertTrue(error.getMessage().contains("The result for input 1 (index 0) cannot be sent back"),
+            assertTrue(
+                    error.getMessage().contains("The result for input 1 (index 0) cannot be sent back"),
                     error.getMessage());
             assertTrue(error.getMessage().contains("NotSerializableException: java.lang.Object"), error.getMessage());
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT));
@@ -232,20 +256,27 @@ class ProcessPoolTest {
     @Test
     void aClassOffTheAllowListIsRefusedByTheWorkerAndByTheParent() {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
-            SerializationFailedException workerRefused = assertThrows(SerializationFailedException.class,
+            SerializationFailedException workerRefused = assertThrows(
+                    SerializationFailedException.class,
                     () -> pool.map(Tasks::describe, List.of(URI.create("https://example.org")), WAIT));
             assertTrue(workerRefused.getMessage().contains("could not read the task"), workerRefused.getMessage());
             assertTrue(workerRefused.getMessage().contains("java.net.URI"), workerRefused.getMessage());
             assertTrue(workerRefused.getMessage().contains("refused to deserialize"), workerRefused.getMessage());
 
-            SerializationFailedException parentRefused = assertThrows(SerializationFailedException.class,
+            SerializationFailedException parentRefused = assertThrows(
+                    SerializationFailedException.class,
                     () -> pool.map(Tasks::returnUri, List.of("https://example.org"), WAIT));
-            assertTrue(parentRefused.getMessage().contains("Cannot read the reply for input https://example.org"),
+            assertTrue(
+                    parentRefused.getMessage().contains("Cannot read the reply for input https://example.org"),
                     parentRefused.getMessage());
-            assertTrue(parentRefused.getMessage().contains("java.net.URI; refused to deserialize"), parentRefused.getMessage());
+            assertTrue(
+                    parentRefused.getMessage().contains("java.net.URI; refused to deserialize"),
+                    parentRefused.getMessage());
         }
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withAllowedClasses("java.net.URI"))) {
-            assertEquals(List.of(URI.create("https://example.org")), pool.map(Tasks::returnUri, List.of("https://example.org"), WAIT));
+            assertEquals(
+                    List.of(URI.create("https://example.org")),
+                    pool.map(Tasks::returnUri, List.of("https://example.org"), WAIT));
         }
     }
 
@@ -253,7 +284,8 @@ class ProcessPoolTest {
     void aCallerMayChooseTheWorkersGarbageCollector() {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags("-XX:+UseParallelGC"))) {
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT));
-            String[] arguments = pool.workerHandles().getFirst().info().arguments().orElseThrow();
+            String[] arguments =
+                    pool.workerHandles().getFirst().info().arguments().orElseThrow();
             assertTrue(List.of(arguments).contains("-XX:+UseParallelGC"));
             assertFalse(List.of(arguments).contains("-XX:+UseSerialGC"), "only the caller's collector");
         }
@@ -261,8 +293,10 @@ class ProcessPoolTest {
 
     @Test
     void aWorkerThatCannotStartFailsOpenWithTheReason() {
-        PoolException error = assertThrows(PoolException.class,
-                () -> WorkerPool.open(PoolKind.PROCESS, 2, PoolOptions.defaults().withWorkerJvmFlags("-XX:+NoSuchFlagAnywhere")));
+        PoolException error = assertThrows(
+                PoolException.class,
+                () -> WorkerPool.open(
+                        PoolKind.PROCESS, 2, PoolOptions.defaults().withWorkerJvmFlags("-XX:+NoSuchFlagAnywhere")));
         assertTrue(error.getMessage().contains("Could not start a PROCESS pool of 2 workers"), error.getMessage());
         assertTrue(error.getMessage().contains("before it answered the handshake"), error.getMessage());
     }
@@ -275,11 +309,16 @@ class ProcessPoolTest {
     void aResultNestedTooDeepFailsThatInputAndThePoolCarriesOn() {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withWorkerJvmFlags("-Xss512m"))) {
             long before = pool.map(Tasks::pid, List.of(0)).getFirst();
-            SerializationFailedException error = assertThrows(SerializationFailedException.class,
-                    () -> pool.map(Tasks::nest, List.of(50_000), WAIT));
-            assertTrue(error.getMessage().startsWith("Cannot read the reply for input 50000 (index 0) from worker "), error.getMessage());
-            assertTrue(error.getMessage().endsWith(": java.io.InvalidClassException: refused to deserialize a graph nested"
-                    + " deeper than 500 objects"), error.getMessage());
+            SerializationFailedException error = assertThrows(
+                    SerializationFailedException.class, () -> pool.map(Tasks::nest, List.of(50_000), WAIT));
+            assertTrue(
+                    error.getMessage().startsWith("Cannot read the reply for input 50000 (index 0) from worker "),
+                    error.getMessage());
+            assertTrue(
+                    error.getMessage()
+                            .endsWith(": java.io.InvalidClassException: refused to deserialize a graph nested"
+                                    + " deeper than 500 objects"),
+                    error.getMessage());
             assertEquals(List.of(before), pool.map(Tasks::pid, List.of(1), WAIT), "the same worker serves on");
         }
     }
@@ -288,9 +327,11 @@ class ProcessPoolTest {
     void aResultWhoseEncodingOverflowsTheWorkersStackFailsThatInputAndTheWorkerServesOn() {
         try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
             long before = pool.map(Tasks::pid, List.of(0)).getFirst();
-            SerializationFailedException error = assertThrows(SerializationFailedException.class,
-                    () -> pool.map(Tasks::nest, List.of(1_000_000), WAIT));
-            assertTrue(error.getMessage().startsWith("The result for input 1000000 (index 0) cannot be sent back from worker "),
+            SerializationFailedException error = assertThrows(
+                    SerializationFailedException.class, () -> pool.map(Tasks::nest, List.of(1_000_000), WAIT));
+            assertTrue(
+                    error.getMessage()
+                            .startsWith("The result for input 1000000 (index 0) cannot be sent back from worker "),
                     error.getMessage());
             assertTrue(error.getMessage().endsWith(": java.lang.StackOverflowError"), error.getMessage());
             assertEquals(List.of(before), pool.map(Tasks::pid, List.of(1), WAIT), "the same worker serves on");
@@ -303,13 +344,18 @@ class ProcessPoolTest {
         ProcessWorkerPool pool = open(1, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
         try (pool) {
             ProcessHandle worker = pool.workerHandles().getFirst();
-            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(worker.pid())).inheritIO().start();
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(worker.pid()))
+                    .inheritIO()
+                    .start();
             assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
             // Far more than the socket holds: a caller that wrote these itself would block for good.
-            List<String> inputs = WorkerPoolTest.range(64).stream().map(i -> "y".repeat(1 << 20)).toList();
-            PoolTimeoutException error = assertThrows(PoolTimeoutException.class,
-                    () -> pool.map(Tasks::describe, inputs, Duration.ofSeconds(1)));
-            assertTrue(error.getMessage().startsWith("map of 64 inputs did not finish within PT1S"), error.getMessage());
+            List<String> inputs = WorkerPoolTest.range(64).stream()
+                    .map(i -> "y".repeat(1 << 20))
+                    .toList();
+            PoolTimeoutException error = assertThrows(
+                    PoolTimeoutException.class, () -> pool.map(Tasks::describe, inputs, Duration.ofSeconds(1)));
+            assertTrue(
+                    error.getMessage().startsWith("map of 64 inputs did not finish within PT1S"), error.getMessage());
         }
         assertTrue(pool.workerHandles().isEmpty());
     }
@@ -354,7 +400,9 @@ class ProcessPoolTest {
 
     /** What was printed to {@code out} once it holds {@code expected}, waiting up to a minute. */
     static String awaitOutput(ByteArrayOutputStream out, String expected) throws InterruptedException {
-        for (int attempt = 0; attempt < 1200 && !out.toString(StandardCharsets.ISO_8859_1).contains(expected); attempt++) {
+        for (int attempt = 0;
+                attempt < 1200 && !out.toString(StandardCharsets.ISO_8859_1).contains(expected);
+                attempt++) {
             Thread.sleep(50);
         }
         String printed = out.toString(StandardCharsets.ISO_8859_1);

@@ -33,7 +33,10 @@ class StandaloneTest {
         int from = javadoc.indexOf("<pre>{@code\n") + "<pre>{@code\n".length();
         int to = javadoc.indexOf(" * }</pre>", from);
         StringBuilder example = new StringBuilder();
-        javadoc.substring(from, to).lines().forEach(line -> example.append(line.replaceFirst("^ \\* ?", "")).append('\n'));
+        javadoc.substring(from, to)
+                .lines()
+                .forEach(
+                        line -> example.append(line.replaceFirst("^ \\* ?", "")).append('\n'));
         Path source = Files.writeString(temp.resolve("Example.java"), """
                 import io.github.poolbench.pool.*;
                 import java.util.List;
@@ -46,8 +49,8 @@ class StandaloneTest {
         Path classes = Files.createDirectories(temp.resolve("classes"));
         Jvm.compile(classes, List.of("-cp", Jvm.poolClasses().toString()), source);
 
-        Jvm.Outcome outcome = Jvm.run(List.of(Jvm.tool("java"), "-cp", Jvm.path(Jvm.poolClasses(), classes), "Example"),
-                "", LIMIT);
+        Jvm.Outcome outcome =
+                Jvm.run(List.of(Jvm.tool("java"), "-cp", Jvm.path(Jvm.poolClasses(), classes), "Example"), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[1, 4, 9]" + System.lineSeparator(), ""), outcome);
     }
 
@@ -80,18 +83,28 @@ class StandaloneTest {
                 """, StandardCharsets.UTF_8));
         boolean modular = where.equals("module path");
         if (modular) {
-            files.add(Files.writeString(temp.resolve("src/module-info.java"),
-                    "module demo { requires io.github.poolbench.pool; }", StandardCharsets.UTF_8));
+            files.add(Files.writeString(
+                    temp.resolve("src/module-info.java"),
+                    "module demo { requires io.github.poolbench.pool; }",
+                    StandardCharsets.UTF_8));
         }
         Path classes = Files.createDirectories(temp.resolve("classes"));
-        Jvm.compile(classes, List.of(modular ? "--module-path" : "-cp", Jvm.poolClasses().toString()),
+        Jvm.compile(
+                classes,
+                List.of(modular ? "--module-path" : "-cp", Jvm.poolClasses().toString()),
                 files.toArray(Path[]::new));
 
         List<String> command = modular
-                ? List.of(Jvm.tool("java"), "--module-path", Jvm.path(Jvm.poolClasses(), classes), "-m", "demo/demo.Main")
+                ? List.of(
+                        Jvm.tool("java"), "--module-path", Jvm.path(Jvm.poolClasses(), classes), "-m", "demo/demo.Main")
                 : List.of(Jvm.tool("java"), "-cp", Jvm.path(Jvm.poolClasses(), classes), "demo.Main");
         String nl = System.lineSeparator();
-        assertEquals(new Jvm.Outcome(0, "PROCESS [1, 4, 9] [1, 8, 27]" + nl + "THREAD [1, 4, 9] [1, 8, 27]" + nl
-                + "VIRTUAL [1, 4, 9] [1, 8, 27]" + nl, ""), Jvm.run(command, "", LIMIT));
+        assertEquals(
+                new Jvm.Outcome(
+                        0,
+                        "PROCESS [1, 4, 9] [1, 8, 27]" + nl + "THREAD [1, 4, 9] [1, 8, 27]" + nl
+                                + "VIRTUAL [1, 4, 9] [1, 8, 27]" + nl,
+                        ""),
+                Jvm.run(command, "", LIMIT));
     }
 }

@@ -32,10 +32,14 @@ class StressTest {
             // Half through map, one task a round trip; half through submit, all in flight at once.
             List<Integer> mapped = pool.map(Tasks::square, inputs.subList(0, TASKS / 2), WAIT);
             List<CompletableFuture<Integer>> submitted = inputs.subList(TASKS / 2, TASKS).stream()
-                    .map(input -> pool.submit(Tasks::square, input)).toList();
-            CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    .map(input -> pool.submit(Tasks::square, input))
+                    .toList();
+            CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             for (int i = 0; i < TASKS; i++) {
-                int result = i < TASKS / 2 ? mapped.get(i) : submitted.get(i - TASKS / 2).join();
+                int result = i < TASKS / 2
+                        ? mapped.get(i)
+                        : submitted.get(i - TASKS / 2).join();
                 assertEquals(i * i, result, "task " + i);
             }
             if (pool instanceof ProcessWorkerPool processes) {
@@ -49,7 +53,8 @@ class StressTest {
         for (ProcessHandle worker : workers) {
             assertFalse(worker.isAlive(), worker + " outlived close()");
         }
-        Set<Long> descendants = new HashSet<>(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+        Set<Long> descendants = new HashSet<>(
+                ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
         workers.forEach(worker -> assertFalse(descendants.contains(worker.pid()), worker + " is still a descendant"));
         Set<String> leftOver = poolbenchThreadNames();
         leftOver.removeAll(threadsBefore);
@@ -59,8 +64,11 @@ class StressTest {
     /** Platform threads this project started; virtual ones are counted by the pool itself above. */
     private static Set<String> poolbenchThreadNames() {
         Set<String> names = new HashSet<>();
-        Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("poolbench-")).forEach(names::add);
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("poolbench-"))
+                .forEach(names::add);
         return names;
     }
 }

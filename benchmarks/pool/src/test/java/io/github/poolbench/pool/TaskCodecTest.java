@@ -27,7 +27,8 @@ class TaskCodecTest {
         Task<Integer, Long> widened = x -> (long) x * 3; // boxes to Long, as the task says
         for (Task<?, ?> task : List.of(reference, lambda, widened)) {
             assertEquals(TaskCodec.BY_NAME, TaskCodec.encode(task)[0], "by name: " + task);
-            assertInstanceOf(TaskCodec.StaticMethodTask.class, TaskCodec.decode(TaskCodec.encode(task), allowList, LOADER));
+            assertInstanceOf(
+                    TaskCodec.StaticMethodTask.class, TaskCodec.decode(TaskCodec.encode(task), allowList, LOADER));
         }
         assertEquals(49, roundTrip(reference, 7));
         assertEquals(8, roundTrip(lambda, 7));
@@ -50,11 +51,13 @@ class TaskCodecTest {
 
     @Test
     void aTaskByNameThrowsWhatTheMethodThrows() {
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> roundTrip(Tasks::failOnThree, 3));
+        IllegalStateException thrown =
+                assertThrows(IllegalStateException.class, () -> roundTrip(Tasks::failOnThree, 3));
         assertEquals("three is unlucky", thrown.getMessage());
-        assertTrue(List.of(thrown.getStackTrace()).stream().anyMatch(frame -> frame.getMethodName().equals("failOnThree")));
-        ClassCastException wrongInput = assertThrows(ClassCastException.class,
+        assertTrue(List.of(thrown.getStackTrace()).stream()
+                .anyMatch(frame -> frame.getMethodName().equals("failOnThree")));
+        ClassCastException wrongInput = assertThrows(
+                ClassCastException.class,
                 () -> roundTrip((Task<Object, Integer>) input -> Tasks.square((Integer) input), "text"));
         assertTrue(wrongInput.getMessage().contains("String"), wrongInput.getMessage());
     }
@@ -64,7 +67,8 @@ class TaskCodecTest {
         Task<Integer, Integer> lambda = x -> x * 2;
         assertEquals(List.of(TaskCodecTest.class.getName()), TaskCodec.granted(TaskCodec.encode(lambda)));
         Task<Integer, Integer> reference = Tasks::square;
-        assertEquals(List.of(TaskCodecTest.class.getName(), Tasks.class.getName()),
+        assertEquals(
+                List.of(TaskCodecTest.class.getName(), Tasks.class.getName()),
                 TaskCodec.granted(TaskCodec.encode(reference)));
         AllowList granting = new AllowList(List.of());
         assertFalse(granting.allows(java.net.URI.class));
@@ -76,10 +80,12 @@ class TaskCodecTest {
     void aForgedCallByNameOfAMethodNoLambdaTargetsIsRefused() throws Exception {
         // What encode writes for Tasks::square, but naming a static method no lambda here refers to.
         byte[] forged = forgeByName(TaskCodecTest.class.getName(), "java.lang.System", "exit", "(I)V");
-        InvalidClassException refused = assertThrows(InvalidClassException.class,
-                () -> TaskCodec.decode(forged, allowList, LOADER));
-        assertEquals(TaskCodecTest.class.getName() + "; defines no serializable lambda or method reference that calls"
-                + " java.lang.System.exit(I)V, so the worker will not call it by name", refused.getMessage());
+        InvalidClassException refused =
+                assertThrows(InvalidClassException.class, () -> TaskCodec.decode(forged, allowList, LOADER));
+        assertEquals(
+                TaskCodecTest.class.getName() + "; defines no serializable lambda or method reference that calls"
+                        + " java.lang.System.exit(I)V, so the worker will not call it by name",
+                refused.getMessage());
         Task<Integer, Integer> genuine = Tasks::square;
         assertEquals(49, roundTrip(genuine, 7), "a real method reference still goes by name");
     }
@@ -87,13 +93,16 @@ class TaskCodecTest {
     @Test
     void aCallByNameFromAClassOffTheAllowListIsRefused() throws Exception {
         byte[] forged = forgeByName("java.net.URI", "java.net.URI", "create", "(Ljava/lang/String;)Ljava/net/URI;");
-        InvalidClassException refused = assertThrows(InvalidClassException.class,
-                () -> TaskCodec.decode(forged, allowList, LOADER));
-        assertTrue(refused.getMessage().startsWith("java.net.URI; refused to deserialize it: not on the pool's allow-list"),
+        InvalidClassException refused =
+                assertThrows(InvalidClassException.class, () -> TaskCodec.decode(forged, allowList, LOADER));
+        assertTrue(
+                refused.getMessage()
+                        .startsWith("java.net.URI; refused to deserialize it: not on the pool's allow-list"),
                 refused.getMessage());
     }
 
-    private static byte[] forgeByName(String capturing, String owner, String method, String descriptor) throws Exception {
+    private static byte[] forgeByName(String capturing, String owner, String method, String descriptor)
+            throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             out.writeByte(TaskCodec.BY_NAME);

@@ -3,8 +3,7 @@ package io.github.poolbench.pool;
 /** Tasks the tests hand to pools by method reference, so that worker JVMs can run them too. */
 final class Tasks {
 
-    private Tasks() {
-    }
+    private Tasks() {}
 
     static int square(int x) {
         return x * x;
@@ -88,7 +87,8 @@ final class Tasks {
     /** The reproduction: a child process that inherits the worker's stdout and prints digits. */
     static int echoThroughInheritedIo(int input) throws Exception {
         Process child = new ProcessBuilder("sh", "-c", "echo 0123456789012345678901234567890123456789")
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         return child.waitFor();
     }
 

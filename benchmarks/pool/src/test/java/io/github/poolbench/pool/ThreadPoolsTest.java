@@ -56,7 +56,9 @@ class ThreadPoolsTest {
             mostRunning.set(0);
             allStarted = new CountDownLatch(size);
             try (WorkerPool pool = WorkerPool.open(kind, size)) {
-                pool.map(ThreadPoolsTest::countConcurrency, WorkerPoolTest.range(12).stream().map(i -> 20).toList());
+                pool.map(
+                        ThreadPoolsTest::countConcurrency,
+                        WorkerPoolTest.range(12).stream().map(i -> 20).toList());
             }
             assertEquals(size, mostRunning.get(), kind + " pool of " + size);
         }
@@ -67,13 +69,16 @@ class ThreadPoolsTest {
         allStarted = new CountDownLatch(200);
         try (WorkerPool pool = WorkerPool.unboundedVirtual()) {
             assertEquals(0, pool.size());
-            List<Integer> released = pool.map(ThreadPoolsTest::waitForAll, WorkerPoolTest.range(200), Duration.ofSeconds(40));
+            List<Integer> released =
+                    pool.map(ThreadPoolsTest::waitForAll, WorkerPoolTest.range(200), Duration.ofSeconds(40));
             assertEquals(200, released.stream().mapToInt(Integer::intValue).sum(), "every task saw all 200 start");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"})
+    @EnumSource(
+            value = PoolKind.class,
+            names = {"THREAD", "VIRTUAL"})
     void tasksRunOnNamedThreadsOfTheRightKind(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             String name = pool.map(ThreadPoolsTest::threadName, List.of(0)).getFirst();
@@ -84,10 +89,12 @@ class ThreadPoolsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"})
+    @EnumSource(
+            value = PoolKind.class,
+            names = {"THREAD", "VIRTUAL"})
     void closeInterruptsATaskThatOutlivesTheGraceAndReturnsOnceItsThreadHasEnded(PoolKind kind) throws Exception {
-        ThreadWorkerPool pool = (ThreadWorkerPool) WorkerPool.open(kind, 2,
-                PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        ThreadWorkerPool pool = (ThreadWorkerPool)
+                WorkerPool.open(kind, 2, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
         allStarted = new CountDownLatch(1);
         CompletableFuture<Integer> sleeping = pool.submit(ThreadPoolsTest::countConcurrency, 600_000);
         assertTrue(allStarted.await(30, TimeUnit.SECONDS), "the task never started");
@@ -100,7 +107,9 @@ class ThreadPoolsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "VIRTUAL"})
+    @EnumSource(
+            value = PoolKind.class,
+            names = {"THREAD", "VIRTUAL"})
     void closeLeavesNoThreadRunning(PoolKind kind) throws Exception {
         ThreadWorkerPool pool = (ThreadWorkerPool) WorkerPool.open(kind, 4);
         allStarted = new CountDownLatch(1);

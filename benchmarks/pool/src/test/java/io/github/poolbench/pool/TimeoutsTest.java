@@ -37,27 +37,36 @@ class TimeoutsTest {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             pool.map(Tasks::square, List.of(1, 2)); // every worker up
             long start = System.nanoTime();
-            CompletableFuture<Integer> spinning = pool.submit(Tasks::spinUntil, release.toString(), Duration.ofSeconds(2));
+            CompletableFuture<Integer> spinning =
+                    pool.submit(Tasks::spinUntil, release.toString(), Duration.ofSeconds(2));
             ExecutionException error = assertThrows(ExecutionException.class, () -> spinning.get(60, TimeUnit.SECONDS));
-            System.out.printf("%s: a task looping forever under a 2 s timeout failed after %d ms%n", kind,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            System.out.printf(
+                    "%s: a task looping forever under a 2 s timeout failed after %d ms%n",
+                    kind, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             PoolTimeoutException timedOut = assertInstanceOf(PoolTimeoutException.class, error.getCause());
             String message = timedOut.getMessage();
             assertTrue(message.startsWith("input " + release + " did not finish within PT2S; "), message);
             if (kind == PoolKind.PROCESS) {
                 // The task's thread comes first, whichever of the worker's two threads it is.
-                assertTrue(message.matches("(?s).*; its thread dump:\n\"[-\\w]+\" RUNNABLE\n"
-                        + "\tat app//io\\.github\\.poolbench\\.pool\\.Tasks\\.spinUntil\\(Tasks\\.java:\\d+\\)\n.*"), message);
+                assertTrue(
+                        message.matches(
+                                "(?s).*; its thread dump:\n\"[-\\w]+\" RUNNABLE\n"
+                                        + "\tat app//io\\.github\\.poolbench\\.pool\\.Tasks\\.spinUntil\\(Tasks\\.java:\\d+\\)\n.*"),
+                        message);
                 assertTrue(message.contains("\nThe pool killed worker "), message);
             } else {
-                assertTrue(message.endsWith(" was interrupted but the task ignored it and still runs; the pool carries on"
-                        + " without that thread"), message);
+                assertTrue(
+                        message.endsWith(" was interrupted but the task ignored it and still runs; the pool carries on"
+                                + " without that thread"),
+                        message);
             }
 
             Path meeting = Files.createDirectory(temp.resolve("meeting"));
             CompletableFuture<Boolean> one = pool.submit(Tasks::meetThenSleep, meeting.toString());
             CompletableFuture<Boolean> two = pool.submit(Tasks::meetThenSleep, meeting.toString());
-            assertEquals(List.of(true, true), List.of(one.get(90, TimeUnit.SECONDS), two.get(90, TimeUnit.SECONDS)),
+            assertEquals(
+                    List.of(true, true),
+                    List.of(one.get(90, TimeUnit.SECONDS), two.get(90, TimeUnit.SECONDS)),
                     "both 500 ms tasks started before either ended");
         } finally {
             Files.createFile(release); // lets a THREAD or VIRTUAL spinner go
@@ -75,8 +84,11 @@ class TimeoutsTest {
             ExecutionException error = assertThrows(ExecutionException.class, () -> sleeping.get(60, TimeUnit.SECONDS));
             String message = error.getCause().getMessage();
             assertTrue(message.startsWith("input 600000 did not finish within PT2S; "), message);
-            assertTrue(kind == PoolKind.PROCESS ? message.contains("\tat app//io.github.poolbench.pool.Tasks.sleepMillis(Tasks.java:")
-                    : message.endsWith(" was interrupted, and the task ended"), message);
+            assertTrue(
+                    kind == PoolKind.PROCESS
+                            ? message.contains("\tat app//io.github.poolbench.pool.Tasks.sleepMillis(Tasks.java:")
+                            : message.endsWith(" was interrupted, and the task ended"),
+                    message);
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT), "the only worker is free again");
         }
     }
@@ -99,9 +111,11 @@ class TimeoutsTest {
     void mapStopsTheTasksItGaveUpOnAtItsTimeout(PoolKind kind) throws Exception {
         try (WorkerPool pool = WorkerPool.open(kind, 1)) {
             Path started = temp.resolve("started");
-            PoolTimeoutException error = assertThrows(PoolTimeoutException.class,
+            PoolTimeoutException error = assertThrows(
+                    PoolTimeoutException.class,
                     () -> pool.map(Tasks::reportPidThenSleep, List.of(started.toString()), Duration.ofMillis(300)));
-            assertTrue(error.getMessage().startsWith("map of 1 inputs did not finish within PT0.3S"), error.getMessage());
+            assertTrue(
+                    error.getMessage().startsWith("map of 1 inputs did not finish within PT0.3S"), error.getMessage());
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT), "the only worker is free again");
         }
     }

@@ -20,14 +20,36 @@ class ValuesTest {
 
     @Test
     void compactValuesSurviveTheTrip() throws Exception {
-        Object[] values = {null, "ünïcødé ✓", "", 42, -7L, 2.5, true, 1.5f, (short) 3, (byte) -1, 'x',
-                Integer.MIN_VALUE, Long.MAX_VALUE, Double.NaN};
+        Object[] values = {
+            null,
+            "ünïcødé ✓",
+            "",
+            42,
+            -7L,
+            2.5,
+            true,
+            1.5f,
+            (short) 3,
+            (byte) -1,
+            'x',
+            Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            Double.NaN
+        };
         byte[] encoded = Values.encode(values);
         assertEquals(1, encoded[0], "the compact encoding, not Java serialization");
         assertArrayEquals(values, Values.decode(encoded, allowList));
     }
 
-    enum Mood { CALM, CROSS { @Override public String toString() { return "grr"; } } }
+    enum Mood {
+        CALM,
+        CROSS {
+            @Override
+            public String toString() {
+                return "grr";
+            }
+        }
+    }
 
     record Nap(int index, java.time.Duration length, boolean echo, Mood mood) implements java.io.Serializable {
         Nap {
@@ -37,16 +59,20 @@ class ValuesTest {
         }
     }
 
-    record Nested(Nap nap, Object anything, java.time.Instant at) implements java.io.Serializable {
-    }
+    record Nested(Nap nap, Object anything, java.time.Instant at) implements java.io.Serializable {}
 
-    record NotSerializable(int value) {
-    }
+    record NotSerializable(int value) {}
 
     @Test
     void recordsEnumsAndTimesAreCompactToo() throws Exception {
-        Object[] values = {new Nested(new Nap(3, java.time.Duration.ofMillis(100), true, Mood.CROSS), 42L,
-                java.time.Instant.ofEpochSecond(1_700_000_000L, 123)), Mood.CALM, java.time.Duration.ofNanos(-5)};
+        Object[] values = {
+            new Nested(
+                    new Nap(3, java.time.Duration.ofMillis(100), true, Mood.CROSS),
+                    42L,
+                    java.time.Instant.ofEpochSecond(1_700_000_000L, 123)),
+            Mood.CALM,
+            java.time.Duration.ofNanos(-5)
+        };
         byte[] encoded = Values.encode(values);
         assertEquals(1, encoded[0], "compact");
         assertArrayEquals(values, Values.decode(encoded, allowList));
@@ -60,17 +86,17 @@ class ValuesTest {
         // After the class name: the component count (4 bytes), then index's tag (1 byte) and value (4 bytes).
         assertEquals(4, tampered[at + 3], "four components");
         java.util.Arrays.fill(tampered, at + 5, at + 9, (byte) 0xff); // index -1
-        java.io.InvalidClassException refused = assertThrows(java.io.InvalidClassException.class,
-                () -> Values.decode(tampered, allowList));
+        java.io.InvalidClassException refused =
+                assertThrows(java.io.InvalidClassException.class, () -> Values.decode(tampered, allowList));
         assertTrue(refused.getMessage().contains("negative index"), refused.getMessage());
     }
 
     @Test
     void recordsThatAreNotSerializableOrNotAllowedAreTreatedAsJavaSerializationWould() {
-        NotSerializableException notSerializable = assertThrows(NotSerializableException.class,
-                () -> Values.encode(new Object[] {new NotSerializable(1)}));
+        NotSerializableException notSerializable = assertThrows(
+                NotSerializableException.class, () -> Values.encode(new Object[] {new NotSerializable(1)}));
         assertEquals(NotSerializable.class.getName(), notSerializable.getMessage());
-        AllowList jdkOnly = new AllowList(List.of()) ;
+        AllowList jdkOnly = new AllowList(List.of());
         assertTrue(jdkOnly.allows(Nap.class), "the project's own records are allowed");
     }
 
@@ -81,27 +107,31 @@ class ValuesTest {
         assertEquals((byte) 0xAC, encoded[0], "a Java serialization stream");
         assertArrayEquals(values, Values.decode(encoded, allowList));
 
-        InvalidClassException refused = assertThrows(InvalidClassException.class,
+        InvalidClassException refused = assertThrows(
+                InvalidClassException.class,
                 () -> Values.decode(Values.encode(new Object[] {URI.create("https://example.org")}), allowList));
-        assertEquals("java.net.URI; refused to deserialize it: not on the pool's allow-list " + allowList.patterns()
-                + "; allow it with PoolOptions.withAllowedClasses(\"java.net.URI\")", refused.getMessage());
-        assertArrayEquals(new Object[] {URI.create("https://example.org")},
-                Values.decode(Values.encode(new Object[] {URI.create("https://example.org")}),
+        assertEquals(
+                "java.net.URI; refused to deserialize it: not on the pool's allow-list " + allowList.patterns()
+                        + "; allow it with PoolOptions.withAllowedClasses(\"java.net.URI\")",
+                refused.getMessage());
+        assertArrayEquals(
+                new Object[] {URI.create("https://example.org")},
+                Values.decode(
+                        Values.encode(new Object[] {URI.create("https://example.org")}),
                         new AllowList(List.of("java.net.URI"))));
     }
 
     @Test
     void anUnserializableValueIsNamed() {
-        NotSerializableException error = assertThrows(NotSerializableException.class,
-                () -> Values.encode(new Object[] {"fine", new Thread()}));
+        NotSerializableException error =
+                assertThrows(NotSerializableException.class, () -> Values.encode(new Object[] {"fine", new Thread()}));
         assertEquals("java.lang.Thread", error.getMessage());
     }
 
     @Test
     void allowListPatternsMatchAsDocumented() {
         AllowList extra = new AllowList(List.of("com.example.*", "org.sample.**", "net.one.Exact"));
-        record Local() {
-        }
+        record Local() {}
         assertEquals(true, extra.allows(int[][].class));
         assertEquals(true, extra.allows(String[].class));
         assertEquals(true, extra.allows(Local.class), "io.github.poolbench.** covers the project");
@@ -116,10 +146,12 @@ class ValuesTest {
         assertTrue(nested.allows(java.net.Proxy.Type.class), "Proxy$* admits Proxy's nested classes");
         assertFalse(nested.allows(java.net.Proxy.class), "but not Proxy itself");
         assertFalse(nested.allows(java.net.URI.class));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new AllowList(List.of("java.*.Proxy")));
-        assertEquals("Not an allow-list pattern: 'java.*.Proxy'; use a class name, a prefix ending in * "
-                + "(e.g. com.example.Probe$*), package.* or package.**", bad.getMessage());
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> new AllowList(List.of("java.*.Proxy")));
+        assertEquals(
+                "Not an allow-list pattern: 'java.*.Proxy'; use a class name, a prefix ending in * "
+                        + "(e.g. com.example.Probe$*), package.* or package.**",
+                bad.getMessage());
     }
 
     /** Shows one thing and holds another: Java serialization keeps the field, and so must we. */
@@ -149,14 +181,15 @@ class ValuesTest {
     @Test
     void aGraphNestedDeeperThanTheLimitIsRefusedWithTheReason() throws Exception {
         Object[] deep = Tasks.nest(AllowList.MAX_DEPTH + 10);
-        InvalidClassException refused = assertThrows(InvalidClassException.class,
-                () -> allowList.deserialize(AllowList.serialize(deep)));
+        InvalidClassException refused =
+                assertThrows(InvalidClassException.class, () -> allowList.deserialize(AllowList.serialize(deep)));
         assertEquals("refused to deserialize a graph nested deeper than 500 objects", refused.getMessage());
         assertEquals(1, ((Object[]) allowList.deserialize(AllowList.serialize(Tasks.nest(100)))).length);
     }
 
     /** What the filter is asked about one object: only the counts vary here. */
-    private record Info(long depth, long references, long arrayLength, long streamBytes) implements java.io.ObjectInputFilter.FilterInfo {
+    private record Info(long depth, long references, long arrayLength, long streamBytes)
+            implements java.io.ObjectInputFilter.FilterInfo {
         @Override
         public Class<?> serialClass() {
             return null;
@@ -179,6 +212,7 @@ class ValuesTest {
         byte[] whole = AllowList.serialize(new long[1_000_000]);
         byte[] cut = java.util.Arrays.copyOf(whole, 64); // the header still says a million longs
         InvalidClassException refused = assertThrows(InvalidClassException.class, () -> allowList.deserialize(cut));
-        assertEquals("refused to deserialize an array of 1000000 elements in a stream of 64 bytes", refused.getMessage());
+        assertEquals(
+                "refused to deserialize an array of 1000000 elements in a stream of 64 bytes", refused.getMessage());
     }
 }

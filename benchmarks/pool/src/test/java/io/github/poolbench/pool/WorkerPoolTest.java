@@ -66,8 +66,13 @@ class WorkerPoolTest {
     @EnumSource(PoolKind.class)
     void inputsNeedNoHashCode(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
-            assertEquals(List.of(1, 2, 3), pool.map(WorkerPoolTest::valueOf,
-                    List.of(new Unhashable(1), new Unhashable(2), new Unhashable(3)), 2, WAIT));
+            assertEquals(
+                    List.of(1, 2, 3),
+                    pool.map(
+                            WorkerPoolTest::valueOf,
+                            List.of(new Unhashable(1), new Unhashable(2), new Unhashable(3)),
+                            2,
+                            WAIT));
         }
     }
 
@@ -103,10 +108,13 @@ class WorkerPoolTest {
             List<Completion<Integer, Integer>> outcomes = new ArrayList<>();
             pool.asCompleted(Tasks::failOnThree, List.of(1, 3, 5), WAIT).forEach(outcomes::add);
             assertEquals(3, outcomes.size());
-            Completion<Integer, Integer> three = outcomes.stream().filter(c -> c.input() == 3).findFirst().orElseThrow();
+            Completion<Integer, Integer> three =
+                    outcomes.stream().filter(c -> c.input() == 3).findFirst().orElseThrow();
             assertFalse(three.succeeded());
             assertInstanceOf(TaskFailedException.class, three.error());
-            assertTrue(three.error().getMessage().contains("input 3 (index 1)"), three.error().getMessage());
+            assertTrue(
+                    three.error().getMessage().contains("input 3 (index 1)"),
+                    three.error().getMessage());
             assertThrows(TaskFailedException.class, three::resultOrThrow);
         }
     }
@@ -115,23 +123,27 @@ class WorkerPoolTest {
     @EnumSource(PoolKind.class)
     void aTaskThatThrowsFailsWithItsInputAndStackTraceAndThePoolCarriesOn(PoolKind kind) {
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
-            TaskFailedException error = assertThrows(TaskFailedException.class,
-                    () -> pool.map(Tasks::failOnThree, range(6), WAIT));
+            TaskFailedException error =
+                    assertThrows(TaskFailedException.class, () -> pool.map(Tasks::failOnThree, range(6), WAIT));
             assertTrue(error.getMessage().contains("input 3 (index 3)"), error.getMessage());
-            TaskFailedException inAChunk = assertThrows(TaskFailedException.class,
-                    () -> pool.map(Tasks::failOnThree, range(8), 4, WAIT));
+            TaskFailedException inAChunk =
+                    assertThrows(TaskFailedException.class, () -> pool.map(Tasks::failOnThree, range(8), 4, WAIT));
             assertTrue(inAChunk.getMessage().contains("input 3 (index 3)"), inAChunk.getMessage());
             assertTrue(error.getMessage().contains("IllegalStateException: three is unlucky"), error.getMessage());
             Throwable cause = error.getCause();
             assertTrue(cause.getMessage().contains("three is unlucky"), cause.getMessage());
-            assertTrue(List.of(cause.getStackTrace()).stream()
+            assertTrue(
+                    List.of(cause.getStackTrace()).stream()
                             .anyMatch(frame -> frame.getMethodName().equals("failOnThree")),
                     "the task's own frame is in the cause's stack trace");
 
-            ExecutionException viaSubmit = assertThrows(ExecutionException.class,
+            ExecutionException viaSubmit = assertThrows(
+                    ExecutionException.class,
                     () -> pool.submit(Tasks::failOnThree, 3).get(WAIT.toSeconds(), TimeUnit.SECONDS));
             assertInstanceOf(TaskFailedException.class, viaSubmit.getCause());
-            assertTrue(viaSubmit.getCause().getMessage().contains("input 3"), viaSubmit.getCause().getMessage());
+            assertTrue(
+                    viaSubmit.getCause().getMessage().contains("input 3"),
+                    viaSubmit.getCause().getMessage());
 
             assertEquals(List.of(0, 1, 4), pool.map(Tasks::square, range(3), WAIT));
         }
@@ -140,8 +152,10 @@ class WorkerPoolTest {
     @ParameterizedTest
     @EnumSource(PoolKind.class)
     void mapGivesUpAtItsTimeoutAndThePoolCarriesOn(PoolKind kind) {
-        try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(10)))) {
-            PoolTimeoutException error = assertThrows(PoolTimeoutException.class,
+        try (WorkerPool pool =
+                WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(10)))) {
+            PoolTimeoutException error = assertThrows(
+                    PoolTimeoutException.class,
                     () -> pool.map(Tasks::sleepMillis, List.of(600_000, 600_000, 600_000), Duration.ofMillis(100)));
             assertTrue(error.getMessage().contains("map of 3 inputs did not finish within PT0.1S"), error.getMessage());
             // The running sleep is stopped, the two queued ones were cancelled: the pool is free again.
@@ -156,14 +170,16 @@ class WorkerPoolTest {
     @ParameterizedTest
     @EnumSource(PoolKind.class)
     void asCompletedGivesUpAtItsDeadline(PoolKind kind) {
-        try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(10)))) {
+        try (WorkerPool pool =
+                WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(10)))) {
             pool.map(Tasks::square, List.of(1), WAIT);
-            Completions<Integer, Integer> outcomes = pool.asCompleted(Tasks::sleepMillis, List.of(0, 600_000, 600_000),
-                    Duration.ofSeconds(2));
+            Completions<Integer, Integer> outcomes =
+                    pool.asCompleted(Tasks::sleepMillis, List.of(0, 600_000, 600_000), Duration.ofSeconds(2));
             assertEquals(0, outcomes.next().resultOrThrow());
             assertEquals(Optional.empty(), outcomes.poll(Duration.ofMillis(20)), "nothing else is done yet");
             PoolTimeoutException error = assertThrows(PoolTimeoutException.class, outcomes::next);
-            assertTrue(error.getMessage().contains("asCompleted did not finish within PT2S: 1 of 3 inputs were done"),
+            assertTrue(
+                    error.getMessage().contains("asCompleted did not finish within PT2S: 1 of 3 inputs were done"),
                     error.getMessage());
             assertEquals(2, outcomes.remaining());
             assertEquals(List.of(4), pool.map(Tasks::square, List.of(2), WAIT), "the pool carries on");
@@ -187,7 +203,8 @@ class WorkerPoolTest {
     @EnumSource(PoolKind.class)
     void closeLetsQueuedTasksFinishWithinTheGrace(PoolKind kind) throws Exception {
         CompletableFuture<Integer> queued;
-        try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(30)))) {
+        try (WorkerPool pool =
+                WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofSeconds(30)))) {
             pool.submit(Tasks::sleepMillis, 200);
             queued = pool.submit(Tasks::square, 9);
         }
@@ -198,7 +215,8 @@ class WorkerPoolTest {
     @EnumSource(PoolKind.class)
     void closeEndsATaskThatOutlivesTheGrace(PoolKind kind) {
         CompletableFuture<Integer> stuck;
-        try (WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)))) {
+        try (WorkerPool pool =
+                WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)))) {
             stuck = pool.submit(Tasks::sleepMillis, 600_000);
         }
         ExecutionException error = assertThrows(ExecutionException.class, () -> stuck.get(1, TimeUnit.SECONDS));
@@ -217,7 +235,9 @@ class WorkerPoolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolKind.class, names = {"THREAD", "PROCESS"})
+    @EnumSource(
+            value = PoolKind.class,
+            names = {"THREAD", "PROCESS"})
     void onlyVirtualAcceptsSizeZero(PoolKind kind) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> WorkerPool.open(kind, 0));
         assertTrue(error.getMessage().contains("only VIRTUAL accepts 0"), error.getMessage());
@@ -226,8 +246,12 @@ class WorkerPoolTest {
     @ParameterizedTest
     @EnumSource(PoolKind.class)
     void valuesComeBackAsTheThreadPoolReturnsThem(PoolKind kind) {
-        List<Object> values = List.of("a\uD800b", "\uDC00 alone", new ValuesTest.Masked("hunter2"),
-                List.of("x\uDBFFy", 1, 2.5), java.util.Map.of("k", "v\uD800"));
+        List<Object> values = List.of(
+                "a\uD800b",
+                "\uDC00 alone",
+                new ValuesTest.Masked("hunter2"),
+                List.of("x\uDBFFy", 1, 2.5),
+                java.util.Map.of("k", "v\uD800"));
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {
             assertEquals(values, pool.map(Tasks::identity, values, WAIT));
         }
