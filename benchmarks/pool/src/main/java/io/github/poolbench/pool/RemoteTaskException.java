@@ -7,6 +7,8 @@ package io.github.poolbench.pool;
  */
 public final class RemoteTaskException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String remoteClassName;
 
     RemoteTaskException(

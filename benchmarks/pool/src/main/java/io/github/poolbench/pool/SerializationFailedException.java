@@ -6,6 +6,8 @@ package io.github.poolbench.pool;
  */
 public class SerializationFailedException extends PoolException {
 
+    private static final long serialVersionUID = 1L;
+
     public SerializationFailedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -274,6 +274,8 @@ final class TaskCodec {
 
     /** A task that calls a static method; a plain class, so that making one spins no lambda class. */
     static final class StaticMethodTask implements Task<Object, Object> {
+        private static final long serialVersionUID = 1L;
+
         private final transient Method method;
 
         StaticMethodTask(Method method) {

@@ -6,6 +6,8 @@ package io.github.poolbench.pool;
  */
 public class TaskFailedException extends PoolException {
 
+    private static final long serialVersionUID = 1L;
+
     public TaskFailedException(String message, Throwable cause) {
         super(message, cause);
     }

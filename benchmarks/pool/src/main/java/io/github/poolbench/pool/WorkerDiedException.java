@@ -3,6 +3,8 @@ package io.github.poolbench.pool;
 /** A worker process ended while it ran a task; the pool has replaced it, the input may be retried. */
 public class WorkerDiedException extends PoolException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int exitStatus;
 
     public WorkerDiedException(String message, int exitStatus) {
