@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class InputException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient List<Diagnostic> errors;
 
     public InputException(Location location, String message) {
