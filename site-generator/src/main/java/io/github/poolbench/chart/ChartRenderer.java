@@ -433,6 +433,8 @@ public final class ChartRenderer {
      */
     private static final class RoundLogAxis extends LogAxis {
 
+        private static final long serialVersionUID = 1L;
+
         private static final DecimalFormat LABEL =
                 new DecimalFormat("#,##0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
@@ -442,7 +444,8 @@ public final class ChartRenderer {
         }
 
         @Override
-        protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        protected List<org.jfree.chart.axis.ValueTick> refreshTicksVertical(
+                Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
             double lower = getRange().getLowerBound();
             double upper = getRange().getUpperBound();
             List<org.jfree.chart.axis.ValueTick> ticks = ticks(lower, upper, new double[] {1, 2, 5});
