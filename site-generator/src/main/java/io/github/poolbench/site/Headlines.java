@@ -1,7 +1,7 @@
 package io.github.poolbench.site;
 
-import io.github.poolbench.bench.Plan;
 import io.github.poolbench.bench.Profile;
+import io.github.poolbench.bench.RunPlan;
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
@@ -161,7 +161,7 @@ final class Headlines {
         String intro = html.substring(0, first);
         for (ResultBlock block : blocksIn(page, intro)) {
             intro = resolve(intro, block, page, site);
-            charts += block.kind().equals("chart") ? 1 : 0;
+            charts += block.kind() == ResultBlock.Kind.CHART ? 1 : 0;
         }
         List<Finding> findings = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
@@ -180,8 +180,9 @@ final class Headlines {
                 findings.add(finding.get());
                 charts += finding.get().measured()
                         ? blocksIn(page, html.substring(start, end)).stream()
-                                .filter(b -> b.kind().equals("chart"))
-                                .count()
+                                .filter(b -> b.kind() == ResultBlock.Kind.CHART)
+                                .mapToInt(b -> 1)
+                                .sum()
                         : 0;
             }
         }
@@ -200,13 +201,13 @@ final class Headlines {
         List<ResultBlock> blocks = blocksIn(page, html);
         String title = section.text();
         List<String> problems = new ArrayList<>();
-        if (blocks.stream().noneMatch(b -> b.kind().equals("chart"))) {
+        if (blocks.stream().noneMatch(b -> b.kind() == ResultBlock.Kind.CHART)) {
             problems.add("finding '" + title + "' has no chart: add a ```chart block");
         }
         Optional<CompareTag> claim = Optional.empty();
         boolean broken = false;
         for (ResultBlock block : blocks) {
-            if (block.kind().equals("compare") && claim.isEmpty()) {
+            if (block.kind() == ResultBlock.Kind.COMPARE && claim.isEmpty()) {
                 try {
                     claim = Optional.of(CompareTag.parse(block.body(), block.location()));
                 } catch (InputException e) {
@@ -214,7 +215,7 @@ final class Headlines {
                 }
             }
         }
-        if (blocks.stream().noneMatch(b -> b.kind().equals("compare"))) {
+        if (blocks.stream().noneMatch(b -> b.kind() == ResultBlock.Kind.COMPARE)) {
             problems.add("finding '" + title + "' states no verdict: add a {% compare … expect=… %} claim");
         }
         Optional<Lesson> lesson = lessonLinked(html, lessons);
@@ -255,7 +256,7 @@ final class Headlines {
             body = "";
         } else {
             for (ResultBlock block : blocks) {
-                if (block.kind().equals("chart")) { // drawn beside the prose, wherever the block stood
+                if (block.kind() == ResultBlock.Kind.CHART) { // drawn beside the prose, wherever the block stood
                     chart.append(resolve(block.placeholder(), block, page, site));
                     body = body.replace(block.placeholder(), "");
                 } else {
@@ -309,14 +310,14 @@ final class Headlines {
     private static List<String> benchmarks(ResultBlock block) {
         try {
             return switch (block.kind()) {
-                case "chart", "results" ->
-                    List.of(ChartSpec.parse(block.kind(), block.body(), block.location())
+                case CHART, RESULTS ->
+                    List.of(ChartSpec.parse(block.kind().word, block.body(), block.location())
                             .benchmark());
-                case "value" ->
+                case VALUE ->
                     List.of(MeasuredValue.parse(block.body(), block.location())
                             .selection()
                             .benchmark());
-                case "compare" -> {
+                case COMPARE -> {
                     CompareTag tag = CompareTag.parse(block.body(), block.location());
                     yield List.of(
                                     tag.first().selection().benchmark(),
@@ -339,7 +340,7 @@ final class Headlines {
     /** The smallest profile whose plan runs the benchmark, e.g. full for {@code CrashDetectionBenchmark.killedMidTask}. */
     static Optional<Profile> profileFor(String benchmark) {
         for (Profile profile : Profile.values()) {
-            for (Plan.Step step : profile.plan()) {
+            for (RunPlan.Step step : profile.plan()) {
                 for (String method : step.methods()) {
                     String full = step.benchmark().getName() + "." + method;
                     if (full.equals(benchmark) || full.endsWith("." + benchmark)) {
