@@ -15,7 +15,6 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,13 +110,7 @@ final class GtnPostProcessor {
             }
             switch (node) {
                 case LiquidNode liquid -> liquid(liquid);
-                case Code code -> {
-                    String text = code(code.getText().toString(), line(code));
-                    if (!code.getText().toString().equals(text)) {
-                        code.removeChildren();
-                        code.appendChild(new Text(text));
-                    }
-                }
+                case Code code -> code(code.getText().toString(), line(code)); // Markdown drops the markers
                 case FencedCodeBlock fence -> fence(fence);
                 case IndentedCodeBlock block -> code(block.getContentChars().toString(), line(block));
                 case Link link when !inRaw -> link.setUrl(url(link.getUrl(), link.getUrl().getStartOffset()));
@@ -355,7 +348,7 @@ final class GtnPostProcessor {
         Node previous = line.getPrevious();
         if (line.toc) {
             if (previous instanceof ListBlock list && adjacent(list, line) && list.getFirstChild() == list.getLastChild()
-                    && new TextCollectingVisitor().collectAndGetText(list).strip().equals("TOC")) {
+                    && plainText(list).strip().equals("TOC")) {
                 list.unlink(); // kramdown's "1. TOC" item, which {:toc} replaces
             }
             line.insertBefore(new Box.Toc(line.getChars()));
@@ -527,7 +520,7 @@ final class GtnPostProcessor {
             switch (node) {
                 case Heading heading -> {
                     int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
-                    String plain = new TextCollectingVisitor().collectAndGetText(heading).strip();
+                    String plain = plainText(heading).strip();
                     String id = attributes != null && !attributes.id().isEmpty() ? parse.ids.claim(attributes.id())
                             : parse.ids.unique(Ids.slug(plain));
                     parse.nodeIds.put(heading, id);
@@ -536,7 +529,7 @@ final class GtnPostProcessor {
                     }
                 }
                 case Box box -> box.id = box.attributes.id().isEmpty()
-                        ? parse.ids.unique(Ids.slug(box.css() + "-" + new TextCollectingVisitor().collectAndGetText(box.title()).strip()))
+                        ? parse.ids.unique(Ids.slug(box.css() + "-" + plainText(box.title()).strip()))
                         : parse.ids.claim(box.attributes.id());
                 case Paragraph paragraph when Markdown.figureImage(paragraph) != null -> {
                     parse.figureNumbers.put(paragraph, parse.figureNumbers.size() + 1);
@@ -546,6 +539,32 @@ final class GtnPostProcessor {
                     if (attributes != null && !attributes.id().isEmpty()) {
                         parse.nodeIds.put(node, parse.ids.claim(attributes.id()));
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * What a node reads as without markup, for ids and the table of contents. flexmark's text
+     * collector cannot take the nodes this package makes, whose text is no slice of the file.
+     */
+    static String plainText(Node node) {
+        StringBuilder out = new StringBuilder();
+        collect(node, out);
+        return out.toString();
+    }
+
+    private static void collect(Node node, StringBuilder out) {
+        switch (node) {
+            case Text text -> out.append(text.getChars().unescape());
+            case Code code -> out.append(code.getText());
+            case SoftLineBreak ignored -> out.append(' ');
+            case com.vladsch.flexmark.ast.HardLineBreak ignored -> out.append(' ');
+            case com.vladsch.flexmark.ast.HtmlEntity entity -> out.append(entity.getChars().unescape());
+            case HtmlInline ignored -> { }
+            default -> {
+                for (Node child : node.getChildren()) {
+                    collect(child, out);
                 }
             }
         }
