@@ -15,7 +15,6 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,13 +119,7 @@ final class GtnPostProcessor {
             }
             switch (node) {
                 case LiquidNode liquid -> liquid(liquid);
-                case Code code -> {
-                    String text = code(code.getText().toString(), line(code));
-                    if (!code.getText().toString().equals(text)) {
-                        code.removeChildren();
-                        code.appendChild(new Text(text));
-                    }
-                }
+                case Code code -> code(code.getText().toString(), line(code)); // Markdown drops the markers
                 case FencedCodeBlock fence -> fence(fence);
                 case IndentedCodeBlock block -> code(block.getContentChars().toString(), line(block));
                 case Link link
@@ -387,6 +380,7 @@ final class GtnPostProcessor {
     private void attributeLine(AttributeLine line) {
         Node previous = line.getPrevious();
         if (line.toc) {
+<<<<<<< HEAD
             if (previous instanceof ListBlock list
                     && adjacent(list, line)
                     && list.getFirstChild() == list.getLastChild()
@@ -394,6 +388,10 @@ final class GtnPostProcessor {
                             .collectAndGetText(list)
                             .strip()
                             .equals("TOC")) {
+=======
+            if (previous instanceof ListBlock list && adjacent(list, line) && list.getFirstChild() == list.getLastChild()
+                    && plainText(list).strip().equals("TOC")) {
+>>>>>>> gtn-ast
                 list.unlink(); // kramdown's "1. TOC" item, which {:toc} replaces
             }
             line.insertBefore(new Box.Toc(line.getChars()));
@@ -591,11 +589,16 @@ final class GtnPostProcessor {
             switch (node) {
                 case Heading heading -> {
                     int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
+<<<<<<< HEAD
                     String plain = new TextCollectingVisitor()
                             .collectAndGetText(heading)
                             .strip();
                     String id = attributes != null && !attributes.id().isEmpty()
                             ? parse.ids.claim(attributes.id())
+=======
+                    String plain = plainText(heading).strip();
+                    String id = attributes != null && !attributes.id().isEmpty() ? parse.ids.claim(attributes.id())
+>>>>>>> gtn-ast
                             : parse.ids.unique(Ids.slug(plain));
                     parse.nodeIds.put(heading, id);
                     if ((level == 2 || level == 3)
@@ -604,6 +607,7 @@ final class GtnPostProcessor {
                         parse.headings.add(new Lesson.TocEntry(level, id, plain, List.of()));
                     }
                 }
+<<<<<<< HEAD
                 case Box box ->
                     box.id = box.attributes.id().isEmpty()
                             ? parse.ids.unique(Ids.slug(box.css() + "-"
@@ -613,6 +617,12 @@ final class GtnPostProcessor {
                             : parse.ids.claim(box.attributes.id());
                 case Paragraph paragraph
                 when Markdown.figureImage(paragraph) != null -> {
+=======
+                case Box box -> box.id = box.attributes.id().isEmpty()
+                        ? parse.ids.unique(Ids.slug(box.css() + "-" + plainText(box.title()).strip()))
+                        : parse.ids.claim(box.attributes.id());
+                case Paragraph paragraph when Markdown.figureImage(paragraph) != null -> {
+>>>>>>> gtn-ast
                     parse.figureNumbers.put(paragraph, parse.figureNumbers.size() + 1);
                     parse.nodeIds.put(paragraph, parse.ids.unique("figure-" + parse.figureNumbers.size()));
                 }
@@ -620,6 +630,32 @@ final class GtnPostProcessor {
                     if (attributes != null && !attributes.id().isEmpty()) {
                         parse.nodeIds.put(node, parse.ids.claim(attributes.id()));
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * What a node reads as without markup, for ids and the table of contents. flexmark's text
+     * collector cannot take the nodes this package makes, whose text is no slice of the file.
+     */
+    static String plainText(Node node) {
+        StringBuilder out = new StringBuilder();
+        collect(node, out);
+        return out.toString();
+    }
+
+    private static void collect(Node node, StringBuilder out) {
+        switch (node) {
+            case Text text -> out.append(text.getChars().unescape());
+            case Code code -> out.append(code.getText());
+            case SoftLineBreak ignored -> out.append(' ');
+            case com.vladsch.flexmark.ast.HardLineBreak ignored -> out.append(' ');
+            case com.vladsch.flexmark.ast.HtmlEntity entity -> out.append(entity.getChars().unescape());
+            case HtmlInline ignored -> { }
+            default -> {
+                for (Node child : node.getChildren()) {
+                    collect(child, out);
                 }
             }
         }
