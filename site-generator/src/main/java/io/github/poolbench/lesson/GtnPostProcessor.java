@@ -380,18 +380,10 @@ final class GtnPostProcessor {
     private void attributeLine(AttributeLine line) {
         Node previous = line.getPrevious();
         if (line.toc) {
-<<<<<<< HEAD
             if (previous instanceof ListBlock list
                     && adjacent(list, line)
                     && list.getFirstChild() == list.getLastChild()
-                    && new TextCollectingVisitor()
-                            .collectAndGetText(list)
-                            .strip()
-                            .equals("TOC")) {
-=======
-            if (previous instanceof ListBlock list && adjacent(list, line) && list.getFirstChild() == list.getLastChild()
                     && plainText(list).strip().equals("TOC")) {
->>>>>>> gtn-ast
                 list.unlink(); // kramdown's "1. TOC" item, which {:toc} replaces
             }
             line.insertBefore(new Box.Toc(line.getChars()));
@@ -589,16 +581,9 @@ final class GtnPostProcessor {
             switch (node) {
                 case Heading heading -> {
                     int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
-<<<<<<< HEAD
-                    String plain = new TextCollectingVisitor()
-                            .collectAndGetText(heading)
-                            .strip();
+                    String plain = plainText(heading).strip();
                     String id = attributes != null && !attributes.id().isEmpty()
                             ? parse.ids.claim(attributes.id())
-=======
-                    String plain = plainText(heading).strip();
-                    String id = attributes != null && !attributes.id().isEmpty() ? parse.ids.claim(attributes.id())
->>>>>>> gtn-ast
                             : parse.ids.unique(Ids.slug(plain));
                     parse.nodeIds.put(heading, id);
                     if ((level == 2 || level == 3)
@@ -607,22 +592,13 @@ final class GtnPostProcessor {
                         parse.headings.add(new Lesson.TocEntry(level, id, plain, List.of()));
                     }
                 }
-<<<<<<< HEAD
                 case Box box ->
                     box.id = box.attributes.id().isEmpty()
-                            ? parse.ids.unique(Ids.slug(box.css() + "-"
-                                    + new TextCollectingVisitor()
-                                            .collectAndGetText(box.title())
-                                            .strip()))
+                            ? parse.ids.unique(Ids.slug(
+                                    box.css() + "-" + plainText(box.title()).strip()))
                             : parse.ids.claim(box.attributes.id());
                 case Paragraph paragraph
                 when Markdown.figureImage(paragraph) != null -> {
-=======
-                case Box box -> box.id = box.attributes.id().isEmpty()
-                        ? parse.ids.unique(Ids.slug(box.css() + "-" + plainText(box.title()).strip()))
-                        : parse.ids.claim(box.attributes.id());
-                case Paragraph paragraph when Markdown.figureImage(paragraph) != null -> {
->>>>>>> gtn-ast
                     parse.figureNumbers.put(paragraph, parse.figureNumbers.size() + 1);
                     parse.nodeIds.put(paragraph, parse.ids.unique("figure-" + parse.figureNumbers.size()));
                 }
@@ -651,8 +627,9 @@ final class GtnPostProcessor {
             case Code code -> out.append(code.getText());
             case SoftLineBreak ignored -> out.append(' ');
             case com.vladsch.flexmark.ast.HardLineBreak ignored -> out.append(' ');
-            case com.vladsch.flexmark.ast.HtmlEntity entity -> out.append(entity.getChars().unescape());
-            case HtmlInline ignored -> { }
+            case com.vladsch.flexmark.ast.HtmlEntity entity ->
+                out.append(entity.getChars().unescape());
+            case HtmlInline ignored -> {}
             default -> {
                 for (Node child : node.getChildren()) {
                     collect(child, out);

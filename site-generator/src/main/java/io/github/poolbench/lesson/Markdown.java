@@ -281,7 +281,9 @@ final class Markdown {
                     new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Code.class, (node, context, html) -> {
                         html.withAttr().tag("code");
                         html.text(com.vladsch.flexmark.util.sequence.Escaping.collapseWhitespace(
-                                GtnPostProcessor.withoutRawMarkers(node.getText().toString()), true));
+                                GtnPostProcessor.withoutRawMarkers(
+                                        node.getText().toString()),
+                                true));
                         html.tag("/code");
                     }),
                     new NodeRenderingHandler<>(Box.class, this::box),
@@ -323,15 +325,9 @@ final class Markdown {
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
             int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
             Attributes extra = attributesOf(heading);
-<<<<<<< HEAD
             String id = parse.nodeIds.computeIfAbsent(
                     heading,
-                    h -> parse.ids.unique(Ids.slug(
-                            new TextCollectingVisitor().collectAndGetText(h).strip())));
-=======
-            String id = parse.nodeIds.computeIfAbsent(heading,
                     h -> parse.ids.unique(Ids.slug(GtnPostProcessor.plainText(h).strip())));
->>>>>>> gtn-ast
             html.raw("<h" + level + attributes(extra.withoutId(), "", id) + ">");
             context.renderChildren(heading);
             html.raw("</h" + level + ">").line();
