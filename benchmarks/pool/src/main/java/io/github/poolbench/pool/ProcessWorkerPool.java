@@ -150,7 +150,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                         jobIds.incrementAndGet(),
                         chunk,
                         serializedTask(chunk.task()),
-                        Protocol.sendable(Values.encode(chunk.inputs().toArray()))));
+                        Protocol.sendable(ValueCodec.encode(chunk.inputs().toArray()))));
             } catch (IOException | RuntimeException e) {
                 chunk.results()
                         .completeExceptionally(new SerializationFailedException(
@@ -534,7 +534,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         Chunk chunk = job.chunk();
         try {
             if (reply.type() == Protocol.RESULT) {
-                chunk.results().complete(Arrays.asList(Values.decode(reply.part1(), allowList)));
+                chunk.results().complete(Arrays.asList(ValueCodec.decode(reply.part1(), allowList)));
                 return;
             }
             RemoteFailure failure = (RemoteFailure) allowList.deserialize(reply.part1());

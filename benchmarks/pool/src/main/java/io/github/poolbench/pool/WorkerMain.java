@@ -327,7 +327,7 @@ final class WorkerMain {
         try {
             task = readTask(job.part1());
             Thread.currentThread().setContextClassLoader(shipped); // inputs and results may be of shipped classes
-            inputs = Values.decode(job.part2(), allowList, shipped);
+            inputs = ValueCodec.decode(job.part2(), allowList, shipped);
         } catch (Exception | LinkageError e) {
             sendFailure(job.id(), RemoteFailure.of(RemoteFailure.Stage.REQUEST_UNREADABLE, 0, e));
             return;
@@ -346,7 +346,7 @@ final class WorkerMain {
         }
         byte[] results;
         try {
-            results = Protocol.sendable(Values.encode(run.results().toArray()));
+            results = Protocol.sendable(ValueCodec.encode(run.results().toArray()));
         } catch (Exception | Error e) { // a StackOverflowError from a deep result, too: it fails this job only
             sendFailure(
                     job.id(),

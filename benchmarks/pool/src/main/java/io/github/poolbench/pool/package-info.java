@@ -28,7 +28,7 @@
  * Frames are written by a thread per worker, so no caller ever waits on a worker that stopped reading.
  *
  * <p>Plain values (boxed primitives, strings, null, records of them) cross in a compact encoding
- * ({@code Values}); other values, tasks and failures use Java serialization, read on both sides only
+ * ({@code ValueCodec}); other values, tasks and failures use Java serialization, read on both sides only
  * through an {@link java.io.ObjectInputFilter} allow-list ({@code AllowList}). What a task prints on
  * {@code System.out} or {@code System.err} travels as frames and is printed by the parent on its
  * {@code System.out} or {@code System.err} of that moment, before the task's result. What reaches the

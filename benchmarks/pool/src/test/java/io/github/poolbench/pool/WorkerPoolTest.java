@@ -249,7 +249,7 @@ class WorkerPoolTest {
         List<Object> values = List.of(
                 "a\uD800b",
                 "\uDC00 alone",
-                new ValuesTest.Masked("hunter2"),
+                new ValueCodecTest.Masked("hunter2"),
                 List.of("x\uDBFFy", 1, 2.5),
                 java.util.Map.of("k", "v\uD800"));
         try (WorkerPool pool = WorkerPool.open(kind, 2)) {

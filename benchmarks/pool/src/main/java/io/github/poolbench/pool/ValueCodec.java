@@ -28,7 +28,7 @@ import java.time.Instant;
  * <p>No lambdas, pattern switches or string concatenation here: each bootstraps invokedynamic machinery
  * that costs a fresh worker milliseconds.
  */
-final class Values {
+final class ValueCodec {
 
     /** Java serialization streams start with 0xACED, so one leading byte tells the encodings apart. */
     private static final int COMPACT = 1;
@@ -60,7 +60,7 @@ final class Values {
         }
     };
 
-    private Values() {}
+    private ValueCodec() {}
 
     static byte[] encode(Object[] values) throws IOException {
         for (Object value : values) {
@@ -275,7 +275,7 @@ final class Values {
     /** Loads a class without initializing it, and only then, if the allow-list admits it, initializes it. */
     private static Class<?> allowedClass(String name, AllowList allowList) throws ClassNotFoundException, IOException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Class<?> type = Class.forName(name, false, loader != null ? loader : Values.class.getClassLoader());
+        Class<?> type = Class.forName(name, false, loader != null ? loader : ValueCodec.class.getClassLoader());
         if (!allowList.allows(type)) {
             throw allowList.refusal(name);
         }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ValuesTest {
+class ValueCodecTest {
 
     private final AllowList allowList = new AllowList(List.of());
 
@@ -36,9 +36,9 @@ class ValuesTest {
             Long.MAX_VALUE,
             Double.NaN
         };
-        byte[] encoded = Values.encode(values);
+        byte[] encoded = ValueCodec.encode(values);
         assertEquals(1, encoded[0], "the compact encoding, not Java serialization");
-        assertArrayEquals(values, Values.decode(encoded, allowList));
+        assertArrayEquals(values, ValueCodec.decode(encoded, allowList));
     }
 
     enum Mood {
@@ -73,28 +73,28 @@ class ValuesTest {
             Mood.CALM,
             java.time.Duration.ofNanos(-5)
         };
-        byte[] encoded = Values.encode(values);
+        byte[] encoded = ValueCodec.encode(values);
         assertEquals(1, encoded[0], "compact");
-        assertArrayEquals(values, Values.decode(encoded, allowList));
+        assertArrayEquals(values, ValueCodec.decode(encoded, allowList));
     }
 
     @Test
     void aRecordIsRebuiltThroughItsCanonicalConstructor() throws Exception {
-        byte[] encoded = Values.encode(new Object[] {new Nap(1, java.time.Duration.ZERO, false, Mood.CALM)});
+        byte[] encoded = ValueCodec.encode(new Object[] {new Nap(1, java.time.Duration.ZERO, false, Mood.CALM)});
         int at = new String(encoded, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Nap") + 3;
         byte[] tampered = encoded.clone();
         // After the class name: the component count (4 bytes), then index's tag (1 byte) and value (4 bytes).
         assertEquals(4, tampered[at + 3], "four components");
         java.util.Arrays.fill(tampered, at + 5, at + 9, (byte) 0xff); // index -1
         java.io.InvalidClassException refused =
-                assertThrows(java.io.InvalidClassException.class, () -> Values.decode(tampered, allowList));
+                assertThrows(java.io.InvalidClassException.class, () -> ValueCodec.decode(tampered, allowList));
         assertTrue(refused.getMessage().contains("negative index"), refused.getMessage());
     }
 
     @Test
     void recordsThatAreNotSerializableOrNotAllowedAreTreatedAsJavaSerializationWould() {
         NotSerializableException notSerializable = assertThrows(
-                NotSerializableException.class, () -> Values.encode(new Object[] {new NotSerializable(1)}));
+                NotSerializableException.class, () -> ValueCodec.encode(new Object[] {new NotSerializable(1)}));
         assertEquals(NotSerializable.class.getName(), notSerializable.getMessage());
         AllowList jdkOnly = new AllowList(List.of());
         assertTrue(jdkOnly.allows(Nap.class), "the project's own records are allowed");
@@ -103,28 +103,29 @@ class ValuesTest {
     @Test
     void otherValuesFallBackToSerializationThroughTheAllowList() throws Exception {
         Object[] values = {List.of(1, 2), Map.of("a", new BigInteger("123456789012345678901234567890")), 3};
-        byte[] encoded = Values.encode(values);
+        byte[] encoded = ValueCodec.encode(values);
         assertEquals((byte) 0xAC, encoded[0], "a Java serialization stream");
-        assertArrayEquals(values, Values.decode(encoded, allowList));
+        assertArrayEquals(values, ValueCodec.decode(encoded, allowList));
 
         InvalidClassException refused = assertThrows(
                 InvalidClassException.class,
-                () -> Values.decode(Values.encode(new Object[] {URI.create("https://example.org")}), allowList));
+                () -> ValueCodec.decode(
+                        ValueCodec.encode(new Object[] {URI.create("https://example.org")}), allowList));
         assertEquals(
                 "java.net.URI; refused to deserialize it: not on the pool's allow-list " + allowList.patterns()
                         + "; allow it with PoolOptions.withAllowedClasses(\"java.net.URI\")",
                 refused.getMessage());
         assertArrayEquals(
                 new Object[] {URI.create("https://example.org")},
-                Values.decode(
-                        Values.encode(new Object[] {URI.create("https://example.org")}),
+                ValueCodec.decode(
+                        ValueCodec.encode(new Object[] {URI.create("https://example.org")}),
                         new AllowList(List.of("java.net.URI"))));
     }
 
     @Test
     void anUnserializableValueIsNamed() {
-        NotSerializableException error =
-                assertThrows(NotSerializableException.class, () -> Values.encode(new Object[] {"fine", new Thread()}));
+        NotSerializableException error = assertThrows(
+                NotSerializableException.class, () -> ValueCodec.encode(new Object[] {"fine", new Thread()}));
         assertEquals("java.lang.Thread", error.getMessage());
     }
 
@@ -165,17 +166,17 @@ class ValuesTest {
     @Test
     void aRecordComesBackWithItsFieldsNotWhatItsAccessorsShow() throws Exception {
         Object[] values = {new Masked("hunter2")};
-        byte[] encoded = Values.encode(values);
+        byte[] encoded = ValueCodec.encode(values);
         assertEquals(1, encoded[0], "compact");
-        assertArrayEquals(values, Values.decode(encoded, allowList));
+        assertArrayEquals(values, ValueCodec.decode(encoded, allowList));
     }
 
     @Test
     void stringsWithLoneSurrogatesSurviveTheTrip() throws Exception {
         Object[] values = {"a\uD800b", "\uDC00", "end\uD800", "pair \uD83D\uDE00 ok", ""};
-        byte[] encoded = Values.encode(values);
+        byte[] encoded = ValueCodec.encode(values);
         assertEquals(1, encoded[0], "compact");
-        assertArrayEquals(values, Values.decode(encoded, allowList));
+        assertArrayEquals(values, ValueCodec.decode(encoded, allowList));
     }
 
     @Test
