@@ -14,6 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -37,15 +42,59 @@ public final class LessonLoader {
      * and its errors go to {@code diagnostics}, so one run names every broken file.
      */
     public List<Lesson> loadAll(Path content, List<Path> skip, Diagnostics diagnostics) {
-        List<Lesson> lessons = new ArrayList<>();
-        for (Path file : files(content, skip, isLesson(), diagnostics)) {
-            try {
-                lessons.add(load(file, content.relativize(file), diagnostics));
-            } catch (InputException e) { // report every unreadable lesson in one run; the build fails before publishing
-                e.errors().forEach(diagnostics::add);
+        List<Path> files = files(content, skip, isLesson(), diagnostics);
+        // Lessons are independent, so they parse side by side: on a cold JVM the parse is most of a
+        // build's time. Each lesson collects its own messages, added in file order so that output stays
+        // the same from run to run.
+        List<Diagnostics> found = files.stream()
+                .map(file -> new Diagnostics(diagnostics.strict()))
+                .toList();
+        List<Future<Optional<Lesson>>> parsing = new ArrayList<>();
+        ExecutorService parsers = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())),
+                Thread.ofPlatform().daemon().name("poolbench-parse-", 1).factory());
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                Diagnostics messages = found.get(i);
+                parsing.add(parsers.submit(() -> {
+                    try {
+                        return Optional.of(load(file, content.relativize(file), messages));
+                    } catch (InputException e) { // report every unreadable lesson in one run
+                        e.errors().forEach(messages::add);
+                        return Optional.empty();
+                    }
+                }));
             }
+            List<Lesson> lessons = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                parsed(parsing.get(i)).ifPresent(lessons::add);
+                found.get(i).all().forEach(diagnostics::add);
+            }
+            return lessons.stream()
+                    .map(lesson -> linkRequirements(lesson, lessons))
+                    .toList();
+        } finally {
+            parsers.shutdownNow(); // after a failure, the lessons still queued are not parsed
         }
-        return lessons.stream().map(lesson -> linkRequirements(lesson, lessons)).toList();
+    }
+
+    /** A lesson's parse, waited for; a failure that is no input error (a bug) is rethrown as it was. */
+    private static Optional<Lesson> parsed(Future<Optional<Lesson>> parse) {
+        try {
+            return parse.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing lessons", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("parsing a lesson failed", e.getCause());
+        }
     }
 
     /**

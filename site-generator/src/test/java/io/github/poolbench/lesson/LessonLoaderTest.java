@@ -365,6 +365,37 @@ class LessonLoaderTest {
                 List.of(Path.of("a/b/figure.png")), loader.resources(content, List.of(content.resolve("results"))));
     }
 
+    /**
+     * Lessons parse side by side; their messages still come lesson by lesson in file order, and a
+     * lesson that cannot be read leaves the others loaded.
+     */
+    @Test
+    void lessonsParsedSideBySideReportInFileOrder() throws IOException {
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = String.format("lesson-%02d.md", i);
+            if (i == 7) {
+                Files.writeString(content.resolve(name), "---\ntitle: [a, b]\n---\nBody.\n");
+                expected.add(name + ":2: 'title' must be a single value, not a list");
+                continue;
+            }
+            Files.writeString(content.resolve(name), "\n".repeat(i) + "See {% youtube x %}.\n");
+            expected.add(name + ":" + (i + 1) + ": cannot resolve the Liquid tag {% youtube %}; it is left out");
+        }
+
+        List<Lesson> lessons = new LessonLoader().loadAll(content, List.of(), diagnostics);
+
+        assertEquals(
+                expected,
+                diagnostics.all().stream()
+                        .map(d -> d.location().file().getFileName() + ":"
+                                + d.location().line() + ": " + d.message())
+                        .toList());
+        assertEquals(11, lessons.size());
+        assertEquals(
+                "lesson-08.html", lessons.get(7).path(), "lesson-07 cannot be read, and the rest keep their order");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
