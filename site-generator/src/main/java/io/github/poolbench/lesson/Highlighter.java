@@ -1,5 +1,6 @@
 package io.github.poolbench.lesson;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,29 @@ import java.util.regex.Pattern;
  */
 public final class Highlighter {
 
-    private record Language(Pattern tokens, Set<String> keywords, Set<String> literals) {}
+    /**
+     * A language's lexer. {@code groups} are its pattern's token groups in {@link #GROUPS} order, by
+     * number: {@link Pattern#namedGroups()} copies its map on every call, which cost a cold build a
+     * tenth of its parse when asked once per token.
+     */
+    private record Language(Pattern tokens, Set<String> keywords, Set<String> literals, List<Group> groups) {
+        Language(Pattern tokens, Set<String> keywords, Set<String> literals) {
+            this(tokens, keywords, literals, groups(tokens));
+        }
+
+        private static List<Group> groups(Pattern tokens) {
+            Map<String, Integer> named = tokens.namedGroups();
+            return java.util.Arrays.stream(GROUPS)
+                    .filter(named::containsKey)
+                    .map(kind -> new Group(kind, named.get(kind)))
+                    .toList();
+        }
+    }
+
+    private record Group(String kind, int index) {}
+
+    /** Token kinds, first match wins; declared before the languages, whose constructors read it. */
+    private static final String[] GROUPS = {"com", "str", "meta", "key", "var", "num", "word"};
 
     private static final String NUMBER =
             "(?<num>\\b(?:0[xX][0-9a-fA-F_]+|\\d[\\d_]*(?:\\.\\d+)?(?:[eE][+-]?\\d+)?[lLfFdDjJ]?)\\b)";
@@ -179,8 +202,6 @@ public final class Highlighter {
             Map.entry("yaml", YAML),
             Map.entry("yml", YAML));
 
-    private static final String[] GROUPS = {"com", "str", "meta", "key", "var", "num", "word"};
-
     private Highlighter() {}
 
     /** Whether {@code language} (an info string such as {@code python}) gets highlighted. */
@@ -214,19 +235,15 @@ public final class Highlighter {
     }
 
     private static String kind(Matcher m, Language lang) {
-        for (String group : GROUPS) {
-            if (hasGroup(m, group) && m.group(group) != null) {
-                if (!group.equals("word")) {
-                    return group;
+        for (Group group : lang.groups()) {
+            if (m.start(group.index()) >= 0) {
+                if (!group.kind().equals("word")) {
+                    return group.kind();
                 }
                 String word = m.group();
                 return lang.keywords().contains(word) ? "kw" : lang.literals().contains(word) ? "lit" : null;
             }
         }
         return null;
-    }
-
-    private static boolean hasGroup(Matcher m, String group) {
-        return m.pattern().namedGroups().containsKey(group);
     }
 }
