@@ -202,6 +202,11 @@ class BuiltSiteTest {
                 List.of("../lessons/basics/first-steps.html"),
                 second.select("a[rel=prev]").eachAttr("href"));
         assertEquals(List.of(), second.select("a[rel=next]").eachAttr("href"), "the last lesson has nothing after it");
+        assertEquals(
+                List.of("../index.html"),
+                second.select(".lesson-nav a.lesson-nav-up").eachAttr("href"),
+                "the last lesson leads back to the overview");
+        assertEquals(List.of(), first.select(".lesson-nav a.lesson-nav-up").eachAttr("href"));
     }
 
     @ParameterizedTest(name = "{0}")
