@@ -17,8 +17,8 @@ public final class Highlighter {
 
     /**
      * A language's lexer. {@code groups} are its pattern's token groups in {@link #GROUPS} order, by
-     * number: {@link Pattern#namedGroups()} copies its map on every call, which cost a cold build a
-     * tenth of its parse when asked once per token.
+     * number: {@link Pattern#namedGroups()} copies its map on every call, and a cold build's profile
+     * showed it once per token.
      */
     private record Language(Pattern tokens, Set<String> keywords, Set<String> literals, List<Group> groups) {
         Language(Pattern tokens, Set<String> keywords, Set<String> literals) {
