@@ -168,11 +168,12 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
         chunk.stopping = true;
         Thread thread;
         synchronized (chunk) {
-            thread = chunk.runner.get();
-            if (thread == null) {
-                if (chunk.runner.compareAndSet(null, Thread.currentThread())) { // it will not start now
-                    chunk.results().completeExceptionally(failure.apply("it had not started"));
-                }
+            if (chunk.results().isDone()) {
+                return; // it ended, or an earlier stop claimed it before it started
+            }
+            thread = runnerOrClaim(chunk);
+            if (thread == null) { // it will not start now
+                chunk.results().completeExceptionally(failure.apply("it had not started"));
                 return;
             }
             thread.interrupt();
@@ -197,6 +198,23 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
                 },
                 STOP_GRACE.toNanos(),
                 TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The thread running the chunk, or null once the caller has claimed it before any thread took it up.
+     * A thread can take it between the read and the claim; the claim then fails and the next read finds
+     * that thread. Giving up there instead left the task running unstopped, and a pool of one stuck.
+     */
+    private static Thread runnerOrClaim(Chunk<?, ?> chunk) {
+        while (true) {
+            Thread thread = chunk.runner.get();
+            if (thread != null) {
+                return thread;
+            }
+            if (chunk.runner.compareAndSet(null, Thread.currentThread())) {
+                return null;
+            }
+        }
     }
 
     private void grow(Chunk<?, ?> chunk) {

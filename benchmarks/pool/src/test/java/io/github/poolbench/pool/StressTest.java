@@ -21,6 +21,29 @@ class StressTest {
     private static final int TASKS = 10_000;
     private static final Duration WAIT = Duration.ofMinutes(2);
 
+    /**
+     * A stop that lands just as a thread takes its task up must still stop the task. Each round maps
+     * fifty ten-minute naps on a pool of one and gives up after a millisecond, so that the stops run
+     * down the queue while the freed thread takes the next nap: a nap that escaped its stop holds the
+     * only thread, and the next map times out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"THREAD", "VIRTUAL"
+    }) // a process pool stops under one lock, without this race (checked: 300 rounds pass)
+    void aStopAsTheThreadTakesItsTaskUpStillStopsIt(PoolKind kind) {
+        List<Integer> naps = java.util.Collections.nCopies(50, 600_000);
+        try (WorkerPool pool = WorkerPool.open(kind, 1)) {
+            for (int round = 0; round < 300; round++) {
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        PoolTimeoutException.class, () -> pool.map(Tasks::sleepMillis, naps, 1, Duration.ofMillis(1)));
+                assertEquals(
+                        List.of(round * round),
+                        pool.map(Tasks::square, List.of(round), Duration.ofSeconds(30)),
+                        "round " + round);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} x {1}")
     @CsvSource({"PROCESS, 1", "PROCESS, 4", "THREAD, 1", "THREAD, 4", "VIRTUAL, 1", "VIRTUAL, 4"})
     void tenThousandTasksAllRightAndNothingLeftOver(PoolKind kind, int size) throws Exception {
