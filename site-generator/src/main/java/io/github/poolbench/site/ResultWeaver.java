@@ -148,11 +148,17 @@ final class ResultWeaver {
             }
             case RESULTS -> {
                 ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
-                yield r -> spec.selection().requireParams(spec.selection().apply(r), spec.namedParams());
+                yield r -> {
+                    List<BenchmarkResult> selected = spec.selection().apply(r);
+                    spec.selection().requireParams(selected, spec.namedParams());
+                    spec.title().ifPresent(t -> spec.selection().fill(t, selected));
+                };
             }
             case VALUE -> {
                 MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
-                yield r -> single(value.selection(), r, "measured", Map.of());
+                yield value.show() == MeasuredValue.Show.PARAM
+                        ? r -> paramValue(value, r)
+                        : r -> single(value.selection(), r, "measured", Map.of());
             }
             case COMPARE -> {
                 CompareTag tag = CompareTag.parse(block.body(), block.location());
@@ -206,6 +212,7 @@ final class ResultWeaver {
                 .toList();
         Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, columns, spec.x());
         String title = spec.title()
+                .map(t -> spec.selection().fill(t, selected))
                 .orElse(spec.benchmark()
                         + (spec.selection().where().isEmpty()
                                 ? ""
@@ -223,6 +230,14 @@ final class ResultWeaver {
 
     private Map<String, Object> value(ResultBlock block, ResultRun run) {
         MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
+        if (value.show() == MeasuredValue.Show.PARAM) {
+            return Map.of(
+                    "text",
+                    paramValue(value, quote(run)),
+                    "title",
+                    value.param().orElseThrow() + " of " + value.selection().benchmark() + " in machine "
+                            + source(run));
+        }
         BenchmarkResult result = single(value.selection(), quote(run), "measured", Map.of());
         String text = switch (value.show()) {
             case SCORE -> Format.measured(metric(value, result));
@@ -231,12 +246,14 @@ final class ResultWeaver {
             case IDEAL ->
                 Format.significant(ideal(value, result, run, block.location()), 4) + " "
                         + Units.spoken(result.primary().unit());
+            case PARAM -> throw new IllegalStateException("handled above");
         };
         String title = describe(result, run) + "; "
                 + switch (value.show()) {
                     case SCORE -> "± is the 99.9 % confidence interval";
                     case SPEEDUP, RATIO_TO_IDEAL -> "in brackets the ratio's 99.9 % confidence interval (Fieller)";
                     case IDEAL -> "worked out from the params";
+                    case PARAM -> throw new IllegalStateException("handled above");
                 };
         return Map.of("text", text, "title", title);
     }
@@ -296,6 +313,11 @@ final class ResultWeaver {
                 tag.expect().word(),
                 "verdict",
                 ratio.verdict().word());
+    }
+
+    /** The value a {@code show=param} tag states: its param's one value among the results it names. */
+    private static String paramValue(MeasuredValue value, ResultRun run) {
+        return value.selection().one(value.selection().apply(run), value.param().orElseThrow());
     }
 
     /** The two results a comparison sets against each other, both from one run. */
