@@ -148,11 +148,9 @@ public final class QuoteRule {
             check.accept(run);
             return Optional.of(run);
         } catch (InputException notHere) {
-            if (reference.isEmpty() || reference.get().equals(run)) {
-                throw notHere;
-            }
+            ResultRun judge = judge(run).orElseThrow(() -> notHere);
             try {
-                check.accept(reference.get());
+                check.accept(judge);
             } catch (InputException onReference) {
                 throw notHere; // wrong in the source, since the reference cannot answer it either
             }
@@ -164,6 +162,19 @@ public final class QuoteRule {
                                     .orElse("no profile measures it"));
             return Optional.empty();
         }
+    }
+
+    /**
+     * What tells a run that did not measure something from a reference that is wrong in the
+     * source: the reference run, unless it is the run quoted; without one (a results folder that
+     * holds a reader's own runs only), the full profile's plan, which is what the reference measures.
+     * A failure on the marked reference itself has nothing to be judged by: it is an error.
+     */
+    private Optional<ResultRun> judge(ResultRun run) {
+        if (reference.isPresent() && !reference.get().equals(run)) {
+            return reference;
+        }
+        return markedReference(run) ? Optional.empty() : Optional.of(planned(Profile.FULL));
     }
 
     /** The words shown where a number the quoted run lacks would be. */
