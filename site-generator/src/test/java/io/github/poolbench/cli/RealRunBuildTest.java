@@ -123,7 +123,7 @@ class RealRunBuildTest {
         assertEquals(0, result.exitCode(), result.err());
         assertEveryPage();
         assertFalse(result.out().contains("not measured by this run"), result.out());
-        assertFalse(page("lessons/virtual-threads.html").contains("not-measured"));
+        assertFalse(page("lessons/virtual-threads.html").contains("missing-result"));
         assertTrue(page("lessons/virtual-threads.html").contains(MACHINE + "/2026-12-01T1719Z-full"));
         assertFalse(
                 page("lessons/virtual-threads.html").contains("-" + profile + "<"), "no number of the reader's run");
