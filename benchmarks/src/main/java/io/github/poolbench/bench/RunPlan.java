@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -141,6 +143,58 @@ public final class RunPlan {
         }
     }
 
+    /**
+     * One result a step will write, known before it runs: what a lesson's reference is checked
+     * against without measuring anything.
+     *
+     * @param benchmark the full name, e.g. {@code io.github.poolbench.bench.SleepBenchmark.map}
+     * @param mode      JMH's short mode label, e.g. {@code ss}
+     * @param params    the param values, overridden or annotated
+     */
+    public record Planned(String benchmark, String mode, Map<String, String> params) {
+        public Planned {
+            params = Map.copyOf(params);
+        }
+    }
+
+    /** Every result of these steps, in step order: each method at each combination of its params. */
+    public static List<Planned> planned(List<Step> steps) {
+        List<Planned> planned = new ArrayList<>();
+        for (Step step : steps) {
+            for (String method : step.methods()) {
+                Method m = benchmarkMethod(step.benchmark(), method);
+                Map<String, List<String>> values = new LinkedHashMap<>();
+                paramValues(step.benchmark(), values);
+                for (Parameter parameter : m.getParameters()) {
+                    paramValues(parameter.getType(), values);
+                }
+                values.replaceAll((name, annotated) -> step.params().getOrDefault(name, annotated));
+                List<Map<String, String>> combinations = List.of(Map.of());
+                for (var param : values.entrySet()) {
+                    List<Map<String, String>> wider = new ArrayList<>();
+                    for (Map<String, String> partial : combinations) {
+                        for (String value : param.getValue()) {
+                            Map<String, String> next = new LinkedHashMap<>(partial);
+                            next.put(param.getKey(), value);
+                            wider.add(next);
+                        }
+                    }
+                    combinations = wider;
+                }
+                BenchmarkMode mode = m.isAnnotationPresent(BenchmarkMode.class)
+                        ? m.getAnnotation(BenchmarkMode.class)
+                        : step.benchmark().getAnnotation(BenchmarkMode.class);
+                List<Mode> modes = mode == null ? List.of(Mode.Throughput) : List.of(mode.value());
+                for (Mode each : modes) {
+                    for (Map<String, String> params : combinations) {
+                        planned.add(new Planned(step.benchmark().getName() + "." + method, each.shortLabel(), params));
+                    }
+                }
+            }
+        }
+        return planned;
+    }
+
     /** The number of benchmark runs of all steps: the m of "n of m". */
     public static int count(List<Step> steps) {
         return steps.stream().mapToInt(Step::count).sum();
@@ -151,6 +205,27 @@ public final class RunPlan {
                 .filter(m -> m.getName().equals(name) && m.isAnnotationPresent(Benchmark.class))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The {@code @Param} fields of a {@code @State} class and its superclasses, with their annotated values. */
+    private static void paramValues(Class<?> type, Map<String, List<String>> values) {
+        if (!type.isAnnotationPresent(State.class)) {
+            return;
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                Param param = field.getAnnotation(Param.class);
+                if (param != null) {
+                    List<String> annotated =
+                            param.value().length == 0 && field.getType().isEnum()
+                                    ? Arrays.stream(field.getType().getEnumConstants())
+                                            .map(e -> ((Enum<?>) e).name())
+                                            .toList()
+                                    : List.of(param.value());
+                    values.putIfAbsent(field.getName(), annotated);
+                }
+            }
+        }
     }
 
     /** The {@code @Param} fields of a {@code @State} class and its superclasses, with value counts. */

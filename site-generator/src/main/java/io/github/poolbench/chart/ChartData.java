@@ -113,7 +113,7 @@ public record ChartData(
                         r))
                 .toList();
         Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, free, Optional.of(x));
-        String title = spec.title().orElse(spec.benchmark() + " by " + x);
+        String title = spec.title().map(t -> spec.selection().fill(t, measured)).orElse(spec.benchmark() + " by " + x);
         return build(
                 title,
                 x,

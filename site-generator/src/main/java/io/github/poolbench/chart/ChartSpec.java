@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * ideal: waiting                  # chart only: waiting, cpu or none (default: waiting when the
  *                                 #   results have a tasks param and a *Millis task time)
  * machine: some-machine-id        # default: the machine being reported
- * title: Twelve sleeps            # optional
+ * title: Twelve {sleepMillis} naps # optional; {param} is that param's one value in the data
  * </pre>
  */
 public record ChartSpec(

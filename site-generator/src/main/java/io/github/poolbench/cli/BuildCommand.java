@@ -38,15 +38,22 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return build(spec.commandLine().getOut(), site, inputs.results(), machine.id(), timings);
+        return build(spec.commandLine().getOut(), site, inputs.results(), machine.id(), Optional.empty(), timings);
     }
 
-    /** Builds and reports the outcome; shared with {@code report}. */
-    static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine) {
-        return build(out, site, results, machine, false);
-    }
-
-    static int build(PrintWriter out, SiteOptions site, Path results, Optional<String> machine, boolean timings) {
+    /**
+     * Builds and reports the outcome; shared with {@code report}.
+     *
+     * @param machine the machine whose newest complete run to quote; empty: the reference run
+     * @param run     the one run of {@code machine} to quote ({@code report}'s own)
+     */
+    static int build(
+            PrintWriter out,
+            SiteOptions site,
+            Path results,
+            Optional<String> machine,
+            Optional<String> run,
+            boolean timings) {
         BuildSummary summary = new SiteBuilder()
                 .build(new BuildRequest(
                         site.content(),
@@ -56,7 +63,8 @@ final class BuildCommand implements Callable<Integer> {
                         machine,
                         site.strict,
                         site.history(),
-                        site.force));
+                        site.force,
+                        run));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         if (timings) {

@@ -42,6 +42,19 @@ final class ReportCommand implements Callable<Integer> {
                 java.util.Map.of("content", site.content(), "templates", site.templates(), "results", resultsDir),
                 site.force);
         Suite.Run run = BenchCommand.run(out, measuring.profile, resultsDir, machineId, measuring.verbose);
-        return BuildCommand.build(out, site, resultsDir, Optional.of(run.machineId()));
+        try {
+            // The site quotes the run just made, that one and no other (QuoteRule).
+            return BuildCommand.build(
+                    out, site, resultsDir, Optional.of(run.machineId()), Optional.of(run.runId()), false);
+        } catch (io.github.poolbench.diagnostics.InputException e) {
+            // The run cost minutes: it stays, and the message says how to build from it.
+            PrintWriter err = spec.commandLine().getErr();
+            e.errors().forEach(err::println);
+            err.println("poolbench: the run is kept in " + run.directory() + "; once the error above is fixed, "
+                    + "./poolbench build --quote-machine " + run.machineId()
+                    + " builds the site from it (a plain ./poolbench build quotes the reference run)");
+            err.flush();
+            return PoolbenchCli.BAD_INPUT;
+        }
     }
 }

@@ -110,6 +110,43 @@ public record Selection(String benchmark, Optional<String> mode, Map<String, Str
         return List.copyOf(distinct);
     }
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)}");
+
+    /**
+     * A title or sentence with each {@code {param}} replaced by that param's one value among
+     * {@code results}, as {@link #spoken} says it, so that a title never states a value the run did
+     * not use. A param with several values there is an error: fix it with {@code where}.
+     */
+    public String fill(String text, List<BenchmarkResult> results) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(filled, java.util.regex.Matcher.quoteReplacement(one(results, m.group(1))));
+        }
+        m.appendTail(filled);
+        return filled.toString();
+    }
+
+    /** The one value of {@code param} among {@code results}, spoken; several values or none are an error. */
+    public String one(List<BenchmarkResult> results, String param) {
+        requireParams(results, List.of(param));
+        List<String> values = values(results, param);
+        if (values.size() != 1) {
+            throw new InputException(
+                    location,
+                    "'" + benchmark + "' has several " + param + " values here (" + String.join(", ", values)
+                            + "): fix one with " + param + "=…");
+        }
+        return spoken(param, values.getFirst());
+    }
+
+    /** {@code 10,000} for {@code tasks=10000}, {@code 50 ms} for {@code sleepMillis=50}: a param value as prose says it. */
+    public static String spoken(String param, String value) {
+        String number =
+                value.matches("\\d{4,}") ? String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(value)) : value;
+        return param.endsWith("Millis") ? number + " ms" : number;
+    }
+
     public static boolean isNumber(String text) {
         try {
             return Double.isFinite(Double.parseDouble(text));

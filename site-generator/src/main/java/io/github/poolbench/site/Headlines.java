@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * lessons' own pipeline ({@link ResultWeaver}), so charts, verdicts and their errors at
  * {@code file:line} are the lessons' too.
  *
- * <p>A finding whose benchmark no run has measured (a benchmark that only the full profile runs,
+ * <p>A finding whose benchmark the quoted run did not measure (a benchmark that only the full profile runs,
  * say) is a warning, not an error: the card says what was not measured and which command measures it.
  */
 final class Headlines {
@@ -54,7 +54,7 @@ final class Headlines {
      * @param heading     the heading, as an h3
      * @param chart       the woven chart; empty when not measured
      * @param body        the woven prose, with its verdict; empty when not measured
-     * @param missing     the benchmarks no run has measured; empty when the finding is measured
+     * @param missing     the benchmarks the quoted run did not measure; empty when the finding is measured
      * @param expected    what the finding's first claim expects, for its verdict element
      * @param command     the command that measures what is missing
      * @param lessonHref  the lesson it links into
@@ -115,20 +115,25 @@ final class Headlines {
         }
     }
 
-    private final ResultSet results;
+    private final QuoteRule rule;
     private final ResultWeaver weaver;
     private final Diagnostics diagnostics;
 
     /** A weaver of its own, whose {@link ResultWeaver#quoted(String)} of this page is what the index quotes. */
+    Headlines(QuoteRule rule, Templates templates, ChartViews charts, Diagnostics diagnostics) {
+        this.rule = rule;
+        this.weaver = new ResultWeaver(rule, templates, charts, diagnostics);
+        this.diagnostics = diagnostics;
+    }
+
+    /** Findings quoting {@code machine}'s newest complete run, or the reference when none is named. */
     Headlines(
             ResultSet results,
             Optional<String> machine,
             Templates templates,
             ChartViews charts,
             Diagnostics diagnostics) {
-        this.results = results;
-        this.weaver = new ResultWeaver(results, machine, templates, charts, diagnostics);
-        this.diagnostics = diagnostics;
+        this(QuoteRule.of(results, machine, Optional.empty(), diagnostics), templates, charts, diagnostics);
     }
 
     /** The page among the loaded ones that is the landing page's content, if there is one. */
@@ -250,7 +255,7 @@ final class Headlines {
         if (!missing.isEmpty()) {
             diagnostics.warn(
                     at,
-                    "finding '" + title + "': no run has measured " + String.join(", ", missing)
+                    "finding '" + title + "': the quoted run did not measure " + String.join(", ", missing)
                             + "; the index says so in its place"
                             + (command.isEmpty() ? "" : " (" + command + " measures it)"));
             body = "";
@@ -333,8 +338,9 @@ final class Headlines {
         }
     }
 
+    /** Whether the quoted run measured the benchmark at all (which params it has, each block's weaving says). */
     private boolean measured(String benchmark) {
-        return results.runs().stream().anyMatch(run -> run.results().stream().anyMatch(r -> r.matches(benchmark)));
+        return rule.quoted().stream().anyMatch(run -> run.results().stream().anyMatch(r -> r.matches(benchmark)));
     }
 
     /** The smallest profile whose plan runs the benchmark, e.g. full for {@code CrashDetectionBenchmark.killedMidTask}. */

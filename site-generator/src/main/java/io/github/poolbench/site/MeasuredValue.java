@@ -22,22 +22,31 @@ import java.util.Set;
  * {% measured SleepBenchmark.map poolSize=4 show=ratio-to-ideal %}       1.01× the ideal
  * {% measured SleepBenchmark.map poolSize=4 show=ideal %}                300 ms
  * {% measured AllocBenchmark.run metric=gc.alloc.rate.norm %}            1024 ± 0 B/op
+ * {% measured ManyBenchmark.map show=param param=sleepMillis %}         50 ms (the run's one value)
  * </pre>
  *
  * @param show    what to print: the score (default), the speed-up over sequential, the ratio to the
  *                ideal, or the ideal itself
  * @param metric  a secondary metric to quote instead of the primary score
  * @param ideal   the ideal's kind for {@code ratio-to-ideal} and {@code ideal}
+ * @param param   for {@code show=param}: the param whose value to state, so that prose never states
+ *                a value the quoted run did not use
  */
 record MeasuredValue(
-        Selection selection, Show show, Optional<String> metric, Optional<String> machine, ChartSpec.Ideal ideal) {
+        Selection selection,
+        Show show,
+        Optional<String> metric,
+        Optional<String> machine,
+        ChartSpec.Ideal ideal,
+        Optional<String> param) {
 
     /** What a measured value prints. */
     enum Show {
         SCORE("score"),
         SPEEDUP("speedup"),
         RATIO_TO_IDEAL("ratio-to-ideal"),
-        IDEAL("ideal");
+        IDEAL("ideal"),
+        PARAM("param");
 
         final String word;
 
@@ -47,7 +56,7 @@ record MeasuredValue(
     }
 
     /** The tag's own keys; any other key names a param. */
-    static final Set<String> KEYS = Set.of("show", "metric", "machine", "mode", "ideal");
+    static final Set<String> KEYS = Set.of("show", "metric", "machine", "mode", "ideal", "param");
 
     /** Reads the tag's arguments (a leading {@code measured} is allowed); errors point at {@code location}. */
     static MeasuredValue parse(String arguments, Location location) {
@@ -77,7 +86,13 @@ record MeasuredValue(
                     .orElseThrow(() -> new InputException(
                             location,
                             "measured: unknown show '" + own.get("show")
-                                    + "' (choose score, speedup, ratio-to-ideal or ideal)"));
+                                    + "' (choose score, speedup, ratio-to-ideal, ideal or param)"));
+        }
+        if ((show == Show.PARAM) != own.containsKey("param")) {
+            throw new InputException(
+                    location,
+                    "measured: show=param and param=NAME go together, e.g. {% measured ManyBenchmark.map"
+                            + " show=param param=sleepMillis %}");
         }
         ChartSpec.Ideal ideal = ChartSpec.Ideal.AUTO;
         if (own.containsKey("ideal")) {
@@ -94,7 +109,8 @@ record MeasuredValue(
                 show,
                 Optional.ofNullable(own.get("metric")),
                 Optional.ofNullable(own.get("machine")),
-                ideal);
+                ideal,
+                Optional.ofNullable(own.get("param")));
     }
 
     /** Words split on blanks; double quotes keep a value with blanks together. {@code tag} names the tag in errors. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Weaves results into lessons: turns each {@link ResultBlock} into the HTML that replaces its
@@ -35,8 +36,7 @@ import java.util.OptionalDouble;
  */
 final class ResultWeaver {
 
-    private final ResultSet results;
-    private final Optional<String> machine;
+    private final QuoteRule rule;
     private final Templates templates;
     private final ChartViews charts;
     private final Diagnostics diagnostics;
@@ -46,44 +46,129 @@ final class ResultWeaver {
     private String page = "";
 
     /**
-     * @param machine     the machine whose numbers lessons quote unless a block names another
+     * @param rule        which run lessons quote ({@link QuoteRule} owns that)
      * @param diagnostics where a claim the data does not back is reported
      */
+    ResultWeaver(QuoteRule rule, Templates templates, ChartViews charts, Diagnostics diagnostics) {
+        this.rule = rule;
+        this.templates = templates;
+        this.charts = charts;
+        this.diagnostics = diagnostics;
+    }
+
+    /** A weaver quoting {@code machine}'s newest complete run, or the reference when none is named. */
     ResultWeaver(
             ResultSet results,
             Optional<String> machine,
             Templates templates,
             ChartViews charts,
             Diagnostics diagnostics) {
-        this.results = results;
-        this.machine = machine;
-        this.templates = templates;
-        this.charts = charts;
-        this.diagnostics = diagnostics;
+        this(QuoteRule.of(results, machine, Optional.empty(), diagnostics), templates, charts, diagnostics);
     }
 
     /**
      * The HTML for one block of a lesson; its charts are queued to be drawn under {@code site}.
+     * What the quoted run did not measure becomes a note saying so, with a warning.
      *
      * @param root the relative path from the lesson's page to the site root
-     * @throws InputException naming the block's line when it asks for something the results lack
+     * @throws InputException naming the block's line when it is wrong in the source
      */
     String resolve(ResultBlock block, Lesson lesson, Path site, String root) {
         page = lesson.path();
+        Consumer<ResultRun> check = check(block);
+        if (block.kind() == ResultBlock.Kind.COMPARE) {
+            CompareTag tag = CompareTag.parse(block.body(), block.location());
+            if (!tag.first().machine().equals(tag.second().machine())) {
+                return acrossMachines(tag, block.location())
+                        .map(verdict -> templates.render("partials/verdict.ftlh", verdict))
+                        .orElseGet(() -> notMeasured(block, check));
+            }
+        }
+        Optional<ResultRun> run = rule.resolve(tag(block), machine(block), block.location(), check);
+        if (run.isEmpty()) {
+            return notMeasured(block, check);
+        }
         return switch (block.kind()) {
-            case CHART -> templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root)));
-            case RESULTS -> templates.render("partials/results-table.ftlh", Map.of("table", table(block, root)));
-            case VALUE -> templates.render("partials/measured.ftlh", value(block));
-            case COMPARE -> templates.render("partials/verdict.ftlh", compare(block));
+            case CHART ->
+                templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root, run.get())));
+            case RESULTS ->
+                templates.render("partials/results-table.ftlh", Map.of("table", table(block, root, run.get())));
+            case VALUE -> templates.render("partials/measured.ftlh", value(block, run.get()));
+            case COMPARE -> templates.render("partials/verdict.ftlh", compare(block, run.get()));
         };
     }
 
-    private ChartView chart(ResultBlock block, Lesson lesson, Path site, String root) {
+    /** The note in place of what the quoted run did not measure, naming the profile that does. */
+    private String notMeasured(ResultBlock block, Consumer<ResultRun> check) {
+        return templates.render(
+                "partials/not-measured.ftlh",
+                Map.of(
+                        "block",
+                        block.kind() == ResultBlock.Kind.CHART || block.kind() == ResultBlock.Kind.RESULTS,
+                        "text",
+                        QuoteRule.NOT_MEASURED,
+                        "command",
+                        QuoteRule.measuring(check).map(QuoteRule::command).orElse(""),
+                        "title",
+                        "the quoted run, "
+                                + rule.quoted().map(ResultWeaver::source).orElse("") + ", has no result for this"));
+    }
+
+    private static String tag(ResultBlock block) {
+        return switch (block.kind()) {
+            case CHART -> "chart";
+            case RESULTS -> "results";
+            case VALUE -> "measured";
+            case COMPARE -> "compare";
+        };
+    }
+
+    /** The machine a block names for itself (a compare's first side's, which here is also its second's). */
+    private static Optional<String> machine(ResultBlock block) {
+        return switch (block.kind()) {
+            case CHART ->
+                ChartSpec.parse("chart", block.body(), block.location()).machine();
+            case RESULTS ->
+                ChartSpec.parse("results", block.body(), block.location()).machine();
+            case VALUE -> MeasuredValue.parse(block.body(), block.location()).machine();
+            case COMPARE ->
+                CompareTag.parse(block.body(), block.location()).first().machine();
+        };
+    }
+
+    /**
+     * What a block needs of a run, as a check that throws {@link InputException} when the run
+     * cannot answer it: the same check for a real run, the reference and a profile's plan.
+     */
+    static Consumer<ResultRun> check(ResultBlock block) {
+        return switch (block.kind()) {
+            case CHART -> {
+                ChartSpec spec = ChartSpec.parse("chart", block.body(), block.location());
+                yield r -> ChartData.select(spec, r);
+            }
+            case RESULTS -> {
+                ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
+                yield r -> {
+                    List<BenchmarkResult> selected = spec.selection().apply(r);
+                    spec.selection().requireParams(selected, spec.namedParams());
+                    spec.title().ifPresent(t -> spec.selection().fill(t, selected));
+                };
+            }
+            case VALUE -> {
+                MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
+                yield value.show() == MeasuredValue.Show.PARAM
+                        ? r -> paramValue(value, r)
+                        : r -> single(value.selection(), r, "measured", Map.of());
+            }
+            case COMPARE -> {
+                CompareTag tag = CompareTag.parse(block.body(), block.location());
+                yield r -> sides(tag, r, r, block.location());
+            }
+        };
+    }
+
+    private ChartView chart(ResultBlock block, Lesson lesson, Path site, String root, ResultRun run) {
         ChartSpec spec = ChartSpec.parse("chart", block.body(), block.location());
-        ResultRun run = firstResolving(spec.machine(), spec.benchmark(), block.location(), r -> {
-            ChartData.select(spec, r);
-            return r;
-        });
         ChartData data = ChartData.select(spec, quote(run));
         String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
         return charts.view(
@@ -97,12 +182,8 @@ final class ResultWeaver {
                 root + DataFiles.href(run));
     }
 
-    private TableView table(ResultBlock block, String root) {
+    private TableView table(ResultBlock block, String root, ResultRun run) {
         ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
-        ResultRun run = firstResolving(spec.machine(), spec.benchmark(), block.location(), r -> {
-            spec.selection().requireParams(spec.selection().apply(r), spec.namedParams());
-            return r;
-        });
         List<BenchmarkResult> selected = spec.selection().apply(quote(run));
         List<String> columns = new ArrayList<>();
         spec.series().ifPresent(columns::add);
@@ -131,6 +212,7 @@ final class ResultWeaver {
                 .toList();
         Optional<BenchmarkResult> baseline = Baselines.find(run.results(), selected, columns, spec.x());
         String title = spec.title()
+                .map(t -> spec.selection().fill(t, selected))
                 .orElse(spec.benchmark()
                         + (spec.selection().where().isEmpty()
                                 ? ""
@@ -146,12 +228,16 @@ final class ResultWeaver {
                 root + DataFiles.href(run));
     }
 
-    private Map<String, Object> value(ResultBlock block) {
+    private Map<String, Object> value(ResultBlock block, ResultRun run) {
         MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
-        ResultRun run = firstResolving(value.machine(), value.selection().benchmark(), block.location(), r -> {
-            single(value.selection(), r, "measured", Map.of());
-            return r;
-        });
+        if (value.show() == MeasuredValue.Show.PARAM) {
+            return Map.of(
+                    "text",
+                    paramValue(value, quote(run)),
+                    "title",
+                    value.param().orElseThrow() + " of " + value.selection().benchmark() + " in machine "
+                            + source(run));
+        }
         BenchmarkResult result = single(value.selection(), quote(run), "measured", Map.of());
         String text = switch (value.show()) {
             case SCORE -> Format.measured(metric(value, result));
@@ -160,12 +246,14 @@ final class ResultWeaver {
             case IDEAL ->
                 Format.significant(ideal(value, result, run, block.location()), 4) + " "
                         + Units.spoken(result.primary().unit());
+            case PARAM -> throw new IllegalStateException("handled above");
         };
         String title = describe(result, run) + "; "
                 + switch (value.show()) {
                     case SCORE -> "± is the 99.9 % confidence interval";
                     case SPEEDUP, RATIO_TO_IDEAL -> "in brackets the ratio's 99.9 % confidence interval (Fieller)";
                     case IDEAL -> "worked out from the params";
+                    case PARAM -> throw new IllegalStateException("handled above");
                 };
         return Map.of("text", text, "title", title);
     }
@@ -175,41 +263,43 @@ final class ResultWeaver {
      * second with its interval, and a warning at the tag's line when the verdict is not the one the
      * author expected (an error under {@code --strict}).
      */
-    private Map<String, Object> compare(ResultBlock block) {
+    private Map<String, Object> compare(ResultBlock block, ResultRun run) {
         CompareTag tag = CompareTag.parse(block.body(), block.location());
-        Selection left = tag.first().selection();
-        ResultRun firstRun = firstResolving(tag.first().machine(), left.benchmark(), block.location(), r -> {
-            single(left, r, "compare", Map.of());
-            return r;
-        });
-        BenchmarkResult first = single(left, quote(firstRun), "compare", Map.of());
-        Selection right = tag.second().selection();
-        ResultRun secondRun = firstResolving(tag.second().machine(), right.benchmark(), block.location(), r -> {
-            single(right, r, "compare", first.params());
-            return r;
-        });
-        BenchmarkResult second = single(right, quote(secondRun), "compare", first.params());
-        if (first == second) {
-            throw new InputException(
-                    block.location(),
-                    "compare: both sides pick the same result, " + describe(first, firstRun)
-                            + "; give the second side a param value of its own");
+        return verdict(tag, quote(run), run, block.location());
+    }
+
+    /**
+     * A comparison whose sides name different machines: each side on its own machine's newest
+     * complete run (a tag that names its machines gets exactly those, errors included).
+     */
+    private Optional<Map<String, Object>> acrossMachines(CompareTag tag, Location location) {
+        Optional<ResultRun> firstRun = rule.resolve(
+                "compare",
+                tag.first().machine(),
+                location,
+                r -> single(tag.first().selection(), r, "compare", Map.of()));
+        if (firstRun.isEmpty()) {
+            return Optional.empty();
         }
-        if (!first.mode().equals(second.mode())
-                || !first.primary().unit().equals(second.primary().unit())) {
-            throw new InputException(
-                    block.location(),
-                    "compare: the sides are measured differently (" + first.mode() + ", "
-                            + first.primary().unit() + " against " + second.mode() + ", "
-                            + second.primary().unit()
-                            + "); compare results of one mode and unit");
-        }
+        BenchmarkResult first = single(tag.first().selection(), firstRun.get(), "compare", Map.of());
+        return rule.resolve(
+                        "compare",
+                        tag.second().machine(),
+                        location,
+                        r -> single(tag.second().selection(), r, "compare", first.params()))
+                .map(secondRun -> verdict(tag, quote(firstRun.get()), quote(secondRun), location));
+    }
+
+    private Map<String, Object> verdict(CompareTag tag, ResultRun firstRun, ResultRun secondRun, Location location) {
+        Sides picked = sides(tag, firstRun, secondRun, location);
+        BenchmarkResult first = picked.first();
+        BenchmarkResult second = picked.second();
         Ratio ratio = Ratio.speedup(first, second);
         String text = RatioText.verdict(ratio);
         String sides = describe(first, firstRun) + " vs " + describe(second, secondRun);
         if (ratio.verdict() != tag.expect()) {
             diagnostics.warn(
-                    block.location(),
+                    location,
                     "compare: expected " + tag.expect().word() + " but the data says "
                             + ratio.verdict().word() + " (" + text + "): " + sides);
         }
@@ -223,6 +313,39 @@ final class ResultWeaver {
                 tag.expect().word(),
                 "verdict",
                 ratio.verdict().word());
+    }
+
+    /** The value a {@code show=param} tag states: its param's one value among the results it names. */
+    private static String paramValue(MeasuredValue value, ResultRun run) {
+        return value.selection().one(value.selection().apply(run), value.param().orElseThrow());
+    }
+
+    /** The two results a comparison sets against each other, both from one run. */
+    private record Sides(BenchmarkResult first, BenchmarkResult second) {}
+
+    /**
+     * Both sides of {@code tag} on {@code run}: the second narrowed by the first's params where it
+     * leaves one open, each side one result, the two distinct and measured alike.
+     */
+    private static Sides sides(CompareTag tag, ResultRun firstRun, ResultRun secondRun, Location location) {
+        BenchmarkResult first = single(tag.first().selection(), firstRun, "compare", Map.of());
+        BenchmarkResult second = single(tag.second().selection(), secondRun, "compare", first.params());
+        if (first == second) {
+            throw new InputException(
+                    location,
+                    "compare: both sides pick the same result, " + describe(first, firstRun)
+                            + "; give the second side a param value of its own");
+        }
+        if (!first.mode().equals(second.mode())
+                || !first.primary().unit().equals(second.primary().unit())) {
+            throw new InputException(
+                    location,
+                    "compare: the sides are measured differently (" + first.mode() + ", "
+                            + first.primary().unit() + " against " + second.mode() + ", "
+                            + second.primary().unit()
+                            + "); compare results of one mode and unit");
+        }
+        return new Sides(first, second);
     }
 
     /** Notes that the page being resolved quotes {@code run}. */
@@ -366,49 +489,6 @@ final class ResultWeaver {
                 location,
                 "measured: unit '" + result.primary().unit()
                         + "' is not a JMH time unit, so the ideal cannot be expressed in it"));
-    }
-
-    /**
-     * Resolves a block against the first run that can answer it: the block's own machine if it
-     * names one (never another), otherwise the reported machine's runs newest first, then other
-     * machines' runs newest first. So a quick smoke run overlays the committed reference results
-     * without hiding what it did not measure, and every chart still names the run it came from.
-     * When no run answers, the error is the one from the most relevant run.
-     */
-    private <T> T firstResolving(
-            Optional<String> asked,
-            String benchmark,
-            Location location,
-            java.util.function.Function<ResultRun, T> resolve) {
-        String machineId = asked.or(() -> machine)
-                .orElseThrow(() -> new InputException(
-                        location, "no results to quote: the results folder is empty (run ./poolbench bench first)"));
-        if (asked.isPresent() && !results.byMachine().containsKey(machineId)) {
-            throw new InputException(
-                    location,
-                    "no results for machine '" + machineId + "' (machines: "
-                            + String.join(", ", results.byMachine().keySet()) + ")");
-        }
-        List<ResultRun> candidates = new ArrayList<>(results.runsNewestFirst(machineId));
-        if (asked.isEmpty()) {
-            results.runs().reversed().stream()
-                    .filter(r -> !r.machineId().equals(machineId))
-                    .forEach(candidates::add);
-        }
-        InputException best = null;
-        boolean bestHasBenchmark = false;
-        for (ResultRun candidate : candidates) {
-            boolean hasBenchmark = candidate.results().stream().anyMatch(r -> r.matches(benchmark));
-            try {
-                return resolve.apply(candidate);
-            } catch (InputException e) {
-                if (best == null || hasBenchmark && !bestHasBenchmark) {
-                    best = e;
-                    bestHasBenchmark = hasBenchmark;
-                }
-            }
-        }
-        throw best != null ? best : new InputException(location, "no results to quote for '" + benchmark + "'");
     }
 
     /** The runs the page at {@code path} quotes, in order of first use. */

@@ -15,7 +15,6 @@ import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.OutputFolder;
 import io.github.poolbench.render.StagedOutput;
 import io.github.poolbench.render.Templates;
-import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import io.github.poolbench.results.ResultsLoader;
 import java.io.IOException;
@@ -64,13 +63,13 @@ public final class SiteBuilder {
         ResultSet results = join(loading);
         long loaded = System.nanoTime();
         request.machine().ifPresent(id -> checkMachine(id, results, request.results()));
-        Optional<String> machine = request.machine().or(() -> results.newest().map(ResultRun::machineId));
+        QuoteRule rule = QuoteRule.of(results, request.machine(), request.run(), diagnostics);
 
         try (StagedOutput staged = StagedOutput.beside(request.out(), inputs, request.force());
                 ChartPainter painter = new ChartPainter(new ChartCache(Optional.of(cacheFolder(request))))) {
             Path site = staged.folder();
             ChartViews charts = new ChartViews(painter);
-            ResultWeaver weaver = new ResultWeaver(results, machine, templates, charts, diagnostics);
+            ResultWeaver weaver = new ResultWeaver(rule, templates, charts, diagnostics);
             int chartCount = 0;
             List<Lesson> ordered = lessons.stream()
                     .sorted(Comparator.comparingInt(Lesson::priority)
@@ -108,8 +107,7 @@ public final class SiteBuilder {
             ResultPages.Output pages = new ResultPages(templates, charts)
                     .render(results, site, (path, html) -> write(site.resolve(path), html));
             Headlines.Landing findings = Headlines.landing(read)
-                    .map(page ->
-                            new Headlines(results, machine, templates, charts, diagnostics).weave(page, ordered, site))
+                    .map(page -> new Headlines(rule, templates, charts, diagnostics).weave(page, ordered, site))
                     .orElse(Headlines.Landing.NONE);
             chartCount += findings.charts();
             write(

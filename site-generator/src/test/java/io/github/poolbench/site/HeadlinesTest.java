@@ -152,7 +152,7 @@ class HeadlinesTest {
         assertEquals(
                 List.of(content.resolve("index.md")
                         + ":60: warning: finding 'A crashed worker is noticed, not waited for': "
-                        + "no run has measured CrashDetectionBenchmark.killedMidTask, CrashDetectionBenchmark.baselineRoundTrip; "
+                        + "the quoted run did not measure CrashDetectionBenchmark.killedMidTask, CrashDetectionBenchmark.baselineRoundTrip; "
                         + "the index says so in its place (./poolbench report --profile full measures it)"),
                 warnings);
         Element missing = index().selectFirst("article.finding-missing");
@@ -177,7 +177,7 @@ class HeadlinesTest {
         assertEquals(
                 4,
                 error.errors().stream()
-                        .filter(e -> e.message().contains("no run has measured"))
+                        .filter(e -> e.message().contains("the quoted run did not measure"))
                         .count(),
                 error.getMessage());
     }

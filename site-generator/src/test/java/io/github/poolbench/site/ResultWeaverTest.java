@@ -113,7 +113,7 @@ class ResultWeaverTest {
                 "NoSuch.map                                             | no benchmark 'NoSuch.map' in",
                 "PrimesBenchmark.map poolSize=2 metric=gc.nope          | has no metric 'gc.nope' (it has: gc.alloc.rate, gc.alloc.rate.norm)",
                 "FetchBenchmark.map poolSize=2 show=speedup             | show=speedup needs a sequential baseline",
-                "SleepBenchmark.map pool=THREAD poolSize=4 show=fast    | unknown show 'fast' (choose score, speedup, ratio-to-ideal or ideal)",
+                "SleepBenchmark.map pool=THREAD poolSize=4 show=fast    | unknown show 'fast' (choose score, speedup, ratio-to-ideal, ideal or param)",
                 "SleepBenchmark.map pool=THREAD poolSize=4 machine=nope | no results for machine 'nope' (machines: lab-a, lab-b)",
                 "poolSize=4                                             | measured needs a benchmark first",
                 "SleepBenchmark.map pool                                | 'pool' is not key=value",
