@@ -37,8 +37,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     static final int JOBS_PER_WORKER = 2;
     /** After this many workers in a row die before their handshake, the pool stops replacing them. */
     private static final int MAX_FAILED_STARTS = 3;
-    /** How long a worker may take to notice the end of its stdin and exit, whatever the grace. */
-    private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(1);
+    /** How long a worker may take to notice the end of its socket and exit, whatever the grace. */
+    private static final Duration EXIT_AFTER_SOCKET_END = Duration.ofSeconds(1);
     /** How long a killed worker may take to be gone. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
@@ -206,7 +206,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 if (max > 0 && worker.jobsDone >= max && worker.inFlight.isEmpty()) {
                     worker.retiring = true; // it ends now; its reader then starts a fresh one
                     ready.remove(worker);
-                    worker.endInput();
+                    worker.endSocket();
                 }
                 if (worker.stopping == answered) {
                     worker.stopping = null; // it finished before it could be stopped
@@ -372,10 +372,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
-        // Still gracefully: a worker ends as soon as its stdin does, busy or not. Forcibly, past the grace
-        // (but never sooner than a moment after the end of its stdin): one that could not, e.g. stopped.
-        all.forEach(WorkerProcess::endInput);
-        long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_EOF.toNanos());
+        // Still gracefully: a worker ends as soon as its socket does, busy or not. Forcibly, past the grace
+        // (but never sooner than a moment after the end of its socket): one that could not, e.g. stopped.
+        all.forEach(WorkerProcess::endSocket);
+        long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_SOCKET_END.toNanos());
         try {
             for (WorkerProcess worker : all) {
                 if (!worker.awaitExit(Duration.ofNanos(Math.max(0, killAt - System.nanoTime())))) {

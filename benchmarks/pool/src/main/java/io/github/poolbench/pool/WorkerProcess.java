@@ -173,8 +173,8 @@ final class WorkerProcess {
         LockSupport.unpark(writer);
     }
 
-    /** Ends the worker's input after what is queued: it ends as soon as it reads that, even mid-task. */
-    void endInput() {
+    /** Ends the parent's side of the socket after what is queued: the worker ends as soon as it reads that, even mid-task. */
+    void endSocket() {
         inputEnded = true;
         LockSupport.unpark(writer);
     }

@@ -168,7 +168,7 @@ class ProcessPoolTest {
                     .inheritIO()
                     .start();
             assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "SIGSTOP sent");
-        } // a stopped worker reads no end of stdin: only a kill ends it
+        } // a stopped worker reads no end of its socket: only a kill ends it
         workers.forEach(worker -> assertFalse(worker.isAlive(), worker + " is alive"));
     }
 
