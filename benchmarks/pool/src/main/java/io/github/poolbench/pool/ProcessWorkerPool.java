@@ -89,16 +89,27 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
     }
 
-    /** Starts {@code size} workers at once and returns when all have answered their handshake. */
+    /**
+     * Starts {@code size} workers at once and returns when all have answered their handshake. Fails at once
+     * past the cap on workers ({@link WorkerCap}); at the start timeout it stops launching, ends every worker
+     * it started and fails.
+     */
     static ProcessWorkerPool start(int size, PoolOptions options) {
+        String overCap = WorkerCap.check(size, options);
+        if (overCap != null) {
+            throw new PoolException("Could not start a PROCESS pool of " + size + " workers: " + overCap);
+        }
         ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
-        try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
+        // Not closed in try-with-resources: close() would wait for every launch, past the timeout.
+        ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
                 .daemon(true)
                 .name("poolbench-worker-launcher-" + pool.poolId + "-", 0)
-                .factory())) {
-            List<Future<WorkerProcess>> started = new ArrayList<>(size);
+                .factory());
+        List<Future<WorkerProcess>> started = new ArrayList<>(size);
+        int answered = 0;
+        try {
             for (int i = 0; i < size; i++) {
                 started.add(launchers.submit(pool::startWorker));
             }
@@ -106,18 +117,31 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
                         .ready()
                         .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                answered++;
             }
             return pool;
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
-            pool.close();
+            launchers.shutdownNow(); // launches not begun never begin
+            pool.close(); // a launch under way sees the pool closed and kills its worker
+            try {
+                launchers.awaitTermination(KILL_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            String why = e instanceof TimeoutException
+                    ? (size - answered) + " of them had not answered their handshake"
+                            + " (a slow initializer? a machine too busy?)"
+                    : cause.getMessage();
             throw new PoolException(
                     "Could not start a PROCESS pool of " + size + " workers within " + options.startTimeout() + ": "
-                            + cause.getMessage() + "; the command was " + pool.launcher.command(),
+                            + why + "; the command was " + pool.launcher.command(),
                     cause);
+        } finally {
+            launchers.shutdown(); // its threads end with their launch
         }
     }
 

@@ -375,7 +375,7 @@ class ProcessPoolTest {
     }
 
     /** Alive and not a zombie waiting for init to reap it (see OrphanedWorkersTest). */
-    private static boolean running(long pid) {
+    static boolean running(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             char state = stat.charAt(stat.lastIndexOf(')') + 2);
