@@ -558,7 +558,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         Chunk chunk = job.chunk();
         try {
             if (reply.type() == Protocol.RESULT) {
-                chunk.results().complete(Arrays.asList(ValueCodec.decode(reply.part1(), allowList)));
+                // Resolved as the worker resolves them: a result's class may exist only in the memory of the
+                // task's class loader (a source-launched program, jshell), which the default would not ask.
+                ClassLoader loader = chunk.task().getClass().getClassLoader();
+                chunk.results().complete(Arrays.asList(ValueCodec.decode(reply.part1(), allowList, loader)));
                 return;
             }
             RemoteFailure failure = (RemoteFailure) allowList.deserialize(reply.part1());
