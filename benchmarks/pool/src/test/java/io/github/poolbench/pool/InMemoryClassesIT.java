@@ -37,19 +37,7 @@ class InMemoryClassesIT {
                 }
                 /exit
                 """, StandardCharsets.UTF_8);
-        // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
-        // what the script printed counts here.
-        Jvm.Outcome outcome = Jvm.run(
-                List.of(
-                        Jvm.tool("jshell"),
-                        "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
-                        "--feedback",
-                        "silent",
-                        "--class-path",
-                        Jvm.builtJar().toString(),
-                        script.toString()),
-                "",
-                LIMIT);
+        Jvm.Outcome outcome = jshell(script);
         assertEquals(
                 List.of(0, "[1, 4, 9]" + NL + "[1, 8, 27]" + NL),
                 List.of(outcome.exitStatus(), outcome.out()),
@@ -123,17 +111,7 @@ class InMemoryClassesIT {
                 }
                 /exit
                 """, StandardCharsets.UTF_8);
-        Jvm.Outcome outcome = Jvm.run(
-                List.of(
-                        Jvm.tool("jshell"),
-                        "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
-                        "--feedback",
-                        "silent",
-                        "--class-path",
-                        Jvm.builtJar().toString(),
-                        script.toString()),
-                "",
-                LIMIT);
+        Jvm.Outcome outcome = jshell(script);
         assertEquals(List.of(0, "[Bx 1, Bx 2]" + NL), List.of(outcome.exitStatus(), outcome.out()), outcome::toString);
         assertFalse(outcome.err().contains("Exception"), outcome::toString);
     }
@@ -163,5 +141,22 @@ class InMemoryClassesIT {
         Jvm.Outcome outcome = Jvm.run(
                 List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(), source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[101, 108, 127]" + NL, ""), outcome);
+    }
+
+    /** Runs a jshell script with the built jar alone on the class path. */
+    private Jvm.Outcome jshell(Path script) throws Exception {
+        // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
+        // what the script printed counts here.
+        return Jvm.run(
+                List.of(
+                        Jvm.tool("jshell"),
+                        "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
+                        "--feedback",
+                        "silent",
+                        "--class-path",
+                        Jvm.builtJar().toString(),
+                        script.toString()),
+                "",
+                LIMIT);
     }
 }
