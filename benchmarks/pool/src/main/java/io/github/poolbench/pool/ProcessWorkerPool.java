@@ -71,6 +71,13 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private int failedStartsInARow;
     private volatile SerializedTask lastTask;
 
+    /** How often a worker sends a heartbeat: once a second, or four times within the heartbeat timeout. */
+    private final Duration heartbeatInterval;
+    /** Looks for workers silent past the heartbeat timeout, every heartbeat interval. */
+    private final java.util.concurrent.ScheduledFuture<?> heartbeatCheck;
+    /** When the check last ran; a check that runs far too late means this JVM stalled, not its workers. */
+    private volatile long lastCheck = System.nanoTime();
+
     private ProcessWorkerPool(int size, PoolOptions options) {
         super(PoolKind.PROCESS, size, options);
         this.allowList = new AllowList(options.allowedClasses());
@@ -87,6 +94,38 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } catch (IOException e) {
             throw new PoolException("Could not make a private folder for the workers' sockets: " + e, e);
         }
+        Duration quarter = options.heartbeatTimeout().dividedBy(4);
+        this.heartbeatInterval = quarter.compareTo(Duration.ofSeconds(1)) < 0 ? quarter : Duration.ofSeconds(1);
+        this.heartbeatCheck = TIMER.scheduleWithFixedDelay(
+                this::killFrozenWorkers,
+                heartbeatInterval.toNanos(),
+                heartbeatInterval.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Kills every worker that has sent nothing, not even a heartbeat, for the heartbeat timeout while its
+     * reader waited: it is stopped, swapped out or stuck, and would hold the job sent ahead to it for good.
+     * Its reader then fails the job it ran and gives the rest to other workers.
+     */
+    private void killFrozenWorkers() {
+        long now = System.nanoTime();
+        long sinceLastCheck = now - lastCheck;
+        lastCheck = now;
+        long timeout = options().heartbeatTimeout().toNanos();
+        if (sinceLastCheck > heartbeatInterval.toNanos() + timeout / 2) {
+            return; // this JVM itself was stopped or starved: its workers get a fresh chance
+        }
+        List<WorkerProcess> silent;
+        lock.lock();
+        try {
+            silent = ready.stream()
+                    .filter(worker -> worker.silentFor(now) > timeout)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+        silent.forEach(worker -> worker.killFrozen(options().heartbeatTimeout()));
     }
 
     /**
@@ -285,10 +324,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                             isClosed()
                                     ? new PoolClosedException("The " + this + " was closed before "
                                             + lost.chunk().describe() + " finished")
-                                    : new WorkerDiedException(
-                                            worker + " died with " + worker.describeEnd(exitStatus) + " while running "
-                                                    + lost.chunk().describe() + "; the pool has replaced it",
-                                            exitStatus));
+                                    : died(worker, exitStatus, lost));
         }
         if (replace) {
             try {
@@ -309,6 +345,20 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 }
             }
         }
+    }
+
+    /** The error for the job a worker ran when it ended: how it ended, and its last lines on stderr. */
+    private static WorkerDiedException died(WorkerProcess worker, int exitStatus, Job lost) {
+        WorkerEnd end = worker.end(exitStatus);
+        String what = end.reason() == WorkerDiedException.Reason.STOPPED_ANSWERING
+                ? worker + " stopped answering while running " + lost.chunk().describe() + ": " + end.description()
+                : worker + " died with " + end.description() + " while running "
+                        + lost.chunk().describe();
+        return new WorkerDiedException(
+                what + "; the pool has replaced it"
+                        + (end.stderrTail().isEmpty() ? "" : ". Its last lines on stderr:\n" + end.stderrTail()),
+                exitStatus,
+                end.reason());
     }
 
     /**
@@ -377,6 +427,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
 
     @Override
     protected void shutdownWorkers() {
+        heartbeatCheck.cancel(false);
         long deadline = System.nanoTime() + options().closeGrace().toNanos();
         List<WorkerProcess> all;
         lock.lock();
@@ -446,6 +497,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
+        worker.expectHeartbeats(heartbeatInterval.toMillis());
         worker.ready().thenAccept(this::becameReady);
         // A worker that never answers is killed; its reader then reports it gone.
         worker.ready()
