@@ -72,6 +72,10 @@ final class WorkerProcess {
     private volatile long waitingSince;
     /** The worker's last lines on stderr, for the error when it dies. */
     private final StderrTail stderrTail;
+    /** In the environment of the worker and of every process it starts ({@link ProcessTree}). */
+    private final String treeMark;
+    /** Set when the pool ended the socket: the worker then ends the processes its tasks started itself. */
+    private volatile boolean socketEndedByPool;
     /** Jobs sent and not yet answered, the running one first; guarded by the pool's lock. */
     final ArrayDeque<ProcessWorkerPool.Job> inFlight = new ArrayDeque<>(ProcessWorkerPool.JOBS_PER_WORKER);
     /** The id of the job asked back from this worker, or 0; guarded by the pool's lock. */
@@ -94,8 +98,10 @@ final class WorkerProcess {
             byte[] initializer,
             List<Thread> pumps,
             Listener listener,
-            StderrTail stderrTail) {
+            StderrTail stderrTail,
+            String treeMark) {
         this.stderrTail = stderrTail;
+        this.treeMark = treeMark;
         this.initializer = initializer;
         this.pumps = pumps;
         this.slot = slot;
@@ -129,9 +135,12 @@ final class WorkerProcess {
             String readerName, int slot, List<String> command, Path socket, byte[] initializer, Listener listener)
             throws IOException {
         ServerSocketChannel server = Channel.listen(socket);
+        String treeMark = ProcessTree.newMark();
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put(ProcessTree.MARK, treeMark);
+            process = builder.start();
         } catch (IOException | RuntimeException e) {
             server.close();
             Files.deleteIfExists(socket);
@@ -142,8 +151,8 @@ final class WorkerProcess {
         List<Thread> pumps = List.of(
                 pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout"), null),
                 pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr"), stderrTail));
-        WorkerProcess worker =
-                new WorkerProcess(readerName, slot, process, socket, server, initializer, pumps, listener, stderrTail);
+        WorkerProcess worker = new WorkerProcess(
+                readerName, slot, process, socket, server, initializer, pumps, listener, stderrTail, treeMark);
         // A worker that dies before it connects must not leave the reader waiting to accept.
         process.onExit().thenRun(() -> {
             if (worker.channel == null) {
@@ -203,6 +212,7 @@ final class WorkerProcess {
 
     /** Ends the parent's side of the socket after what is queued: the worker ends as soon as it reads that, even mid-task. */
     void endSocket() {
+        socketEndedByPool = true;
         inputEnded = true;
         LockSupport.unpark(writer);
     }
@@ -293,6 +303,11 @@ final class WorkerProcess {
         closeQuietly(channel);
         closeQuietly(server);
         int exitStatus = exitStatus();
+        if (!(socketEndedByPool && exitStatus == 0)) {
+            // It did not end as the pool asked, which ends what its tasks started: killed from outside, say,
+            // its children were left to init, out of reach of descendants(). Found by their mark instead.
+            ProcessTree.killMarked(treeMark);
+        }
         drainPlainOutput();
         ready.completeExceptionally(new PoolException(
                 this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));

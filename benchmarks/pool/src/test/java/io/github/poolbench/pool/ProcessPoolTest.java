@@ -433,6 +433,25 @@ class ProcessPoolTest {
         assertFalse(running(sleeper), "sleep 97 (pid " + sleeper + ") outlived the pool");
     }
 
+    /** A child a task started is orphaned when its worker is killed from outside; the pool still ends it. */
+    @Test
+    @EnabledOnOs(OS.LINUX) // found by /proc; macOS and Windows cannot (see ProcessTree)
+    void aWorkerKilledFromOutsideLeavesNoProcessOfItsTasksBehind() throws Exception {
+        long sleeper;
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults())) {
+            long worker = pool.map(Tasks::pid, List.of(0), WAIT).getFirst();
+            sleeper = pool.map(Tasks::startSleeper, List.of(0), WAIT).getFirst();
+            assertTrue(running(sleeper), "sleep 97 runs");
+            ProcessHandle victim = ProcessHandle.of(worker).orElseThrow();
+            victim.destroyForcibly(); // SIGKILL: the worker cannot end its children
+            assertTrue(victim.onExit().get(30, TimeUnit.SECONDS) != null, "the worker died");
+        } // close() waits for the dead worker's reader, which is what ends the orphan
+        for (int poll = 0; poll < 200 && running(sleeper); poll++) {
+            Thread.sleep(50);
+        }
+        assertFalse(running(sleeper), "sleep 97 (pid " + sleeper + ") outlived its worker and the pool");
+    }
+
     /** Alive and not a zombie waiting for init to reap it (see OrphanedWorkersTest). */
     static boolean running(long pid) {
         try {
