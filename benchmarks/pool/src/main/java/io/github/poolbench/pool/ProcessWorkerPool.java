@@ -147,7 +147,6 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 .name("poolbench-worker-launcher-" + pool.poolId + "-", 0)
                 .factory());
         List<Future<WorkerProcess>> started = new ArrayList<>(size);
-        int answered = 0;
         try {
             for (int i = 0; i < size; i++) {
                 started.add(launchers.submit(pool::startWorker));
@@ -156,7 +155,6 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
                         .ready()
                         .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                answered++;
             }
             return pool;
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
@@ -171,7 +169,12 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 Thread.currentThread().interrupt();
             }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            String why = e instanceof TimeoutException
+            long answered = started.stream()
+                    .filter(launch -> launch.state() == Future.State.SUCCESS
+                            && launch.resultNow().ready().state() == Future.State.SUCCESS)
+                    .count();
+            // The worker's own start timer (startWorker) may fail its handshake first, with the same meaning.
+            String why = cause instanceof TimeoutException
                     ? (size - answered) + " of them had not answered their handshake"
                             + " (a slow initializer? a machine too busy?)"
                     : cause.getMessage();
