@@ -433,6 +433,16 @@ class ProcessPoolTest {
         assertFalse(running(sleeper), "sleep 97 (pid " + sleeper + ") outlived the pool");
     }
 
+    /** A worker busy with one long task still sends its heartbeats: it is not taken for frozen. */
+    @Test
+    void aWorkerBusyPastTheHeartbeatTimeoutIsNotTakenForFrozen() {
+        try (ProcessWorkerPool pool = open(1, PoolOptions.defaults().withHeartbeatTimeout(Duration.ofSeconds(1)))) {
+            long before = pool.map(Tasks::pid, List.of(0), WAIT).getFirst();
+            assertEquals(List.of(3_000), pool.map(Tasks::sleepMillis, List.of(3_000), WAIT));
+            assertEquals(List.of(before), pool.map(Tasks::pid, List.of(1), WAIT), "the same worker serves on");
+        }
+    }
+
     /** A child a task started is orphaned when its worker is killed from outside; the pool still ends it. */
     @Test
     @EnabledOnOs(OS.LINUX) // found by /proc; macOS and Windows cannot (see ProcessTree)
