@@ -71,8 +71,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private int failedStartsInARow;
     private volatile SerializedTask lastTask;
 
-    /** How often a worker sends a heartbeat: once a second, or four times within the heartbeat timeout. */
-    private final Duration heartbeatInterval;
+    /** How often a worker sends a heartbeat, in nanoseconds: once a second, or four times within the heartbeat timeout. */
+    private final long heartbeatInterval;
     /** Looks for workers silent past the heartbeat timeout, every heartbeat interval. */
     private final java.util.concurrent.ScheduledFuture<?> heartbeatCheck;
     /** When the check last ran; a check that runs far too late means this JVM stalled, not its workers. */
@@ -94,13 +94,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } catch (IOException e) {
             throw new PoolException("Could not make a private folder for the workers' sockets: " + e, e);
         }
-        Duration quarter = options.heartbeatTimeout().dividedBy(4);
-        this.heartbeatInterval = quarter.compareTo(Duration.ofSeconds(1)) < 0 ? quarter : Duration.ofSeconds(1);
+        // In nanoseconds: Duration.dividedBy would load BigDecimal into every parent, for a division.
+        this.heartbeatInterval = Math.min(options.heartbeatTimeout().toNanos() / 4, TimeUnit.SECONDS.toNanos(1));
         this.heartbeatCheck = TIMER.scheduleWithFixedDelay(
-                this::killFrozenWorkers,
-                heartbeatInterval.toNanos(),
-                heartbeatInterval.toNanos(),
-                TimeUnit.NANOSECONDS);
+                this::killFrozenWorkers, heartbeatInterval, heartbeatInterval, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -113,7 +110,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         long sinceLastCheck = now - lastCheck;
         lastCheck = now;
         long timeout = options().heartbeatTimeout().toNanos();
-        if (sinceLastCheck > heartbeatInterval.toNanos() + timeout / 2) {
+        if (sinceLastCheck > heartbeatInterval + timeout / 2) {
             return; // this JVM itself was stopped or starved: its workers get a fresh chance
         }
         List<WorkerProcess> silent;
@@ -500,7 +497,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
-        worker.expectHeartbeats(heartbeatInterval.toMillis());
+        worker.expectHeartbeats(Math.max(1, TimeUnit.NANOSECONDS.toMillis(heartbeatInterval)));
         worker.ready().thenAccept(this::becameReady);
         // A worker that never answers is killed; its reader then reports it gone.
         worker.ready()

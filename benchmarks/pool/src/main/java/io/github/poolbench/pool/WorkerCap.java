@@ -48,18 +48,22 @@ final class WorkerCap {
 
     /** {@code MemAvailable} from the text of /proc/meminfo, in bytes, or -1 when it is not there. */
     static long availableBytes(String meminfo) {
-        for (String line : meminfo.split("\n")) {
-            if (line.startsWith("MemAvailable:")) {
-                String[] fields =
-                        line.substring("MemAvailable:".length()).trim().split("\\s+");
-                try {
-                    return Long.parseLong(fields[0]) * (fields.length > 1 && fields[1].equals("kB") ? 1024 : 1);
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
-            }
+        // By hand, not split(regex): a regex would load its classes into every parent that opens a pool.
+        int at = meminfo.startsWith("MemAvailable:") ? 0 : meminfo.indexOf("\nMemAvailable:") + 1;
+        if (at == 0 && !meminfo.startsWith("MemAvailable:")) {
+            return -1;
         }
-        return -1;
+        int end = meminfo.indexOf('\n', at);
+        String value = meminfo.substring(at + "MemAvailable:".length(), end < 0 ? meminfo.length() : end)
+                .strip();
+        boolean kilobytes = value.endsWith(" kB");
+        try {
+            long number = Long.parseLong(
+                    kilobytes ? value.substring(0, value.length() - 3).strip() : value);
+            return kilobytes ? number * 1024 : number;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The cap for {@code availableBytes} of memory (-1: unknown); at least 1. */

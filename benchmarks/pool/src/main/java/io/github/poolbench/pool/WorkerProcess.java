@@ -309,8 +309,10 @@ final class WorkerProcess {
             ProcessTree.killMarked(treeMark);
         }
         drainPlainOutput();
-        ready.completeExceptionally(new PoolException(
-                this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
+        if (!ready.isDone()) { // told only when it is news: the telling loads classes a clean close need not
+            ready.completeExceptionally(new PoolException(
+                    this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
+        }
         listener.onExit(this, exitStatus);
     }
 
