@@ -38,11 +38,12 @@ final class ProcessTree {
             return;
         }
         byte[] wanted = ("\0" + MARK + "=" + mark + "\0").getBytes(StandardCharsets.UTF_8);
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
-            for (Path process : processes) {
-                if (holds(process.resolve("environ"), wanted)) {
-                    ProcessHandle.of(Long.parseLong(process.getFileName().toString()))
-                            .ifPresent(ProcessHandle::destroyForcibly);
+        // Listed without a glob: a glob is a regex, whose classes a parent need not load.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.isEmpty() && Character.isDigit(name.charAt(0)) && holds(entry.resolve("environ"), wanted)) {
+                    ProcessHandle.of(Long.parseLong(name)).ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -66,6 +66,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final List<WorkerProcess> ready = new ArrayList<>();
     /** Every worker started and not yet gone, ready or not. */
     private final Set<WorkerProcess> workers = new LinkedHashSet<>();
+    /** Workers gone whose reader may still be ending what their tasks started, for close() to wait on. */
+    private final List<WorkerProcess> gone = new ArrayList<>();
 
     private int nextSlot;
     private int failedStartsInARow;
@@ -297,6 +299,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         try {
             workers.remove(worker);
             ready.remove(worker);
+            gone.removeIf(ended -> !ended.readerAlive()); // so the list holds only the few still ending
+            gone.add(worker);
             // Jobs run in order, so only the oldest could have started; the rest go back to the queue.
             lost = worker.inFlight.pollFirst();
             for (Job unstarted; (unstarted = worker.inFlight.pollLast()) != null; ) {
@@ -460,6 +464,16 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             }
             for (WorkerProcess worker : all) {
                 worker.joinReader(KILL_WAIT);
+            }
+            List<WorkerProcess> ended;
+            lock.lock();
+            try {
+                ended = List.copyOf(gone);
+            } finally {
+                lock.unlock();
+            }
+            for (WorkerProcess worker : ended) {
+                worker.joinReader(KILL_WAIT); // one that died earlier may still be ending its tasks' processes
             }
         } catch (InterruptedException e) {
             all.forEach(WorkerProcess::kill);

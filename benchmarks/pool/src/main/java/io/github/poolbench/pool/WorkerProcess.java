@@ -236,6 +236,11 @@ final class WorkerProcess {
         kill();
     }
 
+    /** Whether the reader thread still runs: it may still be ending what the worker's tasks started. */
+    boolean readerAlive() {
+        return reader.isAlive();
+    }
+
     /** Waits for the reader thread to finish its last report. */
     void joinReader(Duration wait) throws InterruptedException {
         reader.join(wait);
@@ -303,17 +308,19 @@ final class WorkerProcess {
         closeQuietly(channel);
         closeQuietly(server);
         int exitStatus = exitStatus();
-        if (!(socketEndedByPool && exitStatus == 0)) {
-            // It did not end as the pool asked, which ends what its tasks started: killed from outside, say,
-            // its children were left to init, out of reach of descendants(). Found by their mark instead.
-            ProcessTree.killMarked(treeMark);
-        }
         drainPlainOutput();
         if (!ready.isDone()) { // told only when it is news: the telling loads classes a clean close need not
             ready.completeExceptionally(new PoolException(
                     this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
         }
         listener.onExit(this, exitStatus);
+        if (!(socketEndedByPool && exitStatus == 0)) {
+            // It did not end as the pool asked, which ends what its tasks started: killed from outside, say,
+            // its children were left to init, out of reach of descendants(). Found by their mark instead;
+            // after onExit, so that the scan delays neither the failure nor the replacement. close() waits
+            // for this thread, so it is done when close() returns.
+            ProcessTree.killMarked(treeMark);
+        }
     }
 
     /** The writer thread: sends queued frames in order, flushing when the queue runs dry. */
