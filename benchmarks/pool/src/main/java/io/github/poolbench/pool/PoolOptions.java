@@ -24,6 +24,13 @@ import java.util.Objects;
  * @param initializer run once in each worker before its first task, or null; if it throws, a worker
  *     process ends before its handshake (so {@code open} fails with the initializer's error, or the
  *     pool stops replacing workers after three such failures) and on a thread every task fails with it
+ * @param workerProcessCap {@link PoolKind#PROCESS} only: the most workers a pool may have; 0 (the default)
+ *     for the machine's own cap: its available memory (Linux's {@code MemAvailable}) over 64 MB a worker,
+ *     or 256 where that cannot be read. {@code open} fails at once past it, before it starts any worker
+ * @param heartbeatTimeout {@link PoolKind#PROCESS} only: a worker that sends nothing, not even its
+ *     heartbeat (one a second, or a quarter of this if that is shorter), for this long is taken for frozen
+ *     (stopped, swapped out, deadlocked in the JVM): it is killed, the job it ran fails with a
+ *     {@link WorkerDiedException}, and the jobs sent ahead to it go to other workers
  */
 public record PoolOptions(
         Duration defaultTimeout,
@@ -32,7 +39,9 @@ public record PoolOptions(
         List<String> workerJvmFlags,
         List<String> allowedClasses,
         int maxTasksPerWorker,
-        Initializer initializer) {
+        Initializer initializer,
+        int workerProcessCap,
+        Duration heartbeatTimeout) {
 
     public PoolOptions {
         requirePositive(defaultTimeout, "defaultTimeout");
@@ -44,29 +53,69 @@ public record PoolOptions(
         if (maxTasksPerWorker < 0) {
             throw new IllegalArgumentException("maxTasksPerWorker must be 0 (no limit) or more: " + maxTasksPerWorker);
         }
+        if (workerProcessCap < 0) {
+            throw new IllegalArgumentException(
+                    "workerProcessCap must be 0 (the machine's cap) or more: " + workerProcessCap);
+        }
+        requirePositive(heartbeatTimeout, "heartbeatTimeout");
         workerJvmFlags = List.copyOf(workerJvmFlags);
         allowedClasses = List.copyOf(allowedClasses);
     }
 
-    /** Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer. */
+    /**
+     * Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer,
+     * the machine's cap on worker processes, and a worker silent for ten seconds taken for frozen.
+     */
     public static PoolOptions defaults() {
         return new PoolOptions(
-                Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(5), List.of(), List.of(), 0, null);
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5),
+                List.of(),
+                List.of(),
+                0,
+                null,
+                0,
+                Duration.ofSeconds(10));
     }
 
     public PoolOptions withDefaultTimeout(Duration timeout) {
         return new PoolOptions(
-                timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+                timeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout);
     }
 
     public PoolOptions withStartTimeout(Duration timeout) {
         return new PoolOptions(
-                defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+                defaultTimeout,
+                timeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout);
     }
 
     public PoolOptions withCloseGrace(Duration grace) {
         return new PoolOptions(
-                defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+                defaultTimeout,
+                startTimeout,
+                grace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout);
     }
 
     public PoolOptions withWorkerJvmFlags(String... flags) {
@@ -77,7 +126,9 @@ public record PoolOptions(
                 List.of(flags),
                 allowedClasses,
                 maxTasksPerWorker,
-                initializer);
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout);
     }
 
     public PoolOptions withAllowedClasses(String... patterns) {
@@ -88,19 +139,65 @@ public record PoolOptions(
                 workerJvmFlags,
                 List.of(patterns),
                 maxTasksPerWorker,
-                initializer);
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout);
     }
 
     /** Replaces each worker process after this many jobs (0: never), as Python's {@code max_tasks_per_child}. */
     public PoolOptions withMaxTasksPerWorker(int jobs) {
         return new PoolOptions(
-                defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, jobs, initializer);
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                jobs,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout);
     }
 
     /** Runs {@code setUp} once in each worker before its first task (null: none). */
     public PoolOptions withInitializer(Initializer setUp) {
         return new PoolOptions(
-                defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, setUp);
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                setUp,
+                workerProcessCap,
+                heartbeatTimeout);
+    }
+
+    /** Caps a PROCESS pool at {@code workers} (0: the machine's cap, from its available memory). */
+    public PoolOptions withWorkerProcessCap(int workers) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workers,
+                heartbeatTimeout);
+    }
+
+    /** Takes a worker process silent for {@code timeout} for frozen: it is killed and its queued jobs go elsewhere. */
+    public PoolOptions withHeartbeatTimeout(Duration timeout) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                timeout);
     }
 
     private static void requirePositive(Duration duration, String name) {

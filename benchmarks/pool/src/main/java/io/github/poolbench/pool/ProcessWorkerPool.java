@@ -37,8 +37,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     static final int JOBS_PER_WORKER = 2;
     /** After this many workers in a row die before their handshake, the pool stops replacing them. */
     private static final int MAX_FAILED_STARTS = 3;
-    /** How long a worker may take to notice the end of its stdin and exit, whatever the grace. */
-    private static final Duration EXIT_AFTER_EOF = Duration.ofSeconds(1);
+    /** How long a worker may take to notice the end of its socket and exit, whatever the grace. */
+    private static final Duration EXIT_AFTER_SOCKET_END = Duration.ofSeconds(1);
     /** How long a killed worker may take to be gone. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
@@ -66,10 +66,19 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final List<WorkerProcess> ready = new ArrayList<>();
     /** Every worker started and not yet gone, ready or not. */
     private final Set<WorkerProcess> workers = new LinkedHashSet<>();
+    /** Workers gone whose reader may still be ending what their tasks started, for close() to wait on. */
+    private final List<WorkerProcess> gone = new ArrayList<>();
 
     private int nextSlot;
     private int failedStartsInARow;
     private volatile SerializedTask lastTask;
+
+    /** How often a worker sends a heartbeat, in nanoseconds: once a second, or four times within the heartbeat timeout. */
+    private final long heartbeatInterval;
+    /** Looks for workers silent past the heartbeat timeout, every heartbeat interval. */
+    private final java.util.concurrent.ScheduledFuture<?> heartbeatCheck;
+    /** When the check last ran; a check that runs far too late means this JVM stalled, not its workers. */
+    private volatile long lastCheck = System.nanoTime();
 
     private ProcessWorkerPool(int size, PoolOptions options) {
         super(PoolKind.PROCESS, size, options);
@@ -87,18 +96,57 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } catch (IOException e) {
             throw new PoolException("Could not make a private folder for the workers' sockets: " + e, e);
         }
+        // In nanoseconds: Duration.dividedBy would load BigDecimal into every parent, for a division.
+        this.heartbeatInterval = Math.min(options.heartbeatTimeout().toNanos() / 4, TimeUnit.SECONDS.toNanos(1));
+        this.heartbeatCheck = TIMER.scheduleWithFixedDelay(
+                this::killFrozenWorkers, heartbeatInterval, heartbeatInterval, TimeUnit.NANOSECONDS);
     }
 
-    /** Starts {@code size} workers at once and returns when all have answered their handshake. */
+    /**
+     * Kills every worker that has sent nothing, not even a heartbeat, for the heartbeat timeout while its
+     * reader waited: it is stopped, swapped out or stuck, and would hold the job sent ahead to it for good.
+     * Its reader then fails the job it ran and gives the rest to other workers.
+     */
+    private void killFrozenWorkers() {
+        long now = System.nanoTime();
+        long sinceLastCheck = now - lastCheck;
+        lastCheck = now;
+        long timeout = options().heartbeatTimeout().toNanos();
+        if (sinceLastCheck > heartbeatInterval + timeout / 2) {
+            return; // this JVM itself was stopped or starved: its workers get a fresh chance
+        }
+        List<WorkerProcess> silent;
+        lock.lock();
+        try {
+            silent = ready.stream()
+                    .filter(worker -> worker.silentFor(now) > timeout)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+        silent.forEach(worker -> worker.killFrozen(options().heartbeatTimeout()));
+    }
+
+    /**
+     * Starts {@code size} workers at once and returns when all have answered their handshake. Fails at once
+     * past the cap on workers ({@link WorkerCap}); at the start timeout it stops launching, ends every worker
+     * it started and fails.
+     */
     static ProcessWorkerPool start(int size, PoolOptions options) {
+        String overCap = WorkerCap.check(size, options);
+        if (overCap != null) {
+            throw new PoolException("Could not start a PROCESS pool of " + size + " workers: " + overCap);
+        }
         ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
-        try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
+        // Not closed in try-with-resources: close() would wait for every launch, past the timeout.
+        ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
                 .daemon(true)
                 .name("poolbench-worker-launcher-" + pool.poolId + "-", 0)
-                .factory())) {
-            List<Future<WorkerProcess>> started = new ArrayList<>(size);
+                .factory());
+        List<Future<WorkerProcess>> started = new ArrayList<>(size);
+        try {
             for (int i = 0; i < size; i++) {
                 started.add(launchers.submit(pool::startWorker));
             }
@@ -109,15 +157,32 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             }
             return pool;
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
-            pool.close();
+            launchers.shutdownNow(); // launches not begun never begin
+            pool.close(); // a launch under way sees the pool closed and kills its worker
+            try {
+                launchers.awaitTermination(KILL_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            long answered = started.stream()
+                    .filter(launch -> launch.state() == Future.State.SUCCESS
+                            && launch.resultNow().ready().state() == Future.State.SUCCESS)
+                    .count();
+            // The worker's own start timer (startWorker) may fail its handshake first, with the same meaning.
+            String why = cause instanceof TimeoutException
+                    ? (size - answered) + " of them had not answered their handshake"
+                            + " (a slow initializer? a machine too busy?)"
+                    : cause.getMessage();
             throw new PoolException(
                     "Could not start a PROCESS pool of " + size + " workers within " + options.startTimeout() + ": "
-                            + cause.getMessage() + "; the command was " + pool.launcher.command(),
+                            + why + "; the command was " + pool.launcher.command(),
                     cause);
+        } finally {
+            launchers.shutdown(); // its threads end with their launch
         }
     }
 
@@ -206,7 +271,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 if (max > 0 && worker.jobsDone >= max && worker.inFlight.isEmpty()) {
                     worker.retiring = true; // it ends now; its reader then starts a fresh one
                     ready.remove(worker);
-                    worker.endInput();
+                    worker.endSocket();
                 }
                 if (worker.stopping == answered) {
                     worker.stopping = null; // it finished before it could be stopped
@@ -234,6 +299,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         try {
             workers.remove(worker);
             ready.remove(worker);
+            gone.removeIf(ended -> !ended.readerAlive()); // so the list holds only the few still ending
+            gone.add(worker);
             // Jobs run in order, so only the oldest could have started; the rest go back to the queue.
             lost = worker.inFlight.pollFirst();
             for (Job unstarted; (unstarted = worker.inFlight.pollLast()) != null; ) {
@@ -261,10 +328,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                             isClosed()
                                     ? new PoolClosedException("The " + this + " was closed before "
                                             + lost.chunk().describe() + " finished")
-                                    : new WorkerDiedException(
-                                            worker + " died with " + worker.describeEnd(exitStatus) + " while running "
-                                                    + lost.chunk().describe() + "; the pool has replaced it",
-                                            exitStatus));
+                                    : died(worker, exitStatus, lost));
         }
         if (replace) {
             try {
@@ -285,6 +349,20 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 }
             }
         }
+    }
+
+    /** The error for the job a worker ran when it ended: how it ended, and its last lines on stderr. */
+    private static WorkerDiedException died(WorkerProcess worker, int exitStatus, Job lost) {
+        WorkerEnd end = worker.end(exitStatus);
+        String what = end.reason() == WorkerDiedException.Reason.STOPPED_ANSWERING
+                ? worker + " stopped answering while running " + lost.chunk().describe() + ": " + end.description()
+                : worker + " died with " + end.description() + " while running "
+                        + lost.chunk().describe();
+        return new WorkerDiedException(
+                what + "; the pool has replaced it"
+                        + (end.stderrTail().isEmpty() ? "" : ". Its last lines on stderr:\n" + end.stderrTail()),
+                exitStatus,
+                end.reason());
     }
 
     /**
@@ -353,6 +431,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
 
     @Override
     protected void shutdownWorkers() {
+        heartbeatCheck.cancel(false);
         long deadline = System.nanoTime() + options().closeGrace().toNanos();
         List<WorkerProcess> all;
         lock.lock();
@@ -372,10 +451,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
-        // Still gracefully: a worker ends as soon as its stdin does, busy or not. Forcibly, past the grace
-        // (but never sooner than a moment after the end of its stdin): one that could not, e.g. stopped.
-        all.forEach(WorkerProcess::endInput);
-        long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_EOF.toNanos());
+        // Still gracefully: a worker ends as soon as its socket does, busy or not. Forcibly, past the grace
+        // (but never sooner than a moment after the end of its socket): one that could not, e.g. stopped.
+        all.forEach(WorkerProcess::endSocket);
+        long killAt = Math.max(deadline, System.nanoTime() + EXIT_AFTER_SOCKET_END.toNanos());
         try {
             for (WorkerProcess worker : all) {
                 if (!worker.awaitExit(Duration.ofNanos(Math.max(0, killAt - System.nanoTime())))) {
@@ -385,6 +464,16 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             }
             for (WorkerProcess worker : all) {
                 worker.joinReader(KILL_WAIT);
+            }
+            List<WorkerProcess> ended;
+            lock.lock();
+            try {
+                ended = List.copyOf(gone);
+            } finally {
+                lock.unlock();
+            }
+            for (WorkerProcess worker : ended) {
+                worker.joinReader(KILL_WAIT); // one that died earlier may still be ending its tasks' processes
             }
         } catch (InterruptedException e) {
             all.forEach(WorkerProcess::kill);
@@ -422,6 +511,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         } finally {
             lock.unlock();
         }
+        worker.expectHeartbeats(Math.max(1, TimeUnit.NANOSECONDS.toMillis(heartbeatInterval)));
         worker.ready().thenAccept(this::becameReady);
         // A worker that never answers is killed; its reader then reports it gone.
         worker.ready()
@@ -534,7 +624,10 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         Chunk chunk = job.chunk();
         try {
             if (reply.type() == Protocol.RESULT) {
-                chunk.results().complete(Arrays.asList(ValueCodec.decode(reply.part1(), allowList)));
+                // Resolved as the worker resolves them: a result's class may exist only in the memory of the
+                // task's class loader (a source-launched program, jshell), which the default would not ask.
+                ClassLoader loader = chunk.task().getClass().getClassLoader();
+                chunk.results().complete(Arrays.asList(ValueCodec.decode(reply.part1(), allowList, loader)));
                 return;
             }
             RemoteFailure failure = (RemoteFailure) allowList.deserialize(reply.part1());

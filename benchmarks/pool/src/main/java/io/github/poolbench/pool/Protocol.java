@@ -25,9 +25,13 @@ final class Protocol {
     /** Begins every frame: "PB". */
     static final short FRAME_MAGIC = 0x5042;
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
-    /** Parent to worker: id is a nonce the worker echoes. Worker to parent: the same id, part 1 holds its protocol version. */
+    /**
+     * Parent to worker: id is a nonce the worker echoes, part 1 the encoded initializer (or nothing), part 2
+     * the heartbeat interval in milliseconds (a long). Worker to parent: the same id, part 1 holds its
+     * protocol version.
+     */
     static final byte HELLO = 1;
     /** Parent to worker: id names the job, part 1 is the serialized task, part 2 the serialized inputs. */
     static final byte TASK = 2;
@@ -48,8 +52,10 @@ final class Protocol {
     static final byte STOP = 9;
     /** Worker to parent: part 1 is a thread dump in UTF-8, taken for job {@code id}. */
     static final byte DUMP = 10;
+    /** Worker to parent, every heartbeat interval from its handshake on: it is alive and reads its socket. */
+    static final byte HEARTBEAT = 11;
     /** The highest type. */
-    private static final byte LAST_TYPE = DUMP;
+    private static final byte LAST_TYPE = HEARTBEAT;
     /** Payloads are read in steps of at most this, so that a false length costs no memory. */
     private static final int READ_STEP = 1 << 16;
 

@@ -117,13 +117,21 @@ final class TaskCodec {
         return bytes.toByteArray();
     }
 
-    /** The class names a task grants, as {@link #encode} wrote them. */
+    /**
+     * The class names a task grants, as {@link #encode} wrote them, and those of the class files shipped with
+     * it: what {@link #decode} grants in the worker, so that the parent reads back what the worker may send.
+     */
     static List<String> granted(byte[] encoded) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded, 1, encoded.length - 1));
         int count = in.readUnsignedShort();
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             names.add(in.readUTF());
+        }
+        int classFiles = in.readUnsignedShort();
+        for (int i = 0; i < classFiles; i++) {
+            names.add(in.readUTF());
+            in.skipNBytes(in.readInt());
         }
         return names;
     }

@@ -36,6 +36,8 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
     private final Set<Thread> startedThreads = ConcurrentHashMap.newKeySet();
 
     private final AtomicInteger pruneAt = new AtomicInteger(PRUNE_AT_LEAST);
+    /** Set when close() interrupts the tasks still running past the grace: they then fail as closed. */
+    private volatile boolean interruptedByClose;
 
     ThreadWorkerPool(PoolKind kind, int size, PoolOptions options) {
         super(kind, size, options);
@@ -124,6 +126,13 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
             }
             if (run.failure() == null) {
                 chunk.results().complete(run.results());
+            } else if (interruptedByClose) {
+                // What a PROCESS pool reports when close() ends a worker mid-task: the same event, the same type.
+                PoolClosedException closed = new PoolClosedException("The " + this + " was closed before "
+                        + chunk.describe() + " finished; its thread was interrupted and the task ended with "
+                        + run.failure());
+                closed.initCause(run.failure());
+                chunk.results().completeExceptionally(closed);
             } else {
                 chunk.results()
                         .completeExceptionally(new TaskFailedException(
@@ -247,6 +256,7 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                interruptedByClose = true;
                 executor.shutdownNow(); // interrupts the tasks still running
                 executor.awaitTermination(Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
             }
@@ -255,6 +265,7 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
                 thread.join(Duration.ofSeconds(1));
             }
         } catch (InterruptedException e) {
+            interruptedByClose = true;
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }

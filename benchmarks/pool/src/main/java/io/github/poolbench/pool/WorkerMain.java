@@ -91,6 +91,9 @@ final class WorkerMain {
             initialize(hello);
         }
         send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
+        if (hello.part2().length == Long.BYTES) {
+            startHeartbeat(ByteBuffer.wrap(hello.part2()).getLong());
+        }
 
         this.fromParent = fromParent;
         Thread.ofPlatform().name("poolbench-worker-task").daemon(true).start(new Runnable() {
@@ -100,6 +103,26 @@ final class WorkerMain {
             }
         });
         serve(true);
+    }
+
+    /**
+     * Tells the parent every {@code millis} that this worker lives, so that it can tell a busy worker from a
+     * frozen one (stopped, swapped out, stuck in the JVM) and give the jobs queued here to another.
+     */
+    private void startHeartbeat(long millis) {
+        Thread.ofPlatform().name("poolbench-worker-heartbeat").daemon(true).start(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        Thread.sleep(millis);
+                        send(Protocol.HEARTBEAT, 0, new byte[0]);
+                    }
+                } catch (InterruptedException | IOException parentGone) {
+                    // the main thread sees the end of the channel and ends the worker
+                }
+            }
+        });
     }
 
     /**

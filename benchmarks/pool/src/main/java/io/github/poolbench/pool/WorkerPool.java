@@ -32,6 +32,9 @@ public interface WorkerPool extends AutoCloseable {
      * returns once every worker JVM has answered its handshake.
      *
      * @param size the number of workers, at least 1; for {@link PoolKind#VIRTUAL} 0 means no cap
+     * @throws PoolException for {@link PoolKind#PROCESS}: at once if {@code size} is past the cap on worker
+     *     processes ({@link PoolOptions#workerProcessCap()}), or when not every worker has answered within
+     *     {@link PoolOptions#startTimeout()}; either way no worker is left running
      */
     static WorkerPool open(PoolKind kind, int size) {
         return open(kind, size, PoolOptions.defaults());
@@ -108,7 +111,8 @@ public interface WorkerPool extends AutoCloseable {
      *     Python's default: ceil(n / (4 × workers)) for n inputs, so each worker gets about four chunks
      *     (1 on an unbounded virtual pool)
      * @throws TaskFailedException if a task threw
-     * @throws WorkerDiedException if a worker process died while running one of the inputs
+     * @throws WorkerDiedException if a worker process died, or stopped answering (see
+     *     {@link PoolOptions#heartbeatTimeout()}), while running one of the inputs; its {@code reason()} says how
      * @throws PoolTimeoutException if not every result came within {@code timeout}
      * @throws PoolClosedException if the pool is closed
      */

@@ -64,6 +64,18 @@ final class WorkerProcess {
     private volatile boolean inputEnded;
     /** Why the pool killed this worker, if it did. */
     private volatile String killedBecause;
+    /** Set when the pool killed it for missing its heartbeats. */
+    private volatile boolean frozen;
+    /** How often the worker is to send a heartbeat, in milliseconds; 0 for never. */
+    private volatile long heartbeatMillis;
+    /** When the reader began to wait for the worker's next bytes ({@link System#nanoTime()}), or 0 while it does not wait. */
+    private volatile long waitingSince;
+    /** The worker's last lines on stderr, for the error when it dies. */
+    private final StderrTail stderrTail;
+    /** In the environment of the worker and of every process it starts ({@link ProcessTree}). */
+    private final String treeMark;
+    /** Set when the pool ended the socket: the worker then ends the processes its tasks started itself. */
+    private volatile boolean socketEndedByPool;
     /** Jobs sent and not yet answered, the running one first; guarded by the pool's lock. */
     final ArrayDeque<ProcessWorkerPool.Job> inFlight = new ArrayDeque<>(ProcessWorkerPool.JOBS_PER_WORKER);
     /** The id of the job asked back from this worker, or 0; guarded by the pool's lock. */
@@ -85,7 +97,11 @@ final class WorkerProcess {
             ServerSocketChannel server,
             byte[] initializer,
             List<Thread> pumps,
-            Listener listener) {
+            Listener listener,
+            StderrTail stderrTail,
+            String treeMark) {
+        this.stderrTail = stderrTail;
+        this.treeMark = treeMark;
         this.initializer = initializer;
         this.pumps = pumps;
         this.slot = slot;
@@ -119,20 +135,24 @@ final class WorkerProcess {
             String readerName, int slot, List<String> command, Path socket, byte[] initializer, Listener listener)
             throws IOException {
         ServerSocketChannel server = Channel.listen(socket);
+        String treeMark = ProcessTree.newMark();
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put(ProcessTree.MARK, treeMark);
+            process = builder.start();
         } catch (IOException | RuntimeException e) {
             server.close();
             Files.deleteIfExists(socket);
             throw e;
         }
         process.getOutputStream().close(); // nothing comes on stdin: a task that reads it sees its end
+        StderrTail stderrTail = new StderrTail();
         List<Thread> pumps = List.of(
-                pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout")),
-                pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr")));
-        WorkerProcess worker =
-                new WorkerProcess(readerName, slot, process, socket, server, initializer, pumps, listener);
+                pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout"), null),
+                pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr"), stderrTail));
+        WorkerProcess worker = new WorkerProcess(
+                readerName, slot, process, socket, server, initializer, pumps, listener, stderrTail, treeMark);
         // A worker that dies before it connects must not leave the reader waiting to accept.
         process.onExit().thenRun(() -> {
             if (worker.channel == null) {
@@ -144,6 +164,23 @@ final class WorkerProcess {
 
     void startReader() {
         reader.start();
+    }
+
+    /** Has the worker send a heartbeat every {@code millis} once it has answered; call before {@link #startReader()}. */
+    void expectHeartbeats(long millis) {
+        heartbeatMillis = millis;
+    }
+
+    /** How long the reader has waited for the worker's next bytes, in nanoseconds; 0 while it is busy elsewhere. */
+    long silentFor(long now) {
+        long since = waitingSince;
+        return since == 0 ? 0 : now - since;
+    }
+
+    /** Kills the worker for missing its heartbeats: the job it ran then fails as {@link WorkerDiedException.Reason#STOPPED_ANSWERING}. */
+    void killFrozen(java.time.Duration silence) {
+        frozen = true;
+        kill("nothing came from it, not even a heartbeat, for " + silence + ", so the pool killed it");
     }
 
     int slot() {
@@ -173,8 +210,9 @@ final class WorkerProcess {
         LockSupport.unpark(writer);
     }
 
-    /** Ends the worker's input after what is queued: it ends as soon as it reads that, even mid-task. */
-    void endInput() {
+    /** Ends the parent's side of the socket after what is queued: the worker ends as soon as it reads that, even mid-task. */
+    void endSocket() {
+        socketEndedByPool = true;
         inputEnded = true;
         LockSupport.unpark(writer);
     }
@@ -198,6 +236,11 @@ final class WorkerProcess {
         kill();
     }
 
+    /** Whether the reader thread still runs: it may still be ending what the worker's tasks started. */
+    boolean readerAlive() {
+        return reader.isAlive();
+    }
+
     /** Waits for the reader thread to finish its last report. */
     void joinReader(Duration wait) throws InterruptedException {
         reader.join(wait);
@@ -205,7 +248,12 @@ final class WorkerProcess {
 
     /** How the worker ended, for error messages: {@code exit status 3}, and why the pool killed it if it did. */
     String describeEnd(int exitStatus) {
-        return "exit status " + exitStatus + (killedBecause == null ? "" : " after it " + killedBecause);
+        return end(exitStatus).description();
+    }
+
+    /** How the worker ended, told from its exit status, what the pool did to it and its last lines on stderr. */
+    WorkerEnd end(int exitStatus) {
+        return WorkerEnd.of(exitStatus, killedBecause, frozen, stderrTail.lastLines(), WorkerEnd.unix());
     }
 
     @Override
@@ -220,9 +268,17 @@ final class WorkerProcess {
             closeQuietly(server);
             Files.deleteIfExists(socket); // connected: no one else is to find it
             writer.start();
-            enqueue(Protocol.HELLO, nonce, initializer, new byte[0]);
+            long heartbeat = heartbeatMillis;
+            enqueue(
+                    Protocol.HELLO,
+                    nonce,
+                    initializer,
+                    heartbeat > 0
+                            ? ByteBuffer.allocate(Long.BYTES).putLong(heartbeat).array()
+                            : new byte[0]);
             flush();
-            DataInputStream fromWorker = new DataInputStream(new BufferedInputStream(Channel.in(accepted), BUFFER));
+            DataInputStream fromWorker =
+                    new DataInputStream(new BufferedInputStream(timedWait(Channel.in(accepted)), BUFFER));
             if (fromWorker.readLong() != Protocol.MAGIC) {
                 throw new IOException("the worker's channel does not start with the protocol's magic number");
             }
@@ -230,7 +286,13 @@ final class WorkerProcess {
             for (Protocol.Frame frame; (frame = Protocol.read(fromWorker)) != null; ) {
                 switch (frame.type()) {
                     case Protocol.STDOUT -> copy(frame.part1(), System.out);
-                    case Protocol.STDERR -> copy(frame.part1(), System.err);
+                    case Protocol.STDERR -> {
+                        stderrTail.add(frame.part1(), 0, frame.part1().length);
+                        copy(frame.part1(), System.err);
+                    }
+                    case Protocol.HEARTBEAT -> {
+                        // its arrival is all it says: the worker lives
+                    }
                     default -> listener.onReply(this, frame);
                 }
             }
@@ -247,9 +309,18 @@ final class WorkerProcess {
         closeQuietly(server);
         int exitStatus = exitStatus();
         drainPlainOutput();
-        ready.completeExceptionally(new PoolException(
-                this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
+        if (!ready.isDone()) { // told only when it is news: the telling loads classes a clean close need not
+            ready.completeExceptionally(new PoolException(
+                    this + " ended with " + describeEnd(exitStatus) + " before it answered the handshake"));
+        }
         listener.onExit(this, exitStatus);
+        if (!(socketEndedByPool && exitStatus == 0)) {
+            // It did not end as the pool asked, which ends what its tasks started: killed from outside, say,
+            // its children were left to init, out of reach of descendants(). Found by their mark instead;
+            // after onExit, so that the scan delays neither the failure nor the replacement. close() waits
+            // for this thread, so it is done when close() returns.
+            ProcessTree.killMarked(treeMark);
+        }
     }
 
     /** The writer thread: sends queued frames in order, flushing when the queue runs dry. */
@@ -314,11 +385,14 @@ final class WorkerProcess {
      * Copies what reaches the worker's real stdout or stderr (native code, a child process started with
      * inheritIO, a logger holding FileDescriptor.out) to the parent's stream of the moment, as it comes.
      */
-    private static Thread pump(InputStream from, Supplier<PrintStream> to, String name) {
+    private static Thread pump(InputStream from, Supplier<PrintStream> to, String name, StderrTail tail) {
         return Thread.ofPlatform().name(name).daemon(true).stackSize(128 * 1024).start(() -> {
             byte[] buffer = new byte[8192];
             try (from) {
                 for (int read; (read = from.read(buffer)) >= 0; ) {
+                    if (tail != null) {
+                        tail.add(buffer, 0, read);
+                    }
                     PrintStream out = to.get();
                     out.write(buffer, 0, read);
                     out.flush();
@@ -341,6 +415,48 @@ final class WorkerProcess {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The worker's bytes, noting while the reader waits for them: how the pool tells a frozen worker. */
+    private InputStream timedWait(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                waitingSince = System.nanoTime();
+                try {
+                    return super.read(bytes, offset, length);
+                } finally {
+                    waitingSince = 0;
+                }
+            }
+        };
+    }
+
+    /** The last few lines a worker wrote to stderr, its own or its tasks', kept for the error when it dies. */
+    static final class StderrTail {
+        private static final int KEEP = 2048;
+        private static final int LINES = 5;
+        private final byte[] ring = new byte[KEEP];
+        private long written;
+
+        synchronized void add(byte[] bytes, int offset, int length) {
+            for (int i = Math.max(offset, offset + length - KEEP); i < offset + length; i++) {
+                ring[(int) (written++ % KEEP)] = bytes[i];
+            }
+        }
+
+        /** Up to the last five lines, as the parent's stderr would print them. */
+        synchronized String lastLines() {
+            int size = (int) Math.min(written, KEEP);
+            byte[] last = new byte[size];
+            for (int i = 0; i < size; i++) {
+                last[i] = ring[(int) ((written - size + i) % KEEP)];
+            }
+            String text = new String(last, System.err.charset()).strip();
+            String[] lines = text.split("\\R");
+            return String.join(
+                    "\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - LINES), lines.length));
         }
     }
 

@@ -43,6 +43,34 @@
  * reader thread sees the channel end, fails the one job it ran with its exit status, requeues the rest,
  * and starts a replacement.
  *
+ * <h2>Limits and failures</h2>
+ *
+ * <ul>
+ *   <li>A pool never has more workers than the machine holds: {@code open} fails at once past the cap, the
+ *       available memory (Linux's {@code MemAvailable}) over 64 MB a worker, or 256 where that cannot be
+ *       read ({@code PoolOptions.withWorkerProcessCap} sets another). Past its start timeout, {@code open}
+ *       stops launching, ends every worker it started, and fails.</li>
+ *   <li>From its handshake on, a worker sends a heartbeat each second (or four times within the heartbeat
+ *       timeout, if that is shorter than four seconds). One that sends nothing at all for
+ *       {@code PoolOptions.heartbeatTimeout()} (10 s by default) while the parent waits for it is taken
+ *       for frozen (stopped, swapped out, stuck in the JVM) and killed; the job it ran fails with a
+ *       {@link io.github.poolbench.pool.WorkerDiedException} of reason {@code STOPPED_ANSWERING}, and the
+ *       job sent ahead to it goes to another worker. A check that itself runs far too late (this JVM was
+ *       stalled) kills no one.</li>
+ *   <li>A {@link io.github.poolbench.pool.WorkerDiedException} says how the worker ended: its exit status,
+ *       a signal by name (128 + its number on Linux and macOS: SIGKILL from outside, often the kernel's
+ *       OOM killer), Java's {@code OutOfMemoryError} (workers run with {@code -XX:+ExitOnOutOfMemoryError},
+ *       which exits with status 3 after printing the error on stderr), and its last lines on stderr.</li>
+ *   <li>The processes a worker's tasks start end with it. A worker ended by the pool ends them itself; when
+ *       a worker ends otherwise (killed from outside, say), its children were left to init, out of reach
+ *       of {@link java.lang.ProcessHandle#descendants()}. Every worker therefore carries a mark of its own in
+ *       its environment ({@code POOLBENCH_WORKER_TREE}), which what it starts inherits, and on Linux the
+ *       pool kills every process whose {@code /proc/<pid>/environ} holds it. macOS and Windows have no
+ *       such view of other processes' environments: there the pool reaches only the processes still below
+ *       a live worker, and a child orphaned by an outside kill lives on (as does, anywhere, a child that
+ *       clears its environment).</li>
+ * </ul>
+ *
  * <h2>Trust</h2>
  *
  * <p>A worker trusts its parent: it runs whatever task the parent sends, as the parent's own code with

@@ -37,19 +37,7 @@ class InMemoryClassesIT {
                 }
                 /exit
                 """, StandardCharsets.UTF_8);
-        // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
-        // what the script printed counts here.
-        Jvm.Outcome outcome = Jvm.run(
-                List.of(
-                        Jvm.tool("jshell"),
-                        "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
-                        "--feedback",
-                        "silent",
-                        "--class-path",
-                        Jvm.builtJar().toString(),
-                        script.toString()),
-                "",
-                LIMIT);
+        Jvm.Outcome outcome = jshell(script);
         assertEquals(
                 List.of(0, "[1, 4, 9]" + NL + "[1, 8, 27]" + NL),
                 List.of(outcome.exitStatus(), outcome.out()),
@@ -74,6 +62,58 @@ class InMemoryClassesIT {
         Jvm.Outcome outcome = Jvm.run(
                 List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(), source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[1, 4, 9]" + NL, ""), outcome);
+    }
+
+    /** A result of a plain serializable class that exists only in the source launcher's memory. */
+    @Test
+    void aSingleSourceFileGetsBackAResultOfItsOwnClass() throws Exception {
+        Path source = Files.writeString(temp.resolve("Mem2.java"), """
+                import io.github.poolbench.pool.*;
+                import java.util.List;
+
+                class Mem2 {
+                    static class Box implements java.io.Serializable {
+                        final int value;
+
+                        Box(int value) {
+                            this.value = value;
+                        }
+
+                        @Override
+                        public String toString() {
+                            return "Box " + value;
+                        }
+                    }
+
+                    public static void main(String[] args) {
+                        try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 1)) {
+                            System.out.println(pool.map(i -> new Box(i), List.of(1, 2)));
+                        }
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Jvm.Outcome outcome = Jvm.run(
+                List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(), source.toString()), "", LIMIT);
+        assertEquals(new Jvm.Outcome(0, "[Box 1, Box 2]" + NL, ""), outcome);
+    }
+
+    @Test
+    void jshellGetsBackAResultOfASnippetsClass() throws Exception {
+        Path script = Files.writeString(temp.resolve("boxes.jsh"), """
+                import io.github.poolbench.pool.*;
+                class Bx implements java.io.Serializable {
+                    final int value;
+                    Bx(int value) { this.value = value; }
+                    public String toString() { return "Bx " + value; }
+                }
+                try (WorkerPool pool = WorkerPool.open(PoolKind.PROCESS, 1)) {
+                    System.out.println(pool.map(i -> new Bx(i), List.of(1, 2)));
+                }
+                /exit
+                """, StandardCharsets.UTF_8);
+        Jvm.Outcome outcome = jshell(script);
+        assertEquals(List.of(0, "[Bx 1, Bx 2]" + NL), List.of(outcome.exitStatus(), outcome.out()), outcome::toString);
+        assertFalse(outcome.err().contains("Exception"), outcome::toString);
     }
 
     @Test
@@ -101,5 +141,22 @@ class InMemoryClassesIT {
         Jvm.Outcome outcome = Jvm.run(
                 List.of(Jvm.tool("java"), "--class-path", Jvm.builtJar().toString(), source.toString()), "", LIMIT);
         assertEquals(new Jvm.Outcome(0, "[101, 108, 127]" + NL, ""), outcome);
+    }
+
+    /** Runs a jshell script with the built jar alone on the class path. */
+    private Jvm.Outcome jshell(Path script) throws Exception {
+        // jshell keeps preferences in a folder of its own, and says on stderr when it makes one: only
+        // what the script printed counts here.
+        return Jvm.run(
+                List.of(
+                        Jvm.tool("jshell"),
+                        "-J-Djava.util.prefs.userRoot=" + temp.resolve("prefs"),
+                        "--feedback",
+                        "silent",
+                        "--class-path",
+                        Jvm.builtJar().toString(),
+                        script.toString()),
+                "",
+                LIMIT);
     }
 }

@@ -180,6 +180,11 @@ final class Tasks {
         initialized = "ready";
     }
 
+    /** An initializer that never returns, for workers that never answer their handshake. */
+    static void hang() throws InterruptedException {
+        Thread.sleep(600_000);
+    }
+
     static void failToInitialize() {
         throw new IllegalStateException("no config");
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -221,6 +224,32 @@ class WorkerPoolTest {
         }
         ExecutionException error = assertThrows(ExecutionException.class, () -> stuck.get(1, TimeUnit.SECONDS));
         assertInstanceOf(PoolException.class, error.getCause());
+    }
+
+    /** The same event, the same exception: a map that close() ends fails with PoolClosedException on every kind. */
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void closeDuringAMapFailsItWithPoolClosedException(PoolKind kind, @TempDir Path temp) throws Exception {
+        Path started = temp.resolve("started");
+        WorkerPool pool = WorkerPool.open(kind, 1, PoolOptions.defaults().withCloseGrace(Duration.ofMillis(200)));
+        CompletableFuture<List<Long>> map;
+        try {
+            map = CompletableFuture.supplyAsync(
+                    () -> pool.map(Tasks::reportPidThenSleep, List.of(started.toString()), WAIT),
+                    runnable -> Thread.ofPlatform().daemon(true).start(runnable));
+            for (int poll = 0; poll < 1200 && !Files.exists(started); poll++) {
+                Thread.sleep(50); // until the task runs, at most a minute
+            }
+            assertTrue(Files.exists(started), "the task started");
+        } finally {
+            pool.close();
+        }
+        ExecutionException error = assertThrows(ExecutionException.class, () -> map.get(30, TimeUnit.SECONDS));
+        PoolClosedException closed = assertInstanceOf(PoolClosedException.class, error.getCause());
+        assertTrue(
+                closed.getMessage().startsWith("The " + kind + " pool ")
+                        && closed.getMessage().contains(" was closed before input " + started + " (index 0) finished"),
+                closed.getMessage());
     }
 
     @ParameterizedTest
