@@ -111,11 +111,19 @@ public final class ResultsLoader {
         try (InputStream in = Files.newInputStream(file.real());
                 JsonParser parser = JSON.createParser(in)) {
             first = parser.nextToken();
-            if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)) {
-                JsonNode record = JSON.readTree(parser);
-                if (record.has("runId") && record.has("profile")) {
-                    return Kind.RUN_RECORD;
-                }
+            JsonNode record = first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)
+                    ? JSON.readTree(parser)
+                    : null;
+            // The whole file must parse before it may be called "not results": a truncated array and
+            // a truncated object are the same mistake, whatever the first character says.
+            parser.skipChildren();
+            if (first != null && parser.nextToken() != null) {
+                throw new InputException(
+                        at(file.path(), parser.currentTokenLocation()),
+                        "malformed JSON: a second value after the first one ends");
+            }
+            if (record != null && record.has("runId") && record.has("profile")) {
+                return Kind.RUN_RECORD;
             }
         } catch (JsonProcessingException e) {
             throw malformed(file.path(), e);
@@ -207,7 +215,10 @@ public final class ResultsLoader {
     }
 
     private static InputException malformed(Path file, JsonProcessingException e) {
-        return new InputException(at(file, e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+        String reason = e.getOriginalMessage();
+        int marker = reason.indexOf(" (start marker at"); // Jackson's note on where the object began names no file
+        return new InputException(
+                at(file, e.getLocation()), "malformed JSON: " + (marker < 0 ? reason : reason.substring(0, marker)), e);
     }
 
     static Location at(Path file, JsonLocation location) {

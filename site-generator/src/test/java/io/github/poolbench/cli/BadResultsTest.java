@@ -112,6 +112,30 @@ class BadResultsTest extends BadInputTest {
         assertEquals(before, fingerprint(site));
     }
 
+    /** A file that does not parse cannot be known not to be results: it stops the build, whatever it starts with. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a truncated object    | test-machine/run-1/notes.json | '{\"not\": \"jmh\"'  | 1:14 | Unexpected end-of-input: expected close marker for Object",
+                "a truncated array     | test-machine/run-1/more.json  | '[{\"a\": 1}'        | 1:10 | Unexpected end-of-input: expected close marker for Array",
+                "not JSON at all       | test-machine/run-1/notes.json | 'hello'              | 1:1  | Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                "an object, then junk  | test-machine/run-1/notes.json | '{\"a\": 1} x'        | 1:10 | Unrecognized token 'x'",
+                "two values            | test-machine/run-1/notes.json | '{} []'               | 1:4  | a second value after the first one ends",
+                "truncated in the root | loose.json                    | '{\"not\": \"jmh\"'  | 1:14 | Unexpected end-of-input: expected close marker for Object",
+                "truncated machine.json | test-machine/run-1/machine.json | '{\"cores\": 2'     | 1:12 | Unexpected end-of-input: expected close marker for Object",
+            })
+    void jsonThatDoesNotParseIsAnErrorAtLineAndColumn(
+            String name, String path, String json, String where, String detail) throws IOException {
+        Path file = Files.writeString(results.resolve(path), json);
+        String before = fingerprint(site);
+
+        CliRunner result = build();
+
+        assertOneError(result, file + ":" + where, "malformed JSON: " + detail);
+        assertEquals(before, fingerprint(site));
+    }
+
     @Test
     void aMachineWithoutResultsListsTheMachinesThereAre() throws IOException {
         Files.createDirectories(results.resolve("lab-b/run-1"));
