@@ -211,7 +211,43 @@ public final class ResultsLoader {
         if (!errors.isEmpty()) {
             throw new InputException(errors);
         }
+        duplicates(results);
         return results;
+    }
+
+    /**
+     * Two records of one file that measured the same point would both be charted, and a ratio
+     * between them would pass for a speed-up. The point is everything a run can vary on purpose:
+     * benchmark, mode, params, threads, forks and JVM arguments.
+     */
+    private static void duplicates(List<BenchmarkResult> results) {
+        Map<List<Object>, BenchmarkResult> first = new HashMap<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (BenchmarkResult result : results) {
+            List<Object> point = List.of(
+                    result.benchmark(),
+                    result.mode(),
+                    result.params(),
+                    result.threads(),
+                    result.forks(),
+                    result.jvmArgs());
+            BenchmarkResult earlier = first.putIfAbsent(point, result);
+            if (earlier != null) {
+                errors.add(new Diagnostic(
+                        Diagnostic.Severity.ERROR,
+                        result.source(),
+                        "duplicate result: " + result.benchmark() + " (" + result.mode()
+                                + (result.params().isEmpty() ? "" : ", " + result.params())
+                                + ", threads " + result.threads() + ", forks " + result.forks()
+                                + ", JVM arguments " + result.jvmArgs() + "), first at "
+                                + Location.of(
+                                        earlier.source().file(),
+                                        earlier.source().line())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
+        }
     }
 
     private static InputException malformed(Path file, JsonProcessingException e) {
