@@ -1,7 +1,5 @@
 package io.github.poolbench.cli;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.SimpleFileServer;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.site.BuildRequest;
 import io.github.poolbench.site.BuildSummary;
@@ -9,8 +7,6 @@ import io.github.poolbench.site.SiteBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +27,7 @@ final class Preview implements AutoCloseable {
     private final SiteBuilder builder = new SiteBuilder();
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
-    private HttpServer server;
+    private PreviewServer server;
     private SiteWatcher watcher;
 
     Preview(BuildRequest request, PrintWriter out, PrintWriter err) {
@@ -54,14 +50,10 @@ final class Preview implements AutoCloseable {
         }
         try {
             // Loopback only: a preview server has no business on other interfaces.
-            server = SimpleFileServer.createFileServer(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    request.out().toAbsolutePath().normalize(),
-                    SimpleFileServer.OutputLevel.NONE);
-        } catch (RuntimeException e) {
+            server = new PreviewServer(request.out(), port);
+        } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot serve on port " + port + ": " + e.getMessage(), e));
         }
-        server.start();
         if (watch) {
             List<java.nio.file.Path> inputs =
                     new ArrayList<>(List.of(request.content(), request.templates(), request.results()));
@@ -72,7 +64,7 @@ final class Preview implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Builds completed so far, successful or not. */
@@ -109,7 +101,7 @@ final class Preview implements AutoCloseable {
             watcher.close();
         }
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 

@@ -69,6 +69,12 @@ public final class Templates {
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setNumberFormat("computer");
+        try {
+            configuration.setSharedVariable(
+                    "contentSecurityPolicy", io.github.poolbench.assets.AssetPolicy.CONTENT_SECURITY_POLICY);
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException(e); // a string always wraps
+        }
     }
 
     /** Every regular file of the folder (templates and assets), as the walk accepted them. */

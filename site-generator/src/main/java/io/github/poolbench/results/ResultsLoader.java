@@ -111,11 +111,19 @@ public final class ResultsLoader {
         try (InputStream in = Files.newInputStream(file.real());
                 JsonParser parser = JSON.createParser(in)) {
             first = parser.nextToken();
-            if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)) {
-                JsonNode record = JSON.readTree(parser);
-                if (record.has("runId") && record.has("profile")) {
-                    return Kind.RUN_RECORD;
-                }
+            JsonNode record = first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)
+                    ? JSON.readTree(parser)
+                    : null;
+            // The whole file must parse before it may be called "not results": a truncated array and
+            // a truncated object are the same mistake, whatever the first character says.
+            parser.skipChildren();
+            if (first != null && parser.nextToken() != null) {
+                throw new InputException(
+                        at(file.path(), parser.currentTokenLocation()),
+                        "malformed JSON: a second value after the first one ends");
+            }
+            if (record != null && record.has("runId") && record.has("profile")) {
+                return Kind.RUN_RECORD;
             }
         } catch (JsonProcessingException e) {
             throw malformed(file.path(), e);
@@ -203,11 +211,50 @@ public final class ResultsLoader {
         if (!errors.isEmpty()) {
             throw new InputException(errors);
         }
+        duplicates(results);
         return results;
     }
 
+    /**
+     * Two records of one file that measured the same point would both be charted, and a ratio
+     * between them would pass for a speed-up. The point is everything a run can vary on purpose:
+     * benchmark, mode, params, threads, forks and JVM arguments.
+     */
+    private static void duplicates(List<BenchmarkResult> results) {
+        Map<List<Object>, BenchmarkResult> first = new HashMap<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (BenchmarkResult result : results) {
+            List<Object> point = List.of(
+                    result.benchmark(),
+                    result.mode(),
+                    result.params(),
+                    result.threads(),
+                    result.forks(),
+                    result.jvmArgs());
+            BenchmarkResult earlier = first.putIfAbsent(point, result);
+            if (earlier != null) {
+                errors.add(new Diagnostic(
+                        Diagnostic.Severity.ERROR,
+                        result.source(),
+                        "duplicate result: " + result.benchmark() + " (" + result.mode()
+                                + (result.params().isEmpty() ? "" : ", " + result.params())
+                                + ", threads " + result.threads() + ", forks " + result.forks()
+                                + ", JVM arguments " + result.jvmArgs() + "), first at "
+                                + Location.of(
+                                        earlier.source().file(),
+                                        earlier.source().line())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
+        }
+    }
+
     private static InputException malformed(Path file, JsonProcessingException e) {
-        return new InputException(at(file, e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+        String reason = e.getOriginalMessage();
+        int marker = reason.indexOf(" (start marker at"); // Jackson's note on where the object began names no file
+        return new InputException(
+                at(file, e.getLocation()), "malformed JSON: " + (marker < 0 ? reason : reason.substring(0, marker)), e);
     }
 
     static Location at(Path file, JsonLocation location) {

@@ -1,5 +1,6 @@
 package io.github.poolbench.site;
 
+import io.github.poolbench.assets.AssetPolicy;
 import io.github.poolbench.chart.ChartCache;
 import io.github.poolbench.chart.ChartPainter;
 import io.github.poolbench.chart.ChartRenderer;
@@ -128,11 +129,16 @@ public final class SiteBuilder {
             for (InputFile asset : templates.files()) {
                 if (asset.relative().getNameCount() > 1
                         && asset.relative().getName(0).toString().equals("assets")) {
-                    copyFile(asset.real(), site.resolve(asset.relative().toString()));
+                    AssetPolicy.publish(
+                            asset.path(),
+                            asset.real(),
+                            site.resolve(asset.relative().toString()),
+                            diagnostics);
                 }
             }
             for (Path resource : loader.resources(request.content(), skip)) { // images beside the lessons
-                copyFile(request.content().resolve(resource), site.resolve(resource.toString()));
+                Path file = request.content().resolve(resource);
+                AssetPolicy.publish(file, file, site.resolve(resource.toString()), diagnostics);
             }
             DataFiles.copyAll(results, site);
             PoolJar.publish(site); // what the lessons' examples run with, beside examples/<lesson>/
@@ -239,15 +245,6 @@ public final class SiteBuilder {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw StagedOutput.cannotWrite(file.getParent(), e);
-        }
-    }
-
-    private static void copyFile(Path from, Path to) {
-        try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new InputException(Location.of(from), "cannot copy: " + e.getMessage(), e);
         }
     }
 

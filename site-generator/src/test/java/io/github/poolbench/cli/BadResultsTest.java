@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,6 +110,86 @@ class BadResultsTest extends BadInputTest {
         CliRunner strict = build("--strict");
 
         assertOneError(strict, file + line, message);
+        assertEquals(before, fingerprint(site));
+    }
+
+    /** {@link #RECORD} with {@code tail} added inside it (after its mode), for a second record of the same file. */
+    private static String record(String tail) {
+        return RECORD.replace("\"mode\": \"ss\",", "\"mode\": \"ss\"," + tail);
+    }
+
+    @Test
+    void twoRecordsOfOnePointAreAnErrorNamingBoth() throws IOException {
+        String second = record(" \"threads\": 1,").replace("12.5", "0.01");
+        Path file = Files.writeString(
+                Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"),
+                "[\n" + RECORD + ",\n" + second + "\n]\n");
+        String before = fingerprint(site);
+
+        CliRunner result = build();
+
+        assertOneError(
+                result,
+                file + ":11:1",
+                "duplicate result: a.B.c (ss, threads 1, forks 0, JVM arguments []), first at " + file + ":2\n");
+        assertEquals(before, fingerprint(site));
+    }
+
+    /** Other projects vary threads, forks or JVM arguments on purpose: such records are different points. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "threads      | ' \"threads\": 4,'",
+                "forks        | ' \"forks\": 2,'",
+                "JVM argument | ' \"jvmArgs\": [\"-Xint\"],'",
+                "a param      | ' \"params\": {\"n\": \"2\"},'",
+            })
+    void recordsThatDifferInWhatARunVariesAreDifferentPoints(String name, String tail) throws IOException {
+        Files.writeString(
+                Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"),
+                "[\n" + RECORD + ",\n" + record(tail) + "\n]\n");
+
+        CliRunner result = build("--strict", "--quote-machine", "other");
+
+        assertEquals(0, result.exitCode(), result.err());
+    }
+
+    @Test
+    void twoRunsOfOnePointAreFine() throws IOException {
+        for (String run : List.of("run-8", "run-9")) {
+            Files.writeString(
+                    Files.createDirectories(results.resolve("other").resolve(run))
+                            .resolve("jmh.json"),
+                    "[\n" + RECORD + "\n]\n");
+        }
+
+        CliRunner result = build("--strict", "--quote-machine", "other");
+
+        assertEquals(0, result.exitCode(), result.err());
+    }
+
+    /** A file that does not parse cannot be known not to be results: it stops the build, whatever it starts with. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a truncated object    | test-machine/run-1/notes.json | '{\"not\": \"jmh\"'  | 1:14 | Unexpected end-of-input: expected close marker for Object",
+                "a truncated array     | test-machine/run-1/more.json  | '[{\"a\": 1}'        | 1:10 | Unexpected end-of-input: expected close marker for Array",
+                "not JSON at all       | test-machine/run-1/notes.json | 'hello'              | 1:1  | Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                "an object, then junk  | test-machine/run-1/notes.json | '{\"a\": 1} x'        | 1:10 | Unrecognized token 'x'",
+                "two values            | test-machine/run-1/notes.json | '{} []'               | 1:4  | a second value after the first one ends",
+                "truncated in the root | loose.json                    | '{\"not\": \"jmh\"'  | 1:14 | Unexpected end-of-input: expected close marker for Object",
+                "truncated machine.json | test-machine/run-1/machine.json | '{\"cores\": 2'     | 1:12 | Unexpected end-of-input: expected close marker for Object",
+            })
+    void jsonThatDoesNotParseIsAnErrorAtLineAndColumn(
+            String name, String path, String json, String where, String detail) throws IOException {
+        Path file = Files.writeString(results.resolve(path), json);
+        String before = fingerprint(site);
+
+        CliRunner result = build();
+
+        assertOneError(result, file + ":" + where, "malformed JSON: " + detail);
         assertEquals(before, fingerprint(site));
     }
 

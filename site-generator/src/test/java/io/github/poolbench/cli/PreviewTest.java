@@ -8,12 +8,18 @@ import io.github.poolbench.site.BuildRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -30,10 +36,8 @@ class PreviewTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES) // a hang guard, not a speed target
     void rebuildsOnChangeAndKeepsTheLastGoodSiteWhenABuildFails() throws Exception {
-        Path content = Fixtures.copy(Fixtures.fixture("content"), temp.resolve("content"));
-        Path results = Fixtures.copy(Fixtures.fixture("results"), temp.resolve("results"));
-        BuildRequest request =
-                new BuildRequest(content, Fixtures.templates(), results, temp.resolve("site"), Optional.empty(), false);
+        Path content = temp.resolve("content");
+        BuildRequest request = request();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try (Preview preview =
@@ -55,6 +59,47 @@ class PreviewTest {
                     get(preview, "lesson.html").contains("Edited while serving."),
                     "the last good site is still served");
         }
+    }
+
+    /** One stalled browser tab (or fifty) must not stall the preview: a normal request is answered while they stay open. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a hang guard, not a speed target
+    void aNormalRequestIsAnsweredWhileFiftyHalfSentOnesStayOpen() throws Exception {
+        BuildRequest request = request();
+        List<Socket> stalled = new ArrayList<>();
+        try (Preview preview = new Preview(
+                                request, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                        .start(0, false);
+                HttpClient client = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 50; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), preview.port());
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + "/"))
+                            .timeout(Duration.ofSeconds(30)) // a hang guard: the old server never answered
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.printf(
+                    "PreviewTest: answered in %.1f ms with 50 half-sent requests open%n",
+                    (System.nanoTime() - start) / 1e6);
+
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains("<title>"), response.body());
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A build of copies of the fixtures into {@code site/}. */
+    private BuildRequest request() throws IOException {
+        Path content = Fixtures.copy(Fixtures.fixture("content"), temp.resolve("content"));
+        Path results = Fixtures.copy(Fixtures.fixture("results"), temp.resolve("results"));
+        return new BuildRequest(content, Fixtures.templates(), results, temp.resolve("site"), Optional.empty(), false);
     }
 
     private static String get(Preview preview, String path) throws IOException, InterruptedException {

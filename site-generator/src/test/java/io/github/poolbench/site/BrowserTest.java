@@ -231,6 +231,26 @@ class BrowserTest {
         assertFalse(driver.findElement(By.cssSelector(".site-header")).isDisplayed(), "no site chrome on paper");
     }
 
+    /** The page's own CSP, enforced by the browser: a script put into the page does not run, and says why. */
+    @Test
+    void aScriptPutIntoAPageDoesNotRun() {
+        open("lessons/threads-and-pools.html");
+
+        Object ran = js("const s = document.createElement('script'); s.textContent = 'window.ran = true';"
+                + "document.head.appendChild(s); return window.ran === true;");
+
+        assertEquals(false, ran);
+        List<String> messages = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m -> m.contains(
+                                "Executing inline script violates the following Content Security Policy directive "
+                                        + "'script-src 'none''")),
+                messages.toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"index.html", "lessons/threads-and-pools.html", "lessons/basics/first-steps.html"})
     void everyImageLoadsAndTheConsoleStaysClean(String page) {
