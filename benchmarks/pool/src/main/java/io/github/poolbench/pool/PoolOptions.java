@@ -24,6 +24,16 @@ import java.util.Objects;
  * @param initializer run once in each worker before its first task, or null; if it throws, a worker
  *     process ends before its handshake (so {@code open} fails with the initializer's error, or the
  *     pool stops replacing workers after three such failures) and on a thread every task fails with it
+ * @param spareWorkers {@link PoolKind#PROCESS} only: workers started ahead, beyond {@code size}, that take the
+ *     place of a worker that dies, is killed or is recycled at once, so the next task need not wait for a
+ *     JVM to boot (a fresh spare is then started in the background). Each costs a JVM's memory (about
+ *     20 MB) and its start-up CPU, once at open and again after each replacement; 0 (the default) for none
+ * @param warmUp warm each worker before {@code open} returns, so that the first {@code map} does not pay
+ *     for the JVM's class loading: a worker process runs the initializer, loads {@code warmUpClasses}
+ *     and sends a no-op task through the pool's codecs before its handshake (a spare or replacement
+ *     does the same); a {@code THREAD} pool starts every thread and runs the initializer on it, a
+ *     {@code VIRTUAL} pool runs it once; both load {@code warmUpClasses}. A failure fails {@code open}
+ * @param warmUpClasses classes to load and initialize when warming up, by binary name
  */
 public record PoolOptions(
         Duration defaultTimeout,
@@ -32,7 +42,10 @@ public record PoolOptions(
         List<String> workerJvmFlags,
         List<String> allowedClasses,
         int maxTasksPerWorker,
-        Initializer initializer) {
+        Initializer initializer,
+        int spareWorkers,
+        boolean warmUp,
+        List<String> warmUpClasses) {
 
     public PoolOptions {
         requirePositive(defaultTimeout, "defaultTimeout");
@@ -44,29 +57,72 @@ public record PoolOptions(
         if (maxTasksPerWorker < 0) {
             throw new IllegalArgumentException("maxTasksPerWorker must be 0 (no limit) or more: " + maxTasksPerWorker);
         }
+        if (spareWorkers < 0) {
+            throw new IllegalArgumentException("spareWorkers must be 0 (none) or more: " + spareWorkers);
+        }
         workerJvmFlags = List.copyOf(workerJvmFlags);
         allowedClasses = List.copyOf(allowedClasses);
+        warmUpClasses = List.copyOf(warmUpClasses);
     }
 
-    /** Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer. */
+    /**
+     * Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer,
+     * no spare worker, no warm-up.
+     */
     public static PoolOptions defaults() {
         return new PoolOptions(
-                Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(5), List.of(), List.of(), 0, null);
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5),
+                List.of(),
+                List.of(),
+                0,
+                null,
+                0,
+                false,
+                List.of());
     }
 
     public PoolOptions withDefaultTimeout(Duration timeout) {
         return new PoolOptions(
-                timeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+                timeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withStartTimeout(Duration timeout) {
         return new PoolOptions(
-                defaultTimeout, timeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+                defaultTimeout,
+                timeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withCloseGrace(Duration grace) {
         return new PoolOptions(
-                defaultTimeout, startTimeout, grace, workerJvmFlags, allowedClasses, maxTasksPerWorker, initializer);
+                defaultTimeout,
+                startTimeout,
+                grace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withWorkerJvmFlags(String... flags) {
@@ -77,7 +133,10 @@ public record PoolOptions(
                 List.of(flags),
                 allowedClasses,
                 maxTasksPerWorker,
-                initializer);
+                initializer,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withAllowedClasses(String... patterns) {
@@ -88,19 +147,88 @@ public record PoolOptions(
                 workerJvmFlags,
                 List.of(patterns),
                 maxTasksPerWorker,
-                initializer);
+                initializer,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     /** Replaces each worker process after this many jobs (0: never), as Python's {@code max_tasks_per_child}. */
     public PoolOptions withMaxTasksPerWorker(int jobs) {
         return new PoolOptions(
-                defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, jobs, initializer);
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                jobs,
+                initializer,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     /** Runs {@code setUp} once in each worker before its first task (null: none). */
     public PoolOptions withInitializer(Initializer setUp) {
         return new PoolOptions(
-                defaultTimeout, startTimeout, closeGrace, workerJvmFlags, allowedClasses, maxTasksPerWorker, setUp);
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                setUp,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
+    }
+
+    /**
+     * Keeps {@code count} workers started ahead in a {@link PoolKind#PROCESS} pool, to take a dead or
+     * recycled worker's place at once (0: none).
+     */
+    public PoolOptions withSpareWorkers(int count) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                count,
+                warmUp,
+                warmUpClasses);
+    }
+
+    /** Warms every worker up before {@code open} returns (or not), loading no named class. */
+    public PoolOptions withWarmUp(boolean on) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                spareWorkers,
+                on,
+                List.of());
+    }
+
+    /** Warms every worker up before {@code open} returns, loading and initializing these classes in it. */
+    public PoolOptions withWarmUp(String... classNames) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                spareWorkers,
+                true,
+                List.of(classNames));
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link PoolKind#PROCESS}: worker JVMs that take jobs from one queue, each as soon as it is free, like a
@@ -53,6 +54,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final AllowList allowList;
     private final WorkerLauncher launcher;
     private final byte[] initializer;
+    /** The HELLO frame's warm-up part ({@link PoolOptions#warmUp()}): empty, or "warm up" and class names. */
+    private final byte[] warmUp;
     /** Where the workers' sockets are made: a folder only this user may enter. */
     private final java.nio.file.Path socketFolder;
 
@@ -66,15 +69,24 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final List<WorkerProcess> ready = new ArrayList<>();
     /** Every worker started and not yet gone, ready or not. */
     private final Set<WorkerProcess> workers = new LinkedHashSet<>();
+    /** Workers started ahead ({@link PoolOptions#spareWorkers()}), serving no job until one takes a dead one's place. */
+    private final Set<WorkerProcess> spares = new LinkedHashSet<>();
 
     private int nextSlot;
     private int failedStartsInARow;
     private volatile SerializedTask lastTask;
 
-    private ProcessWorkerPool(int size, PoolOptions options) {
+    private ProcessWorkerPool(int size, PoolOptions options, StartupCache.Launch launch) {
         super(PoolKind.PROCESS, size, options);
         this.allowList = new AllowList(options.allowedClasses());
-        this.launcher = new WorkerLauncher(options, allowList);
+        this.launcher = new WorkerLauncher(options, allowList, launch);
+        this.warmUp = options.warmUp()
+                ? String.join(
+                                "\n",
+                                Stream.concat(Stream.of("warm up"), options.warmUpClasses().stream())
+                                        .toList())
+                        .getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
         try {
             this.initializer =
                     options.initializer() == null ? new byte[0] : TaskCodec.encodeSerialized(options.initializer());
@@ -89,9 +101,18 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
     }
 
-    /** Starts {@code size} workers at once and returns when all have answered their handshake. */
+    /**
+     * Starts {@code size} workers at once and returns when all have answered their handshake; with the
+     * AOT start-up cache if there is one (else one is made in the background, for later pools).
+     */
     static ProcessWorkerPool start(int size, PoolOptions options) {
-        ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
+        StartupCache cache = StartupCache.forThisJvm();
+        return start(size, options, cache == null ? StartupCache.Launch.PLAIN : cache.plan(options));
+    }
+
+    /** As above, its workers launched as {@code launch} says. */
+    static ProcessWorkerPool start(int size, PoolOptions options, StartupCache.Launch launch) {
+        ProcessWorkerPool pool = new ProcessWorkerPool(size, options, launch);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
         try (ExecutorService launchers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
@@ -100,12 +121,15 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 .factory())) {
             List<Future<WorkerProcess>> started = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                started.add(launchers.submit(pool::startWorker));
+                started.add(launchers.submit(() -> pool.startWorker(false)));
             }
             for (Future<WorkerProcess> worker : started) {
                 worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
                         .ready()
                         .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            for (int i = 0; i < options.spareWorkers(); i++) {
+                launchers.submit(() -> pool.startWorker(true)); // after the others: open does not wait for it
             }
             return pool;
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
@@ -229,11 +253,12 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     public void onExit(WorkerProcess worker, int exitStatus) {
         Job lost;
         boolean replace;
+        boolean spareNext;
         List<WorkerProcess> toFlush;
         lock.lock();
         try {
             workers.remove(worker);
-            ready.remove(worker);
+            boolean wasServing = ready.remove(worker) || !spares.remove(worker);
             // Jobs run in order, so only the oldest could have started; the rest go back to the queue.
             lost = worker.inFlight.pollFirst();
             for (Job unstarted; (unstarted = worker.inFlight.pollLast()) != null; ) {
@@ -245,6 +270,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 failedStartsInARow = 0;
             }
             replace = !isClosed() && failedStartsInARow < MAX_FAILED_STARTS;
+            // A spare takes its place now, before the queue is served; the replacement becomes the spare.
+            spareNext = !wasServing || (replace && promoteSpare());
             if (!replace && workers.isEmpty()) {
                 failQueued(isClosed() ? null : "no worker left: the last " + MAX_FAILED_STARTS + " failed to start");
             }
@@ -268,7 +295,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         if (replace) {
             try {
-                startWorker();
+                startWorker(spareNext);
             } catch (PoolClosedException closedMeanwhile) {
                 // no replacement needed any more
             } catch (IOException | RuntimeException e) {
@@ -394,8 +421,30 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
     }
 
-    /** Spawns a worker outside the lock, then registers it; its reader starts only once it is known. */
-    private WorkerProcess startWorker() throws IOException {
+    /**
+     * Moves a spare into service, one that has answered its handshake if there is one; with the lock held.
+     * False if there is no spare.
+     */
+    private boolean promoteSpare() {
+        WorkerProcess promoted = spares.stream()
+                .filter(spare -> spare.ready().isDone() && !spare.ready().isCompletedExceptionally())
+                .findFirst()
+                .orElse(spares.isEmpty() ? null : spares.iterator().next());
+        if (promoted == null) {
+            return false;
+        }
+        spares.remove(promoted);
+        if (promoted.ready().isDone() && !promoted.ready().isCompletedExceptionally()) {
+            ready.add(promoted);
+        } // else it serves once it answers (becameReady)
+        return true;
+    }
+
+    /**
+     * Spawns a worker (a spare, held back until it takes a dead worker's place, or not) outside the lock,
+     * then registers it; its reader starts only once it is known.
+     */
+    private WorkerProcess startWorker(boolean spare) throws IOException {
         int slot;
         lock.lock();
         try {
@@ -413,12 +462,16 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 launcher.command(socket),
                 socket,
                 initializer,
+                warmUp,
                 this);
         boolean closedMeanwhile;
         lock.lock();
         try {
             closedMeanwhile = isClosed();
             workers.add(worker); // its reader removes it again when it ends
+            if (spare) {
+                spares.add(worker);
+            }
         } finally {
             lock.unlock();
         }
@@ -442,8 +495,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         List<WorkerProcess> toFlush;
         lock.lock();
         try {
-            if (!workers.contains(worker)) {
-                return;
+            if (!workers.contains(worker) || spares.contains(worker) || ready.contains(worker)) {
+                return; // gone, held back as a spare, or promoted already
             }
             ready.add(worker);
             toFlush = schedule();

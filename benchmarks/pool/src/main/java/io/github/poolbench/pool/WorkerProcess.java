@@ -48,6 +48,9 @@ final class WorkerProcess {
 
     private final int slot;
     private final byte[] initializer;
+    /** What the worker is to warm up before its handshake ({@code PoolOptions.warmUp}), or nothing. */
+    private final byte[] warmUp;
+
     private final Process process;
     private final Path socket;
     private final ServerSocketChannel server;
@@ -84,9 +87,11 @@ final class WorkerProcess {
             Path socket,
             ServerSocketChannel server,
             byte[] initializer,
+            byte[] warmUp,
             List<Thread> pumps,
             Listener listener) {
         this.initializer = initializer;
+        this.warmUp = warmUp;
         this.pumps = pumps;
         this.slot = slot;
         this.process = process;
@@ -111,12 +116,21 @@ final class WorkerProcess {
      */
     static WorkerProcess spawn(String readerName, int slot, List<String> command, Path socket, Listener listener)
             throws IOException {
-        return spawn(readerName, slot, command, socket, new byte[0], listener);
+        return spawn(readerName, slot, command, socket, new byte[0], new byte[0], listener);
     }
 
-    /** As above, with an encoded {@link Initializer} (or nothing) for the worker to run before it answers. */
+    /**
+     * As above, with an encoded {@link Initializer} (or nothing) for the worker to run before it answers,
+     * and what it is to warm up then (or nothing).
+     */
     static WorkerProcess spawn(
-            String readerName, int slot, List<String> command, Path socket, byte[] initializer, Listener listener)
+            String readerName,
+            int slot,
+            List<String> command,
+            Path socket,
+            byte[] initializer,
+            byte[] warmUp,
+            Listener listener)
             throws IOException {
         ServerSocketChannel server = Channel.listen(socket);
         Process process;
@@ -132,7 +146,7 @@ final class WorkerProcess {
                 pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout")),
                 pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr")));
         WorkerProcess worker =
-                new WorkerProcess(readerName, slot, process, socket, server, initializer, pumps, listener);
+                new WorkerProcess(readerName, slot, process, socket, server, initializer, warmUp, pumps, listener);
         // A worker that dies before it connects must not leave the reader waiting to accept.
         process.onExit().thenRun(() -> {
             if (worker.channel == null) {
@@ -220,7 +234,7 @@ final class WorkerProcess {
             closeQuietly(server);
             Files.deleteIfExists(socket); // connected: no one else is to find it
             writer.start();
-            enqueue(Protocol.HELLO, nonce, initializer, new byte[0]);
+            enqueue(Protocol.HELLO, nonce, initializer, warmUp);
             flush();
             DataInputStream fromWorker = new DataInputStream(new BufferedInputStream(Channel.in(accepted), BUFFER));
             if (fromWorker.readLong() != Protocol.MAGIC) {
@@ -285,7 +299,9 @@ final class WorkerProcess {
                 throw new IOException(this + " said its initializer failed, unreadably", e);
             }
             ready.completeExceptionally(new PoolException(
-                    this + ": the pool's initializer failed: " + failure.summary(), failure.toException()));
+                    this + ": the pool's " + (warmUp.length > 0 ? "initializer or warm-up" : "initializer")
+                            + " failed: " + failure.summary(),
+                    failure.toException()));
             return; // it ends by itself
         }
         if (hello == null || hello.type() != Protocol.HELLO || hello.id() != nonce) {
