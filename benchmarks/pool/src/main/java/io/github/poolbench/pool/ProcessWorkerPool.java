@@ -155,6 +155,19 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
     }
 
+    /** The spare workers that have answered their handshake, for tests. */
+    List<ProcessHandle> readySpareHandles() {
+        lock.lock();
+        try {
+            return spares.stream()
+                    .filter(spare -> spare.ready().isDone() && !spare.ready().isCompletedExceptionally())
+                    .map(WorkerProcess::handle)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     protected void dispatch(Chunk<?, ?> chunk) {
         dispatchAll(List.of(chunk));

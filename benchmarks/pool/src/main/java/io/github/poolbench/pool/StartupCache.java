@@ -157,7 +157,6 @@ final class StartupCache {
             train(options, jar, config);
             assemble(jar, config, partial);
             Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            made.complete(cache);
         } catch (IOException | RuntimeException | Error e) {
             made.completeExceptionally(e);
         } catch (InterruptedException e) {
@@ -171,6 +170,7 @@ final class StartupCache {
                     // a temporary file in a cache folder
                 }
             }
+            made.complete(cache); // no-op if it failed
         }
     }
 
