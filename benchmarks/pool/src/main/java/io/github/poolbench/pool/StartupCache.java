@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class StartupCache {
     }
 
     private static final String POOL_PACKAGE = WorkerMain.class.getPackageName().replace('.', '/');
+    private static final int CACHES_KEPT = 4;
     /** The assembler's bound; it normally takes a second or two. */
     private static final Duration ASSEMBLY_LIMIT = Duration.ofMinutes(2);
     /** Cache files this JVM is making (one training each), by path. */
@@ -157,6 +159,7 @@ final class StartupCache {
             train(options, jar, config);
             assemble(jar, config, partial);
             Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            pruneOldCaches();
         } catch (IOException | RuntimeException | Error e) {
             made.completeExceptionally(e);
         } catch (InterruptedException e) {
@@ -257,6 +260,31 @@ final class StartupCache {
         }
     }
 
+    /**
+     * Keeps the {@value #CACHES_KEPT} newest caches (about 14 MB each), so that rebuild after rebuild or
+     * flags after flags does not fill the disk.
+     */
+    private void pruneOldCaches() throws IOException {
+        List<Path> caches;
+        try (Stream<Path> files = Files.list(folder)) {
+            caches = files.filter(file -> file.getFileName().toString().matches("worker-[0-9a-f]+\\.aot"))
+                    .sorted(Comparator.comparing(StartupCache::lastModified).reversed())
+                    .toList();
+        }
+        for (Path old : caches.subList(Math.min(CACHES_KEPT, caches.size()), caches.size())) {
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(old.resolveSibling(old.getFileName().toString().replace(".aot", ".jar")));
+        }
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
     /** Removes what trainings cut short by their JVM's end left an hour or more ago. */
     private void pruneLeftovers() throws IOException {
         long anHourAgo = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
@@ -276,6 +304,9 @@ final class StartupCache {
             digest.update((System.getProperty("java.home") + "\n" + Runtime.version() + "\n" + String.join("\n", flags))
                     .getBytes(StandardCharsets.UTF_8));
             if (Files.isRegularFile(poolClasses)) {
+                // The JVM checks a cached jar's path, size and time, so all three are in the key.
+                digest.update((poolClasses.toAbsolutePath() + "\n" + Files.getLastModifiedTime(poolClasses))
+                        .getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(poolClasses));
             } else {
                 for (Path file : poolClassFiles()) {

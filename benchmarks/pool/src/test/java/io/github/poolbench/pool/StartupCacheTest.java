@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +76,13 @@ class StartupCacheTest {
         Path folder = temp.resolve("cache").resolve("poolbench");
         StartupCache cache = new StartupCache(folder, Jvm.poolClasses());
         PoolOptions options = uniqueOptions();
+        StartupCache.makePrivateFolder(folder);
+        for (int i = 1; i <= 4; i++) { // older caches, of earlier builds: the oldest is to go
+            for (String ending : List.of(".aot", ".jar")) {
+                Path old = Files.writeString(folder.resolve("worker-000000000000000" + i + ending), "old");
+                Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - (10 - i) * 60_000L));
+            }
+        }
 
         assertEquals(StartupCache.Launch.PLAIN, cache.plan(options), "no cache yet: a plain start");
         Path made = cache.making(options).get(3, TimeUnit.MINUTES);
@@ -84,7 +92,22 @@ class StartupCacheTest {
         try (var files = Files.list(folder)) {
             List<String> names =
                     files.map(file -> file.getFileName().toString()).sorted().toList();
-            assertEquals(2, names.size(), "the cache and the jar of the pool's classes, no leftovers: " + names);
+            String key = made.getFileName().toString().replace(".aot", "");
+            assertEquals(
+                    List.of(
+                                    "worker-0000000000000002.aot",
+                                    "worker-0000000000000002.jar",
+                                    "worker-0000000000000003.aot",
+                                    "worker-0000000000000003.jar",
+                                    "worker-0000000000000004.aot",
+                                    "worker-0000000000000004.jar",
+                                    key + ".aot",
+                                    key + ".jar")
+                            .stream()
+                            .sorted()
+                            .toList(),
+                    names,
+                    "the four newest caches, each with its jar of the pool's classes, and no leftovers");
         }
 
         StartupCache.Launch launch = cache.plan(options);
