@@ -5,7 +5,6 @@ import io.github.poolbench.pool.PoolOptions;
 import io.github.poolbench.pool.WorkerDiedException;
 import io.github.poolbench.pool.WorkerPool;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -77,15 +76,7 @@ public class ReplacementBenchmark {
             Path pidFile = directory.resolve("worker-" + shot++ + ".pid");
             CompletableFuture<Long> doomed =
                     workers.submit(CrashDetectionBenchmark::reportPidThenSleep, pidFile.toString());
-            for (int poll = 0; !Files.exists(pidFile); poll++) {
-                if (poll == 60_000) {
-                    throw new IllegalStateException("no worker took the task within a minute");
-                }
-                Thread.sleep(1);
-            }
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile)))
-                    .orElseThrow()
-                    .destroyForcibly();
+            CrashDetectionBenchmark.awaitWorker(pidFile).destroyForcibly();
             try {
                 doomed.get(1, TimeUnit.MINUTES);
                 throw new IllegalStateException("the task of a killed worker succeeded");
@@ -99,14 +90,7 @@ public class ReplacementBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             workers.close();
-            try (var files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-                Files.delete(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            CrashDetectionBenchmark.deleteFolder(directory);
         }
     }
 
