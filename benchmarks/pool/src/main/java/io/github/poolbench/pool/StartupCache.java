@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * cache starts its workers plainly and has one training worker record what it loads (a pool of one whose
  * worker is {@code -XX:AOTMode=record}), then a quiet {@code -XX:AOTMode=create} JVM assembles the file,
  * which is moved into place only when complete. Pools opened later use it. A program that ends before
- * that (about two seconds of background work) leaves nothing behind: its shutdown ends the assembler.
+ * that (a few seconds of background work) leaves nothing running: its shutdown ends the assembler, and
+ * the training worker follows its parent as every worker does.
  *
  * <p>A JVM caches only classes from jars, so the worker's class path starts with a jar of the pool's
  * classes: the pool's own jar, or, when the pool runs from a folder, a copy in the cache folder; the
@@ -50,12 +51,20 @@ import java.util.stream.Stream;
 final class StartupCache {
 
     /**
-     * How to start a worker: flags to add, the jar to put first on its class path (or null), and whether
-     * that jar is all of its class path (a training run's) or the parent's follows.
+     * How to start a worker: flags to add, the jar to put first on its class path (or null), whether that
+     * jar is all of its class path (a training run's) or the parent's follows, and what goes before
+     * {@code java} on the command line (a training's {@code nice}).
      */
-    record Launch(List<String> flags, Path firstOnClassPath, boolean alone) {
-        static final Launch PLAIN = new Launch(List.of(), null, false);
+    record Launch(List<String> flags, Path firstOnClassPath, boolean alone, List<String> prefix) {
+        static final Launch PLAIN = new Launch(List.of(), null, false, List.of());
     }
+
+    /**
+     * {@code nice -n 19} where there is one: the training and the assembler yield the CPU to the
+     * program's own work, so that its first pool is not slowed by the cache made for later ones.
+     */
+    private static final List<String> LOW_PRIORITY =
+            Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "19") : List.of();
 
     private static final String POOL_PACKAGE = WorkerMain.class.getPackageName().replace('.', '/');
     private static final int CACHES_KEPT = 4;
@@ -123,7 +132,8 @@ final class StartupCache {
             Path jar = Files.isRegularFile(poolClasses) ? poolClasses : folder.resolve("worker-" + key + ".jar");
             if (Files.isRegularFile(cache) && Files.isRegularFile(jar)) {
                 // Its messages must not reach the parent's stderr, should the JVM find it unusable.
-                return new Launch(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off,cds=off:stderr"), jar, false);
+                return new Launch(
+                        List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off,cds=off:stderr"), jar, false, List.of());
             }
             MAKING.computeIfAbsent(cache, absent -> {
                 CompletableFuture<Path> made = new CompletableFuture<>();
@@ -194,7 +204,8 @@ final class StartupCache {
                         "-XX:+UnlockDiagnosticVMOptions",
                         "-XX:-DisplayVMOutput"),
                 jar,
-                true);
+                true,
+                LOW_PRIORITY);
         try (ProcessWorkerPool pool = ProcessWorkerPool.start(1, training, record)) {
             List<Integer> inputs = IntStream.range(0, 10).boxed().toList();
             for (int round = 0; round < 20; round++) {
@@ -214,7 +225,7 @@ final class StartupCache {
     }
 
     private static void assemble(Path jar, Path config, Path partial) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(LOW_PRIORITY);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
                 "-XX:AOTMode=create",

@@ -63,6 +63,7 @@ final class WorkerLauncher {
         }
         List<String> command = new ArrayList<>();
         int socketAt;
+        command.addAll(launch.prefix());
         command.add(java);
         command.addAll(baseFlags);
         command.addAll(launch.flags()); // before the caller's flags, which may turn it off (-XX:AOTMode=off)
