@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * worker is {@code -XX:AOTMode=record}), then a quiet {@code -XX:AOTMode=create} JVM assembles the file,
  * which is moved into place only when complete. Pools opened later use it. A program that ends before
  * that (a few seconds of background work) leaves nothing running: its shutdown ends the assembler, and
- * the training worker follows its parent as every worker does.
+ * the training worker follows its parent as every worker does. Meanwhile its threads
+ * ({@code poolbench-startup-cache}, and a pool's {@code poolbench-worker-…}) live in the program's JVM.
  *
  * <p>A JVM caches only classes from jars, so the worker's class path starts with a jar of the pool's
  * classes: the pool's own jar, or, when the pool runs from a folder, a copy in the cache folder; the
