@@ -78,27 +78,36 @@ public class CrashDetectionBenchmark {
         public void arm() throws Exception {
             Path pidFile = directory.resolve("worker-" + shot++ + ".pid");
             doomed = workers.submit(CrashDetectionBenchmark::reportPidThenSleep, pidFile.toString());
-            for (int poll = 0; !Files.exists(pidFile); poll++) {
-                if (poll == 60_000) {
-                    throw new IllegalStateException("no worker took the task within a minute");
-                }
-                Thread.sleep(1);
-            }
-            busyWorker =
-                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+            busyWorker = awaitWorker(pidFile);
         }
 
         @TearDown(Level.Trial)
         public void close() {
             workers.close();
-            try (var files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-                Files.delete(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            deleteFolder(directory);
+        }
+    }
+
+    /** The worker that took a {@link #reportPidThenSleep} task, once it has written its pid there. */
+    static ProcessHandle awaitWorker(Path pidFile) throws IOException, InterruptedException {
+        for (int poll = 0; !Files.exists(pidFile); poll++) {
+            if (poll == 60_000) {
+                throw new IllegalStateException("no worker took the task within a minute");
             }
+            Thread.sleep(1);
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+    }
+
+    /** Deletes a folder of pid files. */
+    static void deleteFolder(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+            Files.delete(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

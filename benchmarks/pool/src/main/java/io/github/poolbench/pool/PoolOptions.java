@@ -31,6 +31,16 @@ import java.util.Objects;
  *     heartbeat (one a second, or a quarter of this if that is shorter), for this long is taken for frozen
  *     (stopped, swapped out, deadlocked in the JVM): it is killed, the job it ran fails with a
  *     {@link WorkerDiedException}, and the jobs sent ahead to it go to other workers
+ * @param spareWorkers {@link PoolKind#PROCESS} only: workers started ahead, beyond {@code size}, that take the
+ *     place of a worker that dies, is killed or is recycled at once, so the next task need not wait for a
+ *     JVM to boot (a fresh spare is then started in the background). Each costs a JVM's memory (about
+ *     20 MB) and its start-up CPU, once at open and again after each replacement; 0 (the default) for none
+ * @param warmUp warm each worker before {@code open} returns, so that the first {@code map} does not pay
+ *     for the JVM's class loading: a worker process runs the initializer, loads {@code warmUpClasses}
+ *     and sends a no-op task through the pool's codecs before its handshake (a spare or replacement
+ *     does the same); a {@code THREAD} pool starts every thread and runs the initializer on it, a
+ *     {@code VIRTUAL} pool runs it once; both load {@code warmUpClasses}. A failure fails {@code open}
+ * @param warmUpClasses classes to load and initialize when warming up, by binary name
  */
 public record PoolOptions(
         Duration defaultTimeout,
@@ -41,7 +51,10 @@ public record PoolOptions(
         int maxTasksPerWorker,
         Initializer initializer,
         int workerProcessCap,
-        Duration heartbeatTimeout) {
+        Duration heartbeatTimeout,
+        int spareWorkers,
+        boolean warmUp,
+        List<String> warmUpClasses) {
 
     public PoolOptions {
         requirePositive(defaultTimeout, "defaultTimeout");
@@ -58,13 +71,18 @@ public record PoolOptions(
                     "workerProcessCap must be 0 (the machine's cap) or more: " + workerProcessCap);
         }
         requirePositive(heartbeatTimeout, "heartbeatTimeout");
+        if (spareWorkers < 0) {
+            throw new IllegalArgumentException("spareWorkers must be 0 (none) or more: " + spareWorkers);
+        }
         workerJvmFlags = List.copyOf(workerJvmFlags);
         allowedClasses = List.copyOf(allowedClasses);
+        warmUpClasses = List.copyOf(warmUpClasses);
     }
 
     /**
      * Five minutes per blocking call, a minute to start, five seconds' grace, no recycling, no initializer,
-     * the machine's cap on worker processes, and a worker silent for ten seconds taken for frozen.
+     * the machine's cap on worker processes, a worker silent for ten seconds taken for frozen, no spare
+     * worker, no warm-up.
      */
     public static PoolOptions defaults() {
         return new PoolOptions(
@@ -76,7 +94,10 @@ public record PoolOptions(
                 0,
                 null,
                 0,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                0,
+                false,
+                List.of());
     }
 
     public PoolOptions withDefaultTimeout(Duration timeout) {
@@ -89,7 +110,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withStartTimeout(Duration timeout) {
@@ -102,7 +126,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withCloseGrace(Duration grace) {
@@ -115,7 +142,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withWorkerJvmFlags(String... flags) {
@@ -128,7 +158,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     public PoolOptions withAllowedClasses(String... patterns) {
@@ -141,7 +174,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     /** Replaces each worker process after this many jobs (0: never), as Python's {@code max_tasks_per_child}. */
@@ -155,7 +191,10 @@ public record PoolOptions(
                 jobs,
                 initializer,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     /** Runs {@code setUp} once in each worker before its first task (null: none). */
@@ -169,7 +208,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 setUp,
                 workerProcessCap,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     /** Caps a PROCESS pool at {@code workers} (0: the machine's cap, from its available memory). */
@@ -183,7 +225,10 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workers,
-                heartbeatTimeout);
+                heartbeatTimeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
     }
 
     /** Takes a worker process silent for {@code timeout} for frozen: it is killed and its queued jobs go elsewhere. */
@@ -197,7 +242,64 @@ public record PoolOptions(
                 maxTasksPerWorker,
                 initializer,
                 workerProcessCap,
-                timeout);
+                timeout,
+                spareWorkers,
+                warmUp,
+                warmUpClasses);
+    }
+
+    /**
+     * Keeps {@code count} workers started ahead in a {@link PoolKind#PROCESS} pool, to take a dead or
+     * recycled worker's place at once (0: none).
+     */
+    public PoolOptions withSpareWorkers(int count) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout,
+                count,
+                warmUp,
+                warmUpClasses);
+    }
+
+    /** Warms every worker up before {@code open} returns (or not), loading no named class. */
+    public PoolOptions withWarmUp(boolean on) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout,
+                spareWorkers,
+                on,
+                List.of());
+    }
+
+    /** Warms every worker up before {@code open} returns, loading and initializing these classes in it. */
+    public PoolOptions withWarmUp(String... classNames) {
+        return new PoolOptions(
+                defaultTimeout,
+                startTimeout,
+                closeGrace,
+                workerJvmFlags,
+                allowedClasses,
+                maxTasksPerWorker,
+                initializer,
+                workerProcessCap,
+                heartbeatTimeout,
+                spareWorkers,
+                true,
+                List.of(classNames));
     }
 
     private static void requirePositive(Duration duration, String name) {

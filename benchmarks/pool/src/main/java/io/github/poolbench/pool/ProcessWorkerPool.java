@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link PoolKind#PROCESS}: worker JVMs that take jobs from one queue, each as soon as it is free, like a
@@ -53,6 +54,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final AllowList allowList;
     private final WorkerLauncher launcher;
     private final byte[] initializer;
+    /** The HELLO frame's warm-up part ({@link PoolOptions#warmUp()}): empty, or "warm up" and class names. */
+    private final byte[] warmUp;
     /** Where the workers' sockets are made: a folder only this user may enter. */
     private final java.nio.file.Path socketFolder;
 
@@ -68,6 +71,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     private final Set<WorkerProcess> workers = new LinkedHashSet<>();
     /** Workers gone whose reader may still be ending what their tasks started, for close() to wait on. */
     private final List<WorkerProcess> gone = new ArrayList<>();
+    /** Workers started ahead ({@link PoolOptions#spareWorkers()}), serving no job until one takes a dead one's place. */
+    private final Set<WorkerProcess> spares = new LinkedHashSet<>();
 
     private int nextSlot;
     private int failedStartsInARow;
@@ -80,10 +85,17 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     /** When the check last ran; a check that runs far too late means this JVM stalled, not its workers. */
     private volatile long lastCheck = System.nanoTime();
 
-    private ProcessWorkerPool(int size, PoolOptions options) {
+    private ProcessWorkerPool(int size, PoolOptions options, StartupCache.Launch launch) {
         super(PoolKind.PROCESS, size, options);
         this.allowList = new AllowList(options.allowedClasses());
-        this.launcher = new WorkerLauncher(options, allowList);
+        this.launcher = new WorkerLauncher(options, allowList, launch);
+        this.warmUp = options.warmUp()
+                ? String.join(
+                                "\n",
+                                Stream.concat(Stream.of("warm up"), options.warmUpClasses().stream())
+                                        .toList())
+                        .getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
         try {
             this.initializer =
                     options.initializer() == null ? new byte[0] : TaskCodec.encodeSerialized(options.initializer());
@@ -130,14 +142,21 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     /**
      * Starts {@code size} workers at once and returns when all have answered their handshake. Fails at once
      * past the cap on workers ({@link WorkerCap}); at the start timeout it stops launching, ends every worker
-     * it started and fails.
+     * it started and fails. With the AOT start-up cache if there is one (else one is made in the background,
+     * for later pools).
      */
     static ProcessWorkerPool start(int size, PoolOptions options) {
+        StartupCache cache = StartupCache.forThisJvm();
+        return start(size, options, cache == null ? StartupCache.Launch.PLAIN : cache.plan(options));
+    }
+
+    /** As above, its workers launched as {@code launch} says. */
+    static ProcessWorkerPool start(int size, PoolOptions options, StartupCache.Launch launch) {
         String overCap = WorkerCap.check(size, options);
         if (overCap != null) {
             throw new PoolException("Could not start a PROCESS pool of " + size + " workers: " + overCap);
         }
-        ProcessWorkerPool pool = new ProcessWorkerPool(size, options);
+        ProcessWorkerPool pool = new ProcessWorkerPool(size, options, launch);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         // Spawning a process takes milliseconds of its own, so each worker gets its own launching thread.
         // Not closed in try-with-resources: close() would wait for every launch, past the timeout.
@@ -148,12 +167,15 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         List<Future<WorkerProcess>> started = new ArrayList<>(size);
         try {
             for (int i = 0; i < size; i++) {
-                started.add(launchers.submit(pool::startWorker));
+                started.add(launchers.submit(() -> pool.startWorker(false)));
             }
             for (Future<WorkerProcess> worker : started) {
                 worker.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
                         .ready()
                         .get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            for (int i = 0; i < options.spareWorkers(); i++) {
+                launchers.submit(() -> pool.startWorker(true)); // after the others: open does not wait for it
             }
             return pool;
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
@@ -169,8 +191,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
             }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             long answered = started.stream()
-                    .filter(launch -> launch.state() == Future.State.SUCCESS
-                            && launch.resultNow().ready().state() == Future.State.SUCCESS)
+                    .filter(launched -> launched.state() == Future.State.SUCCESS
+                            && launched.resultNow().ready().state() == Future.State.SUCCESS)
                     .count();
             // The worker's own start timer (startWorker) may fail its handshake first, with the same meaning.
             String why = cause instanceof TimeoutException
@@ -191,6 +213,19 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         lock.lock();
         try {
             return workers.stream().map(WorkerProcess::handle).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The spare workers that have answered their handshake, for tests. */
+    List<ProcessHandle> readySpareHandles() {
+        lock.lock();
+        try {
+            return spares.stream()
+                    .filter(spare -> spare.ready().isDone() && !spare.ready().isCompletedExceptionally())
+                    .map(WorkerProcess::handle)
+                    .toList();
         } finally {
             lock.unlock();
         }
@@ -294,11 +329,12 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
     public void onExit(WorkerProcess worker, int exitStatus) {
         Job lost;
         boolean replace;
+        boolean spareNext;
         List<WorkerProcess> toFlush;
         lock.lock();
         try {
             workers.remove(worker);
-            ready.remove(worker);
+            boolean wasServing = ready.remove(worker) || !spares.remove(worker);
             gone.removeIf(ended -> !ended.readerAlive()); // so the list holds only the few still ending
             gone.add(worker);
             // Jobs run in order, so only the oldest could have started; the rest go back to the queue.
@@ -312,6 +348,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 failedStartsInARow = 0;
             }
             replace = !isClosed() && failedStartsInARow < MAX_FAILED_STARTS;
+            // A spare takes its place now, before the queue is served; the replacement becomes the spare.
+            spareNext = !wasServing || (replace && promoteSpare());
             if (!replace && workers.isEmpty()) {
                 failQueued(isClosed() ? null : "no worker left: the last " + MAX_FAILED_STARTS + " failed to start");
             }
@@ -332,7 +370,7 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
         if (replace) {
             try {
-                startWorker();
+                startWorker(spareNext);
             } catch (PoolClosedException closedMeanwhile) {
                 // no replacement needed any more
             } catch (IOException | RuntimeException e) {
@@ -483,8 +521,30 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         }
     }
 
-    /** Spawns a worker outside the lock, then registers it; its reader starts only once it is known. */
-    private WorkerProcess startWorker() throws IOException {
+    /**
+     * Moves a spare into service, one that has answered its handshake if there is one; with the lock held.
+     * False if there is no spare.
+     */
+    private boolean promoteSpare() {
+        WorkerProcess promoted = spares.stream()
+                .filter(spare -> spare.ready().isDone() && !spare.ready().isCompletedExceptionally())
+                .findFirst()
+                .orElse(spares.isEmpty() ? null : spares.iterator().next());
+        if (promoted == null) {
+            return false;
+        }
+        spares.remove(promoted);
+        if (promoted.ready().isDone() && !promoted.ready().isCompletedExceptionally()) {
+            ready.add(promoted);
+        } // else it serves once it answers (becameReady)
+        return true;
+    }
+
+    /**
+     * Spawns a worker (a spare, held back until it takes a dead worker's place, or not) outside the lock,
+     * then registers it; its reader starts only once it is known.
+     */
+    private WorkerProcess startWorker(boolean spare) throws IOException {
         int slot;
         lock.lock();
         try {
@@ -502,12 +562,16 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
                 launcher.command(socket),
                 socket,
                 initializer,
+                warmUp,
                 this);
         boolean closedMeanwhile;
         lock.lock();
         try {
             closedMeanwhile = isClosed();
             workers.add(worker); // its reader removes it again when it ends
+            if (spare) {
+                spares.add(worker);
+            }
         } finally {
             lock.unlock();
         }
@@ -532,8 +596,8 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         List<WorkerProcess> toFlush;
         lock.lock();
         try {
-            if (!workers.contains(worker)) {
-                return;
+            if (!workers.contains(worker) || spares.contains(worker) || ready.contains(worker)) {
+                return; // gone, held back as a spare, or promoted already
             }
             ready.add(worker);
             toFlush = schedule();

@@ -29,7 +29,8 @@ final class Protocol {
 
     /**
      * Parent to worker: id is a nonce the worker echoes, part 1 the encoded initializer (or nothing), part 2
-     * the heartbeat interval in milliseconds (a long). Worker to parent: the same id, part 1 holds its
+     * the heartbeat interval in milliseconds (a long, 0 for none) followed by what to warm up (nothing, or
+     * UTF-8 lines: "warm up", then the classes to load). Worker to parent: the same id, part 1 holds its
      * protocol version.
      */
     static final byte HELLO = 1;

@@ -1,18 +1,23 @@
 package io.github.poolbench.pool;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -54,6 +59,59 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
                 ? Executors.newThreadPerTaskExecutor(tracked)
                 : new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), tracked);
         this.permits = kind == PoolKind.VIRTUAL && size > 0 ? new Semaphore(size, true) : null;
+    }
+
+    /** Opens a pool, warmed up first if {@link PoolOptions#warmUp()} asks for it. */
+    static ThreadWorkerPool open(PoolKind kind, int size, PoolOptions options) {
+        ThreadWorkerPool pool = new ThreadWorkerPool(kind, size, options);
+        if (options.warmUp()) {
+            try {
+                pool.warmUp();
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+        return pool;
+    }
+
+    /**
+     * Loads the warm-up classes, then runs the initializer on every thread of a THREAD pool (each waits
+     * for the others, so that each lands on a thread of its own) or once on a virtual thread.
+     */
+    private void warmUp() {
+        long deadline = System.nanoTime() + options().startTimeout().toNanos();
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            for (String name : options().warmUpClasses()) {
+                Class.forName(name, true, loader);
+            }
+            int threads = kind() == PoolKind.THREAD ? size() : 1;
+            CountDownLatch everyThread = new CountDownLatch(threads);
+            List<Future<Throwable>> outcomes = new ArrayList<>(threads);
+            for (int i = 0; i < threads; i++) {
+                outcomes.add(executor.submit(() -> {
+                    everyThread.countDown();
+                    everyThread.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    return initializeThisThread();
+                }));
+            }
+            for (Future<Throwable> outcome : outcomes) {
+                Throwable failed = outcome.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (failed != null) {
+                    throw new PoolException(
+                            "The pool's initializer failed while the " + this + " warmed up: " + failed, failed);
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new PoolException("The " + this + " could not load a warm-up class: " + e, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PoolException(
+                    "The " + this + " did not warm up within " + options().startTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolException("Interrupted while the " + this + " warmed up", e);
+        }
     }
 
     /** The threads this pool started that have not finished yet; for tests that prove none is left. */

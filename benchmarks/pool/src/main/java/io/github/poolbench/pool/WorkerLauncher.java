@@ -44,6 +44,11 @@ final class WorkerLauncher {
     private final int socketAt;
 
     WorkerLauncher(PoolOptions options, AllowList allowList) {
+        this(options, allowList, StartupCache.Launch.PLAIN);
+    }
+
+    /** As above, with the {@link StartupCache}'s flags and class path. */
+    WorkerLauncher(PoolOptions options, AllowList allowList, StartupCache.Launch launch) {
         String java = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java")
                 .toString();
         List<String> baseFlags = new ArrayList<>(BASE_FLAGS);
@@ -51,10 +56,17 @@ final class WorkerLauncher {
             baseFlags.remove(SERIAL_GC); // the caller chose a collector: two would stop the JVM
         }
         String classpath = System.getProperty("java.class.path", "");
+        if (launch.firstOnClassPath() != null) {
+            classpath = launch.alone() || classpath.isEmpty()
+                    ? launch.firstOnClassPath().toString()
+                    : launch.firstOnClassPath() + File.pathSeparator + classpath;
+        }
         List<String> command = new ArrayList<>();
         int socketAt;
+        command.addAll(launch.prefix());
         command.add(java);
         command.addAll(baseFlags);
+        command.addAll(launch.flags()); // before the caller's flags, which may turn it off (-XX:AOTMode=off)
         command.addAll(options.workerJvmFlags());
         Module pool = WorkerMain.class.getModule();
         String modulePath = System.getProperty("jdk.module.path", "");

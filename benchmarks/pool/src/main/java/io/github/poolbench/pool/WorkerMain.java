@@ -90,9 +90,16 @@ final class WorkerMain {
         if (hello.part1().length > 0) {
             initialize(hello);
         }
+        // Part 2: the heartbeat's period (0: none), then what to warm up (nothing: no warm-up).
+        byte[] settings = hello.part2();
+        long heartbeat =
+                settings.length >= Long.BYTES ? ByteBuffer.wrap(settings).getLong() : 0;
+        if (settings.length > Long.BYTES) {
+            warmUp(hello.id(), Arrays.copyOfRange(settings, Long.BYTES, settings.length));
+        }
         send(Protocol.HELLO, hello.id(), helloAnswer()); // echoes the parent's nonce
-        if (hello.part2().length == Long.BYTES) {
-            startHeartbeat(ByteBuffer.wrap(hello.part2()).getLong());
+        if (heartbeat > 0) {
+            startHeartbeat(heartbeat);
         }
 
         this.fromParent = fromParent;
@@ -273,6 +280,41 @@ final class WorkerMain {
             sendFailure(hello.id(), RemoteFailure.of(RemoteFailure.Stage.TASK_THREW, 0, e));
             Runtime.getRuntime().halt(5);
         }
+    }
+
+    /**
+     * {@code PoolOptions.warmUp}: loads the named classes, then sends a no-op task and its results through
+     * the codecs as a first job would, so that the first real job finds them loaded and linked. If that
+     * fails, says why in place of the handshake's answer, and ends.
+     */
+    private void warmUp(long helloId, byte[] what) throws IOException {
+        Throwable failed;
+        try {
+            String[] names = new String(what, StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < names.length; i++) { // the first line only says "warm up"
+                Class.forName(names[i], true, shipped);
+            }
+            Task<Object, Object> noOp = WorkerMain::noOp;
+            Task<?, ?> task = TaskCodec.decode(TaskCodec.encode(noOp), allowList, shipped);
+            Object[] inputs = ValueCodec.decode(ValueCodec.encode(new Object[] {1, "one", 1L, 1.0, null}), allowList);
+            ChunkRun run = ChunkRun.apply(task, Arrays.asList(inputs));
+            failed = run.failure();
+            if (failed == null) {
+                ValueCodec.decode(
+                        Protocol.sendable(ValueCodec.encode(run.results().toArray())), allowList, shipped);
+            }
+        } catch (Exception | Error e) {
+            failed = e;
+        }
+        if (failed != null) {
+            sendFailure(helloId, RemoteFailure.of(RemoteFailure.Stage.TASK_THREW, 0, failed));
+            Runtime.getRuntime().halt(5);
+        }
+    }
+
+    /** The warm-up's task: called by name, as most tasks are. */
+    static Object noOp(Object value) {
+        return value;
     }
 
     /**

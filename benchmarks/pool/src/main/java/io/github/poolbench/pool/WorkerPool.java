@@ -47,7 +47,7 @@ public interface WorkerPool extends AutoCloseable {
                     + (kind == PoolKind.VIRTUAL ? "" : " (only VIRTUAL accepts 0, meaning no cap)"));
         }
         return switch (kind) {
-            case THREAD, VIRTUAL -> new ThreadWorkerPool(kind, size, options);
+            case THREAD, VIRTUAL -> ThreadWorkerPool.open(kind, size, options);
             case PROCESS -> ProcessWorkerPool.start(size, options);
         };
     }

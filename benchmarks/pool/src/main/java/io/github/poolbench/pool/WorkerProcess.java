@@ -48,6 +48,9 @@ final class WorkerProcess {
 
     private final int slot;
     private final byte[] initializer;
+    /** What the worker is to warm up before its handshake ({@code PoolOptions.warmUp}), or nothing. */
+    private final byte[] warmUp;
+
     private final Process process;
     private final Path socket;
     private final ServerSocketChannel server;
@@ -96,6 +99,7 @@ final class WorkerProcess {
             Path socket,
             ServerSocketChannel server,
             byte[] initializer,
+            byte[] warmUp,
             List<Thread> pumps,
             Listener listener,
             StderrTail stderrTail,
@@ -103,6 +107,7 @@ final class WorkerProcess {
         this.stderrTail = stderrTail;
         this.treeMark = treeMark;
         this.initializer = initializer;
+        this.warmUp = warmUp;
         this.pumps = pumps;
         this.slot = slot;
         this.process = process;
@@ -127,12 +132,21 @@ final class WorkerProcess {
      */
     static WorkerProcess spawn(String readerName, int slot, List<String> command, Path socket, Listener listener)
             throws IOException {
-        return spawn(readerName, slot, command, socket, new byte[0], listener);
+        return spawn(readerName, slot, command, socket, new byte[0], new byte[0], listener);
     }
 
-    /** As above, with an encoded {@link Initializer} (or nothing) for the worker to run before it answers. */
+    /**
+     * As above, with an encoded {@link Initializer} (or nothing) for the worker to run before it answers,
+     * and what it is to warm up then (or nothing).
+     */
     static WorkerProcess spawn(
-            String readerName, int slot, List<String> command, Path socket, byte[] initializer, Listener listener)
+            String readerName,
+            int slot,
+            List<String> command,
+            Path socket,
+            byte[] initializer,
+            byte[] warmUp,
+            Listener listener)
             throws IOException {
         ServerSocketChannel server = Channel.listen(socket);
         String treeMark = ProcessTree.newMark();
@@ -152,7 +166,7 @@ final class WorkerProcess {
                 pump(process.getInputStream(), () -> System.out, readerName.replace("reader", "stdout"), null),
                 pump(process.getErrorStream(), () -> System.err, readerName.replace("reader", "stderr"), stderrTail));
         WorkerProcess worker = new WorkerProcess(
-                readerName, slot, process, socket, server, initializer, pumps, listener, stderrTail, treeMark);
+                readerName, slot, process, socket, server, initializer, warmUp, pumps, listener, stderrTail, treeMark);
         // A worker that dies before it connects must not leave the reader waiting to accept.
         process.onExit().thenRun(() -> {
             if (worker.channel == null) {
@@ -268,14 +282,15 @@ final class WorkerProcess {
             closeQuietly(server);
             Files.deleteIfExists(socket); // connected: no one else is to find it
             writer.start();
-            long heartbeat = heartbeatMillis;
+            // The second part carries the heartbeat's period (0: none), then what to warm up (or nothing).
             enqueue(
                     Protocol.HELLO,
                     nonce,
                     initializer,
-                    heartbeat > 0
-                            ? ByteBuffer.allocate(Long.BYTES).putLong(heartbeat).array()
-                            : new byte[0]);
+                    ByteBuffer.allocate(Long.BYTES + warmUp.length)
+                            .putLong(heartbeatMillis)
+                            .put(warmUp)
+                            .array());
             flush();
             DataInputStream fromWorker =
                     new DataInputStream(new BufferedInputStream(timedWait(Channel.in(accepted)), BUFFER));
@@ -356,7 +371,9 @@ final class WorkerProcess {
                 throw new IOException(this + " said its initializer failed, unreadably", e);
             }
             ready.completeExceptionally(new PoolException(
-                    this + ": the pool's initializer failed: " + failure.summary(), failure.toException()));
+                    this + ": the pool's " + (warmUp.length > 0 ? "initializer or warm-up" : "initializer")
+                            + " failed: " + failure.summary(),
+                    failure.toException()));
             return; // it ends by itself
         }
         if (hello == null || hello.type() != Protocol.HELLO || hello.id() != nonce) {

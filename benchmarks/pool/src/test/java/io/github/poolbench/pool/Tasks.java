@@ -196,4 +196,17 @@ final class Tasks {
     static int length(String text) {
         return text.length();
     }
+
+    /** The worker JVM's own description: "sharing" in it means its class data archive was mapped. */
+    static String vmInfo(int ignored) {
+        return System.getProperty("java.vm.info");
+    }
+
+    /** Runs of the initializer in this JVM: THREAD and VIRTUAL workers share it. */
+    static final java.util.concurrent.atomic.AtomicInteger INITIALIZED =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    static void count() {
+        INITIALIZED.incrementAndGet();
+    }
 }
