@@ -56,7 +56,8 @@ final class BuildCommand implements Callable<Integer> {
                         machine,
                         site.strict,
                         site.history(),
-                        site.force));
+                        site.force,
+                        site.repository()));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         if (timings) {

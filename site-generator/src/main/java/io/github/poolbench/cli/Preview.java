@@ -122,6 +122,7 @@ final class Preview implements AutoCloseable {
                 machine,
                 site.strict,
                 site.history(),
-                site.force);
+                site.force,
+                site.repository());
     }
 }

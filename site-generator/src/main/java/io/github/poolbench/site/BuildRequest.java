@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param strict  treat warnings (irregular but renderable input) as errors
  * @param history recorded runs for the trend page ({@code io.github.poolbench.history}); empty: no trend page
  * @param force   replace {@code out} even when it is a non-empty folder poolbench did not make
+ * @param repository the repository the site is built from, named in its footer; empty: no such links
  */
 public record BuildRequest(
         Path content,
@@ -19,7 +20,21 @@ public record BuildRequest(
         Optional<String> machine,
         boolean strict,
         Optional<Path> history,
-        boolean force) {
+        boolean force,
+        Optional<Repository> repository) {
+
+    /** A build that names no repository. */
+    public BuildRequest(
+            Path content,
+            Path templates,
+            Path results,
+            Path out,
+            Optional<String> machine,
+            boolean strict,
+            Optional<Path> history,
+            boolean force) {
+        this(content, templates, results, out, machine, strict, history, force, Optional.empty());
+    }
 
     /** A build that replaces only a site it made itself, or an empty folder. */
     public BuildRequest(
