@@ -307,7 +307,8 @@ public record ChartData(
         List<java.util.Map<String, String>> params =
                 entries.stream().map(e -> e.result().params()).toList();
         List<String> tasks = params.stream().map(p -> p.get("tasks")).distinct().toList();
-        List<String> workers = params.stream().map(p -> p.get("poolSize")).distinct().toList();
+        List<String> workers =
+                params.stream().map(p -> p.get("poolSize")).distinct().toList();
         if (tasks.size() != 1 || workers.size() != 1 || tasks.contains(null) || workers.contains(null)) {
             return Optional.empty();
         }

@@ -188,8 +188,8 @@ public final class ChartRenderer {
             plot.addDomainMarker(marker);
         });
         data.xMark().ifPresent(mark -> {
-            ValueMarker marker =
-                    marker(mark.x(), mark.label(), theme, font, stroke(1.5f, new float[] {6f, 4f}), TextAnchor.TOP_LEFT);
+            ValueMarker marker = marker(
+                    mark.x(), mark.label(), theme, font, stroke(1.5f, new float[] {6f, 4f}), TextAnchor.TOP_LEFT);
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         });
