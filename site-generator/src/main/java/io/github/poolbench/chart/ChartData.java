@@ -304,7 +304,7 @@ public record ChartData(
         if (!xLabel.equals(CHUNK_SIZE)) {
             return Optional.empty();
         }
-        List<java.util.Map<String, String>> params =
+        List<? extends java.util.Map<String, String>> params =
                 entries.stream().map(e -> e.result().params()).toList();
         List<String> tasks = params.stream().map(p -> p.get("tasks")).distinct().toList();
         List<String> workers =
