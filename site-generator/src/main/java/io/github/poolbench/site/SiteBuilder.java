@@ -60,7 +60,10 @@ public final class SiteBuilder {
         List<Lesson> read = loader.loadAll(request.content(), skip, diagnostics);
         List<Lesson> lessons = Headlines.lessons(read); // content/index.md holds the index's findings, not a lesson
         Templates templates = new Templates(request.templates(), diagnostics);
-        request.repository().ifPresent(repository -> templates.share("repository", repository.url()));
+        request.repository().ifPresent(repository -> {
+            templates.share("repository", repository.url());
+            templates.share("reportUrl", repository.issues());
+        });
         LastModified dates = LastModified.of(request.content());
         long parsed = System.nanoTime();
         ResultSet results = join(loading);
