@@ -1,7 +1,5 @@
 package io.github.poolbench.workload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The lesson's {@code fetch_version(server_url)}, done right: it reads the server from its
@@ -18,6 +18,10 @@ import java.time.Duration;
  * <p>The input is a plain URL string, so the task ships to a worker process as easily as to a
  * thread. Each JVM makes its own {@link HttpClient} lazily, the first time it fetches: a worker
  * process never receives a client, only URLs.
+ *
+ * <p>It needs nothing beyond the JDK, so the site can offer the workloads in one jar with the pool,
+ * and a reader's example runs with that jar alone: the answer is one known field of a server this
+ * package runs, so a pattern reads it, not a JSON library.
  */
 public final class VersionFetch {
 
@@ -30,6 +34,10 @@ public final class VersionFetch {
      */
     public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
 
+    /** The one field a {@link VersionFleet} server answers: {@code {"version_major": "24.2"}}. */
+    private static final Pattern VERSION_MAJOR =
+            Pattern.compile("\\{\\s*\"version_major\"\\s*:\\s*\"([^\"\\\\]*)\"\\s*}");
+
     private VersionFetch() {}
 
     /** Initialised on first use, once per JVM: the lazy, per-worker client. */
@@ -40,7 +48,6 @@ public final class VersionFetch {
                 // Loopback only: never let a proxy setting send these requests elsewhere.
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
-        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     /**
@@ -83,14 +90,10 @@ public final class VersionFetch {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(uri + " answered HTTP " + response.statusCode());
         }
-        try {
-            JsonNode version = Client.JSON.readTree(response.body()).get("version_major");
-            if (version == null || !version.isTextual()) {
-                throw new IllegalStateException(uri + " answered no version_major: " + response.body());
-            }
-            return version.asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(uri + " answered malformed JSON: " + response.body(), e);
+        Matcher version = VERSION_MAJOR.matcher(response.body().strip());
+        if (!version.matches()) {
+            throw new IllegalStateException(uri + " answered no version_major: " + response.body());
         }
+        return version.group(1);
     }
 }

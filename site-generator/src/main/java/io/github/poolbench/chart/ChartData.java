@@ -30,6 +30,8 @@ import java.util.TreeSet;
  * @param baseline    the sequential baseline as a horizontal line, when there is one to draw
  * @param ideal       the best a pool could do, when the chart asks for one
  * @param cores       the machine's core count, marked on a numeric x axis of a chart of computing work
+ * @param xMark       a labelled x to mark with a vertical line: on a chart by chunk size, the chunk size
+ *                    {@code map} picks by itself for the charted job (which may fall between measured points)
  * @param notes       short sentences for the caption: how the ideal was found, how the axes are
  *                    drawn, what is missing
  */
@@ -46,8 +48,15 @@ public record ChartData(
         Optional<Reference> baseline,
         Optional<Series> ideal,
         OptionalInt cores,
+        Optional<XMark> xMark,
         List<String> notes)
         implements Drawing {
+
+    /** A vertical line at {@code x}, labelled. */
+    public record XMark(double x, String label) {}
+
+    /** The benchmark param that a chart by chunk size has on its x axis. */
+    static final String CHUNK_SIZE = "chunkSize";
 
     /** A time chart whose values span more than this many times gets a log y axis. */
     public static final double LOG_Y_SPAN = 10;
@@ -283,7 +292,33 @@ public record ChartData(
                 reference,
                 ideal,
                 coreMark,
+                categorical ? Optional.empty() : defaultChunk(xLabel, entries),
                 notes);
+    }
+
+    /**
+     * Where {@code map}'s own chunk size falls on a chart by chunk size, from the pool's rule and the job's
+     * fixed {@code tasks} and {@code poolSize}; empty on any other chart, or when the job does not fix them.
+     */
+    private static Optional<XMark> defaultChunk(String xLabel, List<Entry> entries) {
+        if (!xLabel.equals(CHUNK_SIZE)) {
+            return Optional.empty();
+        }
+        List<? extends java.util.Map<String, String>> params =
+                entries.stream().map(e -> e.result().params()).toList();
+        List<String> tasks = params.stream().map(p -> p.get("tasks")).distinct().toList();
+        List<String> workers =
+                params.stream().map(p -> p.get("poolSize")).distinct().toList();
+        if (tasks.size() != 1 || workers.size() != 1 || tasks.contains(null) || workers.contains(null)) {
+            return Optional.empty();
+        }
+        try {
+            int chunk = io.github.poolbench.pool.WorkerPool.defaultChunkSize(
+                    Integer.parseInt(tasks.getFirst()), Integer.parseInt(workers.getFirst()));
+            return Optional.of(new XMark(chunk, "map's default: " + chunk));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Series in the unit a reader sees. */
@@ -465,6 +500,8 @@ public record ChartData(
                 .append(logY)
                 .append('|')
                 .append(cores)
+                .append('|')
+                .append(xMark)
                 .append('\n');
         for (Series line : series) {
             appendSeries(key, line);

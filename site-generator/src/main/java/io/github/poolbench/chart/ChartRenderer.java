@@ -187,6 +187,12 @@ public final class ChartRenderer {
             marker.setLabelAnchor(cores >= maxX ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         });
+        data.xMark().ifPresent(mark -> {
+            ValueMarker marker = marker(
+                    mark.x(), mark.label(), theme, font, stroke(1.5f, new float[] {6f, 4f}), TextAnchor.TOP_LEFT);
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            plot.addDomainMarker(marker);
+        });
         return chart(data.title(), plot, theme, size, font);
     }
 

@@ -64,7 +64,8 @@ final class BuildCommand implements Callable<Integer> {
                         site.strict,
                         site.history(),
                         site.force,
-                        run));
+                        run,
+                        site.repository()));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         if (timings) {

@@ -114,6 +114,8 @@ final class Preview implements AutoCloseable {
                 machine,
                 site.strict,
                 site.history(),
-                site.force);
+                site.force,
+                Optional.empty(),
+                site.repository());
     }
 }

@@ -1,7 +1,9 @@
 package io.github.poolbench.cli;
 
+import io.github.poolbench.site.Repository;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,6 +32,14 @@ final class SiteOptions {
                             + "built by poolbench (its files are lost). Input folders, files and the working folder are refused all the same.")
     boolean force;
 
+    @Option(
+            names = "--repository",
+            paramLabel = "URL",
+            converter = RepositoryConverter.class,
+            description = "The repository the site is built from, linked in every page's footer (report a mistake, "
+                    + "edit this page). Default: the origin remote of this clone, if any; without one, no such links.")
+    Repository repository;
+
     @Mixin
     HistoryOption history = new HistoryOption();
 
@@ -43,6 +53,20 @@ final class SiteOptions {
 
     Path out() {
         return out != null ? out : PoolbenchCli.home().resolve("site");
+    }
+
+    Optional<Repository> repository() {
+        return repository != null ? Optional.of(repository) : Repository.origin(PoolbenchCli.home());
+    }
+
+    /** An https, ssh or scp-style address of a repository; anything else is a usage error. */
+    static final class RepositoryConverter implements CommandLine.ITypeConverter<Repository> {
+        @Override
+        public Repository convert(String value) {
+            return Repository.of(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "'" + value + "' is no repository address (https://host/owner/name)"));
+        }
     }
 
     Optional<Path> history() {

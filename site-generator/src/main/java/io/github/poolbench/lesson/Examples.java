@@ -1,6 +1,7 @@
 package io.github.poolbench.lesson;
 
 import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.diagnostics.Location;
 import java.util.List;
 
 /**
@@ -10,8 +11,24 @@ import java.util.List;
  */
 public final class Examples {
 
-    /** One program: the name to save it under, and its source, blockquote markers removed. */
-    public record Example(String file, String source) {}
+    /** The JDK release the examples are written for; preview features are tied to one release. */
+    public static final int JDK = 25;
+
+    /** The jar every example runs with, as the site offers it; the command names it. */
+    public static final String JAR = "poolbench-pool.jar";
+
+    /**
+     * One program: the name to save it under, its source (blockquote markers removed), where its block
+     * starts in the lesson, and whether it needs the JDK's preview features.
+     */
+    public record Example(String file, String source, Location location, boolean preview) {
+
+        /** The command that runs it in a folder holding it and {@value #JAR}, as its page shows it. */
+        public String command() {
+            return "java " + (preview ? "--enable-preview --source " + JDK + " " : "") + "--class-path " + JAR + " "
+                    + file;
+        }
+    }
 
     private Examples() {}
 
@@ -24,7 +41,8 @@ public final class Examples {
         try {
             return SnippetScanner.scan(lesson.source(), lesson.source()).stream()
                     .filter(snippet -> snippet.kind() == Snippet.Kind.PROGRAM)
-                    .map(snippet -> new Example(snippet.file().orElseThrow(), snippet.code() + "\n"))
+                    .map(snippet -> new Example(
+                            snippet.file().orElseThrow(), snippet.code() + "\n", snippet.location(), snippet.preview()))
                     .toList();
         } catch (SnippetFailure e) {
             throw new InputException(

@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param shown        the output the lesson shows for the snippet (the fenced block after it), each line
  *                     of which the run must print; empty when the lesson shows none
  * @param file         the file name a reader saves a {@link Kind#PROGRAM program} under, e.g. {@code Squares.java}
+ * @param unordered    whether the shown lines may be printed in any order (tasks that finish in a varying
+ *                     order); otherwise they must come in the order shown
+ * @param partial      whether the run may print lines the lesson does not show (output whose lines are
+ *                     jumbled on purpose); otherwise every printed line must be a shown one
  */
 record Snippet(
         Location location,
@@ -34,7 +38,9 @@ record Snippet(
         boolean preview,
         int timeoutSeconds,
         List<Shown> shown,
-        Optional<String> file) {
+        Optional<String> file,
+        boolean unordered,
+        boolean partial) {
 
     /** A line of output as the lesson shows it, where {@code …} stands for any text. */
     record Shown(Location location, String text) {}

@@ -22,8 +22,19 @@ final class SnippetScanner {
     private static final Pattern DIRECTIVE_START = Pattern.compile("^\\s*<!--\\s*snippet:(.*)$");
     private static final Pattern ATTRIBUTE =
             Pattern.compile("\\s*([a-z][a-z-]*)(?:=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^\\s\"]+))?");
-    private static final Set<String> KEYS =
-            Set.of("name", "use", "run", "expect", "output", "kind", "compile-error", "preview", "timeout", "file");
+    private static final Set<String> KEYS = Set.of(
+            "name",
+            "use",
+            "run",
+            "expect",
+            "output",
+            "kind",
+            "compile-error",
+            "preview",
+            "timeout",
+            "file",
+            "unordered",
+            "partial");
     /** A compilation unit: it has a package line, or a top-level public type at the start of a line. */
     private static final Pattern UNIT = Pattern.compile(
             "(?m)^(?:package\\s+[\\w.]+\\s*;|public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s)");
@@ -144,6 +155,8 @@ final class SnippetScanner {
         boolean preview = false;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         Optional<String> file = Optional.empty();
+        boolean unordered = false;
+        boolean partial = false;
         for (String[] attribute : directive == null ? List.<String[]>of() : directive.attributes()) {
             String key = attribute[0];
             String value = attribute[1];
@@ -165,6 +178,8 @@ final class SnippetScanner {
                 }
                 case "compile-error" -> compileError = Optional.of(validRegex(required(key, value, at), at));
                 case "preview" -> preview = true;
+                case "unordered" -> unordered = true;
+                case "partial" -> partial = true;
                 case "timeout" -> timeout = Integer.parseInt(required(key, value, at));
                 case "file" -> {
                     String fileName = required(key, value, at);
@@ -187,7 +202,21 @@ final class SnippetScanner {
             throw new SnippetFailure(
                     directive.at(), "a program (file=) is a whole file a reader saves: it cannot 'use' other snippets");
         }
-        return new Snippet(location, code, kind, name, uses, run, expects, compileError, preview, timeout, shown, file);
+        return new Snippet(
+                location,
+                code,
+                kind,
+                name,
+                uses,
+                run,
+                expects,
+                compileError,
+                preview,
+                timeout,
+                shown,
+                file,
+                unordered,
+                partial);
     }
 
     static Snippet.Kind detectKind(String code) {

@@ -82,6 +82,18 @@ public final class Templates {
         return files;
     }
 
+    /**
+     * Makes {@code value} (a string) visible to every template as {@code name}: what every page's frame
+     * shows, such as the repository's address, without each page's model carrying it.
+     */
+    public void share(String name, String value) {
+        try {
+            configuration.setSharedVariable(name, value);
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException("cannot share " + name, e);
+        }
+    }
+
     /** Renders {@code name} (e.g. {@code lesson.ftlh}) with the given model. */
     public String render(String name, Map<String, ?> model) {
         Template template;

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param history recorded runs for the trend page ({@code io.github.poolbench.history}); empty: no trend page
  * @param force   replace {@code out} even when it is a non-empty folder poolbench did not make
  * @param run     the one run of {@code machine} to quote: the run {@code report} has just made
+ * @param repository the repository the site is built from, named in its footer; empty: no such links
  */
 public record BuildRequest(
         Path content,
@@ -22,9 +23,10 @@ public record BuildRequest(
         boolean strict,
         Optional<Path> history,
         boolean force,
-        Optional<String> run) {
+        Optional<String> run,
+        Optional<Repository> repository) {
 
-    /** A build that quotes {@code machine}'s newest complete run, or the reference. */
+    /** A build that quotes {@code machine}'s newest complete run, or the reference, and names no repository. */
     public BuildRequest(
             Path content,
             Path templates,
@@ -34,7 +36,7 @@ public record BuildRequest(
             boolean strict,
             Optional<Path> history,
             boolean force) {
-        this(content, templates, results, out, machine, strict, history, force, Optional.empty());
+        this(content, templates, results, out, machine, strict, history, force, Optional.empty(), Optional.empty());
     }
 
     /** A build that replaces only a site it made itself, or an empty folder. */

@@ -3,15 +3,15 @@ package io.github.poolbench.site;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.pool.WorkerPool;
+import io.github.poolbench.workload.Primes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -20,74 +20,69 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * The pool's jar as the site offers it for download, {@value #HREF}: what the first lessons' examples
- * need beside their source files. It is the pool this build runs with, wherever that sits: the
- * module's own jar when it is on the class path; a jar of its classes folder in a reactor build (the
- * tests); in the CLI's single jar, the jar the module's build left in the repository
- * ({@code benchmarks/pool/target}, which {@code ./poolbench} keeps fresh), failing that a jar of
- * the pool's classes taken out of it (without the module descriptor, which the single jar lacks,
- * so it works on the class path only).
+ * The jar the site offers for download, {@value #HREF}: the pool and the lessons' workloads
+ * ({@code VersionFleet}, {@code Primes}, the naps), all an example needs beside its source file.
+ * Both packages depend on the JDK alone. Their classes come from wherever this build runs them: a
+ * classes folder in a reactor build (the tests), the module jars, or the CLI's single jar. The jar
+ * is for the class path: the pool's module descriptor is left out, since it would not describe the
+ * workloads' package.
  */
-final class PoolJar {
+public final class PoolJar {
 
     /** Where the jar lands in the site, relative to its root; lessons link to it. */
-    static final String HREF = "downloads/poolbench-pool.jar";
+    public static final String HREF = "downloads/poolbench-pool.jar";
 
-    private static final String NAME = HREF.substring(HREF.lastIndexOf('/') + 1);
-    private static final String PACKAGE = WorkerPool.class.getPackageName().replace('.', '/') + "/";
+    /** The file name a reader saves it under. */
+    public static final String NAME = HREF.substring(HREF.lastIndexOf('/') + 1);
+
     /** Entries dated at a fixed instant, so that rebuilding the site leaves the jar byte for byte as it was. */
-    private static final long EPOCH = 315_532_800_000L; // 1980-01-01, the earliest time a zip entry holds
+    static final long EPOCH = 315_532_800_000L; // 1980-01-01, the earliest time a zip entry holds
+
+    private static final List<Class<?>> PACKAGES = List.of(WorkerPool.class, Primes.class);
 
     private PoolJar() {}
 
     /** Writes the jar to {@code site}/{@value #HREF}. */
     static void publish(Path site) {
         Path to = site.resolve(HREF);
-        Path from = codeSource();
         try {
             Files.createDirectories(to.getParent());
-            if (Files.isRegularFile(from) && from.getFileName().toString().equals(NAME)) {
-                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                return;
-            }
-            Optional<Path> built = Optional.ofNullable(System.getProperty("poolbench.home"))
-                    .map(home -> Path.of(home, "benchmarks", "pool", "target", NAME))
-                    .filter(Files::isRegularFile);
-            if (Files.isDirectory(from)) {
-                try (Stream<Path> walk = Files.walk(from)) {
-                    List<Path> files =
-                            walk.filter(Files::isRegularFile).sorted().toList();
-                    write(
-                            to,
-                            files.stream()
-                                    .map(file ->
-                                            from.relativize(file).toString().replace('\\', '/'))
-                                    .toList(),
-                            name -> Files.newInputStream(from.resolve(name)));
-                }
-            } else if (built.isPresent()) {
-                Files.copy(built.get(), to, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                try (JarFile jar = new JarFile(from.toFile())) {
-                    List<String> names = jar.stream()
-                            .filter(e -> !e.isDirectory() && e.getName().startsWith(PACKAGE))
-                            .map(JarEntry::getName)
-                            .sorted()
-                            .toList();
-                    write(to, names, name -> jar.getInputStream(jar.getJarEntry(name)));
-                }
-            }
+            write(to);
         } catch (IOException e) {
             throw new InputException(
-                    Location.of(from), "cannot publish the pool's jar as " + HREF + ": " + e.getMessage(), e);
+                    Location.of(to), "cannot publish the examples' jar as " + HREF + ": " + e.getMessage(), e);
         }
     }
 
-    private interface Opener {
-        InputStream open(String name) throws IOException;
+    /** Writes the jar to {@code to}; the snippet tests run the lessons' programs with the same bytes. */
+    public static void write(Path to) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        for (Class<?> member : PACKAGES) {
+            String prefix = member.getPackageName().replace('.', '/') + "/";
+            Path from = codeSource(member);
+            if (Files.isDirectory(from)) {
+                try (Stream<Path> walk = Files.walk(from.resolve(prefix))) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        entries.put(from.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                    }
+                }
+            } else {
+                try (JarFile jar = new JarFile(from.toFile())) {
+                    for (JarEntry entry : jar.stream()
+                            .filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))
+                            .toList()) {
+                        try (var in = jar.getInputStream(entry)) {
+                            entries.put(entry.getName(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        writeJar(to, entries);
     }
 
-    private static void write(Path to, List<String> names, Opener opener) throws IOException {
+    /** A jar of {@code entries} (name to bytes, in order) with a bare manifest, every entry at {@link #EPOCH}. */
+    static void writeJar(Path to, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (OutputStream file = Files.newOutputStream(to);
@@ -97,30 +92,22 @@ final class PoolJar {
             jar.putNextEntry(meta);
             manifest.write(jar);
             jar.closeEntry();
-            for (String name : names) {
-                if (name.startsWith("META-INF/")) {
-                    continue; // a classes folder has none; a jar's own manifest is replaced by the one above
-                }
-                JarEntry entry = new JarEntry(name);
-                entry.setTime(EPOCH);
-                jar.putNextEntry(entry);
-                try (InputStream in = opener.open(name)) {
-                    in.transferTo(jar);
-                }
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                JarEntry next = new JarEntry(entry.getKey());
+                next.setTime(EPOCH);
+                jar.putNextEntry(next);
+                jar.write(entry.getValue());
                 jar.closeEntry();
             }
         }
     }
 
-    private static Path codeSource() {
+    private static Path codeSource(Class<?> member) {
         try {
-            return Path.of(WorkerPool.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            return Path.of(
+                    member.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("the pool's classes have no file location", e);
+            throw new IllegalStateException(member.getPackageName() + " has no file location", e);
         }
     }
 }

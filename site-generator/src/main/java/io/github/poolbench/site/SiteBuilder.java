@@ -60,6 +60,11 @@ public final class SiteBuilder {
         List<Lesson> read = loader.loadAll(request.content(), skip, diagnostics);
         List<Lesson> lessons = Headlines.lessons(read); // content/index.md holds the index's findings, not a lesson
         Templates templates = new Templates(request.templates(), diagnostics);
+        request.repository().ifPresent(repository -> {
+            templates.share("repository", repository.url());
+            templates.share("reportUrl", repository.issues());
+        });
+        LastModified dates = LastModified.of(request.content());
         long parsed = System.nanoTime();
         ResultSet results = join(loading);
         long loaded = System.nanoTime();
@@ -72,6 +77,7 @@ public final class SiteBuilder {
             ChartViews charts = new ChartViews(painter);
             ResultWeaver weaver = new ResultWeaver(rule, templates, charts, diagnostics);
             int chartCount = 0;
+            ExampleDownloads downloads = new ExampleDownloads();
             List<Lesson> ordered = lessons.stream()
                     .sorted(Comparator.comparingInt(Lesson::priority)
                             .thenComparing(Lesson::title)
@@ -92,8 +98,21 @@ public final class SiteBuilder {
                 }
                 Map<String, Object> model = lessonModel(ordered, i, root, body);
                 model.put("weakRuns", weaver.weakRuns(lesson));
+                model.put("examples", downloads.add(lesson, site, diagnostics));
+                model.put("jar", root + PoolJar.HREF);
+                model.put("allExamples", root + ExampleDownloads.HREF);
+                model.put("exampleFolder", Examples.folder(lesson));
+                model.put("jdk", String.valueOf(Examples.JDK));
+                String source = "content/"
+                        + request.content()
+                                .toAbsolutePath()
+                                .normalize()
+                                .relativize(lesson.source().toAbsolutePath().normalize())
+                                .toString()
+                                .replace('\\', '/');
+                request.repository().ifPresent(repository -> model.put("editUrl", repository.edit(source)));
+                dates.dateOf(lesson.source()).ifPresent(date -> model.put("modified", date));
                 write(site.resolve(lesson.path()), templates.render("lesson.ftlh", model));
-                writeExamples(lesson, site, diagnostics);
             }
             int trendPages = 0;
             if (request.history().isPresent()) {
@@ -142,6 +161,7 @@ public final class SiteBuilder {
             }
             DataFiles.copyAll(results, site);
             PoolJar.publish(site); // what the lessons' examples run with, beside examples/<lesson>/
+            downloads.publish(site, diagnostics); // all of them and the jar, in one zip
             long rendered = System.nanoTime();
             diagnostics.throwIfErrors();
             ChartPainter.Stats stats = painter.await();
@@ -191,21 +211,6 @@ public final class SiteBuilder {
             model.put("next", ordered.get(index + 1));
         }
         return model;
-    }
-
-    /** A lesson's programs, as a reader downloads them: {@code examples/<lesson>/Name.java}. */
-    private static void writeExamples(Lesson lesson, Path site, Diagnostics diagnostics) {
-        try {
-            for (Examples.Example example : Examples.of(lesson)) {
-                write(
-                        site.resolve("examples")
-                                .resolve(Examples.folder(lesson))
-                                .resolve(example.file()),
-                        example.source());
-            }
-        } catch (InputException e) {
-            e.errors().forEach(diagnostics::add);
-        }
     }
 
     /** True when the folder holds a regular file at any depth: results, or what may be results. */

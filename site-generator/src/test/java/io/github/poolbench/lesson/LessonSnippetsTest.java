@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -100,27 +99,15 @@ class LessonSnippetsTest {
             files(snippets);
             return snippets.stream()
                     .map(snippet -> DynamicTest.dynamicTest(snippet.toString(), () -> {
-                        if (snippet.kind() == Snippet.Kind.PROGRAM
-                                && snippet.code().contains("PoolKind.PROCESS")
-                                && !poolShipsClasses()) {
-                            // Compiled all the same; run once the pool sends a source-launched program's classes to its
-                            // workers.
+                        if (snippet.kind() == Snippet.Kind.PROGRAM) {
+                            // Compiled here against the public API; run from the built site's downloads, by the
+                            // page's command, in ReaderFolderTest.
                             compiler.compile(snippet, named, work.resolve("snippet-" + outputs.incrementAndGet()));
-                            Assumptions.abort("this pool cannot run a source-launched program on PROCESS workers yet");
+                            return;
                         }
                         check(snippet, named);
                     }));
         });
-    }
-
-    /** Whether this build's pool ships classes that exist only in memory to its workers (issue 13). */
-    private static boolean poolShipsClasses() {
-        try {
-            Class.forName("io.github.poolbench.pool.ShippedClasses", false, SnippetCompiler.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     @Test
@@ -144,6 +131,10 @@ class LessonSnippetsTest {
                         + fragments);
         assertTrue(
                 all.stream().noneMatch(s -> s.code().contains("com.example")), "examples live in the unnamed package");
+        List<Snippet> silent = all.stream()
+                .filter(s -> s.kind() == Snippet.Kind.PROGRAM && s.shown().isEmpty())
+                .toList();
+        assertTrue(silent.isEmpty(), "every example's page shows what it prints (output): " + silent);
     }
 
     // The test must be able to fail: broken snippets are reported with the lesson's file and line.
@@ -203,8 +194,8 @@ class LessonSnippetsTest {
                 It prints:
 
                 ```text
-                pid …
                 squares: [0, 1, 4]
+                pid …
                 squares: [0, 1, 4, 9]
                 ```
                 """);

@@ -315,33 +315,15 @@ final class SnippetCompiler {
     }
 
     /**
-     * The pool's jar as a reader downloads it: the module's own {@value #POOL_JAR} when the build made one,
-     * else a jar of the pool package's classes (a test run without the package phase).
+     * The jar as a reader downloads it: the very bytes the site publishes ({@code PoolJar}), the pool and the
+     * workloads.
      */
     private static Path poolJar(Path api, Path to) {
         try {
-            Path built = Path.of(WorkerPool.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            if (built.getFileName().toString().equals(POOL_JAR)) {
-                return Files.copy(built, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(to));
-                    Stream<Path> walk = Files.walk(api.resolve("io/github/poolbench/pool"))) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    jar.putNextEntry(
-                            new JarEntry(api.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
-                    Files.copy(file, jar);
-                    jar.closeEntry();
-                }
-            }
+            io.github.poolbench.site.PoolJar.write(to);
             return to;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make " + POOL_JAR, e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

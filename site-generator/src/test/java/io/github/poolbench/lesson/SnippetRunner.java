@@ -45,16 +45,9 @@ final class SnippetRunner {
                 command.addAll(
                         List.of("--source", String.valueOf(Runtime.version().feature())));
             }
-            // The pool's jar alone, as a reader has it. The workloads are no download yet: a program that uses
-            // them also gets the test classpath (compiling against the public API kept its code to that API).
-            String classPath = SnippetCompiler.POOL_JAR;
-            if (snippet.code().contains("io.github.poolbench.workload")) {
-                classPath += File.pathSeparator
-                        + compiled.api()
-                        + File.pathSeparator
-                        + System.getProperty("java.class.path");
-            }
-            command.addAll(List.of("--class-path", classPath, snippet.file().orElseThrow()));
+            // The site's jar alone (the pool and the workloads), as a reader has it.
+            command.addAll(List.of(
+                    "--class-path", SnippetCompiler.POOL_JAR, snippet.file().orElseThrow()));
         } else {
             folder = compiled.classes();
             command.addAll(List.of(
@@ -92,28 +85,10 @@ final class SnippetRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + snippet, e);
         }
-        List<String> printed =
-                new ArrayList<>(output.lines().map(String::stripTrailing).toList());
-        for (Snippet.Shown line : snippet.shown()) {
-            if (line.text().isBlank()) {
-                continue;
-            }
-            Pattern pattern = shownPattern(line.text());
-            int match = -1;
-            for (int i = 0; i < printed.size() && match < 0; i++) {
-                if (pattern.matcher(printed.get(i)).matches()) {
-                    match = i;
-                }
-            }
-            if (match < 0) {
-                throw new SnippetFailure(
-                        line.location(),
-                        "the lesson shows the output line '" + line.text()
-                                + "', but the snippet of line "
-                                + snippet.location().line() + " printed no such line (… stands for any text)"
-                                + printed(output));
-            }
-            printed.remove(match); // each printed line answers for one shown line only
+        if (!snippet.shown().isEmpty()) {
+            ShownOutput.mismatch(ShownOutput.expected(snippet), output).ifPresent(mismatch -> {
+                throw new SnippetFailure(mismatch.at(), mismatch.message());
+            });
         }
         for (String expect : snippet.expects()) {
             if (!Pattern.compile(expect, Pattern.MULTILINE).matcher(output).find()) {
@@ -139,19 +114,6 @@ final class SnippetRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the program's source file", e);
         }
-    }
-
-    /** A shown line as a pattern: its text literally, with {@code …} matching any text. */
-    static Pattern shownPattern(String shown) {
-        StringBuilder regex = new StringBuilder();
-        String[] parts = shown.stripTrailing().split("…", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                regex.append(".*?");
-            }
-            regex.append(Pattern.quote(parts[i]));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     private static String printed(String output) {

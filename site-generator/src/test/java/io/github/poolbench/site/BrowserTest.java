@@ -477,6 +477,46 @@ class BrowserTest {
         assertEquals(List.of(), wide);
     }
 
+    @Test
+    void noCodeBlockScrollsSidewaysAt1280Pixels() {
+        List<String> pages = new java.util.ArrayList<>(List.of("index.html"));
+        pages.addAll(RealSite.lessonPaths(real));
+        List<String> wide = new java.util.ArrayList<>();
+        int blocks = 0;
+
+        for (String page : pages) {
+            driver.get(served(page));
+            js("document.querySelectorAll('details').forEach(d => d.open = true)");
+            @SuppressWarnings("unchecked")
+            List<String> scrolling = (List<String>)
+                    js(
+                            "return [...document.querySelectorAll('pre')]"
+                                    + ".filter(pre => pre.scrollWidth > pre.clientWidth)"
+                                    + ".map(pre => pre.scrollWidth + ' > ' + pre.clientWidth + ': ' + pre.textContent.trim().split('\\n')[0])");
+            blocks += ((Number) js("return document.querySelectorAll('pre').length")).intValue();
+            scrolling.forEach(block -> wide.add(page + ": " + block));
+        }
+
+        assertTrue(blocks >= 40, "the lessons hold " + blocks + " code blocks");
+        assertEquals(List.of(), wide);
+    }
+
+    @Test
+    void theIndexShowsTheLessonsBeforeTheFindings() {
+        driver.get(served("index.html"));
+
+        long lessons =
+                ((Number) js("return document.querySelector('#lessons').getBoundingClientRect().top")).longValue();
+        long findings =
+                ((Number) js("return document.querySelector('#findings').getBoundingClientRect().top")).longValue();
+        long firstCard = ((Number)
+                        js("return document.querySelector('.lesson-list .card').getBoundingClientRect().top"))
+                .longValue();
+
+        assertTrue(lessons < findings, "lessons at " + lessons + " px, findings at " + findings + " px");
+        assertTrue(firstCard < 900, "the first lesson card starts at " + firstCard + " px, below a 900 px window");
+    }
+
     /** The whole page: the window grows to the document's height first. */
     private static void screenshot(String name, int width) throws IOException {
         driver.manage().window().setSize(new Dimension(width, 900));

@@ -28,6 +28,14 @@ public interface WorkerPool extends AutoCloseable {
     int DEFAULT_CHUNK_SIZE = 0;
 
     /**
+     * The chunk size {@code map} picks for {@code inputs} inputs on {@code workers} workers when asked for
+     * {@link #DEFAULT_CHUNK_SIZE}: ceil(inputs / (4 × workers)), at least 1. The site marks it on its charts.
+     */
+    static int defaultChunkSize(int inputs, int workers) {
+        return AbstractWorkerPool.defaultChunkSize(inputs, workers);
+    }
+
+    /**
      * Opens a pool of {@code size} workers with the default options. For {@link PoolKind#PROCESS} this
      * returns once every worker JVM has answered its handshake.
      *
