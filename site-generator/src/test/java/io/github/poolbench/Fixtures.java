@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Paths to the repository's real folders and the test fixtures, plus copying helpers. */
 public final class Fixtures {
@@ -33,5 +34,20 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The line number of the first line of {@code file} that starts with {@code start}: content moves, checks stay. */
+    public static int lineOf(Path file, String start) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(start)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError(file + " has no line starting with " + start);
     }
 }

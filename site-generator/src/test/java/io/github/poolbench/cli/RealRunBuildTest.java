@@ -58,17 +58,6 @@ class RealRunBuildTest {
         return CliRunner.run(args);
     }
 
-    /** The line of content/index.md that starts with {@code start}: the lessons' text moves, the check stays. */
-    private static int lineOf(String start) throws IOException {
-        List<String> lines = Files.readAllLines(CONTENT.resolve("index.md"), StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(start)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("content/index.md has no line starting with " + start);
-    }
-
     /** Every page content/ has: the index and one page per lesson. */
     private void assertEveryPage() throws IOException {
         Path site = temp.resolve("site");
@@ -111,7 +100,8 @@ class RealRunBuildTest {
                     "the index says where its number would be");
             assertTrue(
                     result.out()
-                            .contains("content/index.md:" + lineOf("{% compare ManyBenchmark.map")
+                            .contains("content/index.md:"
+                                    + Fixtures.lineOf(CONTENT.resolve("index.md"), "{% compare ManyBenchmark.map")
                                     + ":1: warning: compare: not measured by this run (" + filedAs
                                     + "/"),
                     result.out());
@@ -120,7 +110,8 @@ class RealRunBuildTest {
             assertTrue(
                     result.out()
                             .contains(
-                                    "content/index.md:" + lineOf("## 10,000 waits need")
+                                    "content/index.md:"
+                                            + Fixtures.lineOf(CONTENT.resolve("index.md"), "## 10,000 waits need")
                                             + ": warning: finding '10,000 waits need 10,000 threads,"
                                             + " and virtual ones are cheaper': the quoted run did not measure ManyBenchmark.map"),
                     result.out());

@@ -151,7 +151,8 @@ class HeadlinesTest {
                 .toList();
         assertEquals(
                 List.of(content.resolve("index.md")
-                        + ":60: warning: finding 'A crashed worker is noticed, not waited for': "
+                        + ":" + Fixtures.lineOf(content.resolve("index.md"), "## A crashed worker is noticed")
+                        + ": warning: finding 'A crashed worker is noticed, not waited for': "
                         + "the quoted run did not measure CrashDetectionBenchmark.killedMidTask, CrashDetectionBenchmark.baselineRoundTrip; "
                         + "the index says so in its place (./poolbench report --profile full measures it)"),
                 warnings);
