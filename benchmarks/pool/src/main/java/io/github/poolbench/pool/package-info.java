@@ -96,7 +96,8 @@
  * </ul>
  *
  * <p>Worker JVMs start with trimmed flags (serial GC, no perf data file, JVM output kept off stdout) and,
- * from the second pool on, an AOT cache (JEP 483, 514, 515; {@code StartupCache}): a fresh worker loads
+ * with {@code -Dpoolbench.startupCache=true}, from the second pool on, an AOT cache (JEP 483, 514, 515;
+ * {@code StartupCache}; off by default, since a short program pays for its training and never uses it): a fresh worker loads
  * about 150 classes the JDK's own CDS archive lacks (121 of the JDK's, 20 of the pool's) before its first
  * result, and with the cache it parses none of them. The first pool that finds no cache starts plainly and
  * has one worker trained in the background; any failure leaves a plain start. A pool may keep spare

@@ -133,4 +133,23 @@ class StartupCacheTest {
         }
         assertEquals("", err.toString(StandardCharsets.UTF_8), "the JVM's complaint stays off the parent's stderr");
     }
+
+    @Test
+    void leftoversOfATrainingWhoseJvmIsGoneArePrunedAtOnce() throws Exception {
+        Path folder = Files.createDirectory(temp.resolve("cache"));
+        Process gone = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertTrue(gone.waitFor(1, TimeUnit.MINUTES), "java -version ended");
+        Path stale = Files.writeString(folder.resolve("worker-ab.aot." + gone.pid() + "-1.conf.tmp"), "x");
+        Path live = Files.writeString(
+                folder.resolve("worker-ab.aot." + ProcessHandle.current().pid() + "-2.conf.tmp"), "x");
+
+        new StartupCache(folder, Jvm.poolClasses()).pruneLeftovers();
+
+        assertFalse(Files.exists(stale), "a training cut short by its JVM's end leaves nothing for long");
+        assertTrue(Files.exists(live), "a training under way keeps its files");
+    }
 }
