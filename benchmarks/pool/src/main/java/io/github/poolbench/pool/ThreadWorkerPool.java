@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,8 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
     private final ThreadLocal<Object> initialized = new ThreadLocal<>();
     /** Caps a bounded virtual pool; {@code null} when the executor itself caps (THREAD) or nothing does. */
     private final Semaphore permits;
+    /** A capped VIRTUAL pool's chunks not yet started, oldest first ({@link #runOldestWaiting}). */
+    private final ConcurrentLinkedQueue<Chunk<?, ?>> waiting = new ConcurrentLinkedQueue<>();
     /** Every thread started, less those found dead when the set grows; close joins what is in it. */
     private final Set<Thread> startedThreads = ConcurrentHashMap.newKeySet();
 
@@ -133,26 +136,51 @@ final class ThreadWorkerPool extends AbstractWorkerPool {
     @Override
     protected void dispatch(Chunk<?, ?> chunk) {
         try {
-            executor.execute(() -> run(chunk));
+            if (permits != null) {
+                waiting.add(chunk);
+                executor.execute(this::runOldestWaiting);
+            } else {
+                executor.execute(() -> run(chunk));
+            }
         } catch (RejectedExecutionException e) {
+            waiting.remove(chunk);
             chunk.results().completeExceptionally(closedError());
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void run(Chunk chunk) {
-        if (chunk.results().isDone()) {
-            return;
-        }
-        if (permits != null) {
-            try {
-                permits.acquire();
-            } catch (InterruptedException e) {
+    /**
+     * A capped VIRTUAL pool's thread: takes a permit, then the oldest chunk waiting. New virtual threads
+     * reach the permit in any order, so a thread that ran its own chunk could start the third task before
+     * the first; taking the oldest starts chunks in the order they were dispatched, as a queue does.
+     */
+    private void runOldestWaiting() {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Chunk<?, ?> chunk = waiting.poll();
+            if (chunk != null) {
                 chunk.results()
                         .completeExceptionally(new PoolClosedException(
                                 "The " + this + " was closed while " + chunk.describe() + " waited for a worker"));
-                return;
             }
+            return;
+        }
+        Chunk<?, ?> chunk = waiting.poll();
+        if (chunk == null) {
+            permits.release(); // every dispatch adds one chunk and one thread: not reached
+            return;
+        }
+        run(chunk);
+    }
+
+    /** Runs {@code chunk} on this thread; in a capped VIRTUAL pool, with the permit already held. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void run(Chunk chunk) {
+        if (chunk.results().isDone()) {
+            if (permits != null) {
+                permits.release();
+            }
+            return;
         }
         Throwable setUpFailed = initializeThisThread();
         if (setUpFailed != null) {

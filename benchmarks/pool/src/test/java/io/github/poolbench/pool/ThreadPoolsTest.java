@@ -122,4 +122,33 @@ class ThreadPoolsTest {
         assertTrue(pool.liveThreads().isEmpty(), () -> "left running: " + pool.liveThreads());
         started.forEach(thread -> assertFalse(thread.isAlive(), thread + " still alive"));
     }
+
+    private static final java.util.Queue<Integer> started = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private static int recordStart(int index) {
+        started.add(index);
+        return index;
+    }
+
+    /**
+     * A pool of one is a queue: task n + 1 starts after task n. (A capped VIRTUAL pool gave each task a
+     * virtual thread that then raced for the permit, so a later task could start first; a test whose
+     * instant first task waited behind a 600 s one failed so once in a clean-clone CI.)
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = PoolKind.class,
+            names = {"THREAD", "VIRTUAL"})
+    void aPoolOfOneStartsTasksInTheOrderGiven(PoolKind kind) {
+        List<Integer> inputs = java.util.stream.IntStream.range(0, 200).boxed().toList();
+        started.clear();
+        try (WorkerPool pool = WorkerPool.open(kind, 1)) {
+            Completions<Integer, Integer> outcomes =
+                    pool.asCompleted(ThreadPoolsTest::recordStart, inputs, Duration.ofSeconds(30));
+            for (int i = 0; i < inputs.size(); i++) {
+                outcomes.next().resultOrThrow();
+            }
+        }
+        assertEquals(inputs, List.copyOf(started));
+    }
 }
