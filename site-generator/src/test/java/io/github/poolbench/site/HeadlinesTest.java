@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.poolbench.Fixtures;
-import io.github.poolbench.bench.Profile;
+import io.github.poolbench.format.Profile;
 import io.github.poolbench.diagnostics.Diagnostic;
 import io.github.poolbench.diagnostics.InputException;
 import java.io.IOException;

@@ -47,7 +47,7 @@ public enum Profile {
      * The same command for a profile named in a run record, which may come from another suite; empty
      * unless the name is one plain lower-case word, since a page shows it as a command to paste.
      */
-    public static String command(String profile) {
+    public static String commandFor(String profile) {
         return profile.matches("[a-z]+") ? REPORT + profile : "";
     }
 

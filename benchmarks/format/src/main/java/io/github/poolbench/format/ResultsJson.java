@@ -1,5 +1,6 @@
 package io.github.poolbench.format;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,11 @@ public final class ResultsJson {
      */
     public static <T> T read(InputStream in, Class<T> type) throws IOException {
         return JSON.readValue(in, type);
+    }
+
+    /** One record of {@code type}, the next value of {@code parser}; throws as {@link #read(InputStream, Class)}. */
+    public static <T> T read(JsonParser parser, Class<T> type) throws IOException {
+        return JSON.readValue(parser, type);
     }
 
     /** A record of {@code type} from JSON values already parsed (maps, lists, strings and numbers). */

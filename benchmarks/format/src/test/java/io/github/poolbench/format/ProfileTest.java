@@ -33,13 +33,13 @@ class ProfileTest {
     @Test
     void theCommandThatMeasuresAProfile() {
         assertEquals("./poolbench report --profile full", Profile.FULL.command());
-        assertEquals("./poolbench report --profile custom", Profile.command("custom"));
+        assertEquals("./poolbench report --profile custom", Profile.commandFor("custom"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"full; rm -rf /", "Full", "", "quick2"})
     void aRecordedNameThatIsNoPlainWordGetsNoCommand(String recorded) {
-        assertEquals("", Profile.command(recorded));
+        assertEquals("", Profile.commandFor(recorded));
     }
 
     @Test
