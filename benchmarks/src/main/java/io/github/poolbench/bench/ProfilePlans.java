@@ -2,10 +2,10 @@ package io.github.poolbench.bench;
 
 import io.github.poolbench.bench.RunPlan.Sizing;
 import io.github.poolbench.bench.RunPlan.Step;
-import java.time.Duration;
 import io.github.poolbench.format.PlanSource;
 import io.github.poolbench.format.Planned;
 import io.github.poolbench.format.Profile;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

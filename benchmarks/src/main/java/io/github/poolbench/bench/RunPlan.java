@@ -124,7 +124,9 @@ public final class RunPlan {
                     sizing.warmups(),
                     sizing.warmupTime() == null ? null : sizing.warmupTime().toMillis(),
                     sizing.iterations(),
-                    sizing.iterationTime() == null ? null : sizing.iterationTime().toMillis());
+                    sizing.iterationTime() == null
+                            ? null
+                            : sizing.iterationTime().toMillis());
         }
 
         /** Applies includes, params and sizing to a JMH options builder. */

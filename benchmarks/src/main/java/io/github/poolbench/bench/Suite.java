@@ -1,11 +1,11 @@
 package io.github.poolbench.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.github.poolbench.layout.ResultsLayout;
-import io.github.poolbench.machine.LoadAverage;
 import io.github.poolbench.format.MachineDescription;
 import io.github.poolbench.format.Profile;
 import io.github.poolbench.format.RunRecord;
+import io.github.poolbench.layout.ResultsLayout;
+import io.github.poolbench.machine.LoadAverage;
 import io.github.poolbench.machine.MachineProbe;
 import io.github.poolbench.machine.PrivateJson;
 import java.io.IOException;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.poolbench.format.MachineDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.poolbench.format.MachineDescription;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

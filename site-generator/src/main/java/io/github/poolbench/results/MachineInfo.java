@@ -123,7 +123,9 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
     }
 
     private static String flags(List<String> flags) {
-        return flags.isEmpty() ? "(none)" : String.join(" ", flags.stream().map(String::valueOf).toList());
+        return flags.isEmpty()
+                ? "(none)"
+                : String.join(" ", flags.stream().map(String::valueOf).toList());
     }
 
     private static Optional<String> virtualisation(MachineDescription.Virtualization virtualization) {

@@ -42,7 +42,8 @@ final class DataFiles {
             copy(run.jmhFile(), site.resolve(href(run)));
             run.machineFile()
                     .ifPresent(file -> copy(file, site.resolve(machineHref(run).orElseThrow())));
-            run.recordFile().ifPresent(file -> copy(file, site.resolve(runHref(run).orElseThrow())));
+            run.recordFile()
+                    .ifPresent(file -> copy(file, site.resolve(runHref(run).orElseThrow())));
         }
     }
 

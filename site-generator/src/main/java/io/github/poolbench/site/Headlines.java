@@ -1,10 +1,10 @@
 package io.github.poolbench.site;
 
-import io.github.poolbench.format.Profile;
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.format.Profile;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.Templates;

@@ -1,10 +1,10 @@
 package io.github.poolbench.site;
 
-import io.github.poolbench.format.Profile;
-import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.format.Profile;
+import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.ResultRun;
@@ -211,7 +211,8 @@ public final class QuoteRule {
                             Map.of(),
                             Location.of(Path.of("profile " + p.id()))))
                     .toList();
-            return new ResultRun("planned", p.id(), Path.of("the " + p.id() + " profile's plan"), Optional.empty(), results);
+            return new ResultRun(
+                    "planned", p.id(), Path.of("the " + p.id() + " profile's plan"), Optional.empty(), results);
         });
     }
 }

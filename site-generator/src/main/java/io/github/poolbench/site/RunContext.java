@@ -176,8 +176,7 @@ public record RunContext(
             return "";
         }
         return load.busyAbove() != null
-                ? "the load before the run was above " + number(load.busyAbove())
-                        + ", so other work shared the machine"
+                ? "the load before the run was above " + number(load.busyAbove()) + ", so other work shared the machine"
                 : "other work shared the machine";
     }
 

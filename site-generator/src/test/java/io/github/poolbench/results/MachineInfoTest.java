@@ -58,7 +58,9 @@ class MachineInfoTest {
         MachineInfo info = MachineInfo.of(machine);
 
         assertEquals(cores, info.cores());
-        assertEquals(facts, info.facts().stream().collect(Collectors.toMap(MachineInfo.Fact::label, MachineInfo.Fact::value)));
+        assertEquals(
+                facts,
+                info.facts().stream().collect(Collectors.toMap(MachineInfo.Fact::label, MachineInfo.Fact::value)));
         assertTrue(info.facts().stream().allMatch(f -> MachineInfo.LABELS.contains(f.label())));
     }
 }

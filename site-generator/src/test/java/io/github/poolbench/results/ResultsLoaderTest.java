@@ -182,7 +182,8 @@ class ResultsLoaderTest {
 
         assertEquals(Optional.empty(), run.record());
         assertEquals(
-                List.of(folder.resolve("run.json") + ":1: warning: skipped: not JMH results (a JSON object, where results"
+                List.of(folder.resolve("run.json")
+                        + ":1: warning: skipped: not JMH results (a JSON object, where results"
                         + " are a JSON array of benchmark records)"),
                 diagnostics.all().stream().map(Object::toString).toList());
     }

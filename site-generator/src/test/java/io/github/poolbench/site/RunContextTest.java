@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class RunContextTest {
 
     private static RunContext context(String runJson) throws IOException {
-        return RunContext.of(ResultsJson.read(
-                new ByteArrayInputStream(runJson.getBytes(StandardCharsets.UTF_8)), RunRecord.class));
+        return RunContext.of(
+                ResultsJson.read(new ByteArrayInputStream(runJson.getBytes(StandardCharsets.UTF_8)), RunRecord.class));
     }
 
     @Test

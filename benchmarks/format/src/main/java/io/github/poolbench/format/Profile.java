@@ -57,11 +57,13 @@ public enum Profile {
      * @throws IllegalStateException when no suite is on the class path
      */
     public List<Planned> planned() {
-        return PLANNED.computeIfAbsent(this, profile -> ServiceLoader.load(PlanSource.class)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "no benchmark suite on the class path to say what the " + id() + " profile measures"))
-                .planned(profile));
+        return PLANNED.computeIfAbsent(
+                this,
+                profile -> ServiceLoader.load(PlanSource.class)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no benchmark suite on the class path to say what the " + id() + " profile measures"))
+                        .planned(profile));
     }
 
     /** The smallest profile whose plan runs {@code benchmark} (a full name, or its end: {@code SleepBenchmark.map}). */
