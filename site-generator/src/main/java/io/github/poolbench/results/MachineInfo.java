@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 
 /**
  * A run's {@link MachineDescription} as the pages show it: a card of facts. Every fact is
@@ -69,11 +68,14 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
         add(
                 facts,
                 "OS",
-                joined(
+                joined(List.of(
                         os.map(MachineDescription.Os::distribution),
                         os.map(MachineDescription.Os::name),
-                        os.map(MachineDescription.Os::kernel)));
-        add(facts, "JDK", joined(jdk.map(MachineDescription.Jdk::vendor), jdk.map(MachineDescription.Jdk::version)));
+                        os.map(MachineDescription.Os::kernel))));
+        add(
+                facts,
+                "JDK",
+                joined(List.of(jdk.map(MachineDescription.Jdk::vendor), jdk.map(MachineDescription.Jdk::version))));
         add(facts, "JVM flags", jdk.map(MachineDescription.Jdk::jvmFlags).map(MachineInfo::flags));
         add(facts, "Virtualisation", virtualisation(machine.virtualization()));
         add(facts, "Git commit", Optional.ofNullable(machine.source()).map(MachineDescription.Source::gitCommit));
@@ -132,14 +134,15 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
         if (virtualization == null) {
             return Optional.empty();
         }
-        return joined(Optional.ofNullable(virtualization.container()), Optional.ofNullable(virtualization.hypervisor()))
+        return joined(List.of(
+                        Optional.ofNullable(virtualization.container()),
+                        Optional.ofNullable(virtualization.hypervisor())))
                 .or(() -> Optional.of("none detected"));
     }
 
     /** The non-blank values, joined by spaces; empty when none is there. */
-    @SafeVarargs
-    private static Optional<String> joined(Optional<String>... values) {
-        List<String> parts = Stream.of(values)
+    private static Optional<String> joined(List<Optional<String>> values) {
+        List<String> parts = values.stream()
                 .flatMap(Optional::stream)
                 .filter(Objects::nonNull)
                 .map(String::strip)

@@ -248,7 +248,7 @@ final class Headlines {
                 .map(Headlines::profileFor)
                 .flatMap(Optional::stream)
                 .max(Enum::compareTo)
-                .map(Headlines::command)
+                .map(Profile::command)
                 .orElse("");
         StringBuilder chart = new StringBuilder();
         if (!missing.isEmpty()) {

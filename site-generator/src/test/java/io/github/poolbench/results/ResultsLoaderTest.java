@@ -193,9 +193,9 @@ class ResultsLoaderTest {
             delimiter = '|',
             value = {
                 "not a number     | run.json     | '{\"runId\": \"r\", \"profile\": \"quick\",\n \"wallSeconds\": {}}' | 2:17 | 'wallSeconds' must be a number, as the suite writes run.json",
-                "nested           | run.json     | '{\"runId\": \"r\",\n \"load\": {\"busy\": [true]}}'             | 2:18 | 'load.busy' must be true or false, as the suite writes run.json",
+                "nested           | run.json     | '{\"runId\": \"r\",\n \"load\": {\"busy\": [true]}}'             | 2:19 | 'load.busy' must be true or false, as the suite writes run.json",
                 "a list of words  | machine.json | '{\"jdk\": {\"jvmFlags\": \"-Xmx1g\"}}'                          | 1:22 | 'jdk.jvmFlags' must be a list, as the suite writes machine.json",
-                "an object        | machine.json | '{\"cpu\": 4}'                                                | 1:10 | 'cpu' must be an object, as the suite writes machine.json",
+                "an object        | machine.json | '{\"cpu\": 4}'                                                | 1:9  | 'cpu' must be an object, as the suite writes machine.json",
             })
     void aSideFileFieldOfTheWrongKindIsAnErrorAtItsPlace(
             String name, String file, String json, String where, String message, @TempDir Path root)
