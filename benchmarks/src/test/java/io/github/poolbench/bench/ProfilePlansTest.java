@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -115,12 +116,17 @@ class ProfilePlansTest {
         assertEquals(RunPlan.planned(ProfilePlans.of(profile)), profile.planned());
     }
 
-    @Test
-    void theSmallestProfileRunningABenchmarkIsNamed() {
-        assertEquals(Optional.of(Profile.SMOKE), Profile.smallestRunning("SleepBenchmark.map"));
-        assertEquals(Optional.of(Profile.QUICK), Profile.smallestRunning("PoolStartupBenchmark.open"));
-        assertEquals(Optional.of(Profile.FULL), Profile.smallestRunning("CrashDetectionBenchmark.killedMidTask"));
-        assertEquals(Optional.empty(), Profile.smallestRunning("OtherProjectBenchmark.run"));
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "SleepBenchmark.map, SMOKE",
+        "io.github.poolbench.bench.PoolStartupBenchmark.open, QUICK",
+        "CrashDetectionBenchmark.killedMidTask, FULL",
+        "OtherProjectBenchmark.run, ''"
+    })
+    void theSmallestProfileRunningABenchmarkIsNamed(String benchmark, String smallest) {
+        assertEquals(
+                smallest.isEmpty() ? Optional.empty() : Optional.of(Profile.valueOf(smallest)),
+                Profile.smallestRunning(benchmark));
     }
 
     private static Set<String> methodsPlanned(List<RunPlan.Step> plan, Class<?> type) {
