@@ -92,8 +92,14 @@ class OutputFolderTest extends BadInputTest {
         Files.writeString(history.resolve("2026-01-01T000000Z-abcdef1.json"), "{}");
         String before = fingerprint(temp);
 
-        CliRunner result = run(
-                "report", "--profile", "smoke", "--history", history.getParent().toString(), "--out", history.getParent().toString());
+        CliRunner result = command(
+                "report",
+                "--profile",
+                "smoke",
+                "--history",
+                history.getParent().toString(),
+                "--out",
+                history.getParent().toString());
 
         assertOneError(result, temp.resolve("history").toString(), "output folder is the history folder");
         assertEquals(before, fingerprint(temp), "nothing measured, nothing changed");
