@@ -1,5 +1,7 @@
 package io.github.poolbench.bench;
 
+import io.github.poolbench.format.Planned;
+import io.github.poolbench.format.RunRecord;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -112,6 +114,21 @@ public final class RunPlan {
             return "^" + Pattern.quote(benchmark.getName() + ".") + "(" + String.join("|", methods) + ")$";
         }
 
+        /** This step as {@code run.json} records it: the class by its simple name, times in milliseconds. */
+        public RunRecord.StepRecord record() {
+            return new RunRecord.StepRecord(
+                    benchmark.getSimpleName(),
+                    methods,
+                    params,
+                    sizing.forks(),
+                    sizing.warmups(),
+                    sizing.warmupTime() == null ? null : sizing.warmupTime().toMillis(),
+                    sizing.iterations(),
+                    sizing.iterationTime() == null
+                            ? null
+                            : sizing.iterationTime().toMillis());
+        }
+
         /** Applies includes, params and sizing to a JMH options builder. */
         public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
             options.include(includePattern());
@@ -140,20 +157,6 @@ public final class RunPlan {
                 total += combos;
             }
             return total;
-        }
-    }
-
-    /**
-     * One result a step will write, known before it runs: what a lesson's reference is checked
-     * against without measuring anything.
-     *
-     * @param benchmark the full name, e.g. {@code io.github.poolbench.bench.SleepBenchmark.map}
-     * @param mode      JMH's short mode label, e.g. {@code ss}
-     * @param params    the param values, overridden or annotated
-     */
-    public record Planned(String benchmark, String mode, Map<String, String> params) {
-        public Planned {
-            params = Map.copyOf(params);
         }
     }
 

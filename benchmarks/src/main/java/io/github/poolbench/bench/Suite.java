@@ -1,9 +1,11 @@
 package io.github.poolbench.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.poolbench.format.MachineDescription;
+import io.github.poolbench.format.Profile;
+import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.machine.LoadAverage;
-import io.github.poolbench.machine.MachineDescription;
 import io.github.poolbench.machine.MachineProbe;
 import io.github.poolbench.machine.PrivateJson;
 import java.io.IOException;
@@ -76,7 +78,7 @@ public final class Suite {
 
     /** Runs the benchmarks of the request's profile. */
     public static Run run(Request request) throws RunnerException {
-        return run(request, request.profile().plan());
+        return run(request, ProfilePlans.of(request.profile()));
     }
 
     /**
@@ -241,8 +243,9 @@ public final class Suite {
                 summary,
                 aboveTarget,
                 JvmFlags.FORKS,
-                steps.stream().map(RunRecord.StepRecord::of).toList(),
-                List.copyOf(warnings));
+                steps.stream().map(RunPlan.Step::record).toList(),
+                List.copyOf(warnings),
+                null); // the reference mark is a maintainer's, never the suite's
     }
 
     /**

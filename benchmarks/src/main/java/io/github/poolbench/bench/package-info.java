@@ -1,6 +1,7 @@
 /**
  * The JMH suite: one benchmark class per question the lessons ask, the {@link
- * io.github.poolbench.bench.Profile profiles} that size a run, and {@link
+ * io.github.poolbench.bench.ProfilePlans plans} that size a run of each {@link
+ * io.github.poolbench.format.Profile profile}, and {@link
  * io.github.poolbench.bench.Suite}, the entry point that runs a profile and files its results.
  *
  * <h2>Classes and names</h2>
@@ -58,8 +59,8 @@
  *
  * <ul>
  *   <li>{@code jmh.json}: JMH's JSON, the entries of every step of the plan in order;
- *   <li>{@code machine.json}: {@link io.github.poolbench.machine.MachineDescription};
- *   <li>{@code run.json}: {@link io.github.poolbench.bench.RunRecord}: profile, status, wall time,
+ *   <li>{@code machine.json}: {@link io.github.poolbench.format.MachineDescription};
+ *   <li>{@code run.json}: {@link io.github.poolbench.format.RunRecord}: profile, status, wall time,
  *       1-minute load before and after (busy when the load before exceeded 0.5), largest relative
  *       error, the error distribution per class, the sleep/fetch/primes results above the profile's
  *       target, fork flags and the plan as run;

@@ -1,5 +1,6 @@
 package io.github.poolbench.machine;
 
+import io.github.poolbench.format.MachineDescription;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

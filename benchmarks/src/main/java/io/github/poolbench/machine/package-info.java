@@ -4,7 +4,7 @@
  *
  * <p>{@link io.github.poolbench.machine.MachineProbe#describe MachineProbe.describe} gathers CPU,
  * memory, OS, JDK, container and virtualisation facts, the git commit and the date into a {@link
- * io.github.poolbench.machine.MachineDescription}; {@link io.github.poolbench.machine.PrivateJson}
+ * io.github.poolbench.format.MachineDescription} (the results format's type, which the site reads back); {@link io.github.poolbench.machine.PrivateJson}
  * writes it as {@code machine.json}. Linux is read from {@code /proc} and {@code /sys}; macOS
  * from {@code sysctl}; Windows from environment variables and the JVM's OperatingSystemMXBean.
  * Every subprocess runs under a timeout ({@link io.github.poolbench.machine.Commands}).

@@ -3,6 +3,7 @@ package io.github.poolbench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.poolbench.format.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.poolbench.format.Profile;
 import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.machine.Privacy;
 import java.io.ByteArrayOutputStream;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.poolbench.format.MachineDescription;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

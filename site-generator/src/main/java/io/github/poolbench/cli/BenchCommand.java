@@ -1,7 +1,7 @@
 package io.github.poolbench.cli;
 
-import io.github.poolbench.bench.Profile;
 import io.github.poolbench.bench.Suite;
+import io.github.poolbench.format.Profile;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.poolbench.cli;
 
-import io.github.poolbench.bench.Profile;
+import io.github.poolbench.format.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,6 @@ import io.github.poolbench.site.SiteBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,10 +54,7 @@ final class Preview implements AutoCloseable {
             throw new UncheckedIOException(new IOException("cannot serve on port " + port + ": " + e.getMessage(), e));
         }
         if (watch) {
-            List<java.nio.file.Path> inputs =
-                    new ArrayList<>(List.of(request.content(), request.templates(), request.results()));
-            request.history().ifPresent(inputs::add);
-            watcher = new SiteWatcher(inputs, this::build);
+            watcher = new SiteWatcher(List.copyOf(request.inputs().values()), this::build);
         }
         return this;
     }

@@ -39,7 +39,8 @@ final class ReportCommand implements Callable<Integer> {
         // Refuse the output folder now, not after minutes of measuring.
         io.github.poolbench.render.OutputFolder.check(
                 site.out(),
-                java.util.Map.of("content", site.content(), "templates", site.templates(), "results", resultsDir),
+                io.github.poolbench.site.BuildRequest.inputs(
+                        site.content(), site.templates(), resultsDir, site.history()),
                 site.force);
         Suite.Run run = BenchCommand.run(out, measuring.profile, resultsDir, machineId, measuring.verbose);
         try {

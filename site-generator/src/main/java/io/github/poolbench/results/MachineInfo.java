@@ -1,16 +1,18 @@
 package io.github.poolbench.results;
 
+import io.github.poolbench.format.MachineDescription;
+import io.github.poolbench.format.ResultsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a run's {@code machine.json} says, read tolerantly: every field is optional, and both the
- * suite's nested form ({@code cpu.model}) and flat forms ({@code cpuModel}, {@code cpu}) are
- * understood, so files written by hand or by older versions still describe their machine.
+ * A run's {@link MachineDescription} as the pages show it: a card of facts. Every fact is
+ * optional; what the description does not say is left out.
  *
  * @param facts the card's rows, label then value, in a fixed order; unknown facts are left out
  * @param cores the processors the JVM could use, when known: where a parallel speed-up tops out
@@ -24,7 +26,11 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
         facts = List.copyOf(facts);
     }
 
-    /** The labels compared across machines, in card order. */
+    /**
+     * The labels compared across machines, in card order. {@code Load average} is compared though no
+     * description the suite writes says it (the load belongs to the run, in {@code run.json}): the
+     * comparison keeps its row, "unknown" for every machine.
+     */
     public static final List<String> LABELS = List.of(
             "CPU",
             "Cores",
@@ -37,26 +43,43 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
             "Recorded",
             "Load average");
 
+    /** The card of a run with a description, or an empty card without one. */
+    public static MachineInfo of(Optional<MachineDescription> machine) {
+        return of(machine.orElse(new MachineDescription(null, null, null, null, null, null, null, null, null)));
+    }
+
+    /** The card of a description given as JSON values (maps, lists, strings and numbers), read as the file would be. */
     public static MachineInfo of(Map<String, Object> machine) {
-        OptionalInt cores = integer(
-                machine, "cpu.availableProcessors", "availableProcessors", "cpu.logicalCores", "cores", "cpu.cores");
+        return of(ResultsJson.convert(machine, MachineDescription.class));
+    }
+
+    public static MachineInfo of(MachineDescription machine) {
+        Optional<MachineDescription.Cpu> cpu = Optional.ofNullable(machine.cpu());
+        OptionalInt cores = positive(cpu.map(MachineDescription.Cpu::availableProcessors))
+                .or(() -> positive(cpu.map(MachineDescription.Cpu::logicalCores)))
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
+        Optional<MachineDescription.Os> os = Optional.ofNullable(machine.os());
+        Optional<MachineDescription.Jdk> jdk = Optional.ofNullable(machine.jdk());
         List<Fact> facts = new ArrayList<>();
-        add(facts, "CPU", text(machine, "cpu.model", "cpuModel", "cpu"));
-        add(facts, "Cores", cores(machine, cores));
-        add(facts, "Memory", memory(machine));
+        add(facts, "CPU", cpu.map(MachineDescription.Cpu::model));
+        add(facts, "Cores", cores(cpu, cores));
+        add(facts, "Memory", memory(machine.memory()));
         add(
                 facts,
                 "OS",
-                joined(machine, "os.distribution", "os.name", "os.kernel").or(() -> text(machine, "os")));
+                joined(List.of(
+                        os.map(MachineDescription.Os::distribution),
+                        os.map(MachineDescription.Os::name),
+                        os.map(MachineDescription.Os::kernel))));
         add(
                 facts,
                 "JDK",
-                joined(machine, "jdk.vendor", "jdk.version").or(() -> text(machine, "jdk", "jdkVersion", "java")));
-        add(facts, "JVM flags", text(machine, "jdk.jvmFlags", "jvmFlags", "jvmArgs"));
-        add(facts, "Virtualisation", virtualisation(machine));
-        add(facts, "Git commit", text(machine, "source.gitCommit", "gitCommit", "git.commit", "commit"));
-        add(facts, "Recorded", text(machine, "recordedAt", "date"));
-        add(facts, "Load average", text(machine, "loadAverage", "loadAverages", "load"));
+                joined(List.of(jdk.map(MachineDescription.Jdk::vendor), jdk.map(MachineDescription.Jdk::version))));
+        add(facts, "JVM flags", jdk.map(MachineDescription.Jdk::jvmFlags).map(MachineInfo::flags));
+        add(facts, "Virtualisation", virtualisation(machine.virtualization()));
+        add(facts, "Git commit", Optional.ofNullable(machine.source()).map(MachineDescription.Source::gitCommit));
+        add(facts, "Recorded", Optional.ofNullable(machine.recordedAt()));
         return new MachineInfo(facts, cores);
     }
 
@@ -69,110 +92,62 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
     }
 
     private static void add(List<Fact> facts, String label, Optional<String> value) {
-        value.filter(v -> !v.isBlank()).ifPresent(v -> facts.add(new Fact(label, v)));
+        value.map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> facts.add(new Fact(label, v)));
     }
 
-    private static Optional<String> cores(Map<String, Object> machine, OptionalInt available) {
-        OptionalInt logical = integer(machine, "cpu.logicalCores");
-        OptionalInt physical = integer(machine, "cpu.physicalCores");
+    private static Optional<Integer> positive(Optional<Integer> count) {
+        return count.filter(n -> n > 0);
+    }
+
+    private static Optional<String> cores(Optional<MachineDescription.Cpu> cpu, OptionalInt available) {
         if (available.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder text = new StringBuilder(available.getAsInt() + " available to the JVM");
-        if (logical.isPresent() && logical.getAsInt() != available.getAsInt()) {
-            text.append(", ").append(logical.getAsInt()).append(" logical");
-        }
-        physical.ifPresent(p -> text.append(", ").append(p).append(" physical"));
+        positive(cpu.map(MachineDescription.Cpu::logicalCores))
+                .filter(logical -> logical != available.getAsInt())
+                .ifPresent(logical -> text.append(", ").append(logical).append(" logical"));
+        positive(cpu.map(MachineDescription.Cpu::physicalCores))
+                .ifPresent(physical -> text.append(", ").append(physical).append(" physical"));
         return Optional.of(text.toString());
     }
 
-    private static Optional<String> memory(Map<String, Object> machine) {
-        Optional<Object> bytes = value(machine, "memory.totalBytes").or(() -> value(machine, "memoryBytes"));
-        if (bytes.isPresent() && bytes.get() instanceof Number number) {
-            StringBuilder text = new StringBuilder(gib(number.doubleValue()));
-            value(machine, "memory.limitBytes")
-                    .filter(Number.class::isInstance)
-                    .ifPresent(limit -> text.append(" (container limit ")
-                            .append(gib(((Number) limit).doubleValue()))
-                            .append(')'));
-            return Optional.of(text.toString());
+    private static Optional<String> memory(MachineDescription.Memory memory) {
+        if (memory == null || memory.totalBytes() == null) {
+            return Optional.empty();
         }
-        return text(machine, "memory");
+        return Optional.of(gib(memory.totalBytes())
+                + (memory.limitBytes() == null ? "" : " (container limit " + gib(memory.limitBytes()) + ")"));
     }
 
     private static String gib(double bytes) {
         return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
-    private static Optional<String> virtualisation(Map<String, Object> machine) {
-        Optional<String> nested = joined(machine, "virtualization.container", "virtualization.hypervisor");
-        if (nested.isPresent()) {
-            return nested;
-        }
-        if (value(machine, "virtualization").orElse(null) instanceof Map<?, ?>) {
-            return Optional.of("none detected");
-        }
-        return text(machine, "virtualisation", "virtualization");
+    private static String flags(List<String> flags) {
+        return flags.isEmpty()
+                ? "(none)"
+                : String.join(" ", flags.stream().map(String::valueOf).toList());
     }
 
-    /** The non-blank values of several paths, joined by spaces; empty when none is there. */
-    private static Optional<String> joined(Map<String, Object> machine, String... paths) {
-        List<String> parts = new ArrayList<>();
-        for (String path : paths) {
-            text(machine, path).ifPresent(parts::add);
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
-    }
-
-    /** The first path that holds a scalar or a list, as text. */
-    private static Optional<String> text(Map<String, Object> machine, String... paths) {
-        for (String path : paths) {
-            Optional<String> found = value(machine, path).flatMap(MachineInfo::asText);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> asText(Object value) {
-        if (value instanceof List<?> list) {
-            return list.isEmpty()
-                    ? Optional.of("(none)")
-                    : Optional.of(
-                            String.join(" ", list.stream().map(String::valueOf).toList()));
-        }
-        if (value instanceof Map<?, ?>) {
+    private static Optional<String> virtualisation(MachineDescription.Virtualization virtualization) {
+        if (virtualization == null) {
             return Optional.empty();
         }
-        String text = String.valueOf(value).strip();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        return joined(List.of(
+                        Optional.ofNullable(virtualization.container()),
+                        Optional.ofNullable(virtualization.hypervisor())))
+                .or(() -> Optional.of("none detected"));
     }
 
-    private static OptionalInt integer(Map<String, Object> machine, String... paths) {
-        for (String path : paths) {
-            Optional<Object> value = value(machine, path);
-            if (value.isPresent() && value.get() instanceof Number number && number.intValue() > 0) {
-                return OptionalInt.of(number.intValue());
-            }
-            if (value.isPresent()
-                    && value.get() instanceof String text
-                    && text.strip().matches("\\d+")) {
-                return OptionalInt.of(Integer.parseInt(text.strip()));
-            }
-        }
-        return OptionalInt.empty();
-    }
-
-    /** A value by dotted path through nested objects. */
-    private static Optional<Object> value(Map<String, Object> machine, String path) {
-        Object current = machine;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map) || map.get(part) == null) {
-                return Optional.empty();
-            }
-            current = map.get(part);
-        }
-        return Optional.of(current);
+    /** The non-blank values, joined by spaces; empty when none is there. */
+    private static Optional<String> joined(List<Optional<String>> values) {
+        List<String> parts = values.stream()
+                .flatMap(Optional::stream)
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
     }
 }

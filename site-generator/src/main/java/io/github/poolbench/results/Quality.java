@@ -17,18 +17,43 @@ public final class Quality {
 
     private Quality() {}
 
+    /**
+     * One JVM's measurements, or a fork count the file does not give: differences between JVM runs
+     * are not measured.
+     */
+    public static boolean oneFork(BenchmarkResult result) {
+        return result.forks() < 2;
+    }
+
+    /** Fewer measured samples than {@link #FEW_SAMPLES}, or none counted. */
+    public static boolean fewSamples(BenchmarkResult result) {
+        return result.samples() < FEW_SAMPLES;
+    }
+
+    /**
+     * The one definition of a weak result, what a full profile never publishes: a single fork or few
+     * samples. A run with any weak result is a first look, not publication grade.
+     */
+    public static boolean weak(BenchmarkResult result) {
+        return oneFork(result) || fewSamples(result);
+    }
+
     /** Short sentences, one per weakness; empty when the result looks sound. */
     public static List<String> warnings(BenchmarkResult result) {
         List<String> warnings = new ArrayList<>();
-        if (result.forks() == 1) {
-            warnings.add("one fork: differences between JVM runs are not measured");
+        if (oneFork(result)) {
+            warnings.add((result.forks() == 1 ? "one fork" : "fork count unknown")
+                    + ": differences between JVM runs are not measured");
         }
         if (!result.primary().hasError()) {
             warnings.add("no error: JMH could not compute a confidence interval (NaN)");
         }
         int samples = result.samples();
-        if (samples > 0 && samples < FEW_SAMPLES) {
-            warnings.add("only " + samples + (samples == 1 ? " sample" : " samples"));
+        if (fewSamples(result)) {
+            warnings.add(
+                    samples == 0
+                            ? "sample count unknown"
+                            : "only " + samples + (samples == 1 ? " sample" : " samples"));
         }
         return List.copyOf(warnings);
     }
@@ -39,8 +64,8 @@ public final class Quality {
      * differences between JVM runs are not measured}. Empty when every point is sound.
      */
     public static java.util.Optional<String> summary(List<BenchmarkResult> results) {
-        boolean few = results.stream().anyMatch(r -> r.samples() > 0 && r.samples() < FEW_SAMPLES);
-        boolean oneFork = results.stream().anyMatch(r -> r.forks() == 1);
+        boolean few = results.stream().anyMatch(Quality::fewSamples);
+        boolean oneFork = results.stream().anyMatch(Quality::oneFork);
         long noError = results.stream().filter(r -> !r.primary().hasError()).count();
         if (!few && !oneFork && noError == 0) {
             return java.util.Optional.empty();

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.poolbench.diagnostics.Diagnostic;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.files.InputFile;
 import io.github.poolbench.files.InputTree;
+import io.github.poolbench.format.MachineDescription;
+import io.github.poolbench.format.ResultsJson;
+import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.layout.ResultsLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +36,9 @@ import java.util.TreeMap;
  * Files are told apart by what they hold, not by their names: a JSON array is JMH results whatever
  * the file is called (so files from other projects are welcome), and every record in it must be a
  * well-typed JMH record. A JSON object is a side file: {@code machine.json} describes the machine
- * of the results beside it, {@code run.json} is the suite's run record; any other JSON file is
- * skipped with a warning naming it.
+ * of the results beside it, {@code run.json} is the suite's run record, each read once as the
+ * format's type ({@link MachineDescription}, {@link RunRecord}); any other JSON file is skipped
+ * with a warning naming it.
  */
 public final class ResultsLoader {
 
@@ -61,33 +66,41 @@ public final class ResultsLoader {
                 .toList();
         walk.all().forEach(diagnostics::add);
         Map<Path, Kind> kinds = new HashMap<>();
+        // Each side file is read once, as its type, and handed to every run beside it.
+        Map<Path, MachineDescription> machines = new HashMap<>();
+        Map<Path, RunRecord> records = new HashMap<>();
         for (InputFile file : json) {
             try {
-                kinds.put(file.path(), kind(file, root, diagnostics));
+                Classified classified = kind(file, root, diagnostics);
+                kinds.put(file.path(), classified.kind());
+                switch (classified.content()) {
+                    case MachineDescription machine -> machines.put(file.path(), machine);
+                    case RunRecord record -> records.put(file.path(), record);
+                    case null, default -> {}
+                }
             } catch (InputException e) {
                 errors.addAll(e.errors());
             }
         }
-        Map<Path, InputFile> machines = new HashMap<>();
-        json.stream()
-                .filter(file -> kinds.get(file.path()) == Kind.MACHINE)
-                .forEach(file -> machines.put(file.path(), file));
         List<ResultRun> runs = new ArrayList<>();
         for (InputFile file : json) {
             if (kinds.get(file.path()) != Kind.RESULTS) {
                 continue;
             }
             try {
-                Optional<InputFile> machine =
-                        Optional.ofNullable(machines.get(file.path().resolveSibling(ResultsLayout.MACHINE_FILE)));
-                Map<String, Object> description = machine.isPresent() ? machineOf(machine.get()) : Map.of();
+                Path machineFile = file.path().resolveSibling(ResultsLayout.MACHINE_FILE);
+                Path recordFile = file.path().resolveSibling(ResultsLayout.RUN_FILE);
+                Optional<MachineDescription> machine = Optional.ofNullable(machines.get(machineFile));
+                Optional<RunRecord> record = Optional.ofNullable(records.get(recordFile));
                 runs.add(new ResultRun(
                         ResultsLayout.machineId(file.relative()),
                         ResultsLayout.runId(file.relative()),
                         file.path(),
-                        description,
+                        machine,
                         read(file.path(), file.real()),
-                        machine.map(InputFile::path)));
+                        machine.map(m -> machineFile),
+                        record,
+                        record.map(r -> recordFile)));
             } catch (InputException e) {
                 errors.addAll(e.errors());
             }
@@ -105,26 +118,40 @@ public final class ResultsLoader {
         SKIPPED
     }
 
+    /** What a JSON file is, and for a side file what it says, read as its type. */
+    private record Classified(Kind kind, Object content) {}
+
     /** What a JSON file is, from its first token; says why when it is skipped. */
-    private static Kind kind(InputFile file, Path root, Diagnostics diagnostics) {
+    private static Classified kind(InputFile file, Path root, Diagnostics diagnostics) {
         JsonToken first;
+        Object content = null;
         try (InputStream in = Files.newInputStream(file.real());
                 JsonParser parser = JSON.createParser(in)) {
             first = parser.nextToken();
-            JsonNode record = first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.RUN_FILE)
-                    ? JSON.readTree(parser)
-                    : null;
-            // The whole file must parse before it may be called "not results": a truncated array and
-            // a truncated object are the same mistake, whatever the first character says.
-            parser.skipChildren();
+            Class<?> type = first != JsonToken.START_OBJECT
+                    ? null
+                    : switch (file.name()) {
+                        case ResultsLayout.RUN_FILE -> RunRecord.class;
+                        case ResultsLayout.MACHINE_FILE -> MachineDescription.class;
+                        default -> null;
+                    };
+            if (type != null) {
+                content = ResultsJson.read(parser, type);
+            } else {
+                // The whole file must parse before it may be called "not results": a truncated array and
+                // a truncated object are the same mistake, whatever the first character says.
+                parser.skipChildren();
+            }
             if (first != null && parser.nextToken() != null) {
                 throw new InputException(
                         at(file.path(), parser.currentTokenLocation()),
                         "malformed JSON: a second value after the first one ends");
             }
-            if (record != null && record.has("runId") && record.has("profile")) {
-                return Kind.RUN_RECORD;
+            if (content instanceof RunRecord record && record.runId() != null && record.profile() != null) {
+                return new Classified(Kind.RUN_RECORD, record);
             }
+        } catch (MismatchedInputException e) {
+            throw wrongKind(file.path(), e);
         } catch (JsonProcessingException e) {
             throw malformed(file.path(), e);
         } catch (IOException e) {
@@ -139,31 +166,58 @@ public final class ResultsLoader {
                     Location.of(file.path()),
                     "skipped: a JSON file directly in the results folder; " + "put results in " + root
                             + java.io.File.separator + ResultsLayout.RUN_FOLDER);
-            return Kind.SKIPPED;
+            return new Classified(Kind.SKIPPED, null);
         }
         if (first == JsonToken.START_ARRAY) {
-            return Kind.RESULTS;
+            return new Classified(Kind.RESULTS, null);
         }
-        if (first == JsonToken.START_OBJECT && file.name().equals(ResultsLayout.MACHINE_FILE)) {
-            return Kind.MACHINE;
+        if (content instanceof MachineDescription machine) {
+            return new Classified(Kind.MACHINE, machine);
         }
         diagnostics.warn(
                 Location.of(file.path(), 1),
                 "skipped: not JMH results (a JSON " + (first == JsonToken.START_OBJECT ? "object" : "value")
                         + ", where results are a JSON array of benchmark records)");
-        return Kind.SKIPPED;
+        return new Classified(Kind.SKIPPED, null);
     }
 
-    private static Map<String, Object> machineOf(InputFile machine) {
-        try (InputStream in = Files.newInputStream(machine.real())) {
-            Map<String, Object> values = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {});
-            values.values().removeIf(java.util.Objects::isNull);
-            return values;
-        } catch (JsonProcessingException e) {
-            throw malformed(machine.path(), e);
-        } catch (IOException e) {
-            throw new InputException(Location.of(machine.path()), "cannot read: " + InputTree.reason(e), e);
+    /**
+     * A side file whose JSON parses but holds a value of the wrong kind where its type has a field,
+     * e.g. {@code "wallSeconds": "long"} in {@code run.json}: named by its path in the file.
+     */
+    private static InputException wrongKind(Path file, MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                field.append('[').append(step.getIndex()).append(']');
+            }
         }
+        return new InputException(
+                at(file, e.getLocation()),
+                (field.isEmpty() ? "the file" : "'" + field + "'") + " must be " + expected(e.getTargetType())
+                        + ", as the suite writes " + file.getFileName(),
+                e);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     /**

@@ -56,4 +56,24 @@ public record BuildRequest(
             Path content, Path templates, Path results, Path out, Optional<String> machine, boolean strict) {
         this(content, templates, results, out, machine, strict, Optional.empty());
     }
+
+    /** The folders this build reads, each named as messages name it: what the output may not overlap. */
+    public java.util.Map<String, Path> inputs() {
+        return inputs(content, templates, results, history);
+    }
+
+    /**
+     * The folders a build of these inputs reads, in the order messages list them: {@code content},
+     * {@code templates}, {@code results} and, when charted, {@code history}. The one list that the
+     * output folder is checked against, before a build and before {@code report} measures.
+     */
+    public static java.util.Map<String, Path> inputs(
+            Path content, Path templates, Path results, Optional<Path> history) {
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("content", content);
+        inputs.put("templates", templates);
+        inputs.put("results", results);
+        history.ifPresent(folder -> inputs.put("history", folder));
+        return java.util.Collections.unmodifiableMap(inputs);
+    }
 }

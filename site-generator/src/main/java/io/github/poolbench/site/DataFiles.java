@@ -2,7 +2,6 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
-import io.github.poolbench.layout.ResultsLayout;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import java.io.IOException;
@@ -30,10 +29,7 @@ final class DataFiles {
 
     /** The run's {@code run.json} (how it was measured) in the site, when it has one. */
     static java.util.Optional<String> runHref(ResultRun run) {
-        Path file = run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE);
-        return Files.isRegularFile(file)
-                ? java.util.Optional.of(folder(run) + file.getFileName())
-                : java.util.Optional.empty();
+        return run.recordFile().map(file -> folder(run) + file.getFileName());
     }
 
     private static String folder(ResultRun run) {
@@ -46,8 +42,8 @@ final class DataFiles {
             copy(run.jmhFile(), site.resolve(href(run)));
             run.machineFile()
                     .ifPresent(file -> copy(file, site.resolve(machineHref(run).orElseThrow())));
-            runHref(run)
-                    .ifPresent(href -> copy(run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE), site.resolve(href)));
+            run.recordFile()
+                    .ifPresent(file -> copy(file, site.resolve(runHref(run).orElseThrow())));
         }
     }
 

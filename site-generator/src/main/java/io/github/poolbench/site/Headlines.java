@@ -1,11 +1,10 @@
 package io.github.poolbench.site;
 
-import io.github.poolbench.bench.Profile;
-import io.github.poolbench.bench.RunPlan;
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.format.Profile;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.Templates;
@@ -249,7 +248,7 @@ final class Headlines {
                 .map(Headlines::profileFor)
                 .flatMap(Optional::stream)
                 .max(Enum::compareTo)
-                .map(Headlines::command)
+                .map(Profile::command)
                 .orElse("");
         StringBuilder chart = new StringBuilder();
         if (!missing.isEmpty()) {
@@ -345,17 +344,7 @@ final class Headlines {
 
     /** The smallest profile whose plan runs the benchmark, e.g. full for {@code CrashDetectionBenchmark.killedMidTask}. */
     static Optional<Profile> profileFor(String benchmark) {
-        for (Profile profile : Profile.values()) {
-            for (RunPlan.Step step : profile.plan()) {
-                for (String method : step.methods()) {
-                    String full = step.benchmark().getName() + "." + method;
-                    if (full.equals(benchmark) || full.endsWith("." + benchmark)) {
-                        return Optional.of(profile);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return Profile.smallestRunning(benchmark);
     }
 
     /**
@@ -374,11 +363,7 @@ final class Headlines {
         return java.util.stream.Stream.of(needed, quoted)
                 .flatMap(Optional::stream)
                 .max(Enum::compareTo)
-                .map(Headlines::command);
-    }
-
-    private static String command(Profile profile) {
-        return "./poolbench report --profile " + profile.id();
+                .map(Profile::command);
     }
 
     private List<Source> sources() {

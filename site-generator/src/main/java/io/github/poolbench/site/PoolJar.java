@@ -3,10 +3,11 @@ package io.github.poolbench.site;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.pool.WorkerPool;
-import io.github.poolbench.workload.Primes;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
  * The jar the site offers for download, {@value #HREF}: the pool and the lessons' workloads
  * ({@code VersionFleet}, {@code Primes}, the naps), all an example needs beside its source file.
  * Both packages depend on the JDK alone. Their classes come from wherever this build runs them: a
- * classes folder in a reactor build (the tests), the module jars, or the CLI's single jar. The jar
+ * classes folder in a reactor build (the tests), the module jars, or the CLI's single jar. The
+ * workloads are found by their package's name on the class path, not through a class: the pages
+ * link to no class of the suite, which only the commands that measure ({@code cli}) use. The jar
  * is for the class path: the pool's module descriptor is left out, since it would not describe the
  * workloads' package.
  */
@@ -38,7 +41,9 @@ public final class PoolJar {
     /** Entries dated at a fixed instant, so that rebuilding the site leaves the jar byte for byte as it was. */
     static final long EPOCH = 315_532_800_000L; // 1980-01-01, the earliest time a zip entry holds
 
-    private static final List<Class<?>> PACKAGES = List.of(WorkerPool.class, Primes.class);
+    /** The packages the jar holds: the pool's (the library) and the lessons' workloads. */
+    private static final List<String> PACKAGES =
+            List.of(WorkerPool.class.getPackageName(), "io.github.poolbench.workload");
 
     private PoolJar() {}
 
@@ -57,9 +62,9 @@ public final class PoolJar {
     /** Writes the jar to {@code to}; the snippet tests run the lessons' programs with the same bytes. */
     public static void write(Path to) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
-        for (Class<?> member : PACKAGES) {
-            String prefix = member.getPackageName().replace('.', '/') + "/";
-            Path from = codeSource(member);
+        for (String member : PACKAGES) {
+            String prefix = member.replace('.', '/') + "/";
+            Path from = codeSource(prefix);
             if (Files.isDirectory(from)) {
                 try (Stream<Path> walk = Files.walk(from.resolve(prefix))) {
                     for (Path file : walk.filter(Files::isRegularFile).toList()) {
@@ -102,12 +107,26 @@ public final class PoolJar {
         }
     }
 
-    private static Path codeSource(Class<?> member) {
+    /**
+     * The classes folder or jar that holds the package folder {@code prefix} (e.g. {@code
+     * io/github/poolbench/workload/}) on this class path.
+     */
+    private static Path codeSource(String prefix) throws IOException {
+        URL found = PoolJar.class.getClassLoader().getResource(prefix);
+        if (found == null) {
+            throw new IOException(prefix + " is not on the class path");
+        }
         try {
-            return Path.of(
-                    member.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (found.openConnection() instanceof JarURLConnection jar) {
+                return Path.of(jar.getJarFileURL().toURI());
+            }
+            Path folder = Path.of(found.toURI());
+            for (int i = 0; i < Path.of(prefix).getNameCount(); i++) {
+                folder = folder.getParent();
+            }
+            return folder;
         } catch (URISyntaxException e) {
-            throw new IllegalStateException(member.getPackageName() + " has no file location", e);
+            throw new IOException(prefix + " has no file location", e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.github.poolbench.site;
 
-import io.github.poolbench.bench.Profile;
-import io.github.poolbench.bench.RunPlan;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.format.Profile;
+import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.ResultRun;
@@ -36,9 +36,6 @@ import java.util.function.Consumer;
  * source.
  */
 public final class QuoteRule {
-
-    /** The field of {@code run.json} that marks the reference run. */
-    public static final String REFERENCE_FIELD = "reference";
 
     private final ResultSet results;
     private final Optional<ResultRun> quoted;
@@ -102,23 +99,12 @@ public final class QuoteRule {
 
     /** A run without {@code run.json} (another project's, an older suite's) counts as complete. */
     static boolean complete(ResultRun run) {
-        return !RunContext.of(run).status().equals("failed");
+        return !run.failed();
     }
 
     private static boolean markedReference(ResultRun run) {
-        Path file = run.jmhFile().resolveSibling(io.github.poolbench.layout.ResultsLayout.RUN_FILE);
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            return JSON.readTree(file.toFile()).path(REFERENCE_FIELD).asBoolean(false);
-        } catch (java.io.IOException e) {
-            return false; // RunContext says on the run's page that its run.json is unreadable
-        }
+        return run.record().map(RunRecord::markedReference).orElse(false);
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * The run a tag quotes, once {@code check} accepts it: the tag's own machine's newest complete
@@ -180,9 +166,9 @@ public final class QuoteRule {
     /** The words shown where a number the quoted run lacks would be. */
     static final String NOT_MEASURED = "not measured by this run";
 
-    /** {@code ./poolbench report --profile full}. */
+    /** {@code ./poolbench report --profile full}, built by {@link Profile#command()}. */
     static String command(Profile profile) {
-        return "./poolbench report --profile " + profile.id();
+        return profile.command();
     }
 
     /** The smallest profile whose plan answers {@code check}, judged on its planned params. */
@@ -208,7 +194,7 @@ public final class QuoteRule {
     static ResultRun planned(Profile profile) {
         return PLANNED.computeIfAbsent(profile, p -> {
             List<Double> ones = java.util.Collections.nCopies(10, 1.0);
-            List<BenchmarkResult> results = RunPlan.planned(p.plan()).stream()
+            List<BenchmarkResult> results = p.planned().stream()
                     .map(planned -> new BenchmarkResult(
                             planned.benchmark(),
                             planned.mode(),
@@ -225,7 +211,8 @@ public final class QuoteRule {
                             Map.of(),
                             Location.of(Path.of("profile " + p.id()))))
                     .toList();
-            return new ResultRun("planned", p.id(), Path.of("the " + p.id() + " profile's plan"), Map.of(), results);
+            return new ResultRun(
+                    "planned", p.id(), Path.of("the " + p.id() + " profile's plan"), Optional.empty(), results);
         });
     }
 }

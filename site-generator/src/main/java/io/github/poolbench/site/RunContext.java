@@ -1,20 +1,17 @@
 package io.github.poolbench.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.poolbench.layout.ResultsLayout;
+import io.github.poolbench.format.Profile;
+import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.results.ResultRun;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What a run's {@code run.json} says about how it was measured, as pages show it: the profile, the
+ * What a run's {@link RunRecord} says about how it was measured, as pages show it: the profile, the
  * load around it, its wall time, its errors and the command that measures the same again. Every
  * field is optional, since runs from other machines, older suites or other projects may have no
  * {@code run.json} or only part of one; an empty string (or list) means "not recorded".
@@ -30,7 +27,6 @@ import java.util.TreeMap;
  * @param errors        the per-class error summary
  * @param warnings      what the run itself warned about
  * @param command       the command that measures the same again, e.g. {@code ./poolbench report --profile full}
- * @param problem       why {@code run.json} could not be read, when it could not
  */
 public record RunContext(
         String profile,
@@ -44,15 +40,12 @@ public record RunContext(
         String target,
         List<ClassErrors> errors,
         List<String> warnings,
-        String command,
-        String problem) {
+        String command) {
 
     /** One benchmark class's errors: {@code errorSummary} in {@code run.json}. */
     public record ClassErrors(String workload, String results, String median, String worst, String withinTarget) {}
 
-    static final RunContext NONE = unreadable("");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final RunContext NONE = new RunContext("", "", "", "", "", "", "", "", "", List.of(), List.of(), "");
 
     public RunContext {
         errors = List.copyOf(errors);
@@ -64,76 +57,56 @@ public record RunContext(
         return !equals(NONE);
     }
 
-    /** The context of {@code run}, from the {@code run.json} beside its JMH file; {@link #NONE} without one. */
+    /** The context of {@code run}, from the run record the loader read; {@link #NONE} without one. */
     static RunContext of(ResultRun run) {
-        Path file = run.jmhFile().resolveSibling(ResultsLayout.RUN_FILE);
-        if (!Files.isRegularFile(file)) {
-            return NONE;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            // the numbers do not depend on it: say so on the page and go on
-            return unreadable(ResultsLayout.RUN_FILE + " could not be read (" + firstLine(e.getMessage()) + ")");
-        }
-        if (root == null || !root.isObject()) {
-            return unreadable(ResultsLayout.RUN_FILE + " is not a JSON object");
-        }
-        String profile = text(root, "profile");
-        JsonNode load = root.path("load");
-        JsonNode largest = root.path("largestRelativeError");
-        List<ClassErrors> errors = new ArrayList<>();
-        for (JsonNode workload : root.path("errorSummary")) {
-            errors.add(new ClassErrors(
-                    text(workload, "workload"),
-                    count(workload.path("results")),
-                    percent(workload.path("medianPercent")),
-                    percent(workload.path("worstPercent")),
-                    count(workload.path("withinTarget"))));
-        }
-        List<String> warnings = new ArrayList<>();
-        root.path("warnings").forEach(w -> {
-            if (w.isTextual() && !w.asText().isBlank()) {
-                warnings.add(w.asText());
-            }
-        });
+        return run.record().map(RunContext::of).orElse(NONE);
+    }
+
+    static RunContext of(RunRecord record) {
+        String profile = text(record.profile());
+        List<ClassErrors> errors = listed(record.errorSummary()).stream()
+                .map(workload -> new ClassErrors(
+                        text(workload.workload()),
+                        count(workload.results()),
+                        percent(workload.medianPercent()),
+                        percent(workload.worstPercent()),
+                        count(workload.withinTarget())))
+                .toList();
+        List<String> warnings = listed(record.warnings()).stream()
+                .filter(w -> w != null && !w.isBlank())
+                .toList();
         return new RunContext(
                 profile,
-                text(root, "status"),
-                text(root, "failure"),
-                span(text(root, "startedAt"), text(root, "finishedAt")),
-                duration(root.path("wallSeconds")),
-                load(load),
-                busy(load),
-                largest(largest),
-                percent(root.path("targetErrorPercent")),
+                text(record.status()),
+                text(record.failure()),
+                span(text(record.startedAt()), text(record.finishedAt())),
+                duration(record.wallSeconds()),
+                load(record.load()),
+                busy(record.load()),
+                largest(record.largestRelativeError()),
+                percent(record.targetErrorPercent()),
                 errors,
                 warnings,
-                profile.matches("[a-z]+") ? "./poolbench report --profile " + profile : "",
-                "");
+                Profile.commandFor(profile));
     }
 
-    /** Nothing known, and why; {@code problem} is empty when there simply is no file. */
-    private static RunContext unreadable(String problem) {
-        return new RunContext("", "", "", "", "", "", "", "", "", List.of(), List.of(), "", problem);
+    private static <T> List<T> listed(List<T> values) {
+        return values == null ? List.of() : values;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText().strip() : "";
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 
-    private static String count(JsonNode node) {
-        return node.isIntegralNumber() ? String.valueOf(node.asLong()) : "";
+    private static String count(Integer value) {
+        return value == null ? "" : String.valueOf(value);
     }
 
     /** {@code 4.2 %}: two significant digits, as errors are quoted elsewhere on the site. */
-    static String percent(JsonNode node) {
-        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+    static String percent(Double value) {
+        if (value == null || !Double.isFinite(value)) {
             return "";
         }
-        double value = node.asDouble();
         return (value == 0 ? "0" : Format.significant(value, value >= 100 ? 3 : 2)) + " %";
     }
 
@@ -159,11 +132,11 @@ public record RunContext(
     }
 
     /** {@code 27 min 15 s}, {@code 1 h 2 min}, {@code 25 s}. */
-    static String duration(JsonNode seconds) {
-        if (!seconds.isNumber() || !(seconds.asDouble() >= 0) || Double.isInfinite(seconds.asDouble())) {
+    static String duration(Double seconds) {
+        if (seconds == null || !(seconds >= 0) || Double.isInfinite(seconds)) {
             return "";
         }
-        long s = Math.round(seconds.asDouble());
+        long s = Math.round(seconds);
         if (s < 60) {
             return s + " s";
         }
@@ -174,55 +147,54 @@ public record RunContext(
         return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
-    private static String load(JsonNode load) {
-        List<String> parts = new ArrayList<>();
-        if (load.path("before").isNumber()) {
-            parts.add(number(load.path("before").asDouble()) + " before");
+    /**
+     * The load around a run, the one way pages print it: {@code 0.38 before, 1.57 after (2 logical
+     * cores)}; empty when the record has no reading.
+     */
+    static String load(RunRecord.Load load) {
+        if (load == null) {
+            return "";
         }
-        if (load.path("after").isNumber()) {
-            parts.add(number(load.path("after").asDouble()) + " after");
+        List<String> parts = new ArrayList<>();
+        if (load.before() != null) {
+            parts.add(number(load.before()) + " before");
+        }
+        if (load.after() != null) {
+            parts.add(number(load.after()) + " after");
         }
         if (parts.isEmpty()) {
             return "";
         }
-        String cores = load.path("logicalCores").isIntegralNumber()
-                        && load.path("logicalCores").asInt() > 0
-                ? " (" + load.path("logicalCores").asInt() + " logical cores)"
+        String cores = load.logicalCores() != null && load.logicalCores() > 0
+                ? " (" + load.logicalCores() + " logical cores)"
                 : "";
         return String.join(", ", parts) + cores;
     }
 
-    private static String busy(JsonNode load) {
-        if (!load.path("busy").asBoolean(false)) {
+    private static String busy(RunRecord.Load load) {
+        if (load == null || !load.wasBusy()) {
             return "";
         }
-        return load.path("busyAbove").isNumber()
-                ? "the load before the run was above "
-                        + number(load.path("busyAbove").asDouble()) + ", so other work shared the machine"
+        return load.busyAbove() != null
+                ? "the load before the run was above " + number(load.busyAbove()) + ", so other work shared the machine"
                 : "other work shared the machine";
     }
 
-    private static String largest(JsonNode largest) {
-        String percent = percent(largest.path("percent"));
+    private static String largest(RunRecord.RelativeError largest) {
+        String percent = largest == null ? "" : percent(largest.percent());
         if (percent.isEmpty()) {
             return "";
         }
-        String benchmark = text(largest, "benchmark");
+        String benchmark = text(largest.benchmark());
         Map<String, String> params = new TreeMap<>();
-        largest.path("params")
-                .properties()
-                .forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        if (largest.params() != null) {
+            largest.params().forEach((name, value) -> params.put(name, Objects.toString(value)));
+        }
         return "± " + percent + (benchmark.isEmpty() ? "" : ", " + benchmark)
                 + (params.isEmpty() ? "" : " (" + Tables.params(params) + ")");
     }
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "unknown error" : message;
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

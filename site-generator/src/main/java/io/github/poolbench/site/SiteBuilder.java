@@ -41,11 +41,7 @@ public final class SiteBuilder {
      */
     public BuildSummary build(BuildRequest request) {
         long start = System.nanoTime();
-        Map<String, Path> inputs = new java.util.LinkedHashMap<>(); // in this order in messages
-        inputs.put("content", request.content());
-        inputs.put("templates", request.templates());
-        inputs.put("results", request.results());
-        request.history().ifPresent(history -> inputs.put("history", history));
+        Map<String, Path> inputs = request.inputs(); // in this order in messages
         OutputFolder.check(
                 request.out(), inputs, request.force()); // before any work: a refused folder is refused at once
         if (request.history().isPresent() || holdsAFile(request.results())) {

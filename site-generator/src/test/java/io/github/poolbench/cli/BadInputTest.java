@@ -40,8 +40,13 @@ abstract class BadInputTest {
 
     /** {@code build} from the copies into {@link #site} (unless {@code extra} names another {@code --out}), with {@code extra}. */
     CliRunner build(String... extra) {
+        return command("build", extra);
+    }
+
+    /** {@code command} ({@code build} or {@code report}) on the copies, as {@link #build} runs {@code build}. */
+    CliRunner command(String command, String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "build",
+                command,
                 "--content",
                 content.toString(),
                 "--templates",

@@ -85,6 +85,26 @@ class OutputFolderTest extends BadInputTest {
         }
     }
 
+    /** {@code report} checks the output folder before it measures, against the same inputs as {@code build}. */
+    @Test
+    void reportRefusesTheHistoryFolderBeforeMeasuring() throws IOException {
+        Path history = Files.createDirectories(temp.resolve("history/test-machine"));
+        Files.writeString(history.resolve("2026-01-01T000000Z-abcdef1.json"), "{}");
+        String before = fingerprint(temp);
+
+        CliRunner result = command(
+                "report",
+                "--profile",
+                "smoke",
+                "--history",
+                history.getParent().toString(),
+                "--out",
+                history.getParent().toString());
+
+        assertOneError(result, temp.resolve("history").toString(), "output folder is the history folder");
+        assertEquals(before, fingerprint(temp), "nothing measured, nothing changed");
+    }
+
     /** The working folder, in a process of its own started there: {@code --out .} must not take the folder it runs in. */
     @Test
     void theWorkingFolderIsRefused() throws IOException, InterruptedException {

@@ -42,9 +42,16 @@ class QualityTest {
                 "2 | NaN | 10 | no error: JMH could not compute a confidence interval (NaN)",
                 "2 | 1.0 | 3  | only 3 samples",
                 "1 | NaN | 1  | one fork: differences between JVM runs are not measured; no error: JMH could not compute a confidence interval (NaN); only 1 sample",
+                "0 | 1.0 | 0  | fork count unknown: differences between JVM runs are not measured; sample count unknown",
             })
     void flagsWeakMeasurements(int forks, double error, int samples, String expected) {
         assertEquals(expected, String.join("; ", Quality.warnings(result(forks, error, samples))));
+    }
+
+    @ParameterizedTest(name = "forks={0} samples={1}")
+    @CsvSource({"2, 10, false", "1, 10, true", "2, 9, true", "0, 12, true", "3, 30, false"})
+    void aWeakResultHasOneForkOrFewSamples(int forks, int samples, boolean weak) {
+        assertEquals(weak, Quality.weak(result(forks, 1.0, samples)));
     }
 
     @org.junit.jupiter.api.Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.poolbench.Fixtures;
+import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,5 +157,57 @@ class ResultsLoaderTest {
         assertTrue(text.startsWith(file + line), text);
         assertTrue(text.contains(message), text);
         assertEquals(1, text.lines().count(), "one line per error");
+    }
+
+    @Test
+    void eachRunCarriesItsSideFilesReadAsTheFormatsTypes() {
+        ResultRun run =
+                ResultsLoader.load(Fixtures.fixture("landing-results")).runs().getFirst();
+
+        assertEquals("AMD EPYC", run.machine().orElseThrow().cpu().model());
+        assertEquals("full", run.record().orElseThrow().profile());
+        assertEquals(2, run.record().orElseThrow().load().logicalCores());
+        assertEquals(Optional.of(run.jmhFile().resolveSibling("machine.json")), run.machineFile());
+        assertEquals(Optional.of(run.jmhFile().resolveSibling("run.json")), run.recordFile());
+    }
+
+    @Test
+    void aRunRecordWithoutItsIdIsNoneOfTheRunsAndIsSkipped(@TempDir Path root) throws IOException {
+        Path folder = Files.createDirectories(root.resolve("m/run"));
+        Files.copy(Fixtures.fixture("results").resolve("test-machine/run-1/jmh.json"), folder.resolve("jmh.json"));
+        Files.writeString(folder.resolve("run.json"), "{\"profile\": \"quick\"}");
+        Diagnostics diagnostics = new Diagnostics(false);
+
+        ResultRun run = ResultsLoader.load(root, diagnostics).runs().getFirst();
+
+        assertEquals(Optional.empty(), run.record());
+        assertEquals(
+                List.of(folder.resolve("run.json")
+                        + ":1: warning: skipped: not JMH results (a JSON object, where results"
+                        + " are a JSON array of benchmark records)"),
+                diagnostics.all().stream().map(Object::toString).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not a number     | run.json     | '{\"runId\": \"r\", \"profile\": \"quick\",\n \"wallSeconds\": {}}' | 2:17 | 'wallSeconds' must be a number, as the suite writes run.json",
+                "nested           | run.json     | '{\"runId\": \"r\",\n \"load\": {\"busy\": [true]}}'             | 2:19 | 'load.busy' must be true or false, as the suite writes run.json",
+                "a list of words  | machine.json | '{\"jdk\": {\"jvmFlags\": \"-Xmx1g\"}}'                          | 1:22 | 'jdk.jvmFlags' must be a list, as the suite writes machine.json",
+                "an object        | machine.json | '{\"cpu\": 4}'                                                | 1:9  | 'cpu' must be an object, as the suite writes machine.json",
+            })
+    void aSideFileFieldOfTheWrongKindIsAnErrorAtItsPlace(
+            String name, String file, String json, String where, String message, @TempDir Path root)
+            throws IOException {
+        Path folder = Files.createDirectories(root.resolve("m/run"));
+        Files.copy(Fixtures.fixture("results").resolve("test-machine/run-1/jmh.json"), folder.resolve("jmh.json"));
+        Files.writeString(folder.resolve(file), json);
+
+        InputException error = assertThrows(InputException.class, () -> ResultsLoader.load(root));
+
+        assertEquals(
+                List.of(folder.resolve(file) + ":" + where + ": error: " + message),
+                error.errors().stream().map(Object::toString).toList());
     }
 }

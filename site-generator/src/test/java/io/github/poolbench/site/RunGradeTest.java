@@ -4,30 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.format.ResultsJson;
+import io.github.poolbench.format.RunRecord;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.ResultRun;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RunGradeTest {
 
-    @TempDir
-    Path folder;
-
     private ResultRun run(int forks, int perFork, String runJson) throws IOException {
-        Path jmh = folder.resolve("jmh.json");
-        Files.writeString(jmh, "[]");
-        if (runJson != null) {
-            Files.writeString(folder.resolve(io.github.poolbench.layout.ResultsLayout.RUN_FILE), runJson);
-        }
+        Path jmh = Path.of("lab", "2026-11-26T0054Z-quick", "jmh.json");
+        Optional<RunRecord> record = runJson == null
+                ? Optional.empty()
+                : Optional.of(ResultsJson.read(
+                        new ByteArrayInputStream(runJson.getBytes(StandardCharsets.UTF_8)), RunRecord.class));
         List<List<Double>> raw = Collections.nCopies(forks, Collections.nCopies(perFork, 100.0));
         Metric metric = new Metric(100, 1, 99, 101, "ms/op", raw);
         BenchmarkResult result = new BenchmarkResult(
@@ -45,7 +45,15 @@ class RunGradeTest {
                 metric,
                 Map.of(),
                 Location.of(jmh));
-        return new ResultRun("lab", "2026-11-26T0054Z-quick", jmh, Map.of(), List.of(result));
+        return new ResultRun(
+                "lab",
+                "2026-11-26T0054Z-quick",
+                jmh,
+                Optional.empty(),
+                List.of(result),
+                Optional.empty(),
+                record,
+                record.map(r -> jmh.resolveSibling("run.json")));
     }
 
     @Test
@@ -56,7 +64,7 @@ class RunGradeTest {
         assertEquals(
                 List.of(
                         "a quick run (1 fork × 3 samples per point)",
-                        "made while the machine was busy (1-minute load 0.38 before, 1.57 after on 2 cores)"),
+                        "made while the machine was busy: 1-minute load 0.38 before, 1.57 after (2 logical cores)"),
                 grade.reasons());
     }
 
@@ -69,7 +77,7 @@ class RunGradeTest {
     @Test
     void aFullRunOnABusyMachineIsNot() throws IOException {
         assertEquals(
-                List.of("made while the machine was busy (1-minute load 1.8 before)"),
+                List.of("made while the machine was busy: 1-minute load 1.80 before"),
                 RunGrade.of(run(2, 10, """
                 {"profile": "full", "load": {"before": 1.8, "busy": true}}""")).reasons());
     }

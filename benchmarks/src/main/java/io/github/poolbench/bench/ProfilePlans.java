@@ -2,14 +2,16 @@ package io.github.poolbench.bench;
 
 import io.github.poolbench.bench.RunPlan.Sizing;
 import io.github.poolbench.bench.RunPlan.Step;
+import io.github.poolbench.format.PlanSource;
+import io.github.poolbench.format.Planned;
+import io.github.poolbench.format.Profile;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * How much measuring a run does. The names are what {@code --profile} accepts. Every point of
+ * What each {@link Profile} measures: its steps, each one JMH run with its own params and sizing. Every point of
  * every profile has at least 10 measured samples (forks x iterations), so that JMH's 99.9 %
  * interval uses a t factor of 4.8 at most rather than 31.6 (3 samples). Budgets are for the
  * reference machine, 2 cores: the suite prints its wall time and the error distribution per class,
@@ -23,52 +25,44 @@ import java.util.Map;
  * 4 minutes more). Smoke: 24 and 25 s at a load of 13 and 16. Quick (this plan): 8 min 56 s
  * at a load of 16.5, far outside its targets; not yet timed on a quiet machine.
  */
-public enum Profile {
-    /**
-     * Under 30 s: proves the pipeline and gives the site a sleep sweep of 20 ms naps (threads and
-     * virtual threads at 1, 4 and 12 workers, processes at 4, and the sequential baseline). Used by
-     * tests and CI. One fork and 10 shots each.
-     */
-    SMOKE,
-    /**
-     * The default, at most 5 minutes: every workload, one fork, 10 samples or more, at least 90 % of
-     * the sleep, fetch and primes points within 10 %. Shorter tasks where a task is a param (naps
-     * of 25 ms, many's waits of 10 ms, the common-pool naps of 25 ms, primes below 300,000), fewer
-     * sizes (sleep at 1, 2, 4, 8 and 12; fetch, primes and many at the sizes the lessons quote),
-     * 100 ms iterations. Includes the questions of the lessons' gaps: chunk size, the JDK's
-     * parallel stream and {@code invokeAll}, the common-pool pitfall, and pool start-up.
-     */
-    QUICK,
-    /**
-     * Publication quality, at most 45 minutes: the lessons' task lengths and every size, at least 2
-     * forks for every benchmark and 10 to 24 samples, chosen so that sleep, fetch and primes stay
-     * within 5 %; the suite warns about any that does not. Also runs the pool's own benchmarks:
-     * start-up, round trips and crash detection. Measured on the reference machine (quiet, 1-minute
-     * load 0.45 at the start): 26 min 6 s for the plan before primes got 24 samples and square ten
-     * warm-ups; see the README for the current figures.
-     */
-    FULL;
+public final class ProfilePlans implements PlanSource {
 
     private static final Map<String, List<String>> EVERYTHING = Map.of();
     private static final Duration HALF_SECOND = Duration.ofMillis(500);
     private static final List<String> KINDS = List.of("PROCESS", "THREAD", "VIRTUAL");
 
-    /** The name as typed on the command line, e.g. {@code quick}. */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
+    /** For the service loader: the format's {@link Profile#planned()} asks through {@link PlanSource}. */
+    public ProfilePlans() {}
+
+    @Override
+    public List<Planned> planned(Profile profile) {
+        return RunPlan.planned(of(profile));
     }
 
     /**
-     * The relative error, 99.9 % half-width over score in percent, this profile aims to keep sleep,
-     * fetch and primes points within: 10 for smoke and quick, 5 for full.
+     * The steps {@code profile} runs, in order.
+     *
+     * <ul>
+     *   <li>Smoke, under 30 s: proves the pipeline and gives the site a sleep sweep of 20 ms naps
+     *       (threads and virtual threads at 1, 4 and 12 workers, processes at 4, and the sequential
+     *       baseline). Used by tests and CI. One fork and 10 shots each.
+     *   <li>Quick, the default, at most 5 minutes: every workload, one fork, 10 samples or more, at
+     *       least 90 % of the sleep, fetch and primes points within 10 %. Shorter tasks where a task
+     *       is a param (naps of 25 ms, many's waits of 10 ms, the common-pool naps of 25 ms, primes
+     *       below 300,000), fewer sizes (sleep at 1, 2, 4, 8 and 12; fetch, primes and many at the
+     *       sizes the lessons quote), 100 ms iterations. Includes the questions of the lessons' gaps:
+     *       chunk size, the JDK's parallel stream and {@code invokeAll}, the common-pool pitfall, and
+     *       pool start-up.
+     *   <li>Full, publication quality, at most 45 minutes: the lessons' task lengths and every size,
+     *       at least 2 forks for every benchmark and 10 to 24 samples, chosen so that sleep, fetch
+     *       and primes stay within 5 %; the suite warns about any that does not. Also runs the pool's
+     *       own benchmarks: start-up, round trips and crash detection. Measured on the reference
+     *       machine (quiet, 1-minute load 0.45 at the start): 26 min 6 s for the plan before primes
+     *       got 24 samples and square ten warm-ups; see the README for the current figures.
+     * </ul>
      */
-    public double targetErrorPercent() {
-        return this == FULL ? 5.0 : 10.0;
-    }
-
-    /** The steps this profile runs, in order. */
-    public List<Step> plan() {
-        return switch (this) {
+    public static List<Step> of(Profile profile) {
+        return switch (profile) {
             case SMOKE -> {
                 // Ten measured 20 ms naps per point, the fewest samples any profile takes. Only processes
                 // get a warm-up shot: a fresh worker JVM loads the task's classes on its first batch.
@@ -283,15 +277,5 @@ public enum Profile {
         all.put(k1, v1);
         all.put(k2, v2);
         return Map.copyOf(all);
-    }
-
-    /** Parses a profile name case-insensitively, naming the choices when it is unknown. */
-    public static Profile parse(String name) {
-        for (Profile profile : values()) {
-            if (profile.id().equalsIgnoreCase(name.strip())) {
-                return profile;
-            }
-        }
-        throw new IllegalArgumentException("unknown profile '" + name + "' (choose smoke, quick or full)");
     }
 }

@@ -2,40 +2,21 @@ package io.github.poolbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.poolbench.format.Profile;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 
-class ProfileTest {
-
-    @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource({"smoke, SMOKE", "quick, QUICK", "full, FULL", "QUICK, QUICK", "' Full ', FULL"})
-    void parsesNamesAsTypedOnTheCommandLine(String name, Profile expected) {
-        assertEquals(expected, Profile.parse(name));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "fast", "smoke2"})
-    void unknownNamesListTheChoices(String name) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.parse(name));
-        assertTrue(e.getMessage().contains("smoke, quick or full"), e.getMessage());
-    }
-
-    @ParameterizedTest
-    @EnumSource(Profile.class)
-    void idRoundTrips(Profile profile) {
-        assertEquals(profile, Profile.parse(profile.id()));
-    }
+class ProfilePlansTest {
 
     /** What JMH will do: the step's sizing, else the class's annotation. */
     static int forks(RunPlan.Step step) {
@@ -56,14 +37,14 @@ class ProfileTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void everyPointOfEveryProfileHasAtLeastTenSamples(Profile profile) {
-        for (RunPlan.Step step : profile.plan()) {
+        for (RunPlan.Step step : ProfilePlans.of(profile)) {
             assertTrue(samples(step) >= 10, profile.id() + ": " + step);
         }
     }
 
     @Test
     void smokeCoversASleepSweepOfEveryKindAndItsBaseline() {
-        List<RunPlan.Step> plan = Profile.SMOKE.plan();
+        List<RunPlan.Step> plan = ProfilePlans.of(Profile.SMOKE);
         assertTrue(plan.stream().allMatch(s -> s.benchmark() == SleepBenchmark.class));
         Set<String> kinds = plan.stream()
                 .filter(s -> s.methods().contains("map"))
@@ -76,7 +57,7 @@ class ProfileTest {
 
     @Test
     void quickRunsEveryMethodOfTheLessonsClassesAndStartUp() {
-        List<RunPlan.Step> plan = Profile.QUICK.plan();
+        List<RunPlan.Step> plan = ProfilePlans.of(Profile.QUICK);
         for (Class<?> type : SuiteClasses.ALL) {
             assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
         }
@@ -92,20 +73,20 @@ class ProfileTest {
 
     @Test
     void fullRunsEveryClassWithTwoForksOrMore() {
-        List<RunPlan.Step> plan = Profile.FULL.plan();
+        List<RunPlan.Step> plan = ProfilePlans.of(Profile.FULL);
         for (RunPlan.Step step : plan) {
             assertTrue(forks(step) >= 2, step.toString());
         }
         for (Class<?> type : SuiteClasses.EVERY) {
             assertEquals(SuiteClasses.benchmarkMethods(type), methodsPlanned(plan, type), type.getSimpleName());
         }
-        assertTrue(RunPlan.count(plan) > RunPlan.count(Profile.QUICK.plan()));
+        assertTrue(RunPlan.count(plan) > RunPlan.count(ProfilePlans.of(Profile.QUICK)));
     }
 
     @Test
     void fullKeepsTheLessonsSweepsWhole() {
         // Sleep steps split the sizes between them; together they cover the annotation's 1 to 12.
-        List<RunPlan.Step> plan = Profile.FULL.plan();
+        List<RunPlan.Step> plan = ProfilePlans.of(Profile.FULL);
         Set<String> sleepSizes = plan.stream()
                 .filter(s ->
                         s.benchmark() == SleepBenchmark.class && s.methods().contains("map"))
@@ -125,8 +106,27 @@ class ProfileTest {
     @Test
     void noProfileIsEmpty() {
         for (Profile profile : Profile.values()) {
-            assertFalse(profile.plan().isEmpty(), profile.id());
+            assertFalse(ProfilePlans.of(profile).isEmpty(), profile.id());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void theFormatFindsThesePlansAsAService(Profile profile) {
+        assertEquals(RunPlan.planned(ProfilePlans.of(profile)), profile.planned());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "SleepBenchmark.map, SMOKE",
+        "io.github.poolbench.bench.PoolStartupBenchmark.open, QUICK",
+        "CrashDetectionBenchmark.killedMidTask, FULL",
+        "OtherProjectBenchmark.run, ''"
+    })
+    void theSmallestProfileRunningABenchmarkIsNamed(String benchmark, String smallest) {
+        assertEquals(
+                smallest.isEmpty() ? Optional.empty() : Optional.of(Profile.valueOf(smallest)),
+                Profile.smallestRunning(benchmark));
     }
 
     private static Set<String> methodsPlanned(List<RunPlan.Step> plan, Class<?> type) {

@@ -1,10 +1,15 @@
-package io.github.poolbench.bench;
+package io.github.poolbench.format;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code run.json} says about one run, beside {@code jmh.json} and {@code machine.json}.
+ * What {@code run.json} says about one run, beside {@code jmh.json} and {@code machine.json}: the
+ * suite writes this record and the site reads it back as the same type ({@link ResultsJson}).
+ * Every field may be missing (null), since older suites wrote fewer and hand-written or other
+ * projects' records hold what their authors knew; fields this type does not know are ignored.
  *
  * @param runId the folder name, e.g. {@code 2026-11-25T2310Z-quick}
  * @param profile {@code smoke}, {@code quick} or {@code full}
@@ -24,7 +29,10 @@ import java.util.Map;
  * @param forkJvmArgs the flags every benchmark fork got
  * @param steps the plan as run
  * @param warnings what the reader of the numbers should know
+ * @param reference true on the run a plain site build quotes; the suite never writes it (a
+ *     maintainer marks the committed reference run by hand), so it is left out when null
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRecord(
         String runId,
         String profile,
@@ -33,17 +41,31 @@ public record RunRecord(
         String failure,
         String startedAt,
         String finishedAt,
-        double wallSeconds,
-        int plannedBenchmarks,
-        int measuredBenchmarks,
+        Double wallSeconds,
+        Integer plannedBenchmarks,
+        Integer measuredBenchmarks,
         Load load,
         RelativeError largestRelativeError,
-        double targetErrorPercent,
+        Double targetErrorPercent,
         List<WorkloadErrors> errorSummary,
         List<RelativeError> errorsAboveTarget,
         List<String> forkJvmArgs,
         List<StepRecord> steps,
-        List<String> warnings) {
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reference) {
+
+    /** The value of {@code status} for a run that stopped on an error. */
+    public static final String FAILED = "failed";
+
+    /** Whether the record says the run failed; a record without a status does not. */
+    public boolean failed() {
+        return FAILED.equals(status);
+    }
+
+    /** Whether this is the marked reference run. */
+    public boolean markedReference() {
+        return Boolean.TRUE.equals(reference);
+    }
 
     /**
      * The 1-minute load average around the run.
@@ -54,7 +76,14 @@ public record RunRecord(
      * @param busyAbove the load above which the machine counts as busy
      * @param busy whether the reading before the run was above it
      */
-    public record Load(Double before, Double after, int logicalCores, double busyAbove, boolean busy) {}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Load(Double before, Double after, Integer logicalCores, Double busyAbove, Boolean busy) {
+
+        /** Whether the record says the machine was busy; a record that does not say was not. */
+        public boolean wasBusy() {
+            return Boolean.TRUE.equals(busy);
+        }
+    }
 
     /**
      * One result's error relative to its score.
@@ -63,7 +92,8 @@ public record RunRecord(
      * @param params its params
      * @param percent 100 x scoreError / score
      */
-    public record RelativeError(String benchmark, Map<String, String> params, double percent) {}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RelativeError(String benchmark, Map<String, String> params, Double percent) {}
 
     /**
      * The error distribution of one benchmark class.
@@ -74,10 +104,16 @@ public record RunRecord(
      * @param worstPercent the largest
      * @param withinTarget how many are within the profile's target
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record WorkloadErrors(
-            String workload, int results, double medianPercent, double worstPercent, int withinTarget) {}
+            String workload, Integer results, Double medianPercent, Double worstPercent, Integer withinTarget) {}
 
-    /** One step of the plan, with {@code null} sizing fields meaning the class's annotation. */
+    /**
+     * One step of the plan as run, with {@code null} sizing fields meaning the class's annotation.
+     *
+     * @param benchmark the class's simple name, e.g. {@code SleepBenchmark}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record StepRecord(
             String benchmark,
             List<String> methods,
@@ -86,19 +122,5 @@ public record RunRecord(
             Integer warmups,
             Long warmupMillis,
             Integer iterations,
-            Long iterationMillis) {
-
-        static StepRecord of(RunPlan.Step step) {
-            RunPlan.Sizing s = step.sizing();
-            return new StepRecord(
-                    step.benchmark().getSimpleName(),
-                    step.methods(),
-                    step.params(),
-                    s.forks(),
-                    s.warmups(),
-                    s.warmupTime() == null ? null : s.warmupTime().toMillis(),
-                    s.iterations(),
-                    s.iterationTime() == null ? null : s.iterationTime().toMillis());
-        }
-    }
+            Long iterationMillis) {}
 }
