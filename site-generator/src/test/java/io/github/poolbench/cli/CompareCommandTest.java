@@ -1,0 +1,207 @@
+package io.github.poolbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code poolbench compare} as a user runs it, on real runs: {@code SquareBenchmark.sequential}
+ * measured twice on the reference machine, once with C1 only ({@code -XX:TieredStopAtLevel=1},
+ * scores in µs) and once with C2 (scores in ms, plus a second {@code tasks} value), in
+ * {@code avgt} and {@code thrpt}; and Netflix Hollow's JMH file against itself. Whole outputs are
+ * golden files: run with {@code -Dgolden.update=true} to rewrite them after an intended change, then
+ * review the diff.
+ */
+class CompareCommandTest {
+
+    private static final String FIXTURES = "src/test/resources/fixtures/compare";
+    private static final String C1 = FIXTURES + "/square-c1";
+    private static final String C2 = FIXTURES + "/square-c2";
+    private static final String HOLLOW = FIXTURES + "/netflix-hollow/jmh-result.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0} against {1} as {2}")
+    @CsvSource({
+        "square-c1, square-c2, text",
+        "square-c1, square-c2, markdown",
+        "square-c1, square-c2, json",
+        "square-c2, square-c1, text",
+        "square-c2, square-c1, markdown",
+        "square-c2, square-c1, json"
+    })
+    void realRunsMatchTheirGoldenOutput(String old, String current, String format) throws IOException {
+        CliRunner run = CliRunner.run("compare", "--format", format, FIXTURES + "/" + old, FIXTURES + "/" + current);
+
+        assertEquals("", run.err());
+        assertEquals(0, run.exitCode());
+        Path golden = Path.of("src/test/resources/golden")
+                .resolve("compare-" + old + "-" + current + "." + (format.equals("markdown") ? "md" : format));
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), run.out());
+    }
+
+    /** The ratio printed is NEW's mean over OLD's, from the raw samples, in one unit: checked here from the files themselves. */
+    @Test
+    void theRatioIsTheRawMeansOfNewOverOldInOneUnit() throws IOException {
+        JsonNode report = JSON.readTree(
+                CliRunner.run("compare", "--format", "json", C1, C2).out());
+        JsonNode c1 = JSON.readTree(Path.of(C1, "jmh.json").toFile());
+        JsonNode c2 = JSON.readTree(Path.of(C2, "jmh.json").toFile());
+
+        for (String mode : List.of("avgt", "thrpt")) {
+            double old = rawMean(record(c1, mode, "1000"));
+            double current = rawMean(record(c2, mode, "1000"));
+            // C1's run is in µs, C2's in ms: a time per op is 1000× larger in µs, a rate 1000× smaller
+            double inOldUnit = mode.equals("avgt") ? current * 1000 : current / 1000;
+            JsonNode row = rows(report).stream()
+                    .filter(r -> r.get("mode").asText().equals(mode) && r.get("metric").isNull())
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(inOldUnit / old, row.get("ratio").get("value").asDouble(), 1e-9 * (inOldUnit / old));
+            assertTrue(row.get("ratio").get("lower").asDouble() < row.get("ratio").get("value").asDouble());
+            assertTrue(row.get("ratio").get("upper").asDouble() > row.get("ratio").get("value").asDouble());
+        }
+    }
+
+    @Test
+    void anotherProjectsFileAgainstItselfIsTheSameAtEveryPoint() throws IOException {
+        CliRunner run = CliRunner.run("compare", "--format", "json", HOLLOW, HOLLOW);
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        List<JsonNode> rows = rows(report);
+        assertEquals(20, rows.size()); // 4 modes × 5 string lengths; sample mode's percentiles have no error
+        rows.forEach(row -> assertEquals("~", row.get("verdict").asText(), row.toString()));
+        assertEquals(40, report.get("secondaryMetricsLeftOut").asInt()); // 8 percentiles × 5 sample-mode points
+        assertEquals(0, report.get("onlyOld").size());
+        assertEquals(0, report.get("onlyNew").size());
+        assertTrue(
+                CliRunner.run("compare", HOLLOW, HOLLOW).out().contains("\nNEW against OLD: 20 ~ (20 rows).\n"));
+    }
+
+    @Test
+    void failOnRegressionExitsThreeWhenARowGotSlower() {
+        CliRunner slower = CliRunner.run("compare", "--fail-on", "regression", C2, C1);
+        CliRunner faster = CliRunner.run("compare", "--fail-on", "regression", C1, C2);
+        CliRunner notAsked = CliRunner.run("compare", C2, C1);
+
+        assertEquals(3, slower.exitCode(), slower.err());
+        assertEquals("", slower.err());
+        assertTrue(slower.out().contains(" slower\n"), slower.out());
+        assertEquals(0, faster.exitCode(), faster.err());
+        assertEquals(0, notAsked.exitCode(), notAsked.err());
+    }
+
+    @Test
+    void aMissingFileIsOneLineNamingIt() {
+        CliRunner run = CliRunner.run("compare", C1, "no-such.json");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("no-such.json: error: cannot read: no such file or folder\n", run.err());
+    }
+
+    @Test
+    void malformedJsonIsOneLineAtItsLineAndColumn() throws IOException {
+        Path bad = Files.writeString(temp.resolve("bad.json"), "[\n  {\"benchmark\": \"a.B.c\",\n  \"mode\": }\n]\n");
+
+        CliRunner run = CliRunner.run("compare", bad.toString(), C1);
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(
+                bad + ":3:12: error: malformed JSON: Unexpected character ('}' (code 125)): expected a value\n",
+                run.err());
+    }
+
+    @Test
+    void aFolderWithoutResultsSaysWhatItNeeds() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("empty-run"));
+
+        CliRunner run = CliRunner.run("compare", folder.toString(), C1);
+
+        assertEquals(1, run.exitCode());
+        assertEquals(
+                folder + ": error: no jmh.json in this folder: give a JMH JSON file (-rf json) or a run folder that holds one\n",
+                run.err());
+    }
+
+    /** Bytes per op against megabytes per second is not a change of scale: refused, naming both places. */
+    @Test
+    void unitsThatDoNotConvertAreRefused() throws IOException {
+        Path old = Path.of(C1, "jmh.json");
+        String json = Files.readString(old);
+        Path changed = Files.writeString(
+                temp.resolve("changed.json"), json.replaceFirst("\"scoreUnit\" : \"B/op\"", "\"scoreUnit\" : \"MB/sec\""));
+        int line = lineOf(changed, 0); // the first record: its gc.alloc.rate.norm is the first B/op
+
+        CliRunner run = CliRunner.run("compare", old.toString(), changed.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(
+                changed + ":" + line + ":5: error: cannot compare SquareBenchmark.sequential avgt tasks=1000"
+                        + " gc.alloc.rate.norm: MB/sec here, B/op in " + old + ":" + line
+                        + "; only time units convert (ms/op against us/op, ops/s against ops/ms)\n",
+                run.err());
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        CliRunner run = CliRunner.run("compare", "--format", "html", C1, C2);
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("Invalid value for option '--format': expected one of "), run.err());
+    }
+
+    private static List<JsonNode> rows(JsonNode report) {
+        return StreamSupport.stream(report.get("rows").spliterator(), false).toList();
+    }
+
+    private static JsonNode record(JsonNode file, String mode, String tasks) {
+        for (JsonNode record : file) {
+            if (record.get("mode").asText().equals(mode)
+                    && record.get("params").get("tasks").asText().equals(tasks)) {
+                return record;
+            }
+        }
+        throw new AssertionError("no " + mode + " record at tasks=" + tasks);
+    }
+
+    private static double rawMean(JsonNode record) {
+        List<Double> values = new ArrayList<>();
+        record.get("primaryMetric").get("rawData").forEach(fork -> fork.forEach(v -> values.add(v.asDouble())));
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    /** The line a record starts on in a JMH file as JMH writes it: each record opens with a line "    {". */
+    private static int lineOf(Path file, int record) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        int seen = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("    {") && ++seen == record) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no record " + record + " in " + file);
+    }
+}
