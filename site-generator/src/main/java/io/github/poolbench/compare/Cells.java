@@ -17,13 +17,29 @@ record Cells(String name, String mode, String conditions, String old, String cur
     static final List<String> HEADINGS =
             List.of("benchmark", "mode", "params", "OLD", "NEW", "NEW/OLD (99.9 %)", "verdict");
 
-    static Cells of(Row row) {
+    /**
+     * Params with one value in every row (two rows or more), which a table states once above it rather
+     * than in each row: another project's benchmark may carry many that never vary.
+     */
+    static java.util.SortedMap<String, String> shared(List<Row> rows) {
+        java.util.SortedMap<String, String> shared = new java.util.TreeMap<>();
+        if (rows.size() < 2) {
+            return shared;
+        }
+        shared.putAll(rows.getFirst().point().params());
+        for (Row row : rows) {
+            shared.entrySet().removeIf(param -> !param.getValue().equals(row.point().params().get(param.getKey())));
+        }
+        return shared;
+    }
+
+    static Cells of(Row row, java.util.Set<String> shared) {
         Units.Shown shown = Units.readable(
                 row.unit(), Math.max(Math.abs(row.old().score()), Math.abs(row.current().score())));
         return new Cells(
                 row.name(),
                 row.point().mode(),
-                row.point().conditions(),
+                row.point().conditions(shared),
                 side(row.old(), shown),
                 side(row.current(), shown),
                 ratio(row.ratio()),

@@ -27,7 +27,13 @@ record Point(String benchmark, String mode, SortedMap<String, String> params, in
 
     /** {@code size=10, impl=array}, then {@code threads=4} when not 1; empty when there is neither. */
     String conditions() {
+        return conditions(java.util.Set.of());
+    }
+
+    /** The same, leaving out the params named: those every row of a table shares, said once above it. */
+    String conditions(java.util.Set<String> shared) {
         String text = params.entrySet().stream()
+                .filter(param -> !shared.contains(param.getKey()))
                 .map(param -> param.getKey() + "=" + param.getValue())
                 .collect(Collectors.joining(", "));
         if (threads == 1) {

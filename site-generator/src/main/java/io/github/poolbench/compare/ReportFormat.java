@@ -10,6 +10,8 @@ import io.github.poolbench.results.Sample;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /** How {@code compare} prints: a table for a terminal, Markdown for a pull request, JSON for tools. */
@@ -20,21 +22,22 @@ public enum ReportFormat {
             StringBuilder out = new StringBuilder();
             out.append("OLD  ").append(comparison.oldFile()).append('\n');
             out.append("NEW  ").append(comparison.newFile()).append('\n');
-            out.append(EXPLANATION).append("\n\n");
-            List<List<String>> table = new ArrayList<>();
-            table.add(Cells.HEADINGS);
-            comparison.rows().forEach(row -> table.add(Cells.of(row).values()));
-            int[] widths = new int[Cells.HEADINGS.size()];
-            table.forEach(line -> {
+            out.append(EXPLANATION).append('\n');
+            SortedMap<String, String> shared = Cells.shared(comparison.rows());
+            sharedLine(shared, line -> out.append(line).append('\n'));
+            out.append('\n');
+            List<List<String>> table = table(comparison, shared, (row, cells) -> cells.values());
+            int[] widths = new int[table.getFirst().size()];
+            table.forEach(cells -> {
                 for (int i = 0; i < widths.length; i++) {
-                    widths[i] = Math.max(widths[i], line.get(i).length());
+                    widths[i] = Math.max(widths[i], cells.get(i).length());
                 }
             });
-            for (List<String> line : table) {
+            for (List<String> cells : table) {
                 StringBuilder text = new StringBuilder();
                 for (int i = 0; i < widths.length; i++) {
-                    text.append(i == 0 ? "" : "  ").append(line.get(i));
-                    text.repeat(' ', widths[i] - line.get(i).length());
+                    text.append(i == 0 ? "" : "  ").append(cells.get(i));
+                    text.repeat(' ', widths[i] - cells.get(i).length());
                 }
                 out.append(text.toString().stripTrailing()).append('\n');
             }
@@ -51,17 +54,25 @@ public enum ReportFormat {
         @Override
         public String render(Comparison comparison) {
             StringBuilder out = new StringBuilder();
-            out.append("OLD ").append(code(comparison.oldFile().toString())).append(", NEW ")
-                    .append(code(comparison.newFile().toString())).append(". ").append(EXPLANATION).append("\n\n");
-            out.append(line(Cells.HEADINGS));
-            out.append("| --- | --- | --- | ---: | ---: | ---: | --- |\n");
-            for (Row row : comparison.rows()) {
-                Cells cells = Cells.of(row);
+            out.append("OLD ").append(code(comparison.oldFile().toString())).append(", NEW ");
+            out.append(code(comparison.newFile().toString())).append(". ").append(EXPLANATION).append("\n\n");
+            SortedMap<String, String> shared = Cells.shared(comparison.rows());
+            sharedLine(shared, line -> out.append(line).append("\n\n"));
+            List<List<String>> table = table(comparison, shared, (row, cells) -> {
                 List<String> values = new ArrayList<>(cells.values());
                 values.set(0, code(cells.name()));
-                values.set(6, row.verdict().regressed() ? "**" + cells.verdict() + "**" : cells.verdict());
-                out.append(line(values));
-            }
+                values.set(values.size() - 1, row.verdict().regressed() ? "**" + cells.verdict() + "**" : cells.verdict());
+                return values;
+            });
+            List<String> headings = table.getFirst();
+            out.append(cells(headings));
+            // scores and ratios align right, words left
+            out.append(cells(headings.stream()
+                    .map(heading -> heading.equals("OLD") || heading.equals("NEW") || heading.startsWith("NEW/OLD")
+                            ? "---:"
+                            : "---")
+                    .toList()));
+            table.stream().skip(1).forEach(values -> out.append(cells(values)));
             out.append('\n').append(summary(comparison)).append('\n');
             unmatched(comparison, (heading, points) -> {
                 out.append('\n').append(heading).append(":\n\n");
@@ -71,8 +82,8 @@ public enum ReportFormat {
             return out.toString();
         }
 
-        private static String line(List<String> cells) {
-            return cells.stream().map(ReportFormat::escape).collect(Collectors.joining(" | ", "| ", " |\n"));
+        private static String cells(List<String> values) {
+            return values.stream().map(ReportFormat::escape).collect(Collectors.joining(" | ", "| ", " |\n"));
         }
     },
     JSON {
@@ -170,6 +181,36 @@ public enum ReportFormat {
         }
         if (!comparison.onlyNew().isEmpty()) {
             print.accept("Only in NEW (" + comparison.onlyNew().size() + ")", comparison.onlyNew());
+        }
+    }
+
+    /**
+     * The table's headings and one list of cells per row; the params column is left out when no row
+     * has a param of its own (all of them shared, or none at all).
+     */
+    private static List<List<String>> table(
+            Comparison comparison, SortedMap<String, String> shared, BiFunction<Row, Cells, List<String>> cells) {
+        List<List<String>> table = new ArrayList<>();
+        table.add(Cells.HEADINGS);
+        comparison.rows().forEach(row -> table.add(cells.apply(row, Cells.of(row, shared.keySet()))));
+        int params = Cells.HEADINGS.indexOf("params");
+        if (table.stream().skip(1).allMatch(values -> values.get(params).isEmpty())) {
+            return table.stream()
+                    .map(values -> {
+                        List<String> fewer = new ArrayList<>(values);
+                        fewer.remove(params);
+                        return List.copyOf(fewer);
+                    })
+                    .toList();
+        }
+        return table;
+    }
+
+    private static void sharedLine(SortedMap<String, String> shared, java.util.function.Consumer<String> print) {
+        if (!shared.isEmpty()) {
+            print.accept("Every row has " + shared.entrySet().stream()
+                    .map(param -> param.getKey() + "=" + param.getValue())
+                    .collect(Collectors.joining(", ")) + ".");
         }
     }
 
