@@ -171,8 +171,7 @@ public enum ReportFormat {
     private static String summary(Comparison comparison) {
         return comparison.rows().isEmpty()
                 ? "No point is in both files."
-                : "NEW against OLD: " + Cells.summary(comparison.counts()) + " (" + comparison.rows().size()
-                        + " rows).";
+                : "NEW against OLD: " + Cells.summary(comparison.counts()) + " (" + comparison.rows().size() + (comparison.rows().size() == 1 ? " row)." : " rows).");
     }
 
     private static void unmatched(Comparison comparison, java.util.function.BiConsumer<String, List<Point>> print) {

@@ -165,12 +165,52 @@ class CompareCommandTest {
                 run.err());
     }
 
+    /** Records that differ only in forks or JVM arguments are one point to compare: which would be NEW's? */
+    @Test
+    void onePointTwiceInAFileIsRefused() throws IOException {
+        Path twice = Files.writeString(
+                temp.resolve("twice.json"),
+                "[\n" + record("a.B.c", "avgt", "\"forks\": 1", "\"scoreError\": 0.1") + ",\n"
+                        + record("a.B.c", "avgt", "\"forks\": 2", "\"scoreError\": 0.1") + "\n]\n");
+
+        CliRunner run = CliRunner.run("compare", twice.toString(), twice.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(
+                twice + ":3:1: error: two results for one point: B.c avgt, first at " + twice
+                        + ":2; compare needs one result per benchmark, mode, params and threads in each file\n",
+                run.err());
+    }
+
+    /** Without raw data and without an error estimate there is no interval: the row says so, and no word. */
+    @Test
+    void aScoreWithoutAnyErrorEstimateGetsNoVerdict() throws IOException {
+        Path old = Files.writeString(
+                temp.resolve("old.json"), "[\n" + record("a.B.c", "thrpt", "\"forks\": 1", "\"scoreError\": \"NaN\"") + "\n]\n");
+        Path current = Files.writeString(
+                temp.resolve("new.json"),
+                "[\n" + record("a.B.c", "thrpt", "\"forks\": 1", "\"scoreError\": \"NaN\"").replace("\"score\": 2.0", "\"score\": 3.0") + "\n]\n");
+
+        CliRunner run = CliRunner.run("compare", "--fail-on", "regression", old.toString(), current.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nB.c        thrpt  2.000 (no interval) ops/ms  3.000 (no interval) ops/ms  1.50 (no interval)  ?\n"), run.out());
+        assertTrue(run.out().contains("\nNEW against OLD: 1 ? (1 row).\n"), run.out());
+    }
+
     @Test
     void anUnknownFormatIsAUsageError() {
         CliRunner run = CliRunner.run("compare", "--format", "html", C1, C2);
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("Invalid value for option '--format': expected one of "), run.err());
+    }
+
+    /** One JMH record in a line of its own: {@code score} 2.0 in ops/ms with the given extra fields. */
+    private static String record(String benchmark, String mode, String forks, String error) {
+        return "{\"benchmark\": \"" + benchmark + "\", \"mode\": \"" + mode + "\", " + forks
+                + ", \"primaryMetric\": {\"score\": 2.0, " + error + ", \"scoreUnit\": \"ops/ms\"}}";
     }
 
     private static List<JsonNode> rows(JsonNode report) {
