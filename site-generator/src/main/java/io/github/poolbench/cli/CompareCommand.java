@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Compare two JMH JSON files (any project's -rf json output) or run folders holding jmh.json.",
-            "Per benchmark, mode and params: both scores with their 99.9 % intervals, NEW/OLD with its own"
-                    + " 99.9 % interval, and faster, slower or ~ (the interval holds 1)."
+            "Per benchmark, mode and params: both scores with their 99.9 %% intervals, NEW/OLD with its own"
+                    + " 99.9 %% interval, and faster, slower or ~ (the interval holds 1)."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
@@ -68,8 +68,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         Path oldFile = jmhFile(old);
         Path newFile = jmhFile(current);
-        Comparison comparison = Comparison.of(
-                oldFile, ResultsLoader.readJmh(oldFile), newFile, ResultsLoader.readJmh(newFile));
+        Comparison comparison =
+                Comparison.of(oldFile, ResultsLoader.readJmh(oldFile), newFile, ResultsLoader.readJmh(newFile));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(comparison));
         out.flush();

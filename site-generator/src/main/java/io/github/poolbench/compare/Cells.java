@@ -28,14 +28,17 @@ record Cells(String name, String mode, String conditions, String old, String cur
         }
         shared.putAll(rows.getFirst().point().params());
         for (Row row : rows) {
-            shared.entrySet().removeIf(param -> !param.getValue().equals(row.point().params().get(param.getKey())));
+            shared.entrySet()
+                    .removeIf(param ->
+                            !param.getValue().equals(row.point().params().get(param.getKey())));
         }
         return shared;
     }
 
     static Cells of(Row row, java.util.Set<String> shared) {
         Units.Shown shown = Units.readable(
-                row.unit(), Math.max(Math.abs(row.old().score()), Math.abs(row.current().score())));
+                row.unit(),
+                Math.max(Math.abs(row.old().score()), Math.abs(row.current().score())));
         return new Cells(
                 row.name(),
                 row.point().mode(),
@@ -89,7 +92,9 @@ record Cells(String name, String mode, String conditions, String old, String cur
     }
 
     private static String fixed(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_EVEN)
+                .toPlainString();
     }
 
     private static String significant(double value, int digits) {

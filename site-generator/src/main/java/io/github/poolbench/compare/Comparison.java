@@ -21,7 +21,7 @@ import java.util.Optional;
  * the points only one of them has.
  *
  * @param leftOut secondary metrics not compared: measured on one side only, or without raw data and
- *                error estimate on a side (sample mode's percentiles)
+ *                error estimate on a side
  */
 public record Comparison(
         Path oldFile, Path newFile, List<Row> rows, List<Point> onlyOld, List<Point> onlyNew, int leftOut) {
@@ -114,7 +114,8 @@ public record Comparison(
         if (factor.isEmpty()) {
             errors.add(error(
                     after.source(),
-                    "cannot compare " + point.label() + name.map(metric -> " " + metric).orElse("") + ": "
+                    "cannot compare " + point.label()
+                            + name.map(metric -> " " + metric).orElse("") + ": "
                             + current.unit() + " here, " + old.unit() + " in " + line(before.source())
                             + "; only time units convert (ms/op against us/op, ops/s against ops/ms)"));
             return Optional.empty();
@@ -123,8 +124,7 @@ public record Comparison(
         Sample oldSample = Sample.of(old, before.samples());
         Sample newSample = Sample.of(current, after.samples()).scaled(f);
         RatioInterval ratio = Ratio.fieller(newSample, oldSample);
-        Direction direction =
-                name.isEmpty() ? Direction.ofMode(point.mode()) : Direction.ofSecondary(old.unit());
+        Direction direction = name.isEmpty() ? Direction.ofMode(point.mode()) : Direction.ofSecondary(old.unit());
         return Optional.of(new Row(
                 point,
                 name,
@@ -151,7 +151,7 @@ public record Comparison(
 
     private static void throwIfAny(List<Diagnostic> errors) {
         if (!errors.isEmpty()) {
-            throw new InputException(errors);
+            throw new InputException(errors.stream().distinct().toList()); // OLD and NEW may be one file
         }
     }
 }

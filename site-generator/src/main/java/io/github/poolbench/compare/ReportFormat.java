@@ -55,13 +55,17 @@ public enum ReportFormat {
         public String render(Comparison comparison) {
             StringBuilder out = new StringBuilder();
             out.append("OLD ").append(code(comparison.oldFile().toString())).append(", NEW ");
-            out.append(code(comparison.newFile().toString())).append(". ").append(EXPLANATION).append("\n\n");
+            out.append(code(comparison.newFile().toString()))
+                    .append(". ")
+                    .append(EXPLANATION)
+                    .append("\n\n");
             SortedMap<String, String> shared = Cells.shared(comparison.rows());
             sharedLine(shared, line -> out.append(line).append("\n\n"));
             List<List<String>> table = table(comparison, shared, (row, cells) -> {
                 List<String> values = new ArrayList<>(cells.values());
                 values.set(0, code(cells.name()));
-                values.set(values.size() - 1, row.verdict().regressed() ? "**" + cells.verdict() + "**" : cells.verdict());
+                values.set(
+                        values.size() - 1, row.verdict().regressed() ? "**" + cells.verdict() + "**" : cells.verdict());
                 return values;
             });
             List<String> headings = table.getFirst();
@@ -76,7 +80,8 @@ public enum ReportFormat {
             out.append('\n').append(summary(comparison)).append('\n');
             unmatched(comparison, (heading, points) -> {
                 out.append('\n').append(heading).append(":\n\n");
-                points.forEach(point -> out.append("- ").append(escape(point.label())).append('\n'));
+                points.forEach(
+                        point -> out.append("- ").append(escape(point.label())).append('\n'));
             });
             leftOut(comparison, line -> out.append('\n').append(line).append('\n'));
             return out.toString();
@@ -171,7 +176,8 @@ public enum ReportFormat {
     private static String summary(Comparison comparison) {
         return comparison.rows().isEmpty()
                 ? "No point is in both files."
-                : "NEW against OLD: " + Cells.summary(comparison.counts()) + " (" + comparison.rows().size() + (comparison.rows().size() == 1 ? " row)." : " rows).");
+                : "NEW against OLD: " + Cells.summary(comparison.counts()) + " ("
+                        + comparison.rows().size() + (comparison.rows().size() == 1 ? " row)." : " rows).");
     }
 
     private static void unmatched(Comparison comparison, java.util.function.BiConsumer<String, List<Point>> print) {
@@ -207,9 +213,11 @@ public enum ReportFormat {
 
     private static void sharedLine(SortedMap<String, String> shared, java.util.function.Consumer<String> print) {
         if (!shared.isEmpty()) {
-            print.accept("Every row has " + shared.entrySet().stream()
-                    .map(param -> param.getKey() + "=" + param.getValue())
-                    .collect(Collectors.joining(", ")) + ".");
+            print.accept("Every row has "
+                    + shared.entrySet().stream()
+                            .map(param -> param.getKey() + "=" + param.getValue())
+                            .collect(Collectors.joining(", "))
+                    + ".");
         }
     }
 
@@ -217,7 +225,7 @@ public enum ReportFormat {
         if (comparison.leftOut() > 0) {
             print.accept(comparison.leftOut()
                     + " secondary metric(s) left out: measured in one file only, or with neither raw data"
-                    + " nor an error estimate (such as sample mode's percentiles).");
+                    + " nor an error estimate.");
         }
     }
 

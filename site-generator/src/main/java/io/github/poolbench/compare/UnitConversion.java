@@ -24,7 +24,6 @@ final class UnitConversion {
             return Optional.empty();
         }
         // a time per op grows with the unit's size, a rate shrinks with it
-        return Optional.of(
-                Units.isRate(from) ? toNanos.get() / fromNanos.get() : fromNanos.get() / toNanos.get());
+        return Optional.of(Units.isRate(from) ? toNanos.get() / fromNanos.get() : fromNanos.get() / toNanos.get());
     }
 }

@@ -19,17 +19,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code poolbench compare} as a user runs it, on real runs: {@code SquareBenchmark.sequential}
- * measured twice on the reference machine, once with C1 only ({@code -XX:TieredStopAtLevel=1},
- * scores in µs) and once with C2 (scores in ms, plus a second {@code tasks} value), in
- * {@code avgt} and {@code thrpt}; and Netflix Hollow's JMH file against itself. Whole outputs are
+ * measured twice at once on the loaded 2-core VM, once interpreted ({@code -Xint}, scores in µs) and
+ * once with C1 ({@code -XX:TieredStopAtLevel=1}, scores in ms, plus a second {@code tasks} value), in
+ * {@code avgt} and {@code thrpt}: NEW is faster in both modes, and swapped, slower; and Netflix Hollow's JMH file against itself. Whole outputs are
  * golden files: run with {@code -Dgolden.update=true} to rewrite them after an intended change, then
  * review the diff.
  */
 class CompareCommandTest {
 
     private static final String FIXTURES = "src/test/resources/fixtures/compare";
-    private static final String C1 = FIXTURES + "/square-c1";
-    private static final String C2 = FIXTURES + "/square-c2";
+    private static final String OLD = FIXTURES + "/square-xint";
+    private static final String NEW = FIXTURES + "/square-c1";
     private static final String HOLLOW = FIXTURES + "/netflix-hollow/jmh-result.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +39,12 @@ class CompareCommandTest {
 
     @ParameterizedTest(name = "{0} against {1} as {2}")
     @CsvSource({
-        "square-c1, square-c2, text",
-        "square-c1, square-c2, markdown",
-        "square-c1, square-c2, json",
-        "square-c2, square-c1, text",
-        "square-c2, square-c1, markdown",
-        "square-c2, square-c1, json"
+        "square-xint, square-c1, text",
+        "square-xint, square-c1, markdown",
+        "square-xint, square-c1, json",
+        "square-c1, square-xint, text",
+        "square-c1, square-xint, markdown",
+        "square-c1, square-xint, json"
     })
     void realRunsMatchTheirGoldenOutput(String old, String current, String format) throws IOException {
         CliRunner run = CliRunner.run("compare", "--format", format, FIXTURES + "/" + old, FIXTURES + "/" + current);
@@ -63,22 +63,25 @@ class CompareCommandTest {
     @Test
     void theRatioIsTheRawMeansOfNewOverOldInOneUnit() throws IOException {
         JsonNode report = JSON.readTree(
-                CliRunner.run("compare", "--format", "json", C1, C2).out());
-        JsonNode c1 = JSON.readTree(Path.of(C1, "jmh.json").toFile());
-        JsonNode c2 = JSON.readTree(Path.of(C2, "jmh.json").toFile());
+                CliRunner.run("compare", "--format", "json", OLD, NEW).out());
+        JsonNode c1 = JSON.readTree(Path.of(OLD, "jmh.json").toFile());
+        JsonNode c2 = JSON.readTree(Path.of(NEW, "jmh.json").toFile());
 
         for (String mode : List.of("avgt", "thrpt")) {
             double old = rawMean(record(c1, mode, "1000"));
             double current = rawMean(record(c2, mode, "1000"));
-            // C1's run is in µs, C2's in ms: a time per op is 1000× larger in µs, a rate 1000× smaller
+            // the interpreted run is in µs, the C1 run in ms: a time per op is 1000× larger in µs, a rate 1000× smaller
             double inOldUnit = mode.equals("avgt") ? current * 1000 : current / 1000;
             JsonNode row = rows(report).stream()
-                    .filter(r -> r.get("mode").asText().equals(mode) && r.get("metric").isNull())
+                    .filter(r -> r.get("mode").asText().equals(mode)
+                            && r.get("metric").isNull())
                     .findFirst()
                     .orElseThrow();
             assertEquals(inOldUnit / old, row.get("ratio").get("value").asDouble(), 1e-9 * (inOldUnit / old));
-            assertTrue(row.get("ratio").get("lower").asDouble() < row.get("ratio").get("value").asDouble());
-            assertTrue(row.get("ratio").get("upper").asDouble() > row.get("ratio").get("value").asDouble());
+            assertTrue(row.get("ratio").get("lower").asDouble()
+                    < row.get("ratio").get("value").asDouble());
+            assertTrue(row.get("ratio").get("upper").asDouble()
+                    > row.get("ratio").get("value").asDouble());
         }
     }
 
@@ -89,20 +92,21 @@ class CompareCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = JSON.readTree(run.out());
         List<JsonNode> rows = rows(report);
-        assertEquals(20, rows.size()); // 4 modes × 5 string lengths; sample mode's percentiles have no error
+        assertEquals(60, rows.size()); // 4 modes × 5 string lengths, and 8 percentiles (raw data per iteration) at each
+        // sample-mode point
         rows.forEach(row -> assertEquals("~", row.get("verdict").asText(), row.toString()));
-        assertEquals(40, report.get("secondaryMetricsLeftOut").asInt()); // 8 percentiles × 5 sample-mode points
+        assertEquals(20, rows.stream().filter(row -> row.get("metric").isNull()).count());
+        assertEquals(0, report.get("secondaryMetricsLeftOut").asInt());
         assertEquals(0, report.get("onlyOld").size());
         assertEquals(0, report.get("onlyNew").size());
-        assertTrue(
-                CliRunner.run("compare", HOLLOW, HOLLOW).out().contains("\nNEW against OLD: 20 ~ (20 rows).\n"));
+        assertTrue(CliRunner.run("compare", HOLLOW, HOLLOW).out().contains("\nNEW against OLD: 60 ~ (60 rows).\n"));
     }
 
     @Test
     void failOnRegressionExitsThreeWhenARowGotSlower() {
-        CliRunner slower = CliRunner.run("compare", "--fail-on", "regression", C2, C1);
-        CliRunner faster = CliRunner.run("compare", "--fail-on", "regression", C1, C2);
-        CliRunner notAsked = CliRunner.run("compare", C2, C1);
+        CliRunner slower = CliRunner.run("compare", "--fail-on", "regression", NEW, OLD);
+        CliRunner faster = CliRunner.run("compare", "--fail-on", "regression", OLD, NEW);
+        CliRunner notAsked = CliRunner.run("compare", NEW, OLD);
 
         assertEquals(3, slower.exitCode(), slower.err());
         assertEquals("", slower.err());
@@ -113,7 +117,7 @@ class CompareCommandTest {
 
     @Test
     void aMissingFileIsOneLineNamingIt() {
-        CliRunner run = CliRunner.run("compare", C1, "no-such.json");
+        CliRunner run = CliRunner.run("compare", OLD, "no-such.json");
 
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
@@ -124,12 +128,12 @@ class CompareCommandTest {
     void malformedJsonIsOneLineAtItsLineAndColumn() throws IOException {
         Path bad = Files.writeString(temp.resolve("bad.json"), "[\n  {\"benchmark\": \"a.B.c\",\n  \"mode\": }\n]\n");
 
-        CliRunner run = CliRunner.run("compare", bad.toString(), C1);
+        CliRunner run = CliRunner.run("compare", bad.toString(), OLD);
 
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals(
-                bad + ":3:12: error: malformed JSON: Unexpected character ('}' (code 125)): expected a value\n",
+                bad + ":3:11: error: malformed JSON: Unexpected character ('}' (code 125)): expected a value\n",
                 run.err());
     }
 
@@ -137,21 +141,23 @@ class CompareCommandTest {
     void aFolderWithoutResultsSaysWhatItNeeds() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("empty-run"));
 
-        CliRunner run = CliRunner.run("compare", folder.toString(), C1);
+        CliRunner run = CliRunner.run("compare", folder.toString(), OLD);
 
         assertEquals(1, run.exitCode());
         assertEquals(
-                folder + ": error: no jmh.json in this folder: give a JMH JSON file (-rf json) or a run folder that holds one\n",
+                folder
+                        + ": error: no jmh.json in this folder: give a JMH JSON file (-rf json) or a run folder that holds one\n",
                 run.err());
     }
 
     /** Bytes per op against megabytes per second is not a change of scale: refused, naming both places. */
     @Test
     void unitsThatDoNotConvertAreRefused() throws IOException {
-        Path old = Path.of(C1, "jmh.json");
+        Path old = Path.of(OLD, "jmh.json");
         String json = Files.readString(old);
         Path changed = Files.writeString(
-                temp.resolve("changed.json"), json.replaceFirst("\"scoreUnit\" : \"B/op\"", "\"scoreUnit\" : \"MB/sec\""));
+                temp.resolve("changed.json"),
+                json.replaceFirst("\"scoreUnit\" : \"B/op\"", "\"scoreUnit\" : \"MB/sec\""));
         int line = lineOf(changed, 0); // the first record: its gc.alloc.rate.norm is the first B/op
 
         CliRunner run = CliRunner.run("compare", old.toString(), changed.toString());
@@ -159,7 +165,7 @@ class CompareCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals(
-                changed + ":" + line + ":5: error: cannot compare SquareBenchmark.sequential avgt tasks=1000"
+                changed + ":" + line + ":5: error: cannot compare SquareBenchmark.sequential thrpt tasks=1000"
                         + " gc.alloc.rate.norm: MB/sec here, B/op in " + old + ":" + line
                         + "; only time units convert (ms/op against us/op, ops/s against ops/ms)\n",
                 run.err());
@@ -187,21 +193,29 @@ class CompareCommandTest {
     @Test
     void aScoreWithoutAnyErrorEstimateGetsNoVerdict() throws IOException {
         Path old = Files.writeString(
-                temp.resolve("old.json"), "[\n" + record("a.B.c", "thrpt", "\"forks\": 1", "\"scoreError\": \"NaN\"") + "\n]\n");
+                temp.resolve("old.json"),
+                "[\n" + record("a.B.c", "thrpt", "\"forks\": 1", "\"scoreError\": \"NaN\"") + "\n]\n");
         Path current = Files.writeString(
                 temp.resolve("new.json"),
-                "[\n" + record("a.B.c", "thrpt", "\"forks\": 1", "\"scoreError\": \"NaN\"").replace("\"score\": 2.0", "\"score\": 3.0") + "\n]\n");
+                "[\n"
+                        + record("a.B.c", "thrpt", "\"forks\": 1", "\"scoreError\": \"NaN\"")
+                                .replace("\"score\": 2.0", "\"score\": 3.0")
+                        + "\n]\n");
 
         CliRunner run = CliRunner.run("compare", "--fail-on", "regression", old.toString(), current.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("\nB.c        thrpt  2.000 (no interval) ops/ms  3.000 (no interval) ops/ms  1.50 (no interval)  ?\n"), run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "\nB.c        thrpt  2.000 (no interval) ops/ms  3.000 (no interval) ops/ms  1.50 (no interval)  ?\n"),
+                run.out());
         assertTrue(run.out().contains("\nNEW against OLD: 1 ? (1 row).\n"), run.out());
     }
 
     @Test
     void anUnknownFormatIsAUsageError() {
-        CliRunner run = CliRunner.run("compare", "--format", "html", C1, C2);
+        CliRunner run = CliRunner.run("compare", "--format", "html", OLD, NEW);
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("Invalid value for option '--format': expected one of "), run.err());
