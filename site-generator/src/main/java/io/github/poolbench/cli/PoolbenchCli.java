@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ServeCommand.class,
             RecordCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PoolbenchCli implements Runnable {
