@@ -3,6 +3,7 @@ package io.github.poolbench.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.poolbench.layout.ResultsLayout;
+import io.github.poolbench.presentation.Quantities;
 import io.github.poolbench.results.ResultRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public record RunContext(
             return "";
         }
         double value = node.asDouble();
-        return (value == 0 ? "0" : Format.significant(value, value >= 100 ? 3 : 2)) + " %";
+        return (value == 0 ? "0" : Quantities.significant(value, value >= 100 ? 3 : 2)) + " %";
     }
 
     /** {@code 2026-12-01 09:53–10:20 UTC}, or just the start when the end is missing or unreadable. */

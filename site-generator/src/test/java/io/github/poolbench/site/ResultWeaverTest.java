@@ -93,7 +93,7 @@ class ResultWeaverTest {
                 "PrimesBenchmark.map poolSize=2 metric=gc.alloc.rate.norm       | 2048.00 ± 0.50 B/op",
                 "PrimesBenchmark.map poolSize=2 show=ratio-to-ideal ideal=cpu   | 1.01× (0.99–1.04) the ideal",
                 "SquareBenchmark.map pool=VIRTUAL poolSize=2                    | 9000 ± 180 ops/s",
-                "SquareBenchmark.map pool=THREAD poolSize=1 show=speedup        | 1.00× (0.98–1.02: not distinguishable from sequential)",
+                "SquareBenchmark.map pool=THREAD poolSize=1 show=speedup        | 1.00× (0.98–1.02: no faster than sequential)",
                 "FetchBenchmark.map poolSize=2 mode=sample                      | 202.00 ± 0.80 ms",
                 "FetchBenchmark.map poolSize=4 show=ratio-to-ideal              | 1.02× (1.01–1.03) the ideal",
             })
