@@ -132,7 +132,7 @@ class BadResultsTest extends BadInputTest {
         assertOneError(
                 result,
                 file + ":11:1",
-                "duplicate result: a.B.c (ss, threads 1, forks 0, JVM arguments []), first at " + file + ":2\n");
+                "duplicate result: a.B.c (ss, threads 1, forks 0, JVM arguments []), first at " + file + ":2");
         assertEquals(before, fingerprint(site));
     }
 

@@ -90,7 +90,8 @@ class InputLinksTest extends BadInputTest {
         assertWarning(
                 result,
                 link.toString(),
-                "skipped: a symbolic link to " + secret.toRealPath() + ", outside the history folder");
+                "skipped: a symbolic link to " + secret.toRealPath()
+                        + ", outside the history folder; the build reads only files inside it");
         assertNotInSite(site, SECRET);
     }
 
@@ -109,7 +110,7 @@ class InputLinksTest extends BadInputTest {
     void aBrokenLinkIsSkippedWithAWarning() throws IOException {
         Path link = Files.createSymbolicLink(content.resolve("gone.md"), temp.resolve("nowhere.md"));
 
-        assertWarning(build(), link.toString(), "skipped: a broken symbolic link");
+        assertWarning(build(), link.toString(), "skipped: a broken symbolic link (to " + temp.resolve("nowhere.md") + ")");
     }
 
     @ParameterizedTest(name = "a FIFO in the {0}")
