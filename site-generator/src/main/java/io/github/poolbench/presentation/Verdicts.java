@@ -83,8 +83,7 @@ public final class Verdicts {
         RatioInterval speedup = ratio.interval();
         boolean behind = speedup.ratio() < 1;
         RatioInterval shown = behind ? speedup.inverse() : speedup;
-        String bounds =
-                shown.isBounded() ? " (" + Quantities.interval(shown) + "×)" : " (interval unbounded)";
+        String bounds = shown.isBounded() ? " (" + Quantities.interval(shown) + "×)" : " (interval unbounded)";
         String times = Quantities.times(shown.ratio());
         return switch (ratio.verdict()) {
             case FASTER, SLOWER -> times + " " + word(ratio.verdict()) + bounds;

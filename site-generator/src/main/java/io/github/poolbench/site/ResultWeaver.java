@@ -245,7 +245,9 @@ final class ResultWeaver {
             case SPEEDUP -> speedup(result, run, block.location());
             case RATIO_TO_IDEAL -> Verdicts.ratio(ratioToIdeal(value, result, run, block.location())) + " the ideal";
             case IDEAL ->
-                Quantities.value(ideal(value, result, run, block.location()), result.primary().unit());
+                Quantities.value(
+                        ideal(value, result, run, block.location()),
+                        result.primary().unit());
             case PARAM -> throw new IllegalStateException("handled above");
         };
         String title = describe(result, run) + "; "

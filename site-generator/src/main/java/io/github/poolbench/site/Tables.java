@@ -52,8 +52,7 @@ final class Tables {
         List<String> cells = new ArrayList<>();
         for (String name : metrics) {
             Metric metric = result.secondary().get(name);
-            cells.add(
-                    metric == null ? "" : Quantities.cell(metric));
+            cells.add(metric == null ? "" : Quantities.cell(metric));
         }
         Units.Shown shown = Quantities.shown(primary.unit(), primary.score());
         double score = shown.apply(primary.score());

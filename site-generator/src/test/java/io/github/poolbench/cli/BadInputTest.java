@@ -58,7 +58,8 @@ abstract class BadInputTest {
     /** Asserts exit 1 with exactly one line on stderr, {@code location: error: message}, the message whole. */
     static void assertOneError(CliRunner result, String location, String message) {
         assertEquals(1, result.exitCode(), result.out() + result.err());
-        assertEquals(List.of(location + ": error: " + message), result.err().lines().toList());
+        assertEquals(
+                List.of(location + ": error: " + message), result.err().lines().toList());
     }
 
     /** Asserts exit 0 and that stdout holds the line {@code location: warning: message}, the message whole. */
@@ -66,7 +67,8 @@ abstract class BadInputTest {
         assertEquals(0, result.exitCode(), result.err());
         String line = location + ": warning: " + message;
         assertTrue(
-                result.out().lines().anyMatch(line::equals), "expected the line\n" + line + "\nbut got\n" + result.out());
+                result.out().lines().anyMatch(line::equals),
+                "expected the line\n" + line + "\nbut got\n" + result.out());
     }
 
     /** Every path below {@code root}, its kind, mode and bytes: equal fingerprints mean an untouched tree. */

@@ -110,7 +110,8 @@ class InputLinksTest extends BadInputTest {
     void aBrokenLinkIsSkippedWithAWarning() throws IOException {
         Path link = Files.createSymbolicLink(content.resolve("gone.md"), temp.resolve("nowhere.md"));
 
-        assertWarning(build(), link.toString(), "skipped: a broken symbolic link (to " + temp.resolve("nowhere.md") + ")");
+        assertWarning(
+                build(), link.toString(), "skipped: a broken symbolic link (to " + temp.resolve("nowhere.md") + ")");
     }
 
     @ParameterizedTest(name = "a FIFO in the {0}")

@@ -71,8 +71,7 @@ class TrendSiteTest {
                 page.contains("301.5 ± 1.0<br><code>2222222</code>")
                         && page.contains("330.0 ± 2.0<br><code>3333333</code>"),
                 page);
-        assertTrue(
-                page.contains("<td class=\"verdict-no-faster\">no faster</td>"), "run 2 moved within the noise");
+        assertTrue(page.contains("<td class=\"verdict-no-faster\">no faster</td>"), "run 2 moved within the noise");
         assertTrue(page.contains("<td class=\"num\">+9.5 %"), "the change in the site's format: " + page);
         for (int chart = 1; chart <= 3; chart++) {
             String name = "charts/trend/1-test-machine-" + chart;

@@ -55,18 +55,14 @@ class TemplatesTest {
     void aSyntaxErrorNamesItsLineAndColumn() throws IOException {
         Templates templates = with("bad.ftlh", "<p>\n<#if>\n");
         InputException error = assertThrows(InputException.class, () -> templates.render("bad.ftlh", Map.of()));
-        assertEquals(
-                folder.resolve("bad.ftlh") + ":2:1: error: template syntax error: ",
-                error.getMessage());
+        assertEquals(folder.resolve("bad.ftlh") + ":2:1: error: template syntax error: ", error.getMessage());
     }
 
     @Test
     void aMissingValueNamesItsLineAndColumn() throws IOException {
         Templates templates = with("page.ftlh", "<p>\n  ${missing}\n");
         InputException error = assertThrows(InputException.class, () -> templates.render("page.ftlh", Map.of()));
-        assertEquals(
-                folder.resolve("page.ftlh") + ":2:5: error: template error: ",
-                error.getMessage());
+        assertEquals(folder.resolve("page.ftlh") + ":2:5: error: template error: ", error.getMessage());
     }
 
     @Test

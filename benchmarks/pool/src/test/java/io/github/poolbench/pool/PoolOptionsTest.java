@@ -50,8 +50,7 @@ class PoolOptionsTest {
         Duration h = BASE.heartbeatTimeout();
         List<String> none = List.of();
         Duration seven = Duration.ofSeconds(7);
-        assertEquals(
-                base(seven, s, g, none, none, 0, null, 0, h, 0, false, none), BASE.withDefaultTimeout(seven));
+        assertEquals(base(seven, s, g, none, none, 0, null, 0, h, 0, false, none), BASE.withDefaultTimeout(seven));
         assertEquals(base(d, seven, g, none, none, 0, null, 0, h, 0, false, none), BASE.withStartTimeout(seven));
         assertEquals(base(d, s, seven, none, none, 0, null, 0, h, 0, false, none), BASE.withCloseGrace(seven));
         assertEquals(
@@ -65,8 +64,7 @@ class PoolOptionsTest {
         assertEquals(base(d, s, g, none, none, 0, null, 5, h, 0, false, none), BASE.withWorkerProcessCap(5));
         assertEquals(base(d, s, g, none, none, 0, null, 0, seven, 0, false, none), BASE.withHeartbeatTimeout(seven));
         assertEquals(base(d, s, g, none, none, 0, null, 0, h, 2, false, none), BASE.withSpareWorkers(2));
-        assertEquals(
-                base(d, s, g, none, none, 0, null, 0, h, 0, true, List.of("a.B")), BASE.withWarmUp("a.B"));
+        assertEquals(base(d, s, g, none, none, 0, null, 0, h, 0, true, List.of("a.B")), BASE.withWarmUp("a.B"));
     }
 
     @Test
@@ -76,8 +74,7 @@ class PoolOptionsTest {
 
     @Test
     void aWitherCannotMakeAnInvalidCopy() {
-        IllegalArgumentException error =
-                assertThrows(IllegalArgumentException.class, () -> BASE.withSpareWorkers(-1));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> BASE.withSpareWorkers(-1));
         assertEquals("spareWorkers must be 0 (none) or more: -1", error.getMessage());
     }
 
