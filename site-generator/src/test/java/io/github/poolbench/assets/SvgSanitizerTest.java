@@ -55,7 +55,7 @@ class SvgSanitizerTest {
         String published = sanitise(OPEN + "<rect width=\"1\" height=\"1\" onclick=\"steal()\"/>\n</svg>\n")
                 .orElseThrow();
         assertEquals(
-                List.of("content/images/x.svg:2:48: warning: SVG: dropped onclick=\"steal()\" on <rect>: "
+                List.of("content/images/x.svg:2:47: warning: SVG: dropped onclick=\"steal()\" on <rect>: "
                         + "an event handler runs code"),
                 said());
         assertTrue(published.contains("<rect width=\"1\" height=\"1\"") && !published.contains("steal"), published);
@@ -65,7 +65,7 @@ class SvgSanitizerTest {
     void aReferenceToAnotherFileIsDropped() {
         sanitise(OPEN + "<use href=\"https://example.org/sprite.svg#a\"/>\n</svg>\n");
         assertEquals(
-                List.of("content/images/x.svg:2:46: warning: SVG: dropped href=\"https://example.org/sprite.s…\" on "
+                List.of("content/images/x.svg:2:47: warning: SVG: dropped href=\"https://example.org/sprite.svg…\" on "
                         + "<use>: an SVG may refer only to its own parts (#id), images only as data:image/…, and "
                         + "link only to http and https"),
                 said());
@@ -76,7 +76,7 @@ class SvgSanitizerTest {
         Optional<String> published = sanitise("<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>\n" + OPEN + "</svg>\n");
         assertEquals(Optional.empty(), published);
         assertEquals(
-                List.of("content/images/x.svg:1:36: warning: SVG not published: a DOCTYPE other than "
+                List.of("content/images/x.svg:1:37: warning: SVG not published: a DOCTYPE other than "
                         + "<!DOCTYPE svg PUBLIC \"…\" \"…\"> could declare entities, which expand without bound or "
                         + "read files"),
                 said());
@@ -86,7 +86,7 @@ class SvgSanitizerTest {
     void aDocumentWhoseRootIsNoSvgIsRefused() {
         assertEquals(Optional.empty(), sanitise("<html xmlns=\"http://www.w3.org/1999/xhtml\"/>\n"));
         assertEquals(
-                List.of("content/images/x.svg:1:46: warning: SVG not published: not an SVG document (its root is "
+                List.of("content/images/x.svg:1:45: warning: SVG not published: not an SVG document (its root is "
                         + "<html>)"),
                 said());
     }
