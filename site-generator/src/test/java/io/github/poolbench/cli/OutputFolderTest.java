@@ -71,10 +71,16 @@ class OutputFolderTest extends BadInputTest {
             default -> content.resolve("site");
         };
         String message = switch (which) {
-            case "file" -> "output folder is a file, not a folder";
-            case "parent" -> "output folder holds the content folder";
-            case "inside-content" -> "output folder lies inside the content folder";
-            default -> "output folder is the " + which + " folder";
+            case "file" -> "output folder is a file, not a folder; the build will not replace it. Choose another --out";
+            case "parent" ->
+                "output folder holds the content folder " + content
+                        + "; the build would replace its own input. Choose another --out";
+            case "inside-content" ->
+                "output folder lies inside the content folder " + content
+                        + "; the site would become input to the next build. Choose another --out";
+            default ->
+                "output folder is the " + which
+                        + " folder; the build would replace its own input. Choose another --out";
         };
         String before = fingerprint(temp);
 
@@ -129,7 +135,10 @@ class OutputFolderTest extends BadInputTest {
         Path target = Files.createDirectories(temp.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(temp.resolve("link"), target);
 
-        assertOneError(build("--out", link.toString()), link.toString(), "output folder is a symbolic link");
+        assertOneError(
+                build("--out", link.toString()),
+                link.toString(),
+                "output folder is a symbolic link; name the folder itself (" + target + ")");
     }
 
     /**
@@ -152,8 +161,9 @@ class OutputFolderTest extends BadInputTest {
             assertOneError(
                     result,
                     locked.toString(),
-                    "cannot write the site for " + out
-                            + " here (permission denied): make this folder writable, or choose another --out");
+                    "cannot write the site for " + out + " here ("
+                            + (root() ? "operation not permitted" : "permission denied")
+                            + "): make this folder writable, or choose another --out");
         } finally {
             if (root()) {
                 run("chattr", "-i", locked.toString());

@@ -55,15 +55,21 @@ class TemplatesTest {
     void aSyntaxErrorNamesItsLineAndColumn() throws IOException {
         Templates templates = with("bad.ftlh", "<p>\n<#if>\n");
         InputException error = assertThrows(InputException.class, () -> templates.render("bad.ftlh", Map.of()));
-        assertEquals(folder.resolve("bad.ftlh") + ":2:2: error: template syntax error: #if is an existing directive, but the tag is malformed.  "
-                        + "(See FreeMarker Manual / Directive Reference.)", error.getMessage());
+        assertEquals(
+                folder.resolve("bad.ftlh")
+                        + ":2:2: error: template syntax error: #if is an existing directive, but the tag is malformed.  "
+                        + "(See FreeMarker Manual / Directive Reference.)",
+                error.getMessage());
     }
 
     @Test
     void aMissingValueNamesItsLineAndColumn() throws IOException {
         Templates templates = with("page.ftlh", "<p>\n  ${missing}\n");
         InputException error = assertThrows(InputException.class, () -> templates.render("page.ftlh", Map.of()));
-        assertEquals(folder.resolve("page.ftlh") + ":2:5: error: template error: The following has evaluated to null or missing:", error.getMessage());
+        assertEquals(
+                folder.resolve("page.ftlh")
+                        + ":2:5: error: template error: The following has evaluated to null or missing:",
+                error.getMessage());
     }
 
     @Test
@@ -72,7 +78,10 @@ class TemplatesTest {
         Path file = Files.writeString(folder.resolve("keep.txt"), "kept");
         InputException error =
                 assertThrows(InputException.class, () -> templates.render("page.ftlh", Map.of("file", file)));
-        assertEquals(folder.resolve("page.ftlh") + ":1:3: error: template error: The following has evaluated to null or missing:", error.getMessage());
+        assertEquals(
+                folder.resolve("page.ftlh")
+                        + ":1:3: error: template error: The following has evaluated to null or missing:",
+                error.getMessage());
         assertEquals("kept", Files.readString(file));
     }
 }
