@@ -12,28 +12,34 @@ class DiagnosticsTest {
 
     private static final Location AT = new Location(Path.of("content", "index.md"), 7, 3);
 
+    /** A build's diagnostics, strict or not, after one warning about a box type. */
+    private static Diagnostics warned(boolean strict) {
+        Diagnostics diagnostics = new Diagnostics(strict);
+        diagnostics.warn(AT, "unknown box type 'hint'");
+        return diagnostics;
+    }
+
+    private static List<String> lines(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(Diagnostic::toString).toList();
+    }
+
     @Test
     void aWarningPrintsWithItsPlaceAndSeverity() {
-        Diagnostics diagnostics = new Diagnostics(false);
-        diagnostics.warn(AT, "unknown box type 'hint'");
         assertEquals(
                 List.of("content/index.md:7:3: warning: unknown box type 'hint'"),
-                diagnostics.all().stream().map(Diagnostic::toString).toList());
+                lines(warned(false).all()));
     }
 
     @Test
     void underStrictAWarningIsAnError() {
-        Diagnostics diagnostics = new Diagnostics(true);
-        diagnostics.warn(AT, "unknown box type 'hint'");
         assertEquals(
                 List.of("content/index.md:7:3: error: unknown box type 'hint'"),
-                diagnostics.errors().stream().map(Diagnostic::toString).toList());
+                lines(warned(true).errors()));
     }
 
     @Test
     void withoutStrictAWarningIsNoError() {
-        Diagnostics diagnostics = new Diagnostics(false);
-        diagnostics.warn(AT, "unknown box type 'hint'");
+        Diagnostics diagnostics = warned(false);
         diagnostics.throwIfErrors();
         assertEquals(List.of(), diagnostics.errors());
     }
@@ -47,7 +53,7 @@ class DiagnosticsTest {
         InputException thrown = assertThrows(InputException.class, diagnostics::throwIfErrors);
         assertEquals(
                 List.of("content/index.md:7:3: error: first", "content/index.md:9: error: second"),
-                thrown.errors().stream().map(Diagnostic::toString).toList());
+                lines(thrown.errors()));
     }
 
     @Test
@@ -55,8 +61,6 @@ class DiagnosticsTest {
         Diagnostics diagnostics = new Diagnostics(false);
         diagnostics.error(AT, "broken");
         diagnostics.warn(AT, "odd");
-        assertEquals(
-                List.of("content/index.md:7:3: warning: odd"),
-                diagnostics.warnings().stream().map(Diagnostic::toString).toList());
+        assertEquals(List.of("content/index.md:7:3: warning: odd"), lines(diagnostics.warnings()));
     }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.poolbench.results.Ratio;
 import io.github.poolbench.results.RatioInterval;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One wording per verdict, whichever page says it: each form, one test each. */
 class VerdictsTest {
@@ -20,24 +24,18 @@ class VerdictsTest {
     private static final Ratio BEHIND = ratio(1 / 1.3, 1 / 1.36, 1 / 1.25);
     private static final Ratio UNKNOWN = new Ratio(RatioInterval.unknown(3.86), Ratio.Verdict.UNKNOWN);
 
-    @Test
-    void aSentenceSaysFasterWithTheInterval() {
-        assertEquals("1.99× faster (1.95–2.03×)", Verdicts.sentence(FASTER));
+    static Stream<Arguments> sentences() {
+        return Stream.of(
+                Arguments.of("faster, with the interval", FASTER, "1.99× faster (1.95–2.03×)"),
+                Arguments.of("how many times slower, never below 1", BEHIND, "1.30× slower (1.25–1.36×)"),
+                Arguments.of("an interval holding 1", SAME, "no faster: 1.02× (0.97–1.08×)"),
+                Arguments.of("no interval", UNKNOWN, "not known: 3.86× faster (no error estimate)"));
     }
 
-    @Test
-    void aSentenceSaysHowManyTimesSlowerNeverAFractionBelowOne() {
-        assertEquals("1.30× slower (1.25–1.36×)", Verdicts.sentence(BEHIND));
-    }
-
-    @Test
-    void aSentenceWithAnIntervalHoldingOneSaysNoFaster() {
-        assertEquals("no faster: 1.02× (0.97–1.08×)", Verdicts.sentence(SAME));
-    }
-
-    @Test
-    void aSentenceWithoutAnIntervalSaysNotKnown() {
-        assertEquals("not known: 3.86× faster (no error estimate)", Verdicts.sentence(UNKNOWN));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sentences")
+    void aSentenceSaysTheVerdictWithItsNumbers(String what, Ratio ratio, String sentence) {
+        assertEquals(sentence, Verdicts.sentence(ratio));
     }
 
     @Test

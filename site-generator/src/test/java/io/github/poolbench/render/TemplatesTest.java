@@ -51,25 +51,28 @@ class TemplatesTest {
         assertEquals(folder.resolve("gone.ftlh") + ": error: template not found", error.getMessage());
     }
 
+    /** The one line a template named {@code name} holding {@code text} fails with, rendered with no model. */
+    private String failure(String name, String text) throws IOException {
+        Templates templates = with(name, text);
+        return assertThrows(InputException.class, () -> templates.render(name, Map.of()))
+                .getMessage();
+    }
+
     @Test
     void aSyntaxErrorNamesItsLineAndColumn() throws IOException {
-        Templates templates = with("bad.ftlh", "<p>\n<#if>\n");
-        InputException error = assertThrows(InputException.class, () -> templates.render("bad.ftlh", Map.of()));
         assertEquals(
                 folder.resolve("bad.ftlh")
                         + ":2:2: error: template syntax error: #if is an existing directive, but the tag is malformed.  "
                         + "(See FreeMarker Manual / Directive Reference.)",
-                error.getMessage());
+                failure("bad.ftlh", "<p>\n<#if>\n"));
     }
 
     @Test
     void aMissingValueNamesItsLineAndColumn() throws IOException {
-        Templates templates = with("page.ftlh", "<p>\n  ${missing}\n");
-        InputException error = assertThrows(InputException.class, () -> templates.render("page.ftlh", Map.of()));
         assertEquals(
                 folder.resolve("page.ftlh")
                         + ":2:5: error: template error: The following has evaluated to null or missing:",
-                error.getMessage());
+                failure("page.ftlh", "<p>\n  ${missing}\n"));
     }
 
     @Test
