@@ -1,5 +1,6 @@
 package io.github.poolbench.chart;
 
+import io.github.poolbench.presentation.Verdicts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +21,17 @@ import java.util.Optional;
 public final class ChartCache {
 
     /**
-     * The drawing code itself, so a change to it can never serve a stale picture even when
-     * {@link ChartRenderer#VERSION} was not bumped.
+     * The drawing code itself, and the verdict words a trend's legend takes from {@link Verdicts}, so
+     * a change to either can never serve a stale picture even when {@link ChartRenderer#VERSION} was
+     * not bumped.
      */
-    private static final byte[] RENDERER = classBytes(ChartRenderer.class, PngEncoder.class, Theme.class);
+    private static final byte[] RENDERER =
+            classBytes(ChartRenderer.class, PngEncoder.class, Theme.class, Verdicts.class);
 
     private final Optional<Path> folder;
 
     public ChartCache(Optional<Path> folder) {
         this.folder = folder;
-    }
-
-    /** The hex SHA-256 naming a chart's PNG in the cache. */
-    public static String key(Drawing data, Theme theme) {
-        return key(data, theme, ChartRenderer.Size.WIDE);
     }
 
     /** The hex SHA-256 naming one variant's PNG in the cache. */

@@ -37,11 +37,6 @@ public final class ChartPainter implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("poolbench-chart-", 1).factory());
     }
 
-    /** The dark variant's file beside the light one: {@code x.png} then {@code x-dark.png}. */
-    public static Path variant(Path png, Theme theme) {
-        return variant(png, theme, ChartRenderer.Size.WIDE);
-    }
-
     /** A variant's file beside the wide light one: {@code x-narrow-dark.png} for the narrow dark one. */
     public static Path variant(Path png, Theme theme, ChartRenderer.Size size) {
         String name = png.getFileName().toString();

@@ -1,5 +1,6 @@
 package io.github.poolbench.chart;
 
+import io.github.poolbench.presentation.Verdicts;
 import io.github.poolbench.results.Ratio;
 import java.awt.BasicStroke;
 import java.awt.Font;
@@ -203,8 +204,8 @@ public final class ChartRenderer {
     private static JFreeChart build(TrendData data, Theme theme, Size size) {
         Font font = FONT.deriveFont(size.text());
         YIntervalSeries scores = new YIntervalSeries("score ± 99.9 % interval");
-        XYSeries worse = new XYSeries("regression");
-        XYSeries better = new XYSeries("improvement");
+        XYSeries worse = new XYSeries(Verdicts.word(Ratio.Verdict.SLOWER));
+        XYSeries better = new XYSeries(Verdicts.word(Ratio.Verdict.FASTER));
         for (TrendData.Point point : data.points()) {
             scores.add(point.run(), point.y(), finiteOr(point.lower(), point.y()), finiteOr(point.upper(), point.y()));
             point.change()

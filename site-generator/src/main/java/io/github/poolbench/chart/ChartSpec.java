@@ -20,7 +20,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * What a {@code chart} or {@code results} block asks for.
+ * What a {@code chart} or {@code results} block asks for: the results a chart draws, or a table
+ * lists (a {@code results} block is a table, with the keys below but {@code y} and {@code ideal}).
+ * The {@code kind} is the block's name, {@code chart} or {@code results}, and decides which keys
+ * it may use and whether {@code x} is required.
  *
  * <pre>
  * benchmark: SleepBenchmark.map   # the end of JMH's full benchmark name
@@ -67,7 +70,7 @@ public record ChartSpec(
             Set.of("benchmark", "mode", "x", "series", "where", "machine", "title");
     private static final Set<String> CHART_KEYS = union(TABLE_KEYS, Set.of("y", "ideal"));
 
-    /** Reads a chart block's body; {@code location} is the body's first line, so errors point into the lesson. */
+    /** Reads a {@code chart} block's body; {@code location} is the body's first line, so errors point into the lesson. */
     public static ChartSpec parse(String yaml, Location location) {
         return parse("chart", yaml, location);
     }

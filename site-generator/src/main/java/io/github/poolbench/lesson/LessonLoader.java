@@ -5,6 +5,7 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.files.InputFile;
 import io.github.poolbench.files.InputTree;
+import io.github.poolbench.render.PageRoot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -123,8 +124,7 @@ public final class LessonLoader {
     private static List<FrontMatter.Requirement> link(
             List<FrontMatter.Requirement> requirements, Lesson from, List<Lesson> all) {
         List<FrontMatter.Requirement> out = new ArrayList<>();
-        String root =
-                "../".repeat((int) from.path().chars().filter(c -> c == '/').count());
+        String root = PageRoot.of(from.path());
         for (FrontMatter.Requirement requirement : requirements) {
             if (!requirement.type().equals("internal")
                     || requirement.tutorials().isEmpty()) {
@@ -226,7 +226,7 @@ public final class LessonLoader {
             bodyStart = close + 1;
         }
         String path = relative.toString().replace('\\', '/').replaceFirst("\\.md$", ".html");
-        String root = "../".repeat((int) path.chars().filter(c -> c == '/').count());
+        String root = PageRoot.of(path);
         Path contentRoot = file.toAbsolutePath().normalize();
         for (int i = 0; i < relative.getNameCount(); i++) {
             contentRoot = contentRoot.getParent();

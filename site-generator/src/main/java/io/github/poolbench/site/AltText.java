@@ -2,6 +2,7 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.chart.ChartData;
 import io.github.poolbench.chart.ChartSpec;
+import io.github.poolbench.presentation.Quantities;
 import io.github.poolbench.results.Units;
 import java.util.Comparator;
 import java.util.List;
@@ -112,13 +113,13 @@ final class AltText {
 
     private static String value(double y, ChartData data) {
         if (data.y() == ChartSpec.YAxis.TIME) {
-            return Format.significant(y, 4) + " " + Units.spoken(data.unit());
+            return Quantities.significant(y, 4) + " " + Units.spoken(data.unit());
         }
-        String number = Format.significant(y, 3);
+        String number = Quantities.significant(y, 3);
         return data.y() == ChartSpec.YAxis.SPEEDUP ? number + "×" : number;
     }
 
     private static String number(double x) {
-        return Format.significant(x, 4);
+        return Quantities.significant(x, 4);
     }
 }

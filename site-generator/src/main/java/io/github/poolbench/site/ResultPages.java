@@ -3,6 +3,7 @@ package io.github.poolbench.site;
 import io.github.poolbench.chart.AutoCharts;
 import io.github.poolbench.chart.ChartData;
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.presentation.Verdicts;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.MachineInfo;
@@ -130,7 +131,9 @@ final class ResultPages {
                                     "environment",
                                     environment(shown, runOf),
                                     "comparisons",
-                                    comparisons)));
+                                    comparisons,
+                                    "verdicts",
+                                    Verdicts.words())));
             chartCount += comparisons.size();
             links.add(new Link(
                     "Machines compared",
@@ -150,7 +153,9 @@ final class ResultPages {
                                             .map(ResultPages::setup)
                                             .toList(),
                                     "fewSamples",
-                                    Quality.FEW_SAMPLES)));
+                                    Quality.FEW_SAMPLES,
+                                    "verdicts",
+                                    Verdicts.words())));
             links.add(
                     new Link("Methodology", "methodology.html", "how the numbers were measured, and how to read them"));
         }
@@ -226,17 +231,13 @@ final class ResultPages {
 
     /** {@code Class.method} for each benchmark, or the full name where two classes share a simple name. */
     private static List<BenchmarkView> shortNames(java.util.Collection<BenchmarkView> views) {
-        java.util.function.Function<String, String> shortName = name -> {
-            int method = name.lastIndexOf('.');
-            return name.substring(name.lastIndexOf('.', method - 1) + 1);
-        };
         Map<String, Long> counts = views.stream()
-                .map(v -> shortName.apply(v.name()) + " " + v.mode())
+                .map(v -> BenchmarkResult.shortName(v.name()) + " " + v.mode())
                 .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
         return views.stream()
-                .map(v -> counts.get(shortName.apply(v.name()) + " " + v.mode()) > 1
+                .map(v -> counts.get(BenchmarkResult.shortName(v.name()) + " " + v.mode()) > 1
                         ? v
-                        : new BenchmarkView(shortName.apply(v.name()), v.mode(), v.chartIds()))
+                        : new BenchmarkView(BenchmarkResult.shortName(v.name()), v.mode(), v.chartIds()))
                 .toList();
     }
 
@@ -302,15 +303,7 @@ final class ResultPages {
                     continue;
                 }
                 Ratio ratio = Ratio.speedup(best.getValue(), other.getValue());
-                parts.add(
-                        switch (ratio.verdict()) {
-                            case FASTER, SLOWER -> RatioText.ratio(ratio.interval()) + " better than " + other.getKey();
-                            case SAME ->
-                                "not distinguishable from " + other.getKey() + ": " + RatioText.ratio(ratio.interval());
-                            case UNKNOWN ->
-                                Format.times(ratio.interval().ratio()) + " better than " + other.getKey()
-                                        + " (no error estimate)";
-                        });
+                parts.add(Verdicts.against(ratio, other.getKey()));
             }
             verdicts.add(data.xLabel() + " " + at.getKey() + ": " + best.getKey() + " " + String.join("; ", parts));
         }

@@ -9,6 +9,8 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.ResultBlock;
+import io.github.poolbench.presentation.Quantities;
+import io.github.poolbench.presentation.Verdicts;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
@@ -18,7 +20,6 @@ import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultSet;
 import io.github.poolbench.results.Sample;
 import io.github.poolbench.results.Selection;
-import io.github.poolbench.results.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -240,12 +241,13 @@ final class ResultWeaver {
         }
         BenchmarkResult result = single(value.selection(), quote(run), "measured", Map.of());
         String text = switch (value.show()) {
-            case SCORE -> Format.measured(metric(value, result));
+            case SCORE -> Quantities.measured(metric(value, result));
             case SPEEDUP -> speedup(result, run, block.location());
-            case RATIO_TO_IDEAL -> RatioText.ratio(ratioToIdeal(value, result, run, block.location())) + " the ideal";
+            case RATIO_TO_IDEAL -> Verdicts.ratio(ratioToIdeal(value, result, run, block.location())) + " the ideal";
             case IDEAL ->
-                Format.significant(ideal(value, result, run, block.location()), 4) + " "
-                        + Units.spoken(result.primary().unit());
+                Quantities.value(
+                        ideal(value, result, run, block.location()),
+                        result.primary().unit());
             case PARAM -> throw new IllegalStateException("handled above");
         };
         String title = describe(result, run) + "; "
@@ -295,7 +297,7 @@ final class ResultWeaver {
         BenchmarkResult first = picked.first();
         BenchmarkResult second = picked.second();
         Ratio ratio = Ratio.speedup(first, second);
-        String text = RatioText.verdict(ratio);
+        String text = Verdicts.sentence(ratio);
         String sides = describe(first, firstRun) + " vs " + describe(second, secondRun);
         if (ratio.verdict() != tag.expect()) {
             diagnostics.warn(
@@ -435,7 +437,7 @@ final class ResultWeaver {
                         location,
                         "measured: show=speedup needs a sequential baseline, but '" + result.className()
                                 + "' has no 'sequential' method and no param value SEQUENTIAL"));
-        return RatioText.speedup(Ratio.speedup(result, baseline), "sequential");
+        return Verdicts.speedup(Ratio.speedup(result, baseline), "sequential");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.format.Profile;
 import io.github.poolbench.format.RunRecord;
+import io.github.poolbench.presentation.Quantities;
 import io.github.poolbench.results.ResultRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public record RunContext(
         if (value == null || !Double.isFinite(value)) {
             return "";
         }
-        return (value == 0 ? "0" : Format.significant(value, value >= 100 ? 3 : 2)) + " %";
+        return (value == 0 ? "0" : Quantities.significant(value, value >= 100 ? 3 : 2)) + " %";
     }
 
     /** {@code 2026-12-01 09:53–10:20 UTC}, or just the start when the end is missing or unreadable. */

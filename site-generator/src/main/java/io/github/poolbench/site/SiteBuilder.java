@@ -14,6 +14,7 @@ import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
 import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.OutputFolder;
+import io.github.poolbench.render.PageRoot;
 import io.github.poolbench.render.StagedOutput;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.ResultSet;
@@ -81,8 +82,7 @@ public final class SiteBuilder {
                     .toList();
             for (int i = 0; i < ordered.size(); i++) {
                 Lesson lesson = ordered.get(i);
-                String root = "../".repeat((int)
-                        lesson.path().chars().filter(c -> c == '/').count());
+                String root = PageRoot.of(lesson.path());
                 String body = lesson.bodyHtml();
                 for (ResultBlock block : lesson.blocks()) {
                     try {
@@ -249,7 +249,7 @@ public final class SiteBuilder {
         }
     }
 
-    /** {@code --machine} must name a machine that has results: quoting another one instead would mislead. */
+    /** {@code --quote-machine} must name a machine that has results: quoting another one instead would mislead. */
     private static void checkMachine(String id, ResultSet results, Path root) {
         if (!results.byMachine().containsKey(id)) {
             throw new InputException(

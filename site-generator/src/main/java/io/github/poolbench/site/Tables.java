@@ -1,5 +1,7 @@
 package io.github.poolbench.site;
 
+import io.github.poolbench.presentation.Quantities;
+import io.github.poolbench.presentation.Verdicts;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.Metric;
 import io.github.poolbench.results.Quality;
@@ -50,16 +52,15 @@ final class Tables {
         List<String> cells = new ArrayList<>();
         for (String name : metrics) {
             Metric metric = result.secondary().get(name);
-            cells.add(
-                    metric == null ? "" : Format.scoreWithError(metric.score(), metric.error()) + " " + metric.unit());
+            cells.add(metric == null ? "" : Quantities.cell(metric));
         }
-        Units.Shown shown = Units.readable(primary.unit(), primary.score());
+        Units.Shown shown = Quantities.shown(primary.unit(), primary.score());
         double score = shown.apply(primary.score());
         double error = shown.apply(primary.error());
         return new TableView.Row(
                 line.params(),
-                Format.score(score, error),
-                Format.error(score, error),
+                Quantities.score(score, error),
+                Quantities.error(score, error),
                 shown.unit(),
                 result.samples(),
                 baseline.map(base -> speedup(base, result)).orElse(""),
@@ -71,7 +72,7 @@ final class Tables {
         if (baseline == result) {
             return "1.00× (baseline)";
         }
-        return RatioText.speedup(Ratio.speedup(result, baseline), "");
+        return Verdicts.speedup(Ratio.speedup(result, baseline), "");
     }
 
     /** {@code key=value} pairs, for titles and tooltips. */

@@ -7,6 +7,8 @@ import io.github.poolbench.history.HistoryStore;
 import io.github.poolbench.history.RunSummary;
 import io.github.poolbench.history.Score;
 import io.github.poolbench.history.Trend;
+import io.github.poolbench.presentation.Quantities;
+import io.github.poolbench.presentation.Verdicts;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.Ratio;
 import io.github.poolbench.results.RatioInterval;
@@ -151,11 +153,11 @@ public final class TrendPage {
                 series.key().mode(),
                 word(change.verdict()),
                 css(change.verdict()),
-                Format.signedPercent(change.relative())
+                Quantities.signedPercent(change.relative())
                         + change.ratio()
                                 .filter(RatioInterval::isBounded)
-                                .map(r -> " (" + Format.signedPercent(r.lower() - 1) + " to "
-                                        + Format.signedPercent(r.upper() - 1) + ")")
+                                .map(r -> " (" + Quantities.signedPercent(r.lower() - 1) + " to "
+                                        + Quantities.signedPercent(r.upper() - 1) + ")")
                                 .orElse(""),
                 withError(before.score()),
                 runs.get(before.run()).shortCommit(),
@@ -187,14 +189,15 @@ public final class TrendPage {
     private static String altText(Trend.Series series, List<RunSummary> runs) {
         Trend.Point first = series.points().getFirst();
         Trend.Point last = series.points().getLast();
-        long regressions = count(series, Ratio.Verdict.SLOWER);
-        long improvements = count(series, Ratio.Verdict.FASTER);
+        long slower = count(series, Ratio.Verdict.SLOWER);
+        long faster = count(series, Ratio.Verdict.FASTER);
         return series.key().label() + " over " + series.points().size() + " runs: "
-                + Format.significant(first.score().score(), 4)
-                + " " + first.score().unit() + " at " + runs.get(first.run()).shortCommit() + " to "
-                + Format.significant(last.score().score(), 4) + " "
-                + last.score().unit() + " at " + runs.get(last.run()).shortCommit()
-                + "; " + regressions + " regression(s) and " + improvements + " improvement(s) flagged.";
+                + Quantities.value(first.score().score(), first.score().unit())
+                + " at " + runs.get(first.run()).shortCommit() + " to "
+                + Quantities.value(last.score().score(), last.score().unit())
+                + " at " + runs.get(last.run()).shortCommit()
+                + "; " + slower + " run(s) flagged " + Verdicts.word(Ratio.Verdict.SLOWER) + " and " + faster + " "
+                + Verdicts.word(Ratio.Verdict.FASTER) + ".";
     }
 
     private static long count(Trend.Series series, Ratio.Verdict verdict) {
@@ -203,14 +206,9 @@ public final class TrendPage {
                 .count();
     }
 
-    /** What a verdict means between two runs of one series: the words the page shows. */
+    /** What a verdict means between two runs of one series: the site's one word for it. */
     static String word(Ratio.Verdict verdict) {
-        return switch (verdict) {
-            case FASTER -> "improvement";
-            case SLOWER -> "regression";
-            case SAME -> "within noise";
-            case UNKNOWN -> "no error estimate";
-        };
+        return Verdicts.word(verdict);
     }
 
     private static String css(Ratio.Verdict verdict) {
@@ -219,7 +217,7 @@ public final class TrendPage {
 
     /** {@code 301.2 ± 1.4}: the site's rounding; {@code ± ?} without an error estimate. */
     private static String withError(Score score) {
-        return Format.scoreWithError(score.score(), score.hasErrorEstimate() ? score.error() : Double.NaN);
+        return Quantities.scoreWithError(score.score(), score.hasErrorEstimate() ? score.error() : Double.NaN);
     }
 
     /** A machine id as a file name: letters, digits, dot, dash and underscore. */

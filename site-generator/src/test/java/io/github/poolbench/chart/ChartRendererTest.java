@@ -123,7 +123,8 @@ class ChartRendererTest {
                         TREND.points().get(1),
                         new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.FASTER))));
 
-        assertFalse(ChartCache.key(TREND, Theme.LIGHT).equals(ChartCache.key(improved, Theme.LIGHT)));
+        assertFalse(ChartCache.key(TREND, Theme.LIGHT, ChartRenderer.Size.WIDE)
+                .equals(ChartCache.key(improved, Theme.LIGHT, ChartRenderer.Size.WIDE)));
     }
 
     private static long pixels(BufferedImage image, int rgb) {

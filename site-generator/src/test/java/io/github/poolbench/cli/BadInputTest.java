@@ -60,20 +60,20 @@ abstract class BadInputTest {
         return CliRunner.run(args.toArray(String[]::new));
     }
 
-    /** Asserts exit 1 with exactly one line, {@code location: error: message…}. */
+    /** Asserts exit 1 with exactly one line on stderr, {@code location: error: message}, the message whole. */
     static void assertOneError(CliRunner result, String location, String message) {
         assertEquals(1, result.exitCode(), result.out() + result.err());
-        assertEquals(1, result.err().lines().count(), result.err());
-        assertTrue(
-                result.err().startsWith(location + ": error: " + message),
-                "expected " + location + ": error: " + message + "\nbut got " + result.err());
+        assertEquals(
+                List.of(location + ": error: " + message), result.err().lines().toList());
     }
 
+    /** Asserts exit 0 and that stdout holds the line {@code location: warning: message}, the message whole. */
     static void assertWarning(CliRunner result, String location, String message) {
         assertEquals(0, result.exitCode(), result.err());
+        String line = location + ": warning: " + message;
         assertTrue(
-                result.out().contains(location + ": warning: " + message),
-                "expected " + location + ": warning: " + message + "\nbut got " + result.out());
+                result.out().lines().anyMatch(line::equals),
+                "expected the line\n" + line + "\nbut got\n" + result.out());
     }
 
     /** Every path below {@code root}, its kind, mode and bytes: equal fingerprints mean an untouched tree. */

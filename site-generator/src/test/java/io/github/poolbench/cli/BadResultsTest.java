@@ -39,7 +39,10 @@ class BadResultsTest extends BadInputTest {
                 Files.createDirectories(results.resolve("other/run-9")).resolve("jmh.json"), "[ ]\n");
         String before = fingerprint(site);
 
-        assertOneError(build(), file + ":1:1", "no benchmark records: an empty JMH results file");
+        assertOneError(
+                build(),
+                file + ":1:1",
+                "no benchmark records: an empty JMH results file (a run that measured nothing?)");
         assertEquals(before, fingerprint(site));
     }
 
@@ -98,12 +101,13 @@ class BadResultsTest extends BadInputTest {
             value = {
                 "an object            | test-machine/run-1/notes.json | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object, where results are a JSON array of benchmark records)",
                 "a number             | test-machine/run-1/count.json | 42          | :1 | skipped: not JMH results (a JSON value, where results are a JSON array of benchmark records)",
-                "another run record   | test-machine/run-1/run.json   | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object",
-                "directly in the root | loose.json                    | '[]'        | ''  | skipped: a JSON file directly in the results folder",
+                "another run record   | test-machine/run-1/run.json   | '{\"a\": 1}' | :1 | skipped: not JMH results (a JSON object, where results are a JSON array of benchmark records)",
+                "directly in the root | loose.json                    | '[]'        | ''  | skipped: a JSON file directly in the results folder; put results in {results}/<machine-id>/<run-id>/",
             })
     void everySkippedJsonFileIsNamed(String name, String path, String json, String line, String message)
             throws IOException {
         Path file = Files.writeString(results.resolve(path), json);
+        message = message.replace("{results}", results.toString());
 
         assertWarning(build(), file + line, message);
         String before = fingerprint(site);
@@ -132,7 +136,7 @@ class BadResultsTest extends BadInputTest {
         assertOneError(
                 result,
                 file + ":11:1",
-                "duplicate result: a.B.c (ss, threads 1, forks 0, JVM arguments []), first at " + file + ":2\n");
+                "duplicate result: a.B.c (ss, threads 1, forks 0, JVM arguments []), first at " + file + ":2");
         assertEquals(before, fingerprint(site));
     }
 
@@ -181,7 +185,7 @@ class BadResultsTest extends BadInputTest {
                 "a truncated object    | test-machine/run-1/notes.json | '{\"not\": \"jmh\"'  | 1:14 | Unexpected end-of-input: expected close marker for Object",
                 "a truncated array     | test-machine/run-1/more.json  | '[{\"a\": 1}'        | 1:10 | Unexpected end-of-input: expected close marker for Array",
                 "not JSON at all       | test-machine/run-1/notes.json | 'hello'              | 1:1  | Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
-                "an object, then junk  | test-machine/run-1/notes.json | '{\"a\": 1} x'        | 1:10 | Unrecognized token 'x'",
+                "an object, then junk  | test-machine/run-1/notes.json | '{\"a\": 1} x'        | 1:10 | Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
                 "two values            | test-machine/run-1/notes.json | '{} []'               | 1:4  | a second value after the first one ends",
                 "truncated in the root | loose.json                    | '{\"not\": \"jmh\"'  | 1:14 | Unexpected end-of-input: expected close marker for Object",
                 "truncated machine.json | test-machine/run-1/machine.json | '{\"cores\": 2'     | 1:12 | Unexpected end-of-input: expected close marker for Object",

@@ -24,8 +24,12 @@ class OutputFolderTest extends BadInputTest {
 
         CliRunner result = build("--out", mine.toString());
 
-        assertOneError(result, mine.toString(), "output folder is not empty and holds no site built by poolbench");
-        assertTrue(result.err().contains("pass --force to replace this one"), result.err());
+        assertOneError(
+                result,
+                mine.toString(),
+                "output folder is not empty and holds no site built by poolbench (no .poolbench-site file); a build "
+                        + "replaces the whole folder. Choose an empty or new folder, or pass --force to replace this "
+                        + "one (a site built before poolbench marked its output needs --force once)");
         assertEquals(before, fingerprint(mine));
     }
 
@@ -67,10 +71,16 @@ class OutputFolderTest extends BadInputTest {
             default -> content.resolve("site");
         };
         String message = switch (which) {
-            case "file" -> "output folder is a file, not a folder";
-            case "parent" -> "output folder holds the content folder";
-            case "inside-content" -> "output folder lies inside the content folder";
-            default -> "output folder is the " + which + " folder";
+            case "file" -> "output folder is a file, not a folder; the build will not replace it. Choose another --out";
+            case "parent" ->
+                "output folder holds the content folder " + content
+                        + "; the build would replace its own input. Choose another --out";
+            case "inside-content" ->
+                "output folder lies inside the content folder " + content
+                        + "; the site would become input to the next build. Choose another --out";
+            default ->
+                "output folder is the " + which
+                        + " folder; the build would replace its own input. Choose another --out";
         };
         String before = fingerprint(temp);
 
@@ -145,7 +155,10 @@ class OutputFolderTest extends BadInputTest {
         Path target = Files.createDirectories(temp.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(temp.resolve("link"), target);
 
-        assertOneError(build("--out", link.toString()), link.toString(), "output folder is a symbolic link");
+        assertOneError(
+                build("--out", link.toString()),
+                link.toString(),
+                "output folder is a symbolic link; name the folder itself (" + target + ")");
     }
 
     /**
@@ -165,9 +178,12 @@ class OutputFolderTest extends BadInputTest {
         try {
             CliRunner result = build("--out", out.toString());
 
-            assertOneError(result, locked.toString(), "cannot write the site for " + out + " here (");
-            assertTrue(
-                    result.err().strip().endsWith("make this folder writable, or choose another --out"), result.err());
+            assertOneError(
+                    result,
+                    locked.toString(),
+                    "cannot write the site for " + out + " here ("
+                            + (root() ? "operation not permitted" : "permission denied")
+                            + "): make this folder writable, or choose another --out");
         } finally {
             if (root()) {
                 run("chattr", "-i", locked.toString());

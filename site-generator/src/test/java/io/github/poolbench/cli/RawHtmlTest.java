@@ -22,18 +22,18 @@ class RawHtmlTest extends BadInputTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "script block        | <script>alert(1)</script>                                | 7 | raw HTML: dropped <script> and its content   | alert(",
-                "script inside div   | <div class=\"note\">\\nhi <script src=\"https://evil.example/x.js\"></script>\\n</div> | 8 | raw HTML: dropped <script> and its content | evil.example",
-                "style element       | <style>body {display: none}</style>                        | 7 | raw HTML: dropped <style> and its content    | display: none",
-                "iframe              | <iframe src=\"https://evil.example/\"></iframe>              | 7 | raw HTML: dropped <iframe> and its content   | evil.example",
-                "event handler       | <span class=\"x\" onclick=\"steal()\">click</span>         | 7 | raw HTML: dropped the event handler onclick= on <span> | steal()",
-                "handler in a block  | <div>\\n<img src=\"a.png\" ONERROR=\"steal()\">\\n</div>      | 8 | raw HTML: dropped the event handler onerror= on <img> | steal()",
-                "javascript link     | Go <a href=\"javascript:steal()\">here</a>.                | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a> | javascript:",
-                "encoded scheme      | <a href=\"&#106;ava&#x73;cript:steal()\">here</a>           | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a> | steal()",
-                "scheme with a tab   | <a href=\"java&#9;script:steal()\">here</a>                | 7 | raw HTML: dropped href=\"java\\tscript:steal()\" on <a> | steal()",
-                "data URL            | <a href=\"data:text/html,<b>x</b>\">here</a>             | 7 | raw HTML: dropped href=\"data:text/html,<b>x</b>\" on <a> | data:text",
-                "unknown tag         | <form action=\"https://evil.example/\"><input name=\"q\"></form> | 7 | raw HTML: dropped the tag <form>   | evil.example",
-                "style attribute     | <span style=\"position:fixed\">x</span>                    | 7 | raw HTML: dropped the attribute style= on <span> | position:fixed",
+                "script block        | <script>alert(1)</script>                                | 7 | raw HTML: dropped <script> and its content (lessons run no scripts and embed no documents) | alert(",
+                "script inside div   | <div class=\"note\">\\nhi <script src=\"https://evil.example/x.js\"></script>\\n</div> | 8 | raw HTML: dropped <script> and its content (lessons run no scripts and embed no documents) | evil.example",
+                "style element       | <style>body {display: none}</style>                        | 7 | raw HTML: dropped <style> and its content (lessons run no scripts and embed no documents) | display: none",
+                "iframe              | <iframe src=\"https://evil.example/\"></iframe>              | 7 | raw HTML: dropped <iframe> and its content (lessons run no scripts and embed no documents) | evil.example",
+                "event handler       | <span class=\"x\" onclick=\"steal()\">click</span>         | 7 | raw HTML: dropped the event handler onclick= on <span> (lessons run no scripts) | steal()",
+                "handler in a block  | <div>\\n<img src=\"a.png\" ONERROR=\"steal()\">\\n</div>      | 8 | raw HTML: dropped the event handler onerror= on <img> (lessons run no scripts) | steal()",
+                "javascript link     | Go <a href=\"javascript:steal()\">here</a>.                | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a>: links may be relative or use http, https or mailto | javascript:",
+                "encoded scheme      | <a href=\"&#106;ava&#x73;cript:steal()\">here</a>           | 7 | raw HTML: dropped href=\"javascript:steal()\" on <a>: links may be relative or use http, https or mailto | steal()",
+                "scheme with a tab   | <a href=\"java&#9;script:steal()\">here</a>                | 7 | raw HTML: dropped href=\"java\\tscript:steal()\" on <a>: links may be relative or use http, https or mailto | steal()",
+                "data URL            | <a href=\"data:text/html,<b>x</b>\">here</a>             | 7 | raw HTML: dropped href=\"data:text/html,<b>x</b>\" on <a>: links may be relative or use http, https or mailto | data:text",
+                "unknown tag         | <form action=\"https://evil.example/\"><input name=\"q\"></form> | 7 | raw HTML: dropped the tag <form>, which lessons may not use (its text stays) | evil.example",
+                "style attribute     | <span style=\"position:fixed\">x</span>                    | 7 | raw HTML: dropped the attribute style= on <span>, which lessons may not use | position:fixed",
             })
     void whatThePolicyDropsIsNamedAtItsLine(String name, String html, int line, String message, String gone)
             throws IOException {

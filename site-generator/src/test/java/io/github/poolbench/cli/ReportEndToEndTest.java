@@ -74,15 +74,15 @@ class ReportEndToEndTest {
                 .filter(r -> r.shortName().equals("SleepBenchmark.map"))
                 .toList();
         assertTrue(!measured.isEmpty());
-        List<Double> quoted = Pattern.compile("<td class=\"num\">([0-9.]+)</td>")
+        List<Double> quoted = Pattern.compile("<td class=\"num\">([0-9.,]+)</td>")
                 .matcher(page)
                 .results()
-                .map(m -> Double.parseDouble(m.group(1)))
+                .map(m -> Double.parseDouble(m.group(1).replace(",", "")))
                 .toList();
         for (BenchmarkResult r : measured) {
             double score = r.primary().score();
             double error = r.primary().error();
-            // The page rounds the score to the error's second significant digit (Format.score): a wide
+            // The page rounds the score to the error's second significant digit (Quantities.score): a wide
             // error (smoke takes three samples, JMH's fewest with an error) leaves fewer digits; no
             // error leaves four significant digits.
             double tolerance = Double.isFinite(error) && error > 0

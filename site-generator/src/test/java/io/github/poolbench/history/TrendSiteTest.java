@@ -63,16 +63,15 @@ class TrendSiteTest {
         }
         assertEquals(
                 List.of(
-                        "SleepBenchmark.map (poolSize=4, tasks=12): regression",
-                        "SleepBenchmark.map (poolSize=1, tasks=12): improvement",
-                        "SleepBenchmark.sequential (poolSize=1, tasks=12): no error estimate"),
+                        "SleepBenchmark.map (poolSize=4, tasks=12): slower",
+                        "SleepBenchmark.map (poolSize=1, tasks=12): faster",
+                        "SleepBenchmark.sequential (poolSize=1, tasks=12): not known"),
                 verdicts);
         assertTrue(
                 page.contains("301.5 ± 1.0<br><code>2222222</code>")
                         && page.contains("330.0 ± 2.0<br><code>3333333</code>"),
                 page);
-        assertTrue(
-                page.contains("<td class=\"verdict-within-noise\">within noise</td>"), "run 2 moved within the noise");
+        assertTrue(page.contains("<td class=\"verdict-no-faster\">no faster</td>"), "run 2 moved within the noise");
         assertTrue(page.contains("<td class=\"num\">+9.5 %"), "the change in the site's format: " + page);
         for (int chart = 1; chart <= 3; chart++) {
             String name = "charts/trend/1-test-machine-" + chart;

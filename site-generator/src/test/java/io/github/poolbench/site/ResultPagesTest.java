@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.poolbench.Fixtures;
+import io.github.poolbench.presentation.Quantities;
 import io.github.poolbench.results.BenchmarkResult;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultsLoader;
@@ -115,7 +116,7 @@ class ResultPagesTest {
         for (BenchmarkResult result : run.results()) {
             assertTrue(
                     page.contains("<td class=\"num\">"
-                            + Format.score(
+                            + Quantities.score(
                                     result.primary().score(), result.primary().error()) + "</td>"),
                     "the page's data tables quote " + result.shortName() + " " + result.params());
         }
@@ -148,8 +149,8 @@ class ResultPagesTest {
                 page.contains(
                         "<tr class=\"differs\"><th scope=\"row\">CPU (differs)</th><td>AMD EPYC 7B13</td><td>Intel Xeon E5-2690</td>"),
                 page);
-        assertTrue(page.contains("not distinguishable from"), "overlapping intervals at poolSize 1 of SquareBenchmark");
-        assertTrue(page.contains("better than lab-b"), page);
+        assertTrue(page.contains("no faster than"), "overlapping intervals at poolSize 1 of SquareBenchmark");
+        assertTrue(page.contains("faster than lab-b: "), page);
         String methodology = Files.readString(site.resolve("methodology.html"));
         assertTrue(methodology.contains("<td>1.37</td>"), methodology);
     }

@@ -90,10 +90,10 @@ class ResultWeaverTest {
                 "SleepBenchmark.map pool=THREAD poolSize=4 show=ideal           | 300 ms",
                 "SleepBenchmark.map pool=THREAD poolSize=4 machine=lab-b        | 303.8 ± 2.5 ms",
                 "PrimesBenchmark.map poolSize=8                                 | 105 ms (no error estimate)",
-                "PrimesBenchmark.map poolSize=2 metric=gc.alloc.rate.norm       | 2048.00 ± 0.50 B/op",
+                "PrimesBenchmark.map poolSize=2 metric=gc.alloc.rate.norm       | 2,048.00 ± 0.50 B/op",
                 "PrimesBenchmark.map poolSize=2 show=ratio-to-ideal ideal=cpu   | 1.01× (0.99–1.04) the ideal",
-                "SquareBenchmark.map pool=VIRTUAL poolSize=2                    | 9000 ± 180 ops/s",
-                "SquareBenchmark.map pool=THREAD poolSize=1 show=speedup        | 1.00× (0.98–1.02: not distinguishable from sequential)",
+                "SquareBenchmark.map pool=VIRTUAL poolSize=2                    | 9,000 ± 180 ops/s",
+                "SquareBenchmark.map pool=THREAD poolSize=1 show=speedup        | 1.00× (0.98–1.02: no faster than sequential)",
                 "FetchBenchmark.map poolSize=2 mode=sample                      | 202.00 ± 0.80 ms",
                 "FetchBenchmark.map poolSize=4 show=ratio-to-ideal              | 1.02× (1.01–1.03) the ideal",
             })

@@ -33,7 +33,7 @@ class SiteBuilderTest {
         assertEquals(3, summary.charts(), "the lesson's, and one per benchmark on the machine page");
         String page = Files.readString(temp.resolve("site/lesson.html"));
         assertTrue(page.contains("<h1>A fixture lesson</h1>"), page);
-        assertTrue(page.contains("1204"), "cites the score of poolSize 1");
+        assertTrue(page.contains("1,204"), "cites the score of poolSize 1");
         assertTrue(page.contains("302.1"), "cites the score of poolSize 4");
         assertTrue(page.contains("Text after the chart."));
         assertTrue(!page.contains("poolbench:chart"), "no placeholder left");

@@ -3,6 +3,7 @@ package io.github.poolbench.pool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link WorkerPool} waits, closes and starts its workers. Immutable; derive variants with the
@@ -101,151 +102,43 @@ public record PoolOptions(
     }
 
     public PoolOptions withDefaultTimeout(Duration timeout) {
-        return new PoolOptions(
-                timeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.defaultTimeout = timeout);
     }
 
     public PoolOptions withStartTimeout(Duration timeout) {
-        return new PoolOptions(
-                defaultTimeout,
-                timeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.startTimeout = timeout);
     }
 
     public PoolOptions withCloseGrace(Duration grace) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                grace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.closeGrace = grace);
     }
 
     public PoolOptions withWorkerJvmFlags(String... flags) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                List.of(flags),
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.workerJvmFlags = List.of(flags));
     }
 
     public PoolOptions withAllowedClasses(String... patterns) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                List.of(patterns),
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.allowedClasses = List.of(patterns));
     }
 
     /** Replaces each worker process after this many jobs (0: never), as Python's {@code max_tasks_per_child}. */
     public PoolOptions withMaxTasksPerWorker(int jobs) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                jobs,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.maxTasksPerWorker = jobs);
     }
 
     /** Runs {@code setUp} once in each worker before its first task (null: none). */
     public PoolOptions withInitializer(Initializer setUp) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                setUp,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.initializer = setUp);
     }
 
     /** Caps a PROCESS pool at {@code workers} (0: the machine's cap, from its available memory). */
     public PoolOptions withWorkerProcessCap(int workers) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workers,
-                heartbeatTimeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.workerProcessCap = workers);
     }
 
     /** Takes a worker process silent for {@code timeout} for frozen: it is killed and its queued jobs go elsewhere. */
     public PoolOptions withHeartbeatTimeout(Duration timeout) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                timeout,
-                spareWorkers,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.heartbeatTimeout = timeout);
     }
 
     /**
@@ -253,53 +146,77 @@ public record PoolOptions(
      * recycled worker's place at once (0: none).
      */
     public PoolOptions withSpareWorkers(int count) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                count,
-                warmUp,
-                warmUpClasses);
+        return with(d -> d.spareWorkers = count);
     }
 
     /** Warms every worker up before {@code open} returns (or not), loading no named class. */
     public PoolOptions withWarmUp(boolean on) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                on,
-                List.of());
+        return with(d -> {
+            d.warmUp = on;
+            d.warmUpClasses = List.of();
+        });
     }
 
     /** Warms every worker up before {@code open} returns, loading and initializing these classes in it. */
     public PoolOptions withWarmUp(String... classNames) {
-        return new PoolOptions(
-                defaultTimeout,
-                startTimeout,
-                closeGrace,
-                workerJvmFlags,
-                allowedClasses,
-                maxTasksPerWorker,
-                initializer,
-                workerProcessCap,
-                heartbeatTimeout,
-                spareWorkers,
-                true,
-                List.of(classNames));
+        return with(d -> {
+            d.warmUp = true;
+            d.warmUpClasses = List.of(classNames);
+        });
+    }
+
+    /** A copy with one change: each {@code with…} names only what it changes, the record checks the rest. */
+    private PoolOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The components of a copy while one {@code with…} method changes it; never leaves this class. */
+    private static final class Draft {
+        Duration defaultTimeout;
+        Duration startTimeout;
+        Duration closeGrace;
+        List<String> workerJvmFlags;
+        List<String> allowedClasses;
+        int maxTasksPerWorker;
+        Initializer initializer;
+        int workerProcessCap;
+        Duration heartbeatTimeout;
+        int spareWorkers;
+        boolean warmUp;
+        List<String> warmUpClasses;
+
+        Draft(PoolOptions from) {
+            defaultTimeout = from.defaultTimeout;
+            startTimeout = from.startTimeout;
+            closeGrace = from.closeGrace;
+            workerJvmFlags = from.workerJvmFlags;
+            allowedClasses = from.allowedClasses;
+            maxTasksPerWorker = from.maxTasksPerWorker;
+            initializer = from.initializer;
+            workerProcessCap = from.workerProcessCap;
+            heartbeatTimeout = from.heartbeatTimeout;
+            spareWorkers = from.spareWorkers;
+            warmUp = from.warmUp;
+            warmUpClasses = from.warmUpClasses;
+        }
+
+        PoolOptions build() {
+            return new PoolOptions(
+                    defaultTimeout,
+                    startTimeout,
+                    closeGrace,
+                    workerJvmFlags,
+                    allowedClasses,
+                    maxTasksPerWorker,
+                    initializer,
+                    workerProcessCap,
+                    heartbeatTimeout,
+                    spareWorkers,
+                    warmUp,
+                    warmUpClasses);
+        }
     }
 
     private static void requirePositive(Duration duration, String name) {
