@@ -88,7 +88,9 @@ public final class Sleep {
     /** {@code tasks} naps numbered from 0 (each stretched by {@link #NAP_STRETCH} when a test sets it). */
     public static List<Nap> naps(int tasks, Duration length, boolean echo) {
         Duration stretched = stretched(length, System.getProperty(NAP_STRETCH));
-        return IntStream.range(0, tasks).mapToObj(i -> new Nap(i, stretched, echo)).toList();
+        return IntStream.range(0, tasks)
+                .mapToObj(i -> new Nap(i, stretched, echo))
+                .toList();
     }
 
     /** {@code length} times the {@link #NAP_STRETCH} factor, to the nanosecond; unchanged without one. */

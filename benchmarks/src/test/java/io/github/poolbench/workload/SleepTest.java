@@ -77,11 +77,15 @@ class SleepTest {
     void theNapStretchReachesNapsThroughItsProperty() {
         System.setProperty(Sleep.NAP_STRETCH, "1.5");
         try {
-            assertEquals(Duration.ofMillis(30), Sleep.naps(2, Duration.ofMillis(20), false).get(1).length());
+            assertEquals(
+                    Duration.ofMillis(30),
+                    Sleep.naps(2, Duration.ofMillis(20), false).get(1).length());
         } finally {
             System.clearProperty(Sleep.NAP_STRETCH);
         }
-        assertEquals(Duration.ofMillis(20), Sleep.naps(2, Duration.ofMillis(20), false).get(1).length());
+        assertEquals(
+                Duration.ofMillis(20),
+                Sleep.naps(2, Duration.ofMillis(20), false).get(1).length());
     }
 
     @Test

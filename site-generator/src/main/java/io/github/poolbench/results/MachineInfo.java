@@ -60,6 +60,14 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
         return new MachineInfo(facts, cores);
     }
 
+    /**
+     * The CPU's family, model and stepping ({@code cpu.signature}), when the file has it: the trend
+     * page's hardware signature starts with it (not a card row: readers compare models, not steppings).
+     */
+    public static Optional<String> cpuSignature(Map<String, Object> machine) {
+        return text(machine, "cpu.signature", "cpuSignature");
+    }
+
     /** The value of a fact, when the file had it. */
     public Optional<String> fact(String label) {
         return facts.stream()

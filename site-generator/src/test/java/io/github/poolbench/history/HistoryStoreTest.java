@@ -140,4 +140,66 @@ class HistoryStoreTest {
                 diagnostics.warnings().getFirst().message().contains("unknown history format 2"),
                 diagnostics.warnings().toString());
     }
+
+    @Test
+    void aRunsHardwareComesFromItsMachineDescriptionAndReadsBack() {
+        ResultRun run = fixtureRun();
+        ResultRun described = new ResultRun(
+                run.machineId(),
+                run.runId(),
+                run.jmhFile(),
+                java.util.Map.of(
+                        "cpu",
+                        java.util.Map.of(
+                                "model",
+                                "AMD EPYC",
+                                "signature",
+                                "family 23 model 1 stepping 2",
+                                "availableProcessors",
+                                2),
+                        "memory",
+                        java.util.Map.of("totalBytes", 25275990016L),
+                        "os",
+                        java.util.Map.of("name", "Linux", "distribution", "Debian GNU/Linux 12 (bookworm)"),
+                        "jdk",
+                        java.util.Map.of("vendor", "Eclipse Adoptium", "version", "25.0.3+9-LTS")),
+                run.results());
+
+        RunSummary summary = HistoryStore.summarize(described, COMMIT);
+        RunSummary read = HistoryStore.read(HistoryStore.record(temp, summary), "test-machine");
+
+        assertEquals(
+                new Hardware(
+                        "family 23 model 1 stepping 2",
+                        "AMD EPYC",
+                        "2 available to the JVM",
+                        "32 GiB",
+                        "Debian GNU/Linux 12 (bookworm) Linux",
+                        "Eclipse Adoptium 25.0.3+9-LTS"),
+                read.hardware());
+        assertEquals(summary, read);
+    }
+
+    @Test
+    void aSummaryWrittenBeforeHardwareWasKeptIsUnknownHardware() {
+        RunSummary summary = HistoryStore.summarize(fixtureRun(), COMMIT);
+
+        assertEquals(Hardware.UNKNOWN, summary.hardware(), "the fixture run has no machine.json");
+        assertTrue(!HistoryStore.toJson(summary).contains("hardware"));
+    }
+
+    @Test
+    void hardwareThatIsNoObjectIsNamed() throws IOException {
+        Path file = temp.resolve("m/2026-11-20T100000Z-abc.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file, "{\"format\": 1, \"commit\": \"abc\", \"measuredAt\": \"x\", \"hardware\": 3, \"scores\": []}");
+        Diagnostics diagnostics = new Diagnostics(false);
+
+        assertEquals(List.of(), HistoryStore.load(temp, 5, diagnostics));
+        assertEquals(
+                file + ":1: \"hardware\" must be an object of texts (run left out of the trends)",
+                diagnostics.warnings().getFirst().location() + ": "
+                        + diagnostics.warnings().getFirst().message());
+    }
 }
