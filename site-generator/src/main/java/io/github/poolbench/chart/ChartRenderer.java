@@ -244,7 +244,7 @@ public final class ChartRenderer {
         NumberAxis values = axis(new NumberAxis(data.yLabel()), theme, font);
         values.setAutoRangeIncludesZero(false);
         XYPlot plot = plot(dataset, commits, values, line, theme);
-        int labelled = Integer.MIN_VALUE;
+        int labelled = -4; // the first rule is always labelled
         for (int at : data.breaks()) {
             // Alternating hardware breaks at every run: one label per few runs keeps them legible.
             boolean label = at - labelled >= 4;
@@ -255,7 +255,10 @@ public final class ChartRenderer {
                     font,
                     stroke(1f, new float[] {4f, 3f}),
                     TextAnchor.TOP_LEFT);
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            // In the right half the label goes left of its rule, or the plot's border would cut it.
+            boolean right = at > data.runs().size() / 2;
+            marker.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);
             labelled = label ? at : labelled;
         }

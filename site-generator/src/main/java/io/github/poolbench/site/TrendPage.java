@@ -232,9 +232,9 @@ public final class TrendPage {
                         : "");
     }
 
-    /** {@code 301.5 ± 1.0 over 12 runs}: a segment's mean with its own 99.9 % interval. */
+    /** {@code 301.5 ± 1.0 (12 runs)}: a segment's mean with its own 99.9 % interval. */
     private static String segmentText(Sample segment) {
-        return Format.scoreWithError(segment.mean(), segment.halfWidth()) + " over " + segment.n() + " runs";
+        return Format.scoreWithError(segment.mean(), segment.halfWidth()) + " (" + segment.n() + " runs)";
     }
 
     /** What a step is on the page: a regression or an improvement, expected, or pending. */
