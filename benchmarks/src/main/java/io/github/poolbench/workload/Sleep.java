@@ -28,6 +28,15 @@ public final class Sleep {
     /** ... each waiting about 50 ms. */
     public static final Duration MANY_NAP = Duration.ofMillis(50);
 
+    /**
+     * Test only: a system property that makes every nap {@link #naps} builds longer by this factor,
+     * e.g. {@code 1.10} for 10 % longer. It injects a real, measured regression at unchanged params
+     * into a recorded history (the trend page's change-point tests and their fixtures); nothing in
+     * the project sets it. Benchmarks build their naps in JMH's forked JVMs, so a run gives it to
+     * every JVM it starts: {@code JDK_JAVA_OPTIONS=-Dpoolbench.test.napStretch=1.10 ./poolbench bench}.
+     */
+    public static final String NAP_STRETCH = "poolbench.test.napStretch";
+
     private Sleep() {}
 
     /**
@@ -76,8 +85,28 @@ public final class Sleep {
         return starts;
     }
 
-    /** {@code tasks} naps numbered from 0. */
+    /** {@code tasks} naps numbered from 0 (each stretched by {@link #NAP_STRETCH} when a test sets it). */
     public static List<Nap> naps(int tasks, Duration length, boolean echo) {
-        return IntStream.range(0, tasks).mapToObj(i -> new Nap(i, length, echo)).toList();
+        Duration stretched = stretched(length, System.getProperty(NAP_STRETCH));
+        return IntStream.range(0, tasks)
+                .mapToObj(i -> new Nap(i, stretched, echo))
+                .toList();
+    }
+
+    /** {@code length} times the {@link #NAP_STRETCH} factor, to the nanosecond; unchanged without one. */
+    static Duration stretched(Duration length, String factor) {
+        if (factor == null) {
+            return length;
+        }
+        double times;
+        try {
+            times = Double.parseDouble(factor.strip());
+        } catch (NumberFormatException e) {
+            times = Double.NaN;
+        }
+        if (!(times > 0) || Double.isInfinite(times)) {
+            throw new IllegalArgumentException(NAP_STRETCH + " must be a positive number, not '" + factor + "'");
+        }
+        return Duration.ofNanos(Math.round(length.toNanos() * times));
     }
 }

@@ -66,4 +66,32 @@ class SleepTest {
     void negativeNapIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Sleep.Nap(0, Duration.ofMillis(-1), false));
     }
+
+    @Test
+    void aTestsNapStretchLengthensEveryNapByItsFactor() {
+        assertEquals(Duration.ofMillis(22), Sleep.stretched(Duration.ofMillis(20), "1.10"));
+        assertEquals(Duration.ofMillis(20), Sleep.stretched(Duration.ofMillis(20), null));
+    }
+
+    @Test
+    void theNapStretchReachesNapsThroughItsProperty() {
+        System.setProperty(Sleep.NAP_STRETCH, "1.5");
+        try {
+            assertEquals(
+                    Duration.ofMillis(30),
+                    Sleep.naps(2, Duration.ofMillis(20), false).get(1).length());
+        } finally {
+            System.clearProperty(Sleep.NAP_STRETCH);
+        }
+        assertEquals(
+                Duration.ofMillis(20),
+                Sleep.naps(2, Duration.ofMillis(20), false).get(1).length());
+    }
+
+    @Test
+    void aNapStretchThatIsNoPositiveNumberIsRefused() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Sleep.stretched(Duration.ofMillis(20), "-1"));
+        assertEquals("poolbench.test.napStretch must be a positive number, not '-1'", e.getMessage());
+    }
 }

@@ -198,49 +198,107 @@ public final class ChartRenderer {
     }
 
     /**
-     * A trend: the score and its interval at each run, joined by a line; the changes for the worse
-     * and for the better are marked over it, so a flagged point is never hidden by its error bar.
+     * A trend: the score and its interval at each run, one line per hardware segment, so that a
+     * line never joins runs on different hardware; a dashed rule labelled "hardware changed" between
+     * segments. Steps are marked over the line, so a flagged point is never hidden by its error bar.
      */
     private static JFreeChart build(TrendData data, Theme theme, Size size) {
         Font font = FONT.deriveFont(size.text());
-        YIntervalSeries scores = new YIntervalSeries("score ± 99.9 % interval");
-        XYSeries worse = new XYSeries(Verdicts.word(Ratio.Verdict.SLOWER));
-        XYSeries better = new XYSeries(Verdicts.word(Ratio.Verdict.FASTER));
-        for (TrendData.Point point : data.points()) {
-            scores.add(point.run(), point.y(), finiteOr(point.lower(), point.y()), finiteOr(point.upper(), point.y()));
-            point.change()
-                    .filter(change -> change == Ratio.Verdict.SLOWER)
-                    .ifPresent(c -> worse.add(point.run(), point.y()));
-            point.change()
-                    .filter(change -> change == Ratio.Verdict.FASTER)
-                    .ifPresent(c -> better.add(point.run(), point.y()));
-        }
+        int hardwareCount =
+                data.points().stream().mapToInt(TrendData.Point::hardware).max().orElse(0) + 1;
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-        dataset.addSeries(scores);
         XYErrorRenderer line = new XYErrorRenderer();
         line.setDrawXError(false);
         line.setErrorStroke(new BasicStroke(1.5f));
         line.setCapLength(size == Size.NARROW ? 4 : 6);
-        line.setSeriesPaint(0, theme.seriesColor(0));
-        line.setSeriesShape(0, shape(0));
-        line.setSeriesShapesVisible(0, true);
-        line.setSeriesLinesVisible(0, true);
-        line.setSeriesStroke(0, stroke(2f, DASHES.getFirst()));
+        // Each segment is a series of its own (so lines break); the legend names each hardware once.
+        line.setLegendItemLabelGenerator((set, series) -> {
+            String key = String.valueOf(set.getSeriesKey(series));
+            return key.substring(0, key.lastIndexOf(" #"));
+        });
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        YIntervalSeries segment = null;
+        int segmentHardware = -1;
+        int segmentStart = -1;
+        for (TrendData.Point point : data.points()) {
+            int start = segmentStart(data.breaks(), point.run());
+            if (segment == null || start != segmentStart || point.hardware() != segmentHardware) {
+                String name = hardwareCount == 1
+                        ? "score ± 99.9 % interval"
+                        : "hardware " + (point.hardware() + 1) + " ± 99.9 % interval";
+                segment = new YIntervalSeries(name + " #" + dataset.getSeriesCount());
+                segmentHardware = point.hardware();
+                segmentStart = start;
+                int i = dataset.getSeriesCount();
+                dataset.addSeries(segment);
+                line.setSeriesPaint(i, theme.seriesColor(point.hardware()));
+                line.setSeriesShape(i, shape(point.hardware()));
+                line.setSeriesShapesVisible(i, true);
+                line.setSeriesLinesVisible(i, true);
+                line.setSeriesStroke(i, stroke(2f, DASHES.get(point.hardware() % DASHES.size())));
+                line.setSeriesVisibleInLegend(i, named.add(point.hardware()));
+            }
+            segment.add(point.run(), point.y(), finiteOr(point.lower(), point.y()), finiteOr(point.upper(), point.y()));
+        }
         SymbolAxis commits = axis(new SymbolAxis("commit", data.runs().toArray(String[]::new)), theme, font);
         commits.setVerticalTickLabels(true);
         commits.setGridBandsVisible(false);
         NumberAxis values = axis(new NumberAxis(data.yLabel()), theme, font);
         values.setAutoRangeIncludesZero(false);
         XYPlot plot = plot(dataset, commits, values, line, theme);
+        int labelled = -4; // the first rule is always labelled
+        for (int at : data.breaks()) {
+            // Alternating hardware breaks at every run: one label per few runs keeps them legible.
+            boolean label = at - labelled >= 4;
+            ValueMarker marker = marker(
+                    at - 0.5,
+                    label ? "hardware changed" : "",
+                    theme,
+                    font,
+                    stroke(1f, new float[] {4f, 3f}),
+                    TextAnchor.TOP_LEFT);
+            // In the right half the label goes left of its rule, or the plot's border would cut it.
+            boolean right = at > data.runs().size() / 2;
+            marker.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(marker);
+            labelled = label ? at : labelled;
+        }
 
         XYSeriesCollection flags = new XYSeriesCollection();
         XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
-        for (XYSeries flagged : List.of(worse, better)) {
+        for (TrendData.Mark kind : List.of(
+                TrendData.Mark.REGRESSION,
+                TrendData.Mark.IMPROVEMENT,
+                TrendData.Mark.EXPECTED,
+                TrendData.Mark.PENDING)) {
+            XYSeries flagged = new XYSeries(
+                    switch (kind) {
+                        case REGRESSION -> Verdicts.word(Ratio.Verdict.SLOWER);
+                        case IMPROVEMENT -> Verdicts.word(Ratio.Verdict.FASTER);
+                        case EXPECTED -> "expected change";
+                        default -> "pending";
+                    });
+            data.points().stream().filter(p -> p.mark() == kind).forEach(p -> flagged.add(p.run(), p.y()));
             if (!flagged.isEmpty()) {
                 int i = flags.getSeriesCount();
-                marks.setSeriesPaint(i, flagged == worse ? theme.worse() : theme.better());
+                marks.setSeriesPaint(
+                        i,
+                        switch (kind) {
+                            case REGRESSION -> theme.worse();
+                            case IMPROVEMENT -> theme.better();
+                            case EXPECTED -> theme.expected();
+                            default -> theme.guide();
+                        });
                 marks.setSeriesShape(
-                        i, flagged == worse ? ShapeUtils.createDownTriangle(6f) : ShapeUtils.createUpTriangle(6f));
+                        i,
+                        switch (kind) {
+                            case REGRESSION -> ShapeUtils.createDownTriangle(6f);
+                            case IMPROVEMENT -> ShapeUtils.createUpTriangle(6f);
+                            case EXPECTED -> ShapeUtils.createDiamond(6f);
+                            default -> new Ellipse2D.Double(-6, -6, 12, 12);
+                        });
+                marks.setSeriesShapesFilled(i, kind != TrendData.Mark.PENDING);
                 flags.addSeries(flagged);
             }
         }
@@ -248,6 +306,17 @@ public final class ChartRenderer {
         plot.setRenderer(1, marks);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return chart(data.title(), plot, theme, size, font);
+    }
+
+    /** The first run of the hardware segment that holds {@code run}. */
+    private static int segmentStart(List<Integer> breaks, int run) {
+        int start = 0;
+        for (int at : breaks) {
+            if (at <= run) {
+                start = at;
+            }
+        }
+        return start;
     }
 
     private static XYPlot plot(

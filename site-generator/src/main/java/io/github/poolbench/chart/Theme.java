@@ -10,6 +10,7 @@ import java.util.List;
  * @param suffix added to the PNG's name, e.g. {@code -dark}
  * @param worse  a trend's marks of a change for the worse; the trend page's verdict colours
  * @param better a trend's marks of a change for the better
+ * @param expected a trend's marks of a change the repository says was expected
  */
 public record Theme(
         String name,
@@ -20,7 +21,8 @@ public record Theme(
         Color guide,
         List<Color> series,
         Color worse,
-        Color better) {
+        Color better,
+        Color expected) {
 
     public Theme {
         series = List.copyOf(series);
@@ -43,7 +45,8 @@ public record Theme(
                     new Color(0x56B4E9),
                     new Color(0x000000)),
             new Color(0xC62828),
-            new Color(0x2E7D32));
+            new Color(0x2E7D32),
+            new Color(0x6A3D9A));
 
     /** Matches the site's dark background; the palette's dark blue and black give way to lighter tones. */
     public static final Theme DARK = new Theme(
@@ -62,7 +65,8 @@ public record Theme(
                     new Color(0xF0E442),
                     new Color(0xFFFFFF)),
             new Color(0xFF8A80),
-            new Color(0x9CCC65));
+            new Color(0x9CCC65),
+            new Color(0xCAB2D6));
 
     public static final List<Theme> ALL = List.of(LIGHT, DARK);
 

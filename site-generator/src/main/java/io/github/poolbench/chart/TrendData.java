@@ -1,31 +1,45 @@
 package io.github.poolbench.chart;
 
-import io.github.poolbench.results.Ratio;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One benchmark followed across a machine's runs, as the trend page draws it: x is the runs in
- * order, labelled by commit; y is the score with its 99.9 % interval; a change that stands out of
- * the noise is marked on the point it led to.
+ * order, labelled by commit; y is the score with its 99.9 % interval, one line per hardware
+ * segment (a break where the hardware changed); a step found in the series is marked on the first
+ * point after it.
  *
  * @param runs   the x axis's labels, one per run, including runs without this benchmark
  * @param yLabel e.g. {@code ss (ms, lower is better)}
+ * @param breaks the runs that start a new hardware segment (never 0): drawn as a break, labelled
  */
-public record TrendData(String title, String yLabel, List<String> runs, List<Point> points) implements Drawing {
+public record TrendData(String title, String yLabel, List<String> runs, List<Point> points, List<Integer> breaks)
+        implements Drawing {
+
+    /** What a point shows besides its score. */
+    public enum Mark {
+        NONE,
+        /** A confirmed step for the worse. */
+        REGRESSION,
+        /** A confirmed step for the better. */
+        IMPROVEMENT,
+        /** A step the repository says was expected. */
+        EXPECTED,
+        /** A run after a step that its segment is still too short to confirm. */
+        PENDING
+    }
 
     /**
      * A run's score.
      *
-     * @param run    the index into {@link TrendData#runs()}
-     * @param change the verdict against the series' previous point: {@code FASTER} (better) and
-     *               {@code SLOWER} (worse) are marked; empty for the first point
+     * @param run      the index into {@link TrendData#runs()}
+     * @param hardware the number of the hardware it ran on: each has its own colour and shape
      */
-    public record Point(int run, double y, double lower, double upper, Optional<Ratio.Verdict> change) {}
+    public record Point(int run, double y, double lower, double upper, int hardware, Mark mark) {}
 
     public TrendData {
         runs = List.copyOf(runs);
         points = List.copyOf(points);
+        breaks = List.copyOf(breaks);
     }
 
     @Override
@@ -36,6 +50,8 @@ public record TrendData(String title, String yLabel, List<String> runs, List<Poi
                 .append(yLabel)
                 .append('|')
                 .append(String.join(",", runs))
+                .append('|')
+                .append(breaks)
                 .append('\n');
         for (Point p : points) {
             key.append(p.run())
@@ -46,7 +62,9 @@ public record TrendData(String title, String yLabel, List<String> runs, List<Poi
                     .append(' ')
                     .append(p.upper())
                     .append(' ')
-                    .append(p.change().map(Ratio.Verdict::word).orElse("-"))
+                    .append(p.hardware())
+                    .append(' ')
+                    .append(p.mark())
                     .append('\n');
         }
         return key.toString();

@@ -5,68 +5,54 @@ import io.github.poolbench.results.RatioInterval;
 import java.util.Optional;
 
 /**
- * A series' move from one recorded run to the next, and whether it stands out of the noise.
+ * A step in one series on one hardware: the scores from one commit on differ from those before it
+ * by more than the noise of either segment ({@link ChangePoints}).
  *
- * @param previous the score in the earlier run
- * @param current  the score in the later run, of the same series
- * @param verdict  the site's one verdict, of the later run against the earlier: {@code FASTER} is
- *                 an improvement (better, whichever way the mode counts better), {@code SLOWER} a
- *                 regression, {@code SAME} within noise, {@code UNKNOWN} without an error estimate
+ * @param key          the series
+ * @param hardware     the number of the hardware the series ran on ({@link Trend.Machine#hardware()})
+ * @param run          the index, in the machine's runs, of the first run after the step: its commit
+ *                     is where the step happened
+ * @param step         the two segments and the after side's speed-up over the before side
+ * @param acknowledged the entry of {@code acknowledged.yml} that says this change was expected
  */
-public record Change(Score previous, Score current, Ratio.Verdict verdict) {
+public record Change(
+        SeriesKey key, int hardware, int run, ChangePoints.Step step, Optional<Acknowledgement> acknowledged) {
 
-    /**
-     * Judges a change by the site's one rule: it is flagged when the 99.9 % Fieller interval of
-     * the ratio of the two scores excludes 1, and the mode says which way is better. A summary
-     * written before sample counts were kept cannot give that interval; such a pair falls back to
-     * the stricter old test, flagged only when the two score intervals do not overlap.
-     */
-    public static Change between(Score previous, Score current) {
-        if (!previous.key().equals(current.key())) {
-            throw new IllegalArgumentException("different series: " + previous.key() + " and " + current.key());
-        }
-        return new Change(previous, current, judge(previous, current));
+    /** The site's one verdict of the segment after against the segment before: better is {@code FASTER}. */
+    public Ratio.Verdict verdict() {
+        return step.speedup().verdict();
     }
 
-    private static Ratio.Verdict judge(Score previous, Score current) {
-        if (!previous.hasErrorEstimate() || !current.hasErrorEstimate()) {
-            return Ratio.Verdict.UNKNOWN;
-        }
-        if (previous.sample().isPresent() && current.sample().isPresent()) {
-            return Ratio.speedup(
-                            current.sample().get(),
-                            previous.sample().get(),
-                            current.key().higherIsBetter())
-                    .verdict();
-        }
-        boolean overlap = current.lower() <= previous.upper() && previous.lower() <= current.upper();
-        if (overlap) {
-            return Ratio.Verdict.SAME;
-        }
-        // Disjoint intervals: the later one lies wholly above or wholly below the earlier one.
-        boolean higher = current.lower() > previous.upper();
-        return higher == current.key().higherIsBetter() ? Ratio.Verdict.FASTER : Ratio.Verdict.SLOWER;
+    /** Whether the segment after the step is still shorter than the minimum. */
+    public boolean pending() {
+        return step.pending();
     }
 
-    /** True when the change stands out of the noise, for the better or the worse: what a reader must look at. */
+    /** A confirmed change for the worse that nobody said to expect: what must be looked at. */
+    public boolean regression() {
+        return counted() && verdict() == Ratio.Verdict.SLOWER;
+    }
+
+    /** A confirmed change for the better that nobody said to expect. */
+    public boolean improvement() {
+        return counted() && verdict() == Ratio.Verdict.FASTER;
+    }
+
+    /** True when the change is a regression or an improvement. */
     public boolean flagged() {
-        return verdict == Ratio.Verdict.FASTER || verdict == Ratio.Verdict.SLOWER;
+        return regression() || improvement();
+    }
+
+    private boolean counted() {
+        return !pending() && acknowledged.isEmpty();
     }
 
     /**
-     * The later score over the earlier with its 99.9 % Fieller interval; empty for summaries
-     * without sample counts.
+     * The mean score after the step over the mean before, with its 99.9 % Fieller interval: the
+     * speed-up's own interval, turned round for modes where lower is better.
      */
-    public Optional<RatioInterval> ratio() {
-        if (previous.sample().isEmpty() || current.sample().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                Ratio.fieller(current.sample().get(), previous.sample().get()));
-    }
-
-    /** The relative change of the score, e.g. {@code 0.05} for 5 % higher; NaN from a zero score. */
-    public double relative() {
-        return previous.score() == 0 ? Double.NaN : (current.score() - previous.score()) / previous.score();
+    public RatioInterval ratio() {
+        RatioInterval speedup = step.speedup().interval();
+        return key.higherIsBetter() ? speedup : speedup.inverse();
     }
 }

@@ -38,6 +38,10 @@ public final class HistoryStore {
     static final int FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The fields of a summary's {@code hardware} object, in {@link Hardware}'s order. */
+    private static final List<String> HARDWARE = List.of("signature", "cpu", "cores", "memory", "os", "jdk");
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,6 +54,7 @@ public final class HistoryStore {
                 commit,
                 measuredAt(run),
                 run.runId(),
+                Hardware.of(run),
                 run.results().stream().map(Score::of).toList());
     }
 
@@ -157,6 +162,7 @@ public final class HistoryStore {
                 text(header, "commit", file),
                 text(header, "measuredAt", file),
                 header.containsKey("runId") ? header.get("runId").asText() : "",
+                hardware(header.get("hardware"), file),
                 scores);
     }
 
@@ -166,6 +172,26 @@ public final class HistoryStore {
             throw new InputException(Location.of(file, 1), "history summary without \"" + field + "\"");
         }
         return node.asText();
+    }
+
+    /** Summaries written before history kept the hardware have none: unknown hardware, not an error. */
+    private static Hardware hardware(JsonNode node, Path file) {
+        if (node == null || node.isNull()) {
+            return Hardware.UNKNOWN;
+        }
+        if (!node.isObject()) {
+            throw new InputException(Location.of(file, 1), "\"hardware\" must be an object of texts");
+        }
+        String[] parts = new String[HARDWARE.size()];
+        for (int i = 0; i < parts.length; i++) {
+            JsonNode part = node.get(HARDWARE.get(i));
+            if (part != null && !part.isNull() && !part.isTextual()) {
+                throw new InputException(
+                        Location.of(file, 1), "\"hardware\".\"" + HARDWARE.get(i) + "\" must be a text");
+            }
+            parts[i] = part == null || part.isNull() ? "" : part.asText();
+        }
+        return new Hardware(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
     }
 
     private static Score toScore(JsonNode node, Location where) {
@@ -212,6 +238,23 @@ public final class HistoryStore {
                         .append(field[0])
                         .append("\": ")
                         .append(JSON.writeValueAsString(field[1]))
+                        .append(",\n");
+            }
+            Hardware hardware = summary.hardware();
+            if (hardware.known()) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                List<String> values = List.of(
+                        hardware.signature(),
+                        hardware.cpu(),
+                        hardware.cores(),
+                        hardware.memory(),
+                        hardware.os(),
+                        hardware.jdk());
+                for (int i = 0; i < HARDWARE.size(); i++) {
+                    fields.put(HARDWARE.get(i), values.get(i));
+                }
+                json.append("  \"hardware\": ")
+                        .append(JSON.writeValueAsString(fields))
                         .append(",\n");
             }
             json.append("  \"scores\": [");

@@ -1,6 +1,5 @@
 package io.github.poolbench.history;
 
-import io.github.poolbench.results.Ratio;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,15 +8,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The trend page's model: for each machine, every series followed across its recent runs, each
- * step judged against the step before.
+ * The trend page's model: for each machine, its recent runs cut into hardware segments, and every
+ * series followed across them, with the steps {@link ChangePoints} finds in each series on each
+ * hardware. Runs on different hardware are never compared.
  */
 public record Trend(List<Machine> machines) {
 
-    /** How many of a machine's newest runs the page charts; older ones stay in history unread. */
+    /** How many of a machine's newest runs the page charts and searches for steps; older ones stay in history unread. */
     public static final int WINDOW = 30;
 
-    /** Charts per machine at most; the table still lists every series. */
+    /** Charts per machine at most; the table still lists every change. */
     public static final int MAX_CHARTS = 12;
 
     public Trend {
@@ -27,78 +27,217 @@ public record Trend(List<Machine> machines) {
     /**
      * One machine's trends.
      *
-     * @param series  every series present in at least two runs: regressions first, then
-     *                improvements, then the rest, each group in series order
-     * @param charted the first {@link #MAX_CHARTS} of {@code series}, so a cap never hides a flagged change
+     * @param hardware   the hardware its runs ran on, numbered by first appearance; an unknown one
+     *                   (a summary recorded before runs kept their hardware) is a hardware of its own
+     * @param hardwareOf each run's index into {@code hardware}
+     * @param segments   the runs cut where the hardware changed, oldest first
+     * @param series     every series present in at least two runs: those with a regression first,
+     *                   then improvements, pending steps and acknowledged ones, then the rest, each
+     *                   group in series order
+     * @param charted    the first {@link #MAX_CHARTS} of {@code series}, so a cap never hides a flagged change
      */
     public record Machine(
-            String machine, int recorded, List<RunSummary> runs, List<Series> series, List<Series> charted) {
+            String machine,
+            int recorded,
+            List<RunSummary> runs,
+            List<Hardware> hardware,
+            List<Integer> hardwareOf,
+            List<Segment> segments,
+            List<Series> series,
+            List<Series> charted) {
 
         public Machine {
             runs = List.copyOf(runs);
+            hardware = List.copyOf(hardware);
+            hardwareOf = List.copyOf(hardwareOf);
+            segments = List.copyOf(segments);
             series = List.copyOf(series);
             charted = List.copyOf(charted);
         }
+
+        /** Every step of every series, in series order, then by run. */
+        public List<Change> changes() {
+            return series.stream()
+                    .sorted(Comparator.comparing(Series::key))
+                    .flatMap(s -> s.changes().stream())
+                    .toList();
+        }
     }
 
-    /** One benchmark at one set of params across runs. */
-    public record Series(SeriesKey key, List<Point> points) {
+    /**
+     * Consecutive runs on one hardware.
+     *
+     * @param hardware the index into {@link Machine#hardware()}
+     * @param first    the index of its first run
+     * @param last     the index of its last run
+     */
+    public record Segment(int hardware, int first, int last) {
+
+        public int runs() {
+            return last - first + 1;
+        }
+    }
+
+    /** One benchmark at one set of params across runs, on whatever hardware each run had. */
+    public record Series(SeriesKey key, List<Point> points, List<Change> changes) {
 
         public Series {
             points = List.copyOf(points);
-        }
-
-        /** The change into the newest run that has this series. */
-        public Change latest() {
-            return points.getLast().change().orElseThrow();
+            changes = List.copyOf(changes);
         }
     }
 
     /**
      * A series' score in one run.
      *
-     * @param run    the index of the run in {@link Machine#runs()}
-     * @param change against the series' previous point; empty for its first point
+     * @param run     the index of the run in {@link Machine#runs()}
+     * @param change  the step that happened at this run, if one did
+     * @param pending true from a pending step on: the segment after it is not yet long enough
      */
-    public record Point(int run, Score score, Optional<Change> change) {}
+    public record Point(int run, Score score, Optional<Change> change, boolean pending) {}
 
-    public static Trend of(List<MachineHistory> history) {
-        return new Trend(history.stream().map(Trend::machine).toList());
+    /** Steps need {@link ChangePoints#MIN_SEGMENT} runs a side. */
+    public static Trend of(List<MachineHistory> history, List<Acknowledgement> acknowledged) {
+        return of(history, acknowledged, ChangePoints.MIN_SEGMENT);
     }
 
-    private static Machine machine(MachineHistory history) {
-        Map<SeriesKey, List<Point>> bySeries = new TreeMap<>();
+    public static Trend of(List<MachineHistory> history, List<Acknowledgement> acknowledged, int minSegment) {
+        return new Trend(history.stream()
+                .map(machine -> machine(machine, acknowledged, minSegment))
+                .toList());
+    }
+
+    private static Machine machine(MachineHistory history, List<Acknowledgement> acknowledged, int minSegment) {
         List<RunSummary> runs = history.runs();
+        List<Hardware> hardware = new ArrayList<>();
+        List<Integer> hardwareOf = hardwareOf(runs, hardware);
+        List<Segment> segments = segments(hardwareOf);
+
+        Map<SeriesKey, List<Integer>> runsOf = new TreeMap<>();
         for (int run = 0; run < runs.size(); run++) {
             for (Score score : runs.get(run).scores()) {
-                List<Point> points = bySeries.computeIfAbsent(score.key(), key -> new ArrayList<>());
-                // A series missing from a run is compared with the last run that had it.
-                Optional<Change> change = points.isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(Change.between(points.getLast().score(), score));
-                points.add(new Point(run, score, change));
+                runsOf.computeIfAbsent(score.key(), key -> new ArrayList<>()).add(run);
             }
         }
-        List<Series> series = bySeries.entrySet().stream()
-                .filter(entry -> entry.getValue().size() >= 2)
-                .map(entry -> new Series(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparingInt((Series s) -> urgency(s.latest().verdict()))
-                        .thenComparing(Series::key))
-                .toList();
+        List<Series> series = new ArrayList<>();
+        runsOf.forEach((key, present) -> {
+            if (present.size() >= 2) {
+                series.add(series(key, present, runs, hardwareOf, hardware.size(), acknowledged, minSegment));
+            }
+        });
+        series.sort(Comparator.comparingInt(Trend::urgency).thenComparing(Series::key));
         return new Machine(
                 history.machine(),
                 history.recorded(),
                 runs,
+                hardware,
+                hardwareOf,
+                segments,
                 series,
                 series.subList(0, Math.min(MAX_CHARTS, series.size())));
     }
 
-    /** Regressions first, then improvements, then the rest. */
-    private static int urgency(Ratio.Verdict verdict) {
-        return switch (verdict) {
-            case SLOWER -> 0;
-            case FASTER -> 1;
-            default -> 2;
-        };
+    /**
+     * Numbers each run's hardware. A run without a signature is unknown hardware, a number of its
+     * own, unless the runs on both sides of it share one signature: then it ran there too.
+     */
+    static List<Integer> hardwareOf(List<RunSummary> runs, List<Hardware> hardware) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int run = 0; run < runs.size(); run++) {
+            Hardware own = runs.get(run).hardware();
+            if (!own.known() && run > 0 && run + 1 < runs.size()) {
+                Hardware before = runs.get(run - 1).hardware();
+                if (before.known() && before.equals(runs.get(run + 1).hardware())) {
+                    own = before;
+                }
+            }
+            int number = own.known() ? hardware.indexOf(own) : -1;
+            if (number < 0) {
+                number = hardware.size();
+                hardware.add(own);
+            }
+            numbers.add(number);
+        }
+        return numbers;
+    }
+
+    static List<Segment> segments(List<Integer> hardwareOf) {
+        List<Segment> segments = new ArrayList<>();
+        int first = 0;
+        for (int run = 1; run <= hardwareOf.size(); run++) {
+            if (run == hardwareOf.size() || !hardwareOf.get(run).equals(hardwareOf.get(first))) {
+                segments.add(new Segment(hardwareOf.get(first), first, run - 1));
+                first = run;
+            }
+        }
+        return segments;
+    }
+
+    /** The series' points, and its steps found on each hardware apart. */
+    private static Series series(
+            SeriesKey key,
+            List<Integer> present,
+            List<RunSummary> runs,
+            List<Integer> hardwareOf,
+            int hardwareCount,
+            List<Acknowledgement> acknowledged,
+            int minSegment) {
+        Map<Integer, Change> changeAt = new TreeMap<>();
+        Map<Integer, Boolean> pendingFrom = new TreeMap<>();
+        for (int hardware = 0; hardware < hardwareCount; hardware++) {
+            List<Integer> on = new ArrayList<>();
+            for (int run : present) {
+                if (hardwareOf.get(run) == hardware && Double.isFinite(score(runs.get(run), key))) {
+                    on.add(run);
+                }
+            }
+            double[] scores =
+                    on.stream().mapToDouble(run -> score(runs.get(run), key)).toArray();
+            if (scores.length < 2) {
+                continue;
+            }
+            for (ChangePoints.Step step : ChangePoints.find(scores, key.higherIsBetter(), minSegment)) {
+                int run = on.get(step.at());
+                String commit = runs.get(run).commit();
+                Optional<Acknowledgement> expected =
+                        acknowledged.stream().filter(a -> a.covers(key, commit)).findFirst();
+                changeAt.put(run, new Change(key, hardware, run, step, expected));
+                if (step.pending()) {
+                    on.subList(step.at(), on.size()).forEach(later -> pendingFrom.put(later, true));
+                }
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        for (int run : present) {
+            Score score = runs.get(run).scores().stream()
+                    .filter(s -> s.key().equals(key))
+                    .findFirst()
+                    .orElseThrow();
+            points.add(new Point(run, score, Optional.ofNullable(changeAt.get(run)), pendingFrom.containsKey(run)));
+        }
+        return new Series(key, points, List.copyOf(changeAt.values()));
+    }
+
+    private static double score(RunSummary run, SeriesKey key) {
+        return run.scores().stream()
+                .filter(s -> s.key().equals(key))
+                .mapToDouble(Score::score)
+                .findFirst()
+                .orElse(Double.NaN);
+    }
+
+    /** Regressions first, then improvements, pending steps, acknowledged ones, and the rest. */
+    private static int urgency(Series series) {
+        List<Change> changes = series.changes();
+        if (changes.stream().anyMatch(Change::regression)) {
+            return 0;
+        }
+        if (changes.stream().anyMatch(Change::improvement)) {
+            return 1;
+        }
+        if (changes.stream().anyMatch(Change::pending)) {
+            return 2;
+        }
+        return changes.isEmpty() ? 4 : 3;
     }
 }

@@ -83,6 +83,16 @@ public record MachineInfo(List<Fact> facts, OptionalInt cores) {
         return new MachineInfo(facts, cores);
     }
 
+    /**
+     * The CPU's family, model and stepping ({@code cpu.signature}), when the file has it: the trend
+     * page's hardware signature starts with it (not a card row: readers compare models, not steppings).
+     */
+    public static Optional<String> cpuSignature(Optional<MachineDescription> machine) {
+        return machine.map(MachineDescription::cpu)
+                .map(MachineDescription.Cpu::signature)
+                .filter(signature -> !signature.isBlank());
+    }
+
     /** The value of a fact, when the file had it. */
     public Optional<String> fact(String label) {
         return facts.stream()

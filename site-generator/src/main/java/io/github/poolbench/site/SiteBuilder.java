@@ -115,6 +115,7 @@ public final class SiteBuilder {
                 chartCount += new TrendPage(templates, charts)
                         .render(
                                 request.history().get(),
+                                request.content(),
                                 site,
                                 diagnostics,
                                 (path, html) -> write(site.resolve(path), html));

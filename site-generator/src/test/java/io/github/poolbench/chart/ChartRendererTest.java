@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.poolbench.Fixtures;
 import io.github.poolbench.diagnostics.Location;
-import io.github.poolbench.results.Ratio;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultsLoader;
 import java.awt.image.BufferedImage;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -93,9 +91,10 @@ class ChartRendererTest {
             "ss (ms, lower is better)",
             List.of("1111111", "2222222", "3333333"),
             List.of(
-                    new TrendData.Point(0, 300, 299, 301, Optional.empty()),
-                    new TrendData.Point(1, 301.5, 300.5, 302.5, Optional.of(Ratio.Verdict.SAME)),
-                    new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.SLOWER))));
+                    new TrendData.Point(0, 300, 299, 301, 0, TrendData.Mark.NONE),
+                    new TrendData.Point(1, 301.5, 300.5, 302.5, 0, TrendData.Mark.NONE),
+                    new TrendData.Point(2, 330, 328, 332, 0, TrendData.Mark.REGRESSION)),
+            List.of());
 
     @Test
     void aTrendDrawsInBothThemesAndMarksTheRegressionInTheThemesColour() throws IOException {
@@ -121,10 +120,33 @@ class ChartRendererTest {
                 List.of(
                         TREND.points().get(0),
                         TREND.points().get(1),
-                        new TrendData.Point(2, 330, 328, 332, Optional.of(Ratio.Verdict.FASTER))));
+                        new TrendData.Point(2, 330, 328, 332, 0, TrendData.Mark.IMPROVEMENT)),
+                List.of());
+        TrendData newHardware = new TrendData(TREND.title(), TREND.yLabel(), TREND.runs(), TREND.points(), List.of(2));
 
         assertFalse(ChartCache.key(TREND, Theme.LIGHT, ChartRenderer.Size.WIDE)
                 .equals(ChartCache.key(improved, Theme.LIGHT, ChartRenderer.Size.WIDE)));
+        assertFalse(ChartCache.key(TREND, Theme.LIGHT, ChartRenderer.Size.WIDE)
+                .equals(ChartCache.key(newHardware, Theme.LIGHT, ChartRenderer.Size.WIDE)));
+    }
+
+    @Test
+    void anExpectedChangeIsMarkedInItsOwnColourNotAsARegression() throws IOException {
+        TrendData expected = new TrendData(
+                TREND.title(),
+                TREND.yLabel(),
+                TREND.runs(),
+                List.of(
+                        TREND.points().get(0),
+                        new TrendData.Point(1, 301.5, 300.5, 302.5, 1, TrendData.Mark.NONE),
+                        new TrendData.Point(2, 330, 328, 332, 1, TrendData.Mark.EXPECTED)),
+                List.of(1));
+        for (Theme theme : Theme.ALL) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(RENDERER.render(expected, theme)));
+
+            assertTrue(pixels(image, theme.expected().getRGB()) > 0, theme.name() + ": the expected change is marked");
+            assertEquals(0, pixels(image, theme.worse().getRGB()), theme.name() + ": and not as a regression");
+        }
     }
 
     private static long pixels(BufferedImage image, int rgb) {

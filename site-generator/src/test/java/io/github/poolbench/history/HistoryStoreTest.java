@@ -140,4 +140,64 @@ class HistoryStoreTest {
                 diagnostics.warnings().getFirst().message().contains("unknown history format 2"),
                 diagnostics.warnings().toString());
     }
+
+    @Test
+    void aRunsHardwareComesFromItsMachineDescriptionAndReadsBack() {
+        ResultRun run = fixtureRun();
+        ResultRun described = new ResultRun(
+                run.machineId(),
+                run.runId(),
+                run.jmhFile(),
+                java.util.Optional.of(new io.github.poolbench.format.MachineDescription(
+                        null,
+                        null,
+                        new io.github.poolbench.format.MachineDescription.Cpu(
+                                "AMD EPYC", null, null, null, 2, "family 23 model 1 stepping 2"),
+                        new io.github.poolbench.format.MachineDescription.Memory(25275990016L, null, null, null),
+                        new io.github.poolbench.format.MachineDescription.Os(
+                                "Linux", null, "Debian GNU/Linux 12 (bookworm)"),
+                        new io.github.poolbench.format.MachineDescription.Jdk(
+                                "Eclipse Adoptium", "25.0.3+9-LTS", null, null, null, null),
+                        null,
+                        null,
+                        null)),
+                run.results());
+
+        RunSummary summary = HistoryStore.summarize(described, COMMIT);
+        RunSummary read = HistoryStore.read(HistoryStore.record(temp, summary), "test-machine");
+
+        assertEquals(
+                new Hardware(
+                        "family 23 model 1 stepping 2",
+                        "AMD EPYC",
+                        "2 available to the JVM",
+                        "32 GiB",
+                        "Debian GNU/Linux 12 (bookworm) Linux",
+                        "Eclipse Adoptium 25.0.3+9-LTS"),
+                read.hardware());
+        assertEquals(summary, read);
+    }
+
+    @Test
+    void aSummaryWrittenBeforeHardwareWasKeptIsUnknownHardware() {
+        RunSummary summary = HistoryStore.summarize(fixtureRun(), COMMIT);
+
+        assertEquals(Hardware.UNKNOWN, summary.hardware(), "the fixture run has no machine.json");
+        assertTrue(!HistoryStore.toJson(summary).contains("hardware"));
+    }
+
+    @Test
+    void hardwareThatIsNoObjectIsNamed() throws IOException {
+        Path file = temp.resolve("m/2026-11-20T100000Z-abc.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file, "{\"format\": 1, \"commit\": \"abc\", \"measuredAt\": \"x\", \"hardware\": 3, \"scores\": []}");
+        Diagnostics diagnostics = new Diagnostics(false);
+
+        assertEquals(List.of(), HistoryStore.load(temp, 5, diagnostics));
+        assertEquals(
+                file + ":1: \"hardware\" must be an object of texts (run left out of the trends)",
+                diagnostics.warnings().getFirst().location() + ": "
+                        + diagnostics.warnings().getFirst().message());
+    }
 }

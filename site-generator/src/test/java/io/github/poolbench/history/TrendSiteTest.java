@@ -3,10 +3,12 @@ package io.github.poolbench.history;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.poolbench.Fixtures;
+import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.site.BuildRequest;
 import io.github.poolbench.site.BuildSummary;
 import io.github.poolbench.site.SiteBuilder;
@@ -31,9 +33,13 @@ class TrendSiteTest {
     Path temp;
 
     private BuildSummary build(Path out, Optional<Path> history) {
+        return build(Fixtures.fixture("content"), out, history);
+    }
+
+    private BuildSummary build(Path content, Path out, Optional<Path> history) {
         return new SiteBuilder()
                 .build(new BuildRequest(
-                        Fixtures.fixture("content"),
+                        content,
                         Fixtures.templates(),
                         Fixtures.fixture("results"),
                         out,
@@ -42,52 +48,95 @@ class TrendSiteTest {
                         history));
     }
 
+    /** The real runs of {@code sets}, one after another, as one machine's history folder. */
+    private static void machine(Path history, String machine, String... sets) throws IOException {
+        Path folder = Files.createDirectories(history.resolve(machine));
+        for (String set : sets) {
+            try (Stream<Path> files =
+                    Files.list(Fixtures.fixture("history-real/" + set).resolve(RealHistory.MACHINE))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, folder.resolve(file.getFileName()));
+                }
+            }
+        }
+    }
+
     @Test
-    void trendPageFlagsTheRegressionAndChartsEachSeries() throws IOException {
-        BuildSummary summary = build(temp.resolve("site"), Optional.of(Fixtures.fixture("history")));
+    void trendPageShowsEachChangeAtItsCommitTheExpectedOneAndTheHardwareSegments() throws IOException {
+        Path history = temp.resolve("history");
+        machine(history, "github-linux-x64", "unchanged", "stretched");
+        machine(history, "two-cpus-one-label", "unchanged", "other-hardware");
+        String injected = RealHistory.runs("stretched").getFirst().commit();
+        Path content = Fixtures.copy(Fixtures.fixture("content"), temp.resolve("content"));
+        Files.createDirectories(content.resolve("history"));
+        Files.writeString(content.resolve("history/acknowledged.yml"), """
+                - commit: %s
+                  benchmark: SleepBenchmark.sequential
+                  reason: naps made 10 %% longer on purpose
+                """.formatted(injected.substring(0, 9)));
+
+        BuildSummary summary = build(content, temp.resolve("site"), Optional.of(history));
 
         assertEquals(3 + 2, summary.pages(), "lesson, index and trend page, and the machine and methodology pages");
-        assertEquals(
-                1 + 3 + 2,
-                summary.charts(),
-                "the lesson's chart, one per series in two runs or more, and one per benchmark on the machine page");
+        assertEquals(1 + 8 + 8 + 2, summary.charts(), "the lesson's chart, 8 series per machine, the machine page's 2");
         String page = Files.readString(temp.resolve("site/trend.html"));
-        assertTrue(
-                page.contains("The last 3 of 3 recorded runs, from 1111111 (2026-11-20 10:00 UTC) to 3333333"), page);
-        Matcher rows = Pattern.compile(
-                        "<tr><td>(SleepBenchmark[^<]*) <span class=\"mode\">\\(ss\\)</span></td><td class=\"verdict-[a-z-]+\">([a-z ]+)</td>")
-                .matcher(page.substring(0, page.indexOf("<figure")));
-        List<String> verdicts = new ArrayList<>();
+        String regressed = page.substring(page.indexOf("<h2>github-linux-x64</h2>"), page.indexOf("<h2>two-cpus"));
+        String twoCpus = page.substring(page.indexOf("<h2>two-cpus-one-label</h2>"));
+        assertTrue(regressed.contains("in\n<strong>1 hardware segment</strong> (1 hardware signature)."), regressed);
+        Matcher rows = Pattern.compile("<tr><td>(SleepBenchmark[^<]*) <span class=\"mode\">\\(ss\\)</span></td>"
+                        + "<td class=\"num\">1</td><td><code>([0-9a-f]{7})</code><br>[^<]*</td>"
+                        + "<td class=\"verdict-([a-z]+)\">")
+                .matcher(regressed);
+        List<String> changes = new ArrayList<>();
         while (rows.find()) {
-            verdicts.add(rows.group(1).strip() + ": " + rows.group(2));
+            assertEquals(injected.substring(0, 7), rows.group(2), rows.group());
+            changes.add(rows.group(1).replaceFirst(" \\(.*", "") + ": " + rows.group(3));
         }
         assertEquals(
                 List.of(
-                        "SleepBenchmark.map (poolSize=4, tasks=12): slower",
-                        "SleepBenchmark.map (poolSize=1, tasks=12): faster",
-                        "SleepBenchmark.sequential (poolSize=1, tasks=12): not known"),
-                verdicts);
+                        "SleepBenchmark.map: slower",
+                        "SleepBenchmark.map: slower",
+                        "SleepBenchmark.map: slower",
+                        "SleepBenchmark.sequential: expected"),
+                changes);
         assertTrue(
-                page.contains("301.5 ± 1.0<br><code>2222222</code>")
-                        && page.contains("330.0 ± 2.0<br><code>3333333</code>"),
-                page);
-        assertTrue(page.contains("<td class=\"verdict-no-faster\">no faster</td>"), "run 2 moved within the noise");
-        assertTrue(page.contains("<td class=\"num\">+9.5 %"), "the change in the site's format: " + page);
-        for (int chart = 1; chart <= 3; chart++) {
-            String name = "charts/trend/1-test-machine-" + chart;
-            for (String variant : List.of("", "-dark", "-narrow", "-narrow-dark")) {
-                Path png = temp.resolve("site/" + name + variant + ".png");
-                assertNotNull(ImageIO.read(png.toFile()), png + " is a PNG");
+                regressed.contains("expected<br><span class=\"reason\">naps made 10 % longer on purpose</span>"),
+                regressed);
+        assertTrue(twoCpus.contains("<strong>2 hardware segments</strong> (2 hardware signatures)."), twoCpus);
+        assertTrue(
+                twoCpus.contains("Intel Xeon (family 6 model 85 stepping 7)")
+                        && twoCpus.contains("AMD EPYC (family 26 model 2 stepping 1)"),
+                twoCpus);
+        assertTrue(twoCpus.contains("(20 runs); hardware 2 from <code>"), twoCpus);
+        assertTrue(twoCpus.contains("No change in any series"), twoCpus);
+        for (String machine : List.of("1-github-linux-x64-", "2-two-cpus-one-label-")) {
+            for (int chart = 1; chart <= 8; chart++) {
+                String name = "charts/trend/" + machine + chart;
+                for (String variant : List.of("", "-dark", "-narrow", "-narrow-dark")) {
+                    Path png = temp.resolve("site/" + name + variant + ".png");
+                    assertNotNull(ImageIO.read(png.toFile()), png + " is a PNG");
+                }
+                assertTrue(page.contains("src=\"" + name + ".png\""), page);
             }
-            assertTrue(page.contains("src=\"" + name + ".png\""), page);
-            assertTrue(
-                    page.contains("<source media=\"(prefers-color-scheme: dark)\" srcset=\"" + name + "-dark.png\""),
-                    page);
-            assertTrue(
-                    page.contains("and (prefers-color-scheme: dark)\" srcset=\"" + name + "-narrow-dark.png\""), page);
         }
         assertTrue(Files.readString(temp.resolve("site/index.html")).contains("href=\"trend.html\""));
         assertTrue(Files.exists(temp.resolve("site/assets/trend.css")));
+    }
+
+    @Test
+    void aBadAcknowledgementStopsTheBuildAtItsLine() throws IOException {
+        Path content = Fixtures.copy(Fixtures.fixture("content"), temp.resolve("content"));
+        Files.createDirectories(content.resolve("history"));
+        Files.writeString(content.resolve("history/acknowledged.yml"), "- commit: 0a1b2c3\n  benchmark: X\n");
+
+        InputException e = assertThrows(
+                InputException.class,
+                () -> build(content, temp.resolve("site"), Optional.of(Fixtures.fixture("history"))));
+
+        assertEquals(
+                content.resolve("history/acknowledged.yml") + ":1:3: error: an acknowledged change without 'reason'",
+                e.errors().getFirst().toString());
+        assertTrue(Files.notExists(temp.resolve("site")), "no site written");
     }
 
     @Test
