@@ -440,10 +440,18 @@ final class ProcessWorkerPool extends AbstractWorkerPool implements WorkerProces
         WorkerProcess worker = runner;
         long id = job.id();
         TIMER.schedule(
-                () -> finishStop(worker, id, "no thread dump: " + worker + " did not answer within " + STOP_GRACE),
-                STOP_GRACE.toNanos(),
+                () -> finishStop(worker, id, "no thread dump: " + worker + " did not answer within " + DUMP_GRACE),
+                DUMP_GRACE.toNanos(),
                 TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * How long a worker told to stop a task has to send its thread dump before it is killed without one. A
+     * worker that answers does so in milliseconds, but on a loaded machine its process may wait hundreds of
+     * milliseconds for a CPU (a clean-clone test run at a 1-minute load of 12 lost the dump at 300 ms); only
+     * a worker that is stuck pays the whole wait.
+     */
+    static final Duration DUMP_GRACE = Duration.ofSeconds(1);
 
     /** Fails the job being stopped with {@code detail} and kills its worker, unless it finished meanwhile. */
     private void finishStop(WorkerProcess worker, long id, String detail) {
