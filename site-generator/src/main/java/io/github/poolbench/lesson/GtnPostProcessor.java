@@ -16,6 +16,8 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import io.github.poolbench.diagnostics.InputException;
+import io.github.poolbench.diagnostics.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,18 +45,11 @@ final class GtnPostProcessor {
 
     private final ParseContext parse;
     private final String source;
-    /** Where each line starts in {@code source}, to name a node's line and column. */
-    private final int[] lineStarts;
 
     GtnPostProcessor(ParseContext parse, String source) {
         this.parse = parse;
         this.source = source;
-        lineStarts = java.util.stream.IntStream.concat(
-                        java.util.stream.IntStream.of(0),
-                        java.util.stream.IntStream.range(0, source.length())
-                                .filter(i -> source.charAt(i) == '\n')
-                                .map(i -> i + 1))
-                .toArray();
+        parse.source(source);
     }
 
     void process(Document document) {
@@ -77,17 +72,16 @@ final class GtnPostProcessor {
         return nodes;
     }
 
-    int line(Node node) {
-        return line(node.getStartOffset());
+    private int line(Node node) {
+        return parse.line(node);
     }
 
     private int line(int offset) {
-        int found = java.util.Arrays.binarySearch(lineStarts, offset);
-        return found >= 0 ? found + 1 : -found - 1;
+        return parse.line(offset);
     }
 
     private int column(int offset) {
-        return offset - lineStarts[line(offset) - 1] + 1;
+        return parse.column(offset);
     }
 
     // ---- Liquid -------------------------------------------------------------------------------
@@ -184,22 +178,33 @@ final class GtnPostProcessor {
 
     private void fence(FencedCodeBlock fence) {
         String kind = fence.getInfo().toString().strip().split("[\\s{]")[0];
-        Optional<ResultBlock.Kind> result =
-                ResultBlock.Kind.of(kind).filter(k -> k == ResultBlock.Kind.CHART || k == ResultBlock.Kind.RESULTS);
+        Optional<ResultNode.Kind> result = Optional.of(kind)
+                .filter(k -> k.equals(ResultNode.Kind.CHART.word) || k.equals(ResultNode.Kind.RESULTS.word))
+                .map(k -> k.equals(ResultNode.Kind.CHART.word) ? ResultNode.Kind.CHART : ResultNode.Kind.RESULTS);
         if (!inRaw && fence.getOpeningMarker().startsWith("`") && result.isPresent()) {
             if (!fence.getClosingMarker().isEmpty()) {
-                ResultBlock block = new ResultBlock(
-                        parse.blocks.size() + 1,
-                        result.get(),
-                        fence.getContentChars().toString(),
-                        parse.at(line(fence) + 1));
-                parse.blocks.add(block);
-                parse.resultFences.put(fence, block);
+                resultNode(fence, result.get(), fence.getContentChars().toString(), parse.at(line(fence) + 1));
                 return;
             }
             parse.warn(line(fence), "the ```" + kind + " block is never closed; shown as code");
         }
         code(fence.getContentChars().toString(), line(fence));
+    }
+
+    /**
+     * Puts the typed node of a result block or tag in the place of {@code node}, its spec parsed
+     * now; one that does not parse is an error at its line and leaves nothing in its place.
+     */
+    private void resultNode(Node node, ResultNode.Kind kind, String body, Location at) {
+        parse.results++;
+        try {
+            ResultNode result = ResultNode.of(parse.results, kind, body, at);
+            result.setChars(node.getChars()); // its place in the file, for the passes that follow
+            node.insertBefore(result);
+        } catch (InputException e) {
+            parse.error(e);
+        }
+        node.unlink();
     }
 
     private void liquid(LiquidNode node) {
@@ -258,16 +263,12 @@ final class GtnPostProcessor {
                 node.resolved = citation;
                 node.plain("[" + citation.number() + "]");
             }
-            case "measured", "compare" -> {
-                ResultBlock block = new ResultBlock(
-                        parse.blocks.size() + 1,
-                        node.name.equals("measured") ? ResultBlock.Kind.VALUE : ResultBlock.Kind.COMPARE,
+            case "measured", "compare" ->
+                resultNode(
+                        node,
+                        node.name.equals("measured") ? ResultNode.Kind.VALUE : ResultNode.Kind.COMPARE,
                         node.args,
                         parse.at(line, column));
-                parse.blocks.add(block);
-                node.resolved = block;
-                node.plain("");
-            }
             case "link" -> {
                 node.resolved = link(first, line, column);
                 node.plain((String) node.resolved);
@@ -580,7 +581,7 @@ final class GtnPostProcessor {
             Attributes attributes = parse.attributes.get(node);
             switch (node) {
                 case Heading heading -> {
-                    int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
+                    int level = parse.level(heading);
                     String plain = plainText(heading).strip();
                     String id = attributes != null && !attributes.id().isEmpty()
                             ? parse.ids.claim(attributes.id())

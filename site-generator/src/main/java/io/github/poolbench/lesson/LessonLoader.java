@@ -111,8 +111,7 @@ public final class LessonLoader {
                 lesson.path(),
                 linked,
                 lesson.title(),
-                lesson.bodyHtml(),
-                lesson.blocks(),
+                lesson.body(),
                 lesson.toc(),
                 lesson.citations(),
                 lesson.questions(),
@@ -234,7 +233,7 @@ public final class LessonLoader {
         ParseContext parse = new ParseContext(file, contentRoot, root, meta, diagnostics);
         Markdown markdown = new Markdown(parse);
         // the front matter's lines stay, blank, so that offsets in the body give the file's lines
-        String html = markdown.body(
+        LessonBody tree = markdown.body(
                 "\n".repeat(bodyStart) + String.join("\n", lines.subList(bodyStart, lines.size())) + "\n");
         List<Lesson.TocEntry> toc = parse.toc;
         parse.reportWarnings();
@@ -244,8 +243,7 @@ public final class LessonLoader {
                 path,
                 meta,
                 title,
-                html,
-                parse.blocks,
+                tree,
                 toc,
                 List.copyOf(parse.citations.values()),
                 inline(meta.questions(), markdown, parse),

@@ -26,7 +26,7 @@ final class LiquidNode extends Node {
     final String name;
     /** The tag's arguments as written; empty for the other kinds. */
     final String args;
-    /** Set by {@link GtnPostProcessor}: what this stands for (a citation, a result block, a meaning). */
+    /** Set by {@link GtnPostProcessor}: what this stands for (a citation, a link target, a meaning). */
     Object resolved;
 
     LiquidNode(BasedSequence chars, Kind kind, String name, String args) {
