@@ -90,7 +90,7 @@ public final class LessonBody {
 
         /** The heading as plain text; empty before the first heading. */
         public String title() {
-            return heading.map(h -> GtnPostProcessor.plainText(h).strip()).orElse("");
+            return heading.map(h -> IdsExtension.plainText(h).strip()).orElse("");
         }
 
         /** Where the heading stands; the file alone before the first heading. */

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * {@link InputException}.
  *
  * <p>Per lesson: the front matter ({@link FrontMatter}), then the body, which {@link Markdown} parses
- * with flexmark and the dialect's extensions, reshapes on the tree ({@link GtnPostProcessor}) and
+ * with flexmark and the dialect's extensions, reshapes on the tree (its registered extensions) and
  * renders.
  */
 public final class LessonLoader {

@@ -39,13 +39,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Markdown to HTML with flexmark, plus what GTN's kramdown and plugins add. Parsing knows the
  * dialect's syntax through two extensions ({@link AttributeLine} lines and {@link LiquidParser}
- * tags); {@link GtnPostProcessor} turns the tree into boxes, resolved tags, result nodes and ids;
+ * tags); the dialect's extensions ({@link LiquidExtension}, {@link AttributeListExtension},
+ * {@link BoxExtension}, {@link IdsExtension}) turn the tree into resolved tags, result nodes, boxes and ids;
  * the policies that warn (raw HTML, image sources, link targets) run once on the tree when the
  * lesson loads; the node renderers here write it, once, when the site has bound the result nodes:
  * boxes, Liquid, results, attribute lists on the block (or image, link) they belong to, figures with
@@ -59,16 +59,24 @@ final class Markdown {
             // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a
             // warning
             .set(HtmlRenderer.SUPPRESSED_LINKS, "");
-    /** Lessons: Liquid tags and outputs in link targets ({@code [home]({{ site.baseurl }}/)}) hold spaces. */
-    private static final Parser PARSER = Parser.builder(
-                    new MutableDataSet(OPTIONS).set(Parser.SPACE_IN_LINK_URLS, true))
-            .customBlockParserFactory(new AttributeLine.Factory())
-            .customInlineParserExtensionFactory(new LiquidParser.Factory())
-            .build();
+    /**
+     * Lessons: the dialect's extensions, registered with the parser, in the order Jekyll works (each
+     * pass names the one it runs after); Liquid tags and outputs in link targets
+     * ({@code [home]({{ site.baseurl }}/)}) hold spaces.
+     */
+    private static final MutableDataSet LESSON_OPTIONS = new MutableDataSet(OPTIONS)
+            .set(Parser.SPACE_IN_LINK_URLS, true)
+            .set(
+                    Parser.EXTENSIONS,
+                    List.of(
+                            TablesExtension.create(),
+                            new LiquidExtension(),
+                            new AttributeListExtension(),
+                            new BoxExtension(),
+                            new IdsExtension()));
     /** Front matter items and figure captions, which Jekyll hands to kramdown without Liquid. */
     private static final Parser INLINE_PARSER = Parser.builder(OPTIONS).build();
 
-    private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
     /** Attributes an attribute list may set as they are; any other name becomes {@code data-name}. */
     private static final Set<String> KNOWN_ATTRIBUTES = Set.of(
@@ -119,8 +127,11 @@ final class Markdown {
      * the front matter blanked out, so that flexmark's offsets give the file's lines and columns.
      */
     LessonBody body(String source) {
-        Document document = PARSER.parse(source);
-        new GtnPostProcessor(parse, source).process(document);
+        parse.source(source);
+        // the lesson's context goes to the extensions' passes in the document's data (ParseContext.KEY)
+        Document document = Parser.builder(new MutableDataSet(LESSON_OPTIONS).set(ParseContext.KEY, parse))
+                .build()
+                .parse(source);
         check(document);
         return new LessonBody(document, this, parse);
     }
@@ -128,7 +139,7 @@ final class Markdown {
     /** One line of inline Markdown (an objective, a caption) without the paragraph around it. */
     String inline(String markdown) {
         Document document = INLINE_PARSER.parse(markdown);
-        inlineAttributes(document, parse);
+        AttributeListExtension.inlineAttributes(document, parse);
         boolean outer = inlineText;
         inlineText = true; // a caption's offsets are no lines of the file
         try {
@@ -268,27 +279,6 @@ final class Markdown {
         }
     }
 
-    /** {@code ![a](b.png){: width="50%"}}: an attribute list right after an inline element is that element's. */
-    static void inlineAttributes(Document document, ParseContext parse) {
-        List<Node> emptied = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof Text text
-                    && text.getPrevious() != null
-                    && !(text.getPrevious() instanceof Text)
-                    && !(text.getPrevious() instanceof SoftLineBreak)) {
-                Matcher m = INLINE_ATTRIBUTES.matcher(text.getChars());
-                if (m.lookingAt()) {
-                    parse.attach(text.getPrevious(), Attributes.parse(m.group(1)));
-                    text.setChars(text.getChars().subSequence(m.end()));
-                    if (text.getChars().isEmpty()) {
-                        emptied.add(text);
-                    }
-                }
-            }
-        }
-        emptied.forEach(Node::unlink);
-    }
-
     /** Attribute lists on nodes that flexmark renders itself: paragraphs, lists, quotes, tables, links. */
     private void provide(Node node, AttributablePart part, MutableAttributes attributes) {
         if (node instanceof TableCell && attributes.contains("align")) { // obsolete in HTML5: a style instead
@@ -400,7 +390,7 @@ final class Markdown {
                             (node, context, html) -> code(
                                     node,
                                     "",
-                                    GtnPostProcessor.withoutRawMarkers(
+                                    LiquidExtension.withoutRawMarkers(
                                             node.getContentChars().toString()),
                                     html)),
                     new NodeRenderingHandler<>(LiquidNode.class, this::liquid),
@@ -411,9 +401,7 @@ final class Markdown {
                     new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Code.class, (node, context, html) -> {
                         html.withAttr().tag("code");
                         html.text(com.vladsch.flexmark.util.sequence.Escaping.collapseWhitespace(
-                                GtnPostProcessor.withoutRawMarkers(
-                                        node.getText().toString()),
-                                true));
+                                LiquidExtension.withoutRawMarkers(node.getText().toString()), true));
                         html.tag("/code");
                     }),
                     new NodeRenderingHandler<>(Box.class, this::box),
@@ -458,7 +446,7 @@ final class Markdown {
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
             int level = headingLevel > 0 ? headingLevel : parse.level(heading);
             Attributes extra = attributesOf(heading);
-            String id = parse.nodeIds.getOrDefault(heading, ""); // GtnPostProcessor.ids gives every body heading one
+            String id = parse.nodeIds.getOrDefault(heading, ""); // IdsExtension gives every body heading one
             html.raw("<h" + level + attributes(extra.withoutId(), "", id) + ">");
             context.renderChildren(heading);
             html.raw("</h" + level + ">").line();
@@ -466,7 +454,7 @@ final class Markdown {
 
         private void paragraph(Paragraph paragraph, NodeRendererContext context, HtmlWriter html) {
             Image figure = figureImage(paragraph);
-            Integer number = parse.figureNumbers.get(paragraph); // numbered by GtnPostProcessor.ids
+            Integer number = parse.figureNumbers.get(paragraph); // numbered by IdsExtension
             if (figure == null || number == null) {
                 context.delegateRender();
                 return;
@@ -481,7 +469,7 @@ final class Markdown {
             code(
                     node,
                     node.getInfo().toString().strip().split("[\\s{]")[0],
-                    GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()),
+                    LiquidExtension.withoutRawMarkers(node.getContentChars().toString()),
                     html);
         }
 

@@ -15,6 +15,10 @@ import java.util.Set;
 /** The context of parsing one lesson: where it is, its ids, attribute lists, findings and warnings. */
 final class ParseContext {
 
+    /** Where the dialect's passes find the lesson's context: in the document's data, from the parser's options. */
+    static final com.vladsch.flexmark.util.data.NullableDataKey<ParseContext> KEY =
+            new com.vladsch.flexmark.util.data.NullableDataKey<>("POOLBENCH_LESSON");
+
     /** Ids the lesson template gives its own sections. */
     static final Set<String> TEMPLATE_IDS = Set.of(
             "content", "overview", "key-points", "glossary", "references", "contributors", "table-of-contents", "top");

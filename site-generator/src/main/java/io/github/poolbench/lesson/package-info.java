@@ -10,11 +10,14 @@
  * {@link io.github.poolbench.lesson.FrontMatter}, then {@code Markdown} parses the body with
  * flexmark and two extensions of the dialect's syntax: {@code AttributeLine}, a block parser for
  * kramdown's {@code {: .class #id}} and {@code {:toc}} lines, and {@code LiquidParser}, an inline
- * parser for {@code {% tag %}}, {@code {{ output }}} and {@code {ABBR}}. {@code GtnPostProcessor}
- * then works on the tree as Jekyll's passes would on the text: Liquid ({@code raw} and
- * {@code comment} spans, tags, result fences and tags into result nodes), attribute lists onto
- * their blocks, GTN's {@code > <type-title>} … {@code {: .type}} blockquotes into {@code Box}
- * nodes, and the page's ids and table of contents in reading order. {@code Markdown} applies the
+ * parser for {@code {% tag %}}, {@code {{ output }}} and {@code {ABBR}}. The dialect's passes are
+ * flexmark extensions registered with the parser, each running after the one it names and finding
+ * the lesson's context in the document's data ({@code ParseContext.KEY}), in the order Jekyll works:
+ * {@code LiquidExtension} ({@code raw} and {@code comment} spans, tags, result fences and tags into
+ * result nodes), {@code AttributeListExtension} (attribute lists onto their blocks),
+ * {@code BoxExtension} (GTN's {@code > <type-title>} … {@code {: .type}} blockquotes into
+ * {@code Box} nodes) and {@code IdsExtension} (the page's ids and table of contents in reading
+ * order). {@code Markdown} applies the
  * policies that warn (raw HTML, image sources, link targets) to the tree as it loads, and its node
  * renderers write the HTML, with figures and build-time
  * {@link io.github.poolbench.lesson.Highlighter highlighting}.
