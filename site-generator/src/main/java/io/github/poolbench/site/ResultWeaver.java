@@ -2,6 +2,7 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.chart.Baselines;
 import io.github.poolbench.chart.ChartData;
+import io.github.poolbench.chart.ChartQuery;
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.chart.IdealLine;
 import io.github.poolbench.diagnostics.Diagnostics;
@@ -146,7 +147,7 @@ final class ResultWeaver {
     Binding bind(ResultNode node, String root) {
         return switch (node) {
             case ResultNode.Chart chart ->
-                answer(node, r -> ChartData.select(chart.spec(), r))
+                answer(node, r -> ChartQuery.select(chart.spec(), r))
                         .map(a -> new Binding(new Bound.Chart(chart, a.value(), a.run()), List.of(a.run())))
                         .orElseGet(() -> notMeasured(node));
             case ResultNode.Table table ->
@@ -214,7 +215,7 @@ final class ResultWeaver {
      */
     static Consumer<ResultRun> check(ResultNode node) {
         return switch (node) {
-            case ResultNode.Chart chart -> r -> ChartData.select(chart.spec(), r);
+            case ResultNode.Chart chart -> r -> ChartQuery.select(chart.spec(), r);
             case ResultNode.Table table -> r -> selected(table.spec(), r);
             case ResultNode.Measured measured -> {
                 MeasuredValue value = measured.value();
