@@ -6,11 +6,8 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +21,10 @@ import java.util.regex.Pattern;
  * line onto its quote), an inline list ({@code ![a](b.png){: width="50%"}}) onto the element before
  * it, and a heading's {@code {#id}} onto the heading.
  */
-final class AttributeListExtension implements Parser.ParserExtension {
+final class AttributeListExtension implements DialectPass.Extension {
 
     private static final Pattern HEADING_ID = Pattern.compile("[ \\t]*\\{#([A-Za-z][\\w:.-]*)}[ \\t]*$");
     private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
-
-    @Override
-    public void parserOptions(MutableDataHolder options) {}
 
     @Override
     public void extend(Parser.Builder parser) {
@@ -59,17 +53,10 @@ final class AttributeListExtension implements Parser.ParserExtension {
         emptied.forEach(Node::unlink);
     }
 
-    /** Makes the pass for each document, with the lesson's context from the document's {@link ParseContext#KEY}. */
-    static final class Factory extends DocumentPostProcessorFactory {
-
-        @Override
-        public DocumentPostProcessor apply(Document document) {
-            return new Pass(ParseContext.KEY.get(document));
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return Set.of(LiquidExtension.Factory.class);
+    /** Makes the pass for each document. */
+    static final class Factory extends DialectPass.Factory {
+        Factory() {
+            super(Pass::new, Set.of(LiquidExtension.Factory.class));
         }
     }
 

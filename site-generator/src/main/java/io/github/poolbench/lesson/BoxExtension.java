@@ -7,11 +7,8 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +21,9 @@ import java.util.regex.Pattern;
  * {@code {: .code-2col}} and {@code {: .quote author="…"}} become a {@link Box.Wrapper}. Irregular
  * boxes (never closed, closed by another type, of an unknown type) render with a warning.
  */
-final class BoxExtension implements Parser.ParserExtension {
+final class BoxExtension implements DialectPass.Extension {
 
     private static final Pattern TITLE_OPEN = Pattern.compile("<([A-Za-z][\\w-]*)-title>");
-
-    @Override
-    public void parserOptions(MutableDataHolder options) {}
 
     @Override
     public void extend(Parser.Builder parser) {
@@ -37,17 +31,10 @@ final class BoxExtension implements Parser.ParserExtension {
         parser.postProcessorFactory(new Factory());
     }
 
-    /** Makes the pass for each document, with the lesson's context from the document's {@link ParseContext#KEY}. */
-    static final class Factory extends DocumentPostProcessorFactory {
-
-        @Override
-        public DocumentPostProcessor apply(Document document) {
-            return new Pass(ParseContext.KEY.get(document));
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return Set.of(AttributeListExtension.Factory.class);
+    /** Makes the pass for each document. */
+    static final class Factory extends DialectPass.Factory {
+        Factory() {
+            super(Pass::new, Set.of(AttributeListExtension.Factory.class));
         }
     }
 

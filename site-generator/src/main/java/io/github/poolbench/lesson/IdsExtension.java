@@ -8,11 +8,8 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import java.util.List;
 import java.util.Set;
 
@@ -21,10 +18,7 @@ import java.util.Set;
  * of two equal titles keeps the plain id: headings (one level down in lessons written with
  * {@code #} sections), boxes, numbered figures and blocks with an id of their own.
  */
-final class IdsExtension implements Parser.ParserExtension {
-
-    @Override
-    public void parserOptions(MutableDataHolder options) {}
+final class IdsExtension implements DialectPass.Extension {
 
     @Override
     public void extend(Parser.Builder parser) {
@@ -59,17 +53,10 @@ final class IdsExtension implements Parser.ParserExtension {
         }
     }
 
-    /** Makes the pass for each document, with the lesson's context from the document's {@link ParseContext#KEY}. */
-    static final class Factory extends DocumentPostProcessorFactory {
-
-        @Override
-        public DocumentPostProcessor apply(Document document) {
-            return new Pass(ParseContext.KEY.get(document));
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return Set.of(BoxExtension.Factory.class);
+    /** Makes the pass for each document. */
+    static final class Factory extends DialectPass.Factory {
+        Factory() {
+            super(Pass::new, Set.of(BoxExtension.Factory.class));
         }
     }
 

@@ -10,11 +10,8 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
-import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
@@ -33,15 +30,12 @@ import java.util.regex.Pattern;
  * {@code {% comment %}} spans, {@code cite}, {@code link}, {@code icon}, abbreviations, Liquid in link
  * targets) and turns result fences and tags into typed {@link ResultNode}s, their specs parsed.
  */
-final class LiquidExtension implements Parser.ParserExtension {
+final class LiquidExtension implements DialectPass.Extension {
 
     private static final Pattern RAW_MARKER = Pattern.compile("\\{%-?\\s*(raw|endraw)\\s*-?%}");
     private static final Pattern URL_LIQUID =
             Pattern.compile("\\{%-?\\s*link\\s+(\\S+)\\s*-?%}|\\{\\{-?\\s*(.*?)\\s*-?}}");
     private static final Pattern TOOL = Pattern.compile("\\[([^\\]]*)]\\(([^)]*)\\)");
-
-    @Override
-    public void parserOptions(MutableDataHolder options) {}
 
     @Override
     public void extend(Parser.Builder parser) {
@@ -54,17 +48,10 @@ final class LiquidExtension implements Parser.ParserExtension {
         return RAW_MARKER.matcher(code).replaceAll("");
     }
 
-    /** Makes the pass for each document, with the lesson's context from the document's {@link ParseContext#KEY}. */
-    static final class Factory extends DocumentPostProcessorFactory {
-
-        @Override
-        public DocumentPostProcessor apply(Document document) {
-            return new Pass(ParseContext.KEY.get(document));
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
+    /** Makes the pass for each document. */
+    static final class Factory extends DialectPass.Factory {
+        Factory() {
+            super(Pass::new, Set.of());
         }
     }
 
