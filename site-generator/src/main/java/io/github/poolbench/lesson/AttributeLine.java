@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A line holding only a kramdown attribute list, {@code {: .class #id key="value"}}, or the
  * {@code {:toc}} agenda marker. It is a block of its own that may interrupt a paragraph, so the
  * {@code {: .hands_on}} line closing a GTN box ends the blockquote above it instead of running on
- * as its lazy continuation; {@link GtnPostProcessor} moves the list onto the block it belongs to.
+ * as its lazy continuation; {@link AttributeListExtension} moves the list onto the block it belongs to.
  */
 final class AttributeLine extends Block {
 

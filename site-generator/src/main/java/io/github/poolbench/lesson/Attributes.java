@@ -23,7 +23,8 @@ record Attributes(List<String> classes, String id, Map<String, String> others) {
 
     Attributes {
         classes = List.copyOf(classes);
-        others = Map.copyOf(others);
+        // in the order written: Map.copyOf's order changes from one JVM to the next, and so would the page
+        others = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(others));
     }
 
     static Attributes parse(String list) {

@@ -6,7 +6,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Optional;
 
 /**
- * A GTN box, made by {@link GtnPostProcessor} from a blockquote with a title ({@code <tip-title>}
+ * A GTN box, made by {@link BoxExtension} from a blockquote with a title ({@code <tip-title>}
  * or the old {@code ### {% icon tip %}}) or with a box's class in its closing {@code {: .tip}}.
  * Its first child is the {@link Title}; the rest is the box's content.
  */

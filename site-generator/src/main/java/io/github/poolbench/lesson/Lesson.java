@@ -13,8 +13,7 @@ import java.util.Map;
  * @param path          the page's path in the site, e.g. {@code topics/pools.html}, following the file's path
  * @param meta          the front matter, typed
  * @param title         the front matter's title, or the file name when it has none
- * @param bodyHtml      the rendered body, with {@link ResultBlock#placeholder() placeholders}
- * @param blocks        the result blocks the body refers to, in order of appearance
+ * @param body          the body's tree, rendered once the site has bound its result nodes to runs
  * @param toc           the body's sections (h2, each with its h3), as the agenda lists them
  * @param citations     the {@code {% cite %}} keys, numbered in order of first use
  * @param questions     the front matter's questions as inline HTML
@@ -26,8 +25,7 @@ public record Lesson(
         String path,
         FrontMatter meta,
         String title,
-        String bodyHtml,
-        List<ResultBlock> blocks,
+        LessonBody body,
         List<TocEntry> toc,
         List<Citation> citations,
         List<String> questions,
@@ -68,7 +66,6 @@ public record Lesson(
             Map.entry("maintenance", "Maintainers"));
 
     public Lesson {
-        blocks = List.copyOf(blocks);
         toc = List.copyOf(toc);
         citations = List.copyOf(citations);
         questions = List.copyOf(questions);
@@ -76,28 +73,9 @@ public record Lesson(
         keyPoints = List.copyOf(keyPoints);
     }
 
-    /**
-     * A lesson with only raw front matter and a body, as tests of later build steps make them.
-     */
-    public Lesson(
-            Path source,
-            String path,
-            Map<String, Object> frontMatter,
-            String title,
-            String bodyHtml,
-            List<ResultBlock> blocks) {
-        this(
-                source,
-                path,
-                FrontMatter.NONE.withRaw(frontMatter),
-                title,
-                bodyHtml,
-                blocks,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+    /** The result blocks and tags of the body, in reading order. */
+    public List<ResultNode> blocks() {
+        return body.results();
     }
 
     /** The front matter as read, unknown keys included. */

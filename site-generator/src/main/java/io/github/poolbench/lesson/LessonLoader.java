@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * {@link InputException}.
  *
  * <p>Per lesson: the front matter ({@link FrontMatter}), then the body, which {@link Markdown} parses
- * with flexmark and the dialect's extensions, reshapes on the tree ({@link GtnPostProcessor}) and
+ * with flexmark and the dialect's extensions, reshapes on the tree (its registered extensions) and
  * renders.
  */
 public final class LessonLoader {
@@ -112,8 +112,7 @@ public final class LessonLoader {
                 lesson.path(),
                 linked,
                 lesson.title(),
-                lesson.bodyHtml(),
-                lesson.blocks(),
+                lesson.body(),
                 lesson.toc(),
                 lesson.citations(),
                 lesson.questions(),
@@ -234,7 +233,7 @@ public final class LessonLoader {
         ParseContext parse = new ParseContext(file, contentRoot, root, meta, diagnostics);
         Markdown markdown = new Markdown(parse);
         // the front matter's lines stay, blank, so that offsets in the body give the file's lines
-        String html = markdown.body(
+        LessonBody tree = markdown.body(
                 "\n".repeat(bodyStart) + String.join("\n", lines.subList(bodyStart, lines.size())) + "\n");
         List<Lesson.TocEntry> toc = parse.toc;
         parse.reportWarnings();
@@ -244,8 +243,7 @@ public final class LessonLoader {
                 path,
                 meta,
                 title,
-                html,
-                parse.blocks,
+                tree,
                 toc,
                 List.copyOf(parse.citations.values()),
                 inline(meta.questions(), markdown, parse),

@@ -7,7 +7,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 /**
  * Liquid in running text, as {@link LiquidParser} finds it: a tag ({@code {% icon tip %}}), an
  * output ({@code {{ site.baseurl }}}), an abbreviation ({@code {JVM}}) or a {@code {%} that never
- * closes. {@link GtnPostProcessor} resolves each one (or turns it back into text inside
+ * closes. {@link LiquidExtension} resolves each one (or turns it back into text inside
  * {@code {% raw %}}) and {@link Markdown} renders it. What it reads as in plain text (a heading's
  * id, the table of contents, a box's id) is its {@link Text} child, which flexmark's text
  * collector picks up.
@@ -26,7 +26,7 @@ final class LiquidNode extends Node {
     final String name;
     /** The tag's arguments as written; empty for the other kinds. */
     final String args;
-    /** Set by {@link GtnPostProcessor}: what this stands for (a citation, a result block, a meaning). */
+    /** Set by {@link LiquidExtension}: what this stands for (a citation, a link target, a meaning). */
     Object resolved;
 
     LiquidNode(BasedSequence chars, Kind kind, String name, String args) {

@@ -39,16 +39,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Markdown to HTML with flexmark, plus what GTN's kramdown and plugins add. Parsing knows the
  * dialect's syntax through two extensions ({@link AttributeLine} lines and {@link LiquidParser}
- * tags); {@link GtnPostProcessor} turns the tree into boxes, resolved tags and ids; the node
- * renderers here write it: boxes, Liquid, attribute lists on the block (or image, link) they
- * belong to, figures with numbered captions from image titles, tables that scroll, and code
- * highlighted at build time.
+ * tags); the dialect's extensions ({@link LiquidExtension}, {@link AttributeListExtension},
+ * {@link BoxExtension}, {@link IdsExtension}) turn the tree into resolved tags, result nodes, boxes and ids;
+ * the policies that warn (raw HTML, image sources, link targets) run once on the tree when the
+ * lesson loads; the node renderers here write it, once, when the site has bound the result nodes:
+ * boxes, Liquid, results, attribute lists on the block (or image, link) they belong to, figures with
+ * numbered captions from image titles, tables that scroll, and code highlighted at build time.
  */
 final class Markdown {
 
@@ -58,16 +59,24 @@ final class Markdown {
             // not flexmark's filter (lower-case javascript: only, silently): provide() checks every link, with a
             // warning
             .set(HtmlRenderer.SUPPRESSED_LINKS, "");
-    /** Lessons: Liquid tags and outputs in link targets ({@code [home]({{ site.baseurl }}/)}) hold spaces. */
-    private static final Parser PARSER = Parser.builder(
-                    new MutableDataSet(OPTIONS).set(Parser.SPACE_IN_LINK_URLS, true))
-            .customBlockParserFactory(new AttributeLine.Factory())
-            .customInlineParserExtensionFactory(new LiquidParser.Factory())
-            .build();
+    /**
+     * Lessons: the dialect's extensions, registered with the parser, in the order Jekyll works (each
+     * pass names the one it runs after); Liquid tags and outputs in link targets
+     * ({@code [home]({{ site.baseurl }}/)}) hold spaces.
+     */
+    private static final MutableDataSet LESSON_OPTIONS = new MutableDataSet(OPTIONS)
+            .set(Parser.SPACE_IN_LINK_URLS, true)
+            .set(
+                    Parser.EXTENSIONS,
+                    List.of(
+                            TablesExtension.create(),
+                            new LiquidExtension(),
+                            new AttributeListExtension(),
+                            new BoxExtension(),
+                            new IdsExtension()));
     /** Front matter items and figure captions, which Jekyll hands to kramdown without Liquid. */
     private static final Parser INLINE_PARSER = Parser.builder(OPTIONS).build();
 
-    private static final Pattern INLINE_ATTRIBUTES = Pattern.compile("^\\{:[ \\t]*([^}]*)}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+");
     /** Attributes an attribute list may set as they are; any other name becomes {@code data-name}. */
     private static final Set<String> KNOWN_ATTRIBUTES = Set.of(
@@ -91,8 +100,14 @@ final class Markdown {
 
     private final ParseContext parse;
     private final HtmlRenderer renderer;
-    /** The lesson body's post-processor while the body renders, which names lines; null for inline text. */
-    private GtnPostProcessor body;
+    /** True while inline text (a caption, an objective) is checked: its offsets are no lines of the file. */
+    private boolean inlineText;
+    /** What the result nodes render as, during a render. */
+    private ResultHtml results = node -> "";
+    /** The level the heading being rendered alone is shown at (an index finding's h3); 0 for its own. */
+    private int headingLevel;
+    /** The top-level nodes a render of part of the body writes; null for all of it. */
+    private List<Node> only;
 
     Markdown(ParseContext parse) {
         this.parse = parse;
@@ -108,61 +123,160 @@ final class Markdown {
     }
 
     /**
-     * Renders a lesson's body. {@code source} is the whole file with the front matter blanked out,
-     * so that flexmark's offsets give the file's lines and columns.
+     * Parses and checks a lesson's body; it renders later, once. {@code source} is the whole file with
+     * the front matter blanked out, so that flexmark's offsets give the file's lines and columns.
      */
-    String body(String source) {
-        Document document = PARSER.parse(source);
-        body = new GtnPostProcessor(parse, source);
-        try {
-            body.process(document);
-            return renderer.render(document);
-        } finally {
-            body = null;
-        }
+    LessonBody body(String source) {
+        parse.source(source);
+        // the lesson's context goes to the extensions' passes in the document's data (ParseContext.KEY)
+        Document document = Parser.builder(new MutableDataSet(LESSON_OPTIONS).set(ParseContext.KEY, parse))
+                .build()
+                .parse(source);
+        check(document);
+        return new LessonBody(document, this, parse);
     }
 
     /** One line of inline Markdown (an objective, a caption) without the paragraph around it. */
     String inline(String markdown) {
         Document document = INLINE_PARSER.parse(markdown);
-        inlineAttributes(document, parse);
-        GtnPostProcessor outer = body;
-        body = null; // a caption's offsets are no lines of the file
-        String html;
+        AttributeListExtension.inlineAttributes(document, parse);
+        boolean outer = inlineText;
+        inlineText = true; // a caption's offsets are no lines of the file
         try {
-            html = renderer.render(document).strip();
+            check(document);
         } finally {
-            body = outer;
+            inlineText = outer;
         }
+        String html = renderer.render(document).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
             return html.substring(3, html.length() - 4);
         }
         return html;
     }
 
-    private int lineOf(Node node) {
-        return body == null ? 0 : body.line(node);
+    /**
+     * Some of the body's top-level nodes (all when {@code nodes} is null) as HTML, each result node
+     * written by {@code results}. The document renders, writing only those nodes, so that each is
+     * written as in the whole page (flexmark writes no links in a node rendered apart from its document).
+     */
+    String render(Document document, List<Node> nodes, ResultHtml results) {
+        this.results = results;
+        this.only = nodes;
+        try {
+            return renderer.render(document);
+        } finally {
+            this.results = n -> "";
+            this.only = null;
+        }
     }
 
-    /** {@code ![a](b.png){: width="50%"}}: an attribute list right after an inline element is that element's. */
-    static void inlineAttributes(Document document, ParseContext parse) {
-        List<Node> emptied = new ArrayList<>();
+    /** A top-level heading alone, shown at {@code level}, without the line break after it. */
+    String heading(Heading heading, int level) {
+        headingLevel = level;
+        try {
+            return render(heading.getDocument(), List.of(heading), n -> "").stripTrailing();
+        } finally {
+            headingLevel = 0;
+        }
+    }
+
+    private int lineOf(Node node) {
+        return inlineText ? 0 : parse.line(node);
+    }
+
+    /**
+     * The policies that can warn, applied once when the text loads, so that rendering reports
+     * nothing: raw HTML cleaned, image sources and link targets checked, figure captions made.
+     */
+    private void check(Document document) {
         for (Node node : document.getDescendants()) {
-            if (node instanceof Text text
-                    && text.getPrevious() != null
-                    && !(text.getPrevious() instanceof Text)
-                    && !(text.getPrevious() instanceof SoftLineBreak)) {
-                Matcher m = INLINE_ATTRIBUTES.matcher(text.getChars());
-                if (m.lookingAt()) {
-                    parse.attach(text.getPrevious(), Attributes.parse(m.group(1)));
-                    text.setChars(text.getChars().subSequence(m.end()));
-                    if (text.getChars().isEmpty()) {
-                        emptied.add(text);
+            switch (node) {
+                case HtmlBlock block -> clean(block);
+                case HtmlCommentBlock block -> clean(block);
+                case HtmlInnerBlock block -> clean(block);
+                case HtmlInnerBlockComment block -> clean(block);
+                case HtmlInline inline -> clean(inline);
+                case HtmlInlineComment inline -> clean(inline);
+                case Image image -> parse.imageSources.put(image, imageSource(image));
+                case com.vladsch.flexmark.ast.Link link ->
+                    checkLink(link, link.getUrl().unescape());
+                case com.vladsch.flexmark.ast.AutoLink link ->
+                    checkLink(link, link.getText().toString());
+                case com.vladsch.flexmark.ast.LinkRef ref
+                when ref.isDefined() -> {
+                    com.vladsch.flexmark.ast.Reference reference = ref.getReferenceNode(document);
+                    if (reference != null) {
+                        checkLink(ref, reference.getUrl().unescape());
                     }
                 }
+                case Paragraph paragraph
+                when figureImage(paragraph) != null ->
+                    parse.captions.put(
+                            paragraph, inline(figureImage(paragraph).getTitle().unescape()));
+                default -> {}
             }
         }
-        emptied.forEach(Node::unlink);
+    }
+
+    /** Raw HTML, block or inline, passes the lessons' one policy ({@link RawHtml}) on its way to the page. */
+    private void clean(Node node) {
+        int line = lineOf(node);
+        parse.cleanHtml.put(
+                node,
+                RawHtml.clean(
+                        node.getChars().toString(),
+                        (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
+    }
+
+    /** The same rule as for raw HTML: a Markdown link may not run script either. */
+    private void checkLink(Node node, String url) {
+        if (!RawHtml.allowedUrl(url)) {
+            parse.warn(
+                    lineOf(node),
+                    "dropped the link to \"" + RawHtml.shorten(url)
+                            + "\": links may be relative or use http, https or mailto");
+        }
+    }
+
+    /** An image's source as the page may show it: empty when the policy drops it. */
+    private String imageSource(Image image) {
+        String src = image.getUrl().unescape();
+        if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
+            parse.warn(
+                    lineOf(image),
+                    "dropped the image source \"" + RawHtml.shorten(src)
+                            + "\": images may be relative or use http or https");
+            src = "";
+        }
+        checkExists(src, image);
+        return src;
+    }
+
+    private void checkExists(String src, Node node) {
+        if (src.startsWith("//") || src.startsWith("http://") || src.startsWith("https://")) {
+            parse.warn(
+                    lineOf(node),
+                    "image '" + src + "' loads from another site; save it beside the lesson, "
+                            + "so the site stays self-contained");
+            return;
+        }
+        if (src.isEmpty()
+                || src.startsWith("#")
+                || src.startsWith("/")
+                || src.startsWith("data:")
+                || src.contains("://")) {
+            return;
+        }
+        String path = src.replaceFirst("[?#].*$", "");
+        try {
+            String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            Path target = parse.file.getParent().resolve(decoded).normalize();
+            if (!Files.exists(target)) {
+                parse.warn(lineOf(node), "image '" + src + "' not found (looked for " + target + ")");
+            }
+        } catch (IllegalArgumentException e) { // InvalidPathException included
+            parse.warn(lineOf(node), "image '" + src + "' is no usable path: " + e.getMessage());
+        }
     }
 
     /** Attribute lists on nodes that flexmark renders itself: paragraphs, lists, quotes, tables, links. */
@@ -173,12 +287,7 @@ final class Markdown {
             attributes.addValue("style", "text-align:" + align);
         }
         if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
-            // the same rule as for raw HTML: a Markdown link may not run script either
-            parse.warn(
-                    lineOf(node),
-                    "dropped the link to \"" + RawHtml.shorten(attributes.getValue("href"))
-                            + "\": links may be relative or use http, https or mailto");
-            attributes.remove("href");
+            attributes.remove("href"); // warned about when the lesson loaded (check)
         }
         Attributes extra = parse.attributes.get(node);
         if (extra == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
@@ -265,6 +374,13 @@ final class Markdown {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(
+                    new NodeRenderingHandler<>(Document.class, (node, context, html) -> {
+                        if (only == null) {
+                            context.renderChildren(node);
+                        } else {
+                            only.forEach(context::render);
+                        }
+                    }),
                     new NodeRenderingHandler<>(Heading.class, this::heading),
                     new NodeRenderingHandler<>(Paragraph.class, this::paragraph),
                     new NodeRenderingHandler<>(Image.class, (node, context, html) -> html.raw(image(node, true))),
@@ -274,16 +390,18 @@ final class Markdown {
                             (node, context, html) -> code(
                                     node,
                                     "",
-                                    GtnPostProcessor.withoutRawMarkers(
+                                    LiquidExtension.withoutRawMarkers(
                                             node.getContentChars().toString()),
                                     html)),
                     new NodeRenderingHandler<>(LiquidNode.class, this::liquid),
+                    new NodeRenderingHandler<>(ResultNode.Chart.class, this::result),
+                    new NodeRenderingHandler<>(ResultNode.Table.class, this::result),
+                    new NodeRenderingHandler<>(ResultNode.Measured.class, this::result),
+                    new NodeRenderingHandler<>(ResultNode.Compare.class, this::result),
                     new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Code.class, (node, context, html) -> {
                         html.withAttr().tag("code");
                         html.text(com.vladsch.flexmark.util.sequence.Escaping.collapseWhitespace(
-                                GtnPostProcessor.withoutRawMarkers(
-                                        node.getText().toString()),
-                                true));
+                                LiquidExtension.withoutRawMarkers(node.getText().toString()), true));
                         html.tag("/code");
                     }),
                     new NodeRenderingHandler<>(Box.class, this::box),
@@ -291,7 +409,7 @@ final class Markdown {
                     new NodeRenderingHandler<>(Box.Wrapper.class, this::wrapper),
                     new NodeRenderingHandler<>(
                             Box.Toc.class, (node, context, html) -> html.raw(LessonLoader.tocHtml(parse.toc))),
-                    // Raw HTML, block or inline, passes the lessons' one policy (RawHtml) on its way to the page.
+                    // Raw HTML as check() cleaned it.
                     new NodeRenderingHandler<>(HtmlBlock.class, this::rawBlock),
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, this::rawBlock),
                     new NodeRenderingHandler<>(HtmlInnerBlock.class, this::rawBlock),
@@ -306,28 +424,29 @@ final class Markdown {
         }
 
         private void rawBlock(Node node, NodeRendererContext context, HtmlWriter html) {
-            int line = lineOf(node);
-            String clean = RawHtml.clean(
-                    node.getChars().toString(),
-                    (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message));
             html.line();
-            html.raw(clean);
+            html.raw(parse.cleanHtml.getOrDefault(node, ""));
             html.line();
         }
 
         private void rawInline(Node node, NodeRendererContext context, HtmlWriter html) {
-            int line = lineOf(node);
-            html.raw(RawHtml.clean(
-                    node.getChars().toString(),
-                    (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
+            html.raw(parse.cleanHtml.getOrDefault(node, ""));
+        }
+
+        /** A chart or table stands on lines of its own, then a line break; a number or verdict stays in its sentence. */
+        private void result(ResultNode node, NodeRendererContext context, HtmlWriter html) {
+            if (node.kind().block()) {
+                html.line();
+                html.raw(results.html(node) + "\n");
+            } else {
+                html.raw(results.html(node));
+            }
         }
 
         private void heading(Heading heading, NodeRendererContext context, HtmlWriter html) {
-            int level = Math.min(6, heading.getLevel() + (parse.shiftHeadings ? 1 : 0));
+            int level = headingLevel > 0 ? headingLevel : parse.level(heading);
             Attributes extra = attributesOf(heading);
-            String id = parse.nodeIds.computeIfAbsent(
-                    heading,
-                    h -> parse.ids.unique(Ids.slug(GtnPostProcessor.plainText(h).strip())));
+            String id = parse.nodeIds.getOrDefault(heading, ""); // IdsExtension gives every body heading one
             html.raw("<h" + level + attributes(extra.withoutId(), "", id) + ">");
             context.renderChildren(heading);
             html.raw("</h" + level + ">").line();
@@ -335,30 +454,22 @@ final class Markdown {
 
         private void paragraph(Paragraph paragraph, NodeRendererContext context, HtmlWriter html) {
             Image figure = figureImage(paragraph);
-            if (figure == null) {
+            Integer number = parse.figureNumbers.get(paragraph); // numbered by IdsExtension
+            if (figure == null || number == null) {
                 context.delegateRender();
                 return;
             }
-            int number = parse.figureNumbers.computeIfAbsent(paragraph, p -> parse.figureNumbers.size() + 1);
-            String id = parse.nodeIds.computeIfAbsent(paragraph, p -> parse.ids.unique("figure-" + number));
-            html.raw("<figure id=\"" + id + "\">" + image(figure, false)
+            html.raw("<figure id=\"" + parse.nodeIds.get(paragraph) + "\">" + image(figure, false)
                             + "<figcaption><span class=\"figure-number\">Figure " + number + ":</span> "
-                            + inline(figure.getTitle().unescape()) + "</figcaption></figure>")
+                            + parse.captions.getOrDefault(paragraph, "") + "</figcaption></figure>")
                     .line();
         }
 
         private void fence(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-            ResultBlock block = parse.resultFences.get(node);
-            if (block != null) {
-                html.line();
-                html.raw(block.placeholder());
-                html.line();
-                return;
-            }
             code(
                     node,
                     node.getInfo().toString().strip().split("[\\s{]")[0],
-                    GtnPostProcessor.withoutRawMarkers(node.getContentChars().toString()),
+                    LiquidExtension.withoutRawMarkers(node.getContentChars().toString()),
                     html);
         }
 
@@ -379,7 +490,6 @@ final class Markdown {
                     html.raw("<a class=\"citation\" href=\"#" + citation.id() + "\" title=\"" + Html.escape(first)
                             + "\">[" + citation.number() + "]</a>");
                 }
-                case "measured", "compare" -> html.raw(((ResultBlock) node.resolved).placeholder());
                 case "tool" -> html.raw("<span class=\"tool\">" + Html.escape((String) node.resolved) + "</span>");
                 case "include", "snippet" ->
                     html.raw("<span class=\"missing-snippet\" role=\"note\">This part of the lesson ("
@@ -442,48 +552,13 @@ final class Markdown {
         }
 
         private String image(Image image, boolean withTitle) {
-            String src = image.getUrl().unescape();
-            if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
-                parse.warn(
-                        lineOf(image),
-                        "dropped the image source \"" + RawHtml.shorten(src)
-                                + "\": images may be relative or use http or https");
-                src = "";
-            }
-            checkExists(src, image);
+            String src = parse.imageSources.getOrDefault(image, ""); // checked when the lesson loaded
             String alt = new TextCollectingVisitor().collectAndGetText(image);
             String title = withTitle && !image.getTitle().isBlank()
                     ? " title=\"" + Html.escape(image.getTitle().unescape()) + "\""
                     : "";
             return "<img src=\"" + Html.escape(src) + "\" alt=\"" + Html.escape(alt) + "\"" + title
                     + attributes(attributesOf(image), "", "") + ">";
-        }
-
-        private void checkExists(String src, Node node) {
-            if (src.startsWith("//") || src.startsWith("http://") || src.startsWith("https://")) {
-                parse.warn(
-                        lineOf(node),
-                        "image '" + src + "' loads from another site; save it beside the lesson, "
-                                + "so the site stays self-contained");
-                return;
-            }
-            if (src.isEmpty()
-                    || src.startsWith("#")
-                    || src.startsWith("/")
-                    || src.startsWith("data:")
-                    || src.contains("://")) {
-                return;
-            }
-            String path = src.replaceFirst("[?#].*$", "");
-            try {
-                String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-                Path target = parse.file.getParent().resolve(decoded).normalize();
-                if (!Files.exists(target)) {
-                    parse.warn(lineOf(node), "image '" + src + "' not found (looked for " + target + ")");
-                }
-            } catch (IllegalArgumentException e) { // InvalidPathException included
-                parse.warn(lineOf(node), "image '" + src + "' is no usable path: " + e.getMessage());
-            }
         }
 
         private void code(Node node, String language, String code, HtmlWriter html) {

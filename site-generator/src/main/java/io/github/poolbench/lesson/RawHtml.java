@@ -94,12 +94,6 @@ final class RawHtml {
     private static final Pattern CLOSE = Pattern.compile("</(" + NAME + ")\\s*>");
     private static final Pattern OTHER =
             Pattern.compile("<!--(?:-?>|[\\s\\S]*?-->)|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?]]>");
-    /**
-     * Where the build puts a chart, table or value ({@link ResultBlock#placeholder()}). Kept whoever wrote
-     * it: it only ever becomes the site's own markup.
-     */
-    private static final Pattern PLACEHOLDER = Pattern.compile("<!--poolbench:[a-z]+:\\d+-->");
-
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
     private RawHtml() {}
@@ -158,9 +152,6 @@ final class RawHtml {
                 }
                 i = close.end();
             } else if (other.lookingAt()) { // comments, declarations: nothing for the reader
-                if (PLACEHOLDER.matcher(other.group()).matches()) {
-                    out.append(other.group());
-                }
                 i = other.end();
             } else {
                 out.append("&lt;");

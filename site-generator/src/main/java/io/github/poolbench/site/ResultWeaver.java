@@ -2,13 +2,15 @@ package io.github.poolbench.site;
 
 import io.github.poolbench.chart.Baselines;
 import io.github.poolbench.chart.ChartData;
+import io.github.poolbench.chart.ChartQuery;
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.chart.IdealLine;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
-import io.github.poolbench.lesson.Lesson;
-import io.github.poolbench.lesson.ResultBlock;
+import io.github.poolbench.lesson.CompareTag;
+import io.github.poolbench.lesson.MeasuredValue;
+import io.github.poolbench.lesson.ResultNode;
 import io.github.poolbench.presentation.Quantities;
 import io.github.poolbench.presentation.Verdicts;
 import io.github.poolbench.render.Templates;
@@ -23,17 +25,22 @@ import io.github.poolbench.results.Selection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Weaves results into lessons: turns each {@link ResultBlock} into the HTML that replaces its
- * placeholder. A {@code chart} block becomes a picture with its data table, a {@code results}
- * block a table, a {@code value} (an inline {@code {% measured … %}}) a number with its unit
- * and error, and a {@code compare} (an inline {@code {% compare … %}}) a verdict with its ratio.
+ * Binds a page's {@link ResultNode result nodes} to the runs they quote, through the one
+ * {@link QuoteRule}, and writes each as HTML when the page renders: a {@code chart} becomes a picture
+ * with its data table, a {@code results} block a table, a {@code measured} tag a number with its unit
+ * and error, and a {@code compare} tag a verdict with its ratio. What a node needs of a run is worked
+ * out once per run tried, and what a page quotes is fixed when it is bound ({@link Page}).
  */
 final class ResultWeaver {
 
@@ -41,10 +48,6 @@ final class ResultWeaver {
     private final Templates templates;
     private final ChartViews charts;
     private final Diagnostics diagnostics;
-    /** The runs each lesson quotes, by page path, for the banner that says when one is not of publication grade. */
-    private final Map<String, java.util.Set<ResultRun>> quoted = new java.util.LinkedHashMap<>();
-
-    private String page = "";
 
     /**
      * @param rule        which run lessons quote ({@link QuoteRule} owns that)
@@ -67,125 +70,187 @@ final class ResultWeaver {
         this(QuoteRule.of(results, machine, Optional.empty(), diagnostics), templates, charts, diagnostics);
     }
 
+    /** What a node is bound to. */
+    sealed interface Bound {
+        /** A chart's data, drawn when the page renders. */
+        record Chart(ResultNode.Chart node, ChartData data, ResultRun run) implements Bound {}
+
+        /** A table, a number, a verdict or the note that the quoted run did not measure it: a partial and its model. */
+        record Fragment(String template, Map<String, Object> model) implements Bound {}
+    }
+
+    /** One node bound: what it shows and the runs it quotes (none when the quoted run did not measure it). */
+    record Binding(Bound bound, List<ResultRun> runs) {
+        Binding {
+            runs = List.copyOf(runs);
+        }
+    }
+
     /**
-     * The HTML for one block of a lesson; its charts are queued to be drawn under {@code site}.
-     * What the quoted run did not measure becomes a note saying so, with a warning.
-     *
-     * @param root the relative path from the lesson's page to the site root
-     * @throws InputException naming the block's line when it is wrong in the source
+     * A page's nodes bound to their runs, and the runs the page quotes, in order of first use (for
+     * the banner that says when one is not of publication grade). A node wrong in the source has no
+     * binding and renders as nothing; its error has been reported.
      */
-    String resolve(ResultBlock block, Lesson lesson, Path site, String root) {
-        page = lesson.path();
-        Consumer<ResultRun> check = check(block);
-        if (block.kind() == ResultBlock.Kind.COMPARE) {
-            CompareTag tag = CompareTag.parse(block.body(), block.location());
-            if (!tag.first().machine().equals(tag.second().machine())) {
-                return acrossMachines(tag, block.location())
-                        .map(verdict -> templates.render("partials/verdict.ftlh", verdict))
-                        .orElseGet(() -> notMeasured(block, check));
+    record Page(Map<ResultNode, Bound> bound, List<ResultRun> quoted) {
+        Page {
+            bound = java.util.Collections.unmodifiableMap(new IdentityHashMap<>(bound));
+            quoted = List.copyOf(quoted);
+        }
+
+        /** This page's bindings and then {@code more}'s. */
+        Page plus(Page more) {
+            Map<ResultNode, Bound> all = new IdentityHashMap<>(bound);
+            all.putAll(more.bound());
+            Set<ResultRun> runs = new LinkedHashSet<>(quoted);
+            runs.addAll(more.quoted());
+            return new Page(all, List.copyOf(runs));
+        }
+
+        /** Why the runs the page quotes are not of publication grade, one line per such run. */
+        List<String> weakRuns() {
+            return RunGrade.weak(quoted);
+        }
+
+        /** How many of the page's charts are drawn or stand as a not-measured note. */
+        int charts() {
+            return (int) bound.keySet().stream()
+                    .filter(node -> node.kind() == ResultNode.Kind.CHART)
+                    .count();
+        }
+    }
+
+    /**
+     * Binds each node; one wrong in the source is an error at its line.
+     *
+     * @param root the relative path from the page to the site root
+     */
+    Page bind(List<ResultNode> nodes, String root) {
+        Map<ResultNode, Bound> bound = new IdentityHashMap<>();
+        Set<ResultRun> quoted = new LinkedHashSet<>();
+        for (ResultNode node : nodes) {
+            try {
+                Binding binding = bind(node, root);
+                bound.put(node, binding.bound());
+                quoted.addAll(binding.runs());
+            } catch (InputException e) {
+                e.errors().forEach(diagnostics::add);
             }
         }
-        Optional<ResultRun> run = rule.resolve(tag(block), machine(block), block.location(), check);
-        if (run.isEmpty()) {
-            return notMeasured(block, check);
-        }
-        return switch (block.kind()) {
-            case CHART ->
-                templates.render("partials/chart.ftlh", Map.of("chart", chart(block, lesson, site, root, run.get())));
-            case RESULTS ->
-                templates.render("partials/results-table.ftlh", Map.of("table", table(block, root, run.get())));
-            case VALUE -> templates.render("partials/measured.ftlh", value(block, run.get()));
-            case COMPARE -> templates.render("partials/verdict.ftlh", compare(block, run.get()));
+        return new Page(bound, List.copyOf(quoted));
+    }
+
+    /**
+     * One node bound to the run it quotes. What the quoted run did not measure is bound to a note
+     * saying so, with a warning.
+     *
+     * @throws InputException naming the node's line when it is wrong in the source
+     */
+    Binding bind(ResultNode node, String root) {
+        return switch (node) {
+            case ResultNode.Chart chart ->
+                answer(node, r -> ChartQuery.select(chart.spec(), r))
+                        .map(a -> new Binding(new Bound.Chart(chart, a.value(), a.run()), List.of(a.run())))
+                        .orElseGet(() -> notMeasured(node));
+            case ResultNode.Table table ->
+                answer(node, r -> selected(table.spec(), r))
+                        .map(a -> fragment(
+                                "partials/results-table.ftlh",
+                                Map.of("table", table(table.spec(), root, a.run(), a.value())),
+                                a.run()))
+                        .orElseGet(() -> notMeasured(node));
+            case ResultNode.Measured measured -> value(measured);
+            case ResultNode.Compare compare -> compare(compare);
         };
     }
 
+    /** The HTML of a bound node; its chart is queued to be drawn under {@code site}. */
+    String html(Page page, ResultNode node, String path, Path site, String root) {
+        return switch (page.bound().get(node)) {
+            case null -> "";
+            case Bound.Chart chart ->
+                templates.render("partials/chart.ftlh", Map.of("chart", chart(chart, path, site, root)));
+            case Bound.Fragment fragment -> templates.render(fragment.template(), fragment.model());
+        };
+    }
+
+    private static Binding fragment(String template, Map<String, Object> model, ResultRun... runs) {
+        return new Binding(new Bound.Fragment(template, model), List.of(runs));
+    }
+
+    /** What a node needs of a run, and the run that answered it. */
+    private record Answer<T>(ResultRun run, T value) {}
+
+    /**
+     * The run the quote rule picks for the node, with what {@code compute} found on it: worked out
+     * once per run the rule tries, the answer kept for the run it picks.
+     */
+    private <T> Optional<Answer<T>> answer(ResultNode node, Function<ResultRun, T> compute) {
+        return answer(node, node.machine(), compute);
+    }
+
+    private <T> Optional<Answer<T>> answer(ResultNode node, Optional<String> machine, Function<ResultRun, T> compute) {
+        Map<ResultRun, T> answers = new IdentityHashMap<>();
+        return rule.resolve(node.kind().word, machine, node.location(), r -> answers.put(r, compute.apply(r)))
+                .map(run -> new Answer<>(run, answers.get(run)));
+    }
+
     /** The note in place of what the quoted run did not measure, naming the profile that does. */
-    private String notMeasured(ResultBlock block, Consumer<ResultRun> check) {
-        return templates.render(
+    private Binding notMeasured(ResultNode node) {
+        return fragment(
                 "partials/not-measured.ftlh",
                 Map.of(
                         "block",
-                        block.kind() == ResultBlock.Kind.CHART || block.kind() == ResultBlock.Kind.RESULTS,
+                        node.kind().block(),
                         "text",
                         QuoteRule.NOT_MEASURED,
                         "command",
-                        QuoteRule.measuring(check).map(QuoteRule::command).orElse(""),
+                        QuoteRule.measuring(check(node)).map(QuoteRule::command).orElse(""),
                         "title",
                         "the quoted run, "
                                 + rule.quoted().map(ResultWeaver::source).orElse("") + ", has no result for this"));
     }
 
-    private static String tag(ResultBlock block) {
-        return switch (block.kind()) {
-            case CHART -> "chart";
-            case RESULTS -> "results";
-            case VALUE -> "measured";
-            case COMPARE -> "compare";
-        };
-    }
-
-    /** The machine a block names for itself (a compare's first side's, which here is also its second's). */
-    private static Optional<String> machine(ResultBlock block) {
-        return switch (block.kind()) {
-            case CHART ->
-                ChartSpec.parse("chart", block.body(), block.location()).machine();
-            case RESULTS ->
-                ChartSpec.parse("results", block.body(), block.location()).machine();
-            case VALUE -> MeasuredValue.parse(block.body(), block.location()).machine();
-            case COMPARE ->
-                CompareTag.parse(block.body(), block.location()).first().machine();
-        };
-    }
-
     /**
-     * What a block needs of a run, as a check that throws {@link InputException} when the run
+     * What a node needs of a run, as a check that throws {@link InputException} when the run
      * cannot answer it: the same check for a real run, the reference and a profile's plan.
      */
-    static Consumer<ResultRun> check(ResultBlock block) {
-        return switch (block.kind()) {
-            case CHART -> {
-                ChartSpec spec = ChartSpec.parse("chart", block.body(), block.location());
-                yield r -> ChartData.select(spec, r);
-            }
-            case RESULTS -> {
-                ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
-                yield r -> {
-                    List<BenchmarkResult> selected = spec.selection().apply(r);
-                    spec.selection().requireParams(selected, spec.namedParams());
-                    spec.title().ifPresent(t -> spec.selection().fill(t, selected));
-                };
-            }
-            case VALUE -> {
-                MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
+    static Consumer<ResultRun> check(ResultNode node) {
+        return switch (node) {
+            case ResultNode.Chart chart -> r -> ChartQuery.select(chart.spec(), r);
+            case ResultNode.Table table -> r -> selected(table.spec(), r);
+            case ResultNode.Measured measured -> {
+                MeasuredValue value = measured.value();
                 yield value.show() == MeasuredValue.Show.PARAM
                         ? r -> paramValue(value, r)
                         : r -> single(value.selection(), r, "measured", Map.of());
             }
-            case COMPARE -> {
-                CompareTag tag = CompareTag.parse(block.body(), block.location());
-                yield r -> sides(tag, r, r, block.location());
-            }
+            case ResultNode.Compare compare -> r -> sides(compare.tag(), r, r, compare.location());
         };
     }
 
-    private ChartView chart(ResultBlock block, Lesson lesson, Path site, String root, ResultRun run) {
-        ChartSpec spec = ChartSpec.parse("chart", block.body(), block.location());
-        ChartData data = ChartData.select(spec, quote(run));
-        String png = "charts/" + lesson.path().replaceFirst("\\.html$", "") + "-" + block.id() + ".png";
+    /** The results a table shows, its named params and title checked against them. */
+    private static List<BenchmarkResult> selected(ChartSpec spec, ResultRun run) {
+        List<BenchmarkResult> selected = spec.selection().apply(run);
+        spec.selection().requireParams(selected, spec.namedParams());
+        spec.title().ifPresent(t -> spec.selection().fill(t, selected));
+        return selected;
+    }
+
+    private ChartView chart(Bound.Chart chart, String path, Path site, String root) {
+        String png = "charts/" + path.replaceFirst("\\.html$", "") + "-"
+                + chart.node().id() + ".png";
         return charts.view(
-                "chart-" + block.id(),
-                data,
+                "chart-" + chart.node().id(),
+                chart.data(),
                 site,
                 png,
                 root,
-                spec.series().orElse("benchmark"),
-                source(run),
-                root + DataFiles.href(run));
+                chart.node().spec().series().orElse("benchmark"),
+                source(chart.run()),
+                root + DataFiles.href(chart.run()));
     }
 
-    private TableView table(ResultBlock block, String root, ResultRun run) {
-        ChartSpec spec = ChartSpec.parse("results", block.body(), block.location());
-        List<BenchmarkResult> selected = spec.selection().apply(quote(run));
+    private static TableView table(ChartSpec spec, String root, ResultRun run, List<BenchmarkResult> selected) {
         List<String> columns = new ArrayList<>();
         spec.series().ifPresent(columns::add);
         spec.x().filter(x -> !columns.contains(x)).ifPresent(columns::add);
@@ -229,25 +294,36 @@ final class ResultWeaver {
                 root + DataFiles.href(run));
     }
 
-    private Map<String, Object> value(ResultBlock block, ResultRun run) {
-        MeasuredValue value = MeasuredValue.parse(block.body(), block.location());
+    private Binding value(ResultNode.Measured node) {
+        MeasuredValue value = node.value();
+        Location location = node.location();
         if (value.show() == MeasuredValue.Show.PARAM) {
-            return Map.of(
-                    "text",
-                    paramValue(value, quote(run)),
-                    "title",
-                    value.param().orElseThrow() + " of " + value.selection().benchmark() + " in machine "
-                            + source(run));
+            return answer(node, r -> paramValue(value, r))
+                    .map(a -> fragment(
+                            "partials/measured.ftlh",
+                            Map.of(
+                                    "text",
+                                    a.value(),
+                                    "title",
+                                    value.param().orElseThrow() + " of "
+                                            + value.selection().benchmark() + " in machine " + source(a.run())),
+                            a.run()))
+                    .orElseGet(() -> notMeasured(node));
         }
-        BenchmarkResult result = single(value.selection(), quote(run), "measured", Map.of());
+        Optional<Answer<BenchmarkResult>> answer =
+                answer(node, r -> single(value.selection(), r, "measured", Map.of()));
+        if (answer.isEmpty()) {
+            return notMeasured(node);
+        }
+        ResultRun run = answer.get().run();
+        BenchmarkResult result = answer.get().value();
         String text = switch (value.show()) {
             case SCORE -> Quantities.measured(metric(value, result));
-            case SPEEDUP -> speedup(result, run, block.location());
-            case RATIO_TO_IDEAL -> Verdicts.ratio(ratioToIdeal(value, result, run, block.location())) + " the ideal";
+            case SPEEDUP -> speedup(result, run, location);
+            case RATIO_TO_IDEAL -> Verdicts.ratio(ratioToIdeal(value, result, run, location)) + " the ideal";
             case IDEAL ->
                 Quantities.value(
-                        ideal(value, result, run, block.location()),
-                        result.primary().unit());
+                        ideal(value, result, run, location), result.primary().unit());
             case PARAM -> throw new IllegalStateException("handled above");
         };
         String title = describe(result, run) + "; "
@@ -257,43 +333,41 @@ final class ResultWeaver {
                     case IDEAL -> "worked out from the params";
                     case PARAM -> throw new IllegalStateException("handled above");
                 };
-        return Map.of("text", text, "title", title);
+        return fragment("partials/measured.ftlh", Map.of("text", text, "title", title), run);
     }
 
     /**
      * A claim checked against the data: both sides resolved, the speed-up of the first over the
      * second with its interval, and a warning at the tag's line when the verdict is not the one the
-     * author expected (an error under {@code --strict}).
+     * author expected (an error under {@code --strict}). Sides that name different machines are each
+     * quoted from their own machine's newest complete run (a tag that names its machines gets exactly
+     * those, errors included).
      */
-    private Map<String, Object> compare(ResultBlock block, ResultRun run) {
-        CompareTag tag = CompareTag.parse(block.body(), block.location());
-        return verdict(tag, quote(run), run, block.location());
-    }
-
-    /**
-     * A comparison whose sides name different machines: each side on its own machine's newest
-     * complete run (a tag that names its machines gets exactly those, errors included).
-     */
-    private Optional<Map<String, Object>> acrossMachines(CompareTag tag, Location location) {
-        Optional<ResultRun> firstRun = rule.resolve(
-                "compare",
-                tag.first().machine(),
-                location,
-                r -> single(tag.first().selection(), r, "compare", Map.of()));
-        if (firstRun.isEmpty()) {
-            return Optional.empty();
+    private Binding compare(ResultNode.Compare node) {
+        CompareTag tag = node.tag();
+        Location location = node.location();
+        if (tag.first().machine().equals(tag.second().machine())) {
+            return answer(node, r -> sides(tag, r, r, location))
+                    .map(a -> verdict(tag, a.value(), a.run(), a.run(), location))
+                    .orElseGet(() -> notMeasured(node));
         }
-        BenchmarkResult first = single(tag.first().selection(), firstRun.get(), "compare", Map.of());
-        return rule.resolve(
-                        "compare",
-                        tag.second().machine(),
-                        location,
-                        r -> single(tag.second().selection(), r, "compare", first.params()))
-                .map(secondRun -> verdict(tag, quote(firstRun.get()), quote(secondRun), location));
+        Optional<Answer<BenchmarkResult>> first =
+                answer(node, tag.first().machine(), r -> single(tag.first().selection(), r, "compare", Map.of()));
+        if (first.isEmpty()) {
+            return notMeasured(node);
+        }
+        Map<String, String> like = first.get().value().params();
+        return answer(node, tag.second().machine(), r -> single(tag.second().selection(), r, "compare", like))
+                .map(second -> verdict(
+                        tag,
+                        checked(first.get().value(), second.value(), first.get().run(), location),
+                        first.get().run(),
+                        second.run(),
+                        location))
+                .orElseGet(() -> notMeasured(node));
     }
 
-    private Map<String, Object> verdict(CompareTag tag, ResultRun firstRun, ResultRun secondRun, Location location) {
-        Sides picked = sides(tag, firstRun, secondRun, location);
+    private Binding verdict(CompareTag tag, Sides picked, ResultRun firstRun, ResultRun secondRun, Location location) {
         BenchmarkResult first = picked.first();
         BenchmarkResult second = picked.second();
         Ratio ratio = Ratio.speedup(first, second);
@@ -306,15 +380,19 @@ final class ResultWeaver {
                             + ratio.verdict().word() + " (" + text + "): " + sides);
         }
         String title = sides + "; speed-up of the first over the second with its 99.9 % confidence interval (Fieller)";
-        return Map.of(
-                "text",
-                text,
-                "title",
-                title,
-                "expected",
-                tag.expect().word(),
-                "verdict",
-                ratio.verdict().word());
+        return fragment(
+                "partials/verdict.ftlh",
+                Map.of(
+                        "text",
+                        text,
+                        "title",
+                        title,
+                        "expected",
+                        tag.expect().word(),
+                        "verdict",
+                        ratio.verdict().word()),
+                firstRun,
+                secondRun);
     }
 
     /** The value a {@code show=param} tag states: its param's one value among the results it names. */
@@ -332,6 +410,11 @@ final class ResultWeaver {
     private static Sides sides(CompareTag tag, ResultRun firstRun, ResultRun secondRun, Location location) {
         BenchmarkResult first = single(tag.first().selection(), firstRun, "compare", Map.of());
         BenchmarkResult second = single(tag.second().selection(), secondRun, "compare", first.params());
+        return checked(first, second, firstRun, location);
+    }
+
+    /** Two sides that can be compared: distinct results, measured alike. */
+    private static Sides checked(BenchmarkResult first, BenchmarkResult second, ResultRun firstRun, Location location) {
         if (first == second) {
             throw new InputException(
                     location,
@@ -348,20 +431,6 @@ final class ResultWeaver {
                             + "); compare results of one mode and unit");
         }
         return new Sides(first, second);
-    }
-
-    /** Notes that the page being resolved quotes {@code run}. */
-    private ResultRun quote(ResultRun run) {
-        quoted.computeIfAbsent(page, p -> new java.util.LinkedHashSet<>()).add(run);
-        return run;
-    }
-
-    /**
-     * Why the runs a lesson quotes are not of publication grade, one line per such run naming it;
-     * empty when every run it quotes is (or it quotes none).
-     */
-    List<String> weakRuns(Lesson lesson) {
-        return RunGrade.weak(quoted.getOrDefault(lesson.path(), java.util.Set.of()));
     }
 
     /** {@code SleepBenchmark.map pool=THREAD poolSize=4 (ss), machine lab-a/run}: which result, from where. */
@@ -491,11 +560,6 @@ final class ResultWeaver {
                 location,
                 "measured: unit '" + result.primary().unit()
                         + "' is not a JMH time unit, so the ideal cannot be expressed in it"));
-    }
-
-    /** The runs the page at {@code path} quotes, in order of first use. */
-    List<ResultRun> quoted(String path) {
-        return List.copyOf(quoted.getOrDefault(path, java.util.Set.of()));
     }
 
     static String source(ResultRun run) {

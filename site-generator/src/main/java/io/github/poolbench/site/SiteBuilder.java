@@ -12,7 +12,6 @@ import io.github.poolbench.files.InputFile;
 import io.github.poolbench.lesson.Examples;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
-import io.github.poolbench.lesson.ResultBlock;
 import io.github.poolbench.render.OutputFolder;
 import io.github.poolbench.render.PageRoot;
 import io.github.poolbench.render.StagedOutput;
@@ -83,17 +82,11 @@ public final class SiteBuilder {
             for (int i = 0; i < ordered.size(); i++) {
                 Lesson lesson = ordered.get(i);
                 String root = PageRoot.of(lesson.path());
-                String body = lesson.bodyHtml();
-                for (ResultBlock block : lesson.blocks()) {
-                    try {
-                        body = body.replace(block.placeholder(), weaver.resolve(block, lesson, site, root));
-                        chartCount += block.kind() == ResultBlock.Kind.CHART ? 1 : 0;
-                    } catch (InputException e) {
-                        e.errors().forEach(diagnostics::add);
-                    }
-                }
+                ResultWeaver.Page page = weaver.bind(lesson.blocks(), root);
+                chartCount += page.charts();
+                String body = lesson.body().html(node -> weaver.html(page, node, lesson.path(), site, root));
                 Map<String, Object> model = lessonModel(ordered, i, root, body);
-                model.put("weakRuns", weaver.weakRuns(lesson));
+                model.put("weakRuns", page.weakRuns());
                 model.put("examples", downloads.add(lesson, site, diagnostics));
                 model.put("jar", root + PoolJar.HREF);
                 model.put("allExamples", root + ExampleDownloads.HREF);
@@ -124,7 +117,7 @@ public final class SiteBuilder {
             ResultPages.Output pages = new ResultPages(templates, charts)
                     .render(results, site, (path, html) -> write(site.resolve(path), html));
             Headlines.Landing findings = Headlines.landing(read)
-                    .map(page -> new Headlines(rule, templates, charts, diagnostics).weave(page, ordered, site))
+                    .map(page -> new Headlines(rule, weaver, diagnostics).weave(page, ordered, site))
                     .orElse(Headlines.Landing.NONE);
             chartCount += findings.charts();
             write(

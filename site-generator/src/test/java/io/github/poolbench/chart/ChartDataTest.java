@@ -29,7 +29,7 @@ class ChartDataTest {
     }
 
     private static ChartData chart(String yaml) {
-        return ChartData.select(ChartSpec.parse(yaml, BLOCK), labA());
+        return ChartQuery.select(ChartSpec.parse(yaml, BLOCK), labA());
     }
 
     @Test

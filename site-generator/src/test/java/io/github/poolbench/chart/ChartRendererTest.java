@@ -40,7 +40,7 @@ class ChartRendererTest {
                         "benchmark: PrimesBenchmark.map\nx: poolSize\ny: efficiency\nideal: cpu\n",
                         "benchmark: FetchBenchmark.map\nx: poolSize\n")
                 .map(yaml -> Arguments.of(
-                        yaml.lines().findFirst().orElseThrow(), ChartData.select(ChartSpec.parse(yaml, at), labA)));
+                        yaml.lines().findFirst().orElseThrow(), ChartQuery.select(ChartSpec.parse(yaml, at), labA)));
         Stream<Arguments> auto = AutoCharts.plan(foreign.results()).stream()
                 .map(plan -> Arguments.of(
                         plan.title(),

@@ -36,6 +36,11 @@ class LessonLoaderTest {
         return new LessonLoader().load(file, content.relativize(file), diagnostics);
     }
 
+    /** The body as HTML, each result node written as {@code [kind id]}. */
+    private static String html(Lesson lesson) {
+        return lesson.body().html(node -> "[" + node.kind().word + " " + node.id() + "]");
+    }
+
     private static String lines(String... lines) {
         return String.join("\n", lines) + "\n";
     }
@@ -186,7 +191,7 @@ class LessonLoaderTest {
         Files.write(content.resolve("topic/a.png"), new byte[] {1});
         Lesson lesson = load(markdown + "\n");
 
-        assertTrue(lesson.bodyHtml().contains(html), "expected\n" + html + "\nin\n" + lesson.bodyHtml());
+        assertTrue(html(lesson).contains(html), "expected\n" + html + "\nin\n" + html(lesson));
         assertEquals(List.of(), diagnostics.all(), "no warnings for regular input");
     }
 
@@ -194,8 +199,8 @@ class LessonLoaderTest {
     void oldBoxTitleFormRendersAsABoxWithAWarning() throws IOException {
         Lesson lesson = load(lines("> ### {% icon hands_on %} Hands-on: Upload", "> Do it.", "{: .hands_on}"));
 
-        assertTrue(lesson.bodyHtml().contains("<span>Hands-on: Upload</span>"), lesson.bodyHtml());
-        assertFalse(lesson.bodyHtml().contains("###"), lesson.bodyHtml());
+        assertTrue(html(lesson).contains("<span>Hands-on: Upload</span>"), html(lesson));
+        assertFalse(html(lesson).contains("###"), html(lesson));
         assertEquals(
                 List.of("lesson.md:1: warning: old box title form '### {% icon hands_on %} …': "
                         + "write <hands-on-title>…</hands-on-title> instead; rendered as a box all the same"),
@@ -212,11 +217,11 @@ class LessonLoaderTest {
                 "The {GIL} first, the {GIL} again, and `{GIL}` in code."));
 
         assertTrue(
-                lesson.bodyHtml()
+                html(lesson)
                         .contains(
                                 "The Global Interpreter Lock (GIL) first, the "
                                         + "<abbr title=\"Global Interpreter Lock\">GIL</abbr> again, and <code>{GIL}</code> in code."),
-                lesson.bodyHtml());
+                html(lesson));
         assertEquals(List.of(new Lesson.Term("GIL", "Global Interpreter Lock")), lesson.glossary());
     }
 
@@ -230,18 +235,18 @@ class LessonLoaderTest {
                 "> {: .solution}",
                 "{: .question}"));
 
-        ResultBlock value = lesson.blocks().getFirst();
-        assertEquals(ResultBlock.Kind.VALUE, value.kind());
+        ResultNode value = lesson.blocks().getFirst();
+        assertEquals(ResultNode.Kind.VALUE, value.kind());
         assertEquals("SleepBenchmark.map poolSize=4", value.body());
         assertEquals(4, value.location().line());
         assertEquals(13, value.location().column(), "the tag's column");
         assertTrue(
                 Pattern.compile(
-                                "<details id=\"solution\"[^>]*>.*<p>It took <!--poolbench:value:1--> on four threads\\.</p>",
+                                "<details id=\"solution\"[^>]*>.*<p>It took \\[measured 1\\] on four threads\\.</p>",
                                 Pattern.DOTALL)
-                        .matcher(lesson.bodyHtml())
+                        .matcher(html(lesson))
                         .find(),
-                lesson.bodyHtml());
+                html(lesson));
     }
 
     @Test
@@ -256,13 +261,11 @@ class LessonLoaderTest {
                 "> ```",
                 "{: .details}"));
 
-        ResultBlock chart = lesson.blocks().getFirst();
-        assertEquals(ResultBlock.Kind.CHART, chart.kind());
+        ResultNode chart = lesson.blocks().getFirst();
+        assertEquals(ResultNode.Kind.CHART, chart.kind());
         assertEquals("benchmark: SleepBenchmark.map\nx: poolSize\n", chart.body());
         assertEquals(5, chart.location().line());
-        assertTrue(
-                lesson.bodyHtml().contains("<div class=\"box-content\">\n<!--poolbench:chart:1-->\n</div>"),
-                lesson.bodyHtml());
+        assertTrue(html(lesson).contains("<div class=\"box-content\">\n[chart 1]\n</div>"), html(lesson));
     }
 
     @Test
@@ -286,7 +289,7 @@ class LessonLoaderTest {
                 "> y",
                 "{: .tip}"));
 
-        String html = lesson.bodyHtml();
+        String html = html(lesson);
         for (String id : List.of("setup", "try-it", "run", "try-it-1", "setup-1", "tip-try-it", "tip-try-it-1")) {
             assertEquals(1, html.split("id=\"" + id + "\"", -1).length - 1, "id " + id + " once in " + html);
         }
@@ -304,8 +307,8 @@ class LessonLoaderTest {
         Lesson lesson = load(lines("# Part one", "## Detail"));
 
         assertTrue(
-                lesson.bodyHtml().contains("<h2 id=\"part-one\">Part one</h2>\n<h3 id=\"detail\">Detail</h3>"),
-                lesson.bodyHtml());
+                html(lesson).contains("<h2 id=\"part-one\">Part one</h2>\n<h3 id=\"detail\">Detail</h3>"),
+                html(lesson));
     }
 
     @Test
@@ -470,7 +473,7 @@ class LessonLoaderTest {
                 "> 2. Done.",
                 "{: .hands_on}"));
 
-        String html = lesson.bodyHtml();
+        String html = html(lesson);
         assertEquals(List.of(), diagnostics.all());
         assertTrue(
                 Pattern.compile(
@@ -507,7 +510,6 @@ class LessonLoaderTest {
 
         assertEquals(1, messages().size(), messages().toString());
         assertTrue(messages().getFirst().startsWith(warning), messages().getFirst());
-        assertFalse(
-                lesson.bodyHtml().contains("\n<span"), "inline notes stay inside a paragraph: " + lesson.bodyHtml());
+        assertFalse(html(lesson).contains("\n<span"), "inline notes stay inside a paragraph: " + html(lesson));
     }
 }

@@ -29,6 +29,37 @@ class PipelineSourcesTest {
         }
     }
 
+    /**
+     * Results are nodes of the tree, rendered once: nothing under src/main writes a marker into a
+     * page for a later step to replace, and the index's findings are read from the tree, not by
+     * regular expressions over Markdown or HTML.
+     */
+    @Test
+    void noPlaceholdersInPagesAndNoPatternsInTheIndexsFindings() throws IOException {
+        Path main = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(main)) {
+            List<String> placeholders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("<!--poolbench"))
+                    .map(f -> main.relativize(f).toString())
+                    .toList();
+            assertEquals(List.of(), placeholders);
+        }
+        String headlines = read(main.resolve("io/github/poolbench/site/Headlines.java"));
+        assertEquals(
+                List.of(),
+                Stream.of("java.util.regex", "Pattern", "indexOf(", "replace(", "Files.read")
+                        .filter(headlines::contains)
+                        .toList());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Stream<String> hits(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);

@@ -10,7 +10,7 @@ import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.format.Profile;
 import io.github.poolbench.lesson.Lesson;
 import io.github.poolbench.lesson.LessonLoader;
-import io.github.poolbench.lesson.ResultBlock;
+import io.github.poolbench.lesson.ResultNode;
 import io.github.poolbench.results.ResultRun;
 import io.github.poolbench.results.ResultsLoader;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ContentPlanTest {
     private static final Path CONTENT = Fixtures.repoRoot().resolve("content");
 
     /** Every result block of every page in content/, the index's findings included. */
-    static List<ResultBlock> blocks() {
+    static List<ResultNode> blocks() {
         Diagnostics diagnostics = new Diagnostics(false);
         List<Lesson> pages = new LessonLoader()
                 .loadAll(CONTENT, List.of(CONTENT.resolve("results").toAbsolutePath()), diagnostics);
@@ -45,11 +45,11 @@ class ContentPlanTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void everyReferenceResolvesOnTheProfilesPlanOrALargerProfileMeasuresIt(Profile profile) {
-        List<ResultBlock> blocks = blocks();
+        List<ResultNode> blocks = blocks();
         assertTrue(blocks.size() > 50, "content/ has its references: " + blocks.size());
         List<String> notMeasured = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        for (ResultBlock block : blocks) {
+        for (ResultNode block : blocks) {
             Consumer<ResultRun> check = ResultWeaver.check(block);
             try {
                 check.accept(QuoteRule.planned(profile));
@@ -79,7 +79,7 @@ class ContentPlanTest {
                 .orElseThrow();
         assertEquals("2026-12-01T1719Z-full", reference.runId());
         List<String> wrong = new ArrayList<>();
-        for (ResultBlock block : blocks()) {
+        for (ResultNode block : blocks()) {
             try {
                 ResultWeaver.check(block).accept(reference);
             } catch (InputException e) {
@@ -92,8 +92,8 @@ class ContentPlanTest {
     /** The issue's own case: quick plans THREAD at 100 and 1,000 only, so the index's claim is not quick's. */
     @org.junit.jupiter.api.Test
     void theIndexsManyClaimIsNotMeasuredByQuickButByFull() {
-        ResultBlock claim = blocks().stream()
-                .filter(b -> b.kind() == ResultBlock.Kind.COMPARE
+        ResultNode claim = blocks().stream()
+                .filter(b -> b.kind() == ResultNode.Kind.COMPARE
                         && b.body().contains("ManyBenchmark.map pool=VIRTUAL poolSize=10000"))
                 .findFirst()
                 .orElseThrow();

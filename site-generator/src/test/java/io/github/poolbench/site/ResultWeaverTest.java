@@ -10,8 +10,7 @@ import io.github.poolbench.chart.ChartPainter;
 import io.github.poolbench.diagnostics.Diagnostics;
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
-import io.github.poolbench.lesson.Lesson;
-import io.github.poolbench.lesson.ResultBlock;
+import io.github.poolbench.lesson.ResultNode;
 import io.github.poolbench.render.Templates;
 import io.github.poolbench.results.ResultsLoader;
 import java.io.IOException;
@@ -52,10 +51,13 @@ class ResultWeaverTest {
         painter.close();
     }
 
+    /** A node of {@code kind} at line 5 of a lesson, bound and written; an error in it throws. */
     private String resolve(String kind, String body) {
-        ResultBlock block = new ResultBlock(1, ResultBlock.Kind.of(kind).orElseThrow(), body, Location.of(LESSON, 5));
-        Lesson lesson = new Lesson(LESSON, "lesson.html", Map.of(), "A lesson", block.placeholder(), List.of(block));
-        return weaver.resolve(block, lesson, site, "");
+        ResultNode node = ResultNode.of(
+                1, ResultNode.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), body, Location.of(LESSON, 5));
+        ResultWeaver.Binding binding = weaver.bind(node, "");
+        ResultWeaver.Page page = new ResultWeaver.Page(Map.of(node, binding.bound()), binding.runs());
+        return weaver.html(page, node, "lesson.html", site, "");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package io.github.poolbench.site;
+package io.github.poolbench.lesson;
 
 import io.github.poolbench.diagnostics.InputException;
 import io.github.poolbench.diagnostics.Location;
@@ -29,15 +29,15 @@ import java.util.Set;
  *
  * @param expect what the author claims: faster, slower or same
  */
-record CompareTag(Side first, Side second, Ratio.Verdict expect, Location location) {
+public record CompareTag(Side first, Side second, Ratio.Verdict expect, Location location) {
 
     /** One side of the comparison. */
-    record Side(Selection selection, Optional<String> machine) {}
+    public record Side(Selection selection, Optional<String> machine) {}
 
     /** Keys of a side that are not params. */
     static final Set<String> KEYS = Set.of("machine", "mode");
 
-    static CompareTag parse(String arguments, Location location) {
+    public static CompareTag parse(String arguments, Location location) {
         List<String> words = MeasuredValue.split(arguments.strip(), location, "compare");
         if (!words.isEmpty() && words.getFirst().equals("compare")) {
             words = words.subList(1, words.size());

@@ -1,4 +1,4 @@
-package io.github.poolbench.site;
+package io.github.poolbench.lesson;
 
 import io.github.poolbench.chart.ChartSpec;
 import io.github.poolbench.diagnostics.InputException;
@@ -32,7 +32,7 @@ import java.util.Set;
  * @param param   for {@code show=param}: the param whose value to state, so that prose never states
  *                a value the quoted run did not use
  */
-record MeasuredValue(
+public record MeasuredValue(
         Selection selection,
         Show show,
         Optional<String> metric,
@@ -41,14 +41,14 @@ record MeasuredValue(
         Optional<String> param) {
 
     /** What a measured value prints. */
-    enum Show {
+    public enum Show {
         SCORE("score"),
         SPEEDUP("speedup"),
         RATIO_TO_IDEAL("ratio-to-ideal"),
         IDEAL("ideal"),
         PARAM("param");
 
-        final String word;
+        public final String word;
 
         Show(String word) {
             this.word = word;
@@ -59,7 +59,7 @@ record MeasuredValue(
     static final Set<String> KEYS = Set.of("show", "metric", "machine", "mode", "ideal", "param");
 
     /** Reads the tag's arguments (a leading {@code measured} is allowed); errors point at {@code location}. */
-    static MeasuredValue parse(String arguments, Location location) {
+    public static MeasuredValue parse(String arguments, Location location) {
         List<String> words = split(arguments.strip(), location, "measured");
         if (!words.isEmpty() && words.getFirst().equals("measured")) {
             words = words.subList(1, words.size());
