@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -228,24 +229,17 @@ final class Markdown {
                         (offset, message) -> parse.warn(line == 0 ? 0 : line + offset, message)));
     }
 
-    /** The same rule as for raw HTML: a Markdown link may not run script either. */
+    /** The same rule as for raw HTML ({@link UrlPolicy}): a Markdown link may not run script either. */
     private void checkLink(Node node, String url) {
-        if (!RawHtml.allowedUrl(url)) {
-            parse.warn(
-                    lineOf(node),
-                    "dropped the link to \"" + RawHtml.shorten(url)
-                            + "\": links may be relative or use http, https or mailto");
-        }
+        UrlPolicy.refusedLink(url).ifPresent(message -> parse.warn(lineOf(node), message));
     }
 
     /** An image's source as the page may show it: empty when the policy drops it. */
     private String imageSource(Image image) {
         String src = image.getUrl().unescape();
-        if (!RawHtml.allowedUrl(src) && !src.startsWith("data:image/")) {
-            parse.warn(
-                    lineOf(image),
-                    "dropped the image source \"" + RawHtml.shorten(src)
-                            + "\": images may be relative or use http or https");
+        Optional<String> refused = UrlPolicy.refusedImage(src);
+        if (refused.isPresent()) {
+            parse.warn(lineOf(image), refused.get());
             src = "";
         }
         checkExists(src, image);
@@ -286,7 +280,7 @@ final class Markdown {
             attributes.remove("align");
             attributes.addValue("style", "text-align:" + align);
         }
-        if (attributes.contains("href") && !RawHtml.allowedUrl(attributes.getValue("href"))) {
+        if (attributes.contains("href") && !UrlPolicy.allowsLink(attributes.getValue("href"))) {
             attributes.remove("href"); // warned about when the lesson loaded (check)
         }
         Attributes extra = parse.attributes.get(node);

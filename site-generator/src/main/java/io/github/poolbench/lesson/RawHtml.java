@@ -15,7 +15,7 @@ import org.jsoup.safety.Safelist;
  * The one policy for HTML written raw in a lesson: an allow-list (jsoup's {@link Safelist}) of the
  * elements and attributes GTN lessons use and the site's own boxes are made of. Everything else
  * goes, with a warning: scripts and the like with their content, {@code on…} handlers, links to
- * {@code javascript:} and other schemes. Markdown hands raw HTML over a tag at a time (inline) or
+ * {@code javascript:} and other schemes ({@link UrlPolicy}). Markdown hands raw HTML over a tag at a time (inline) or
  * a block at a time, so the policy works tag by tag: every tag that stays is written anew from its
  * checked name and attributes, and a {@code <} that starts no tag is escaped, so no markup reaches
  * the page that was not checked.
@@ -81,7 +81,6 @@ final class RawHtml {
             "usemap",
             "srcset",
             "data");
-    private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
     /** Relative links are checked as if they were on a page of this made-up site. */
     private static final String BASE = "https://lesson.invalid/";
 
@@ -94,7 +93,6 @@ final class RawHtml {
     private static final Pattern CLOSE = Pattern.compile("</(" + NAME + ")\\s*>");
     private static final Pattern OTHER =
             Pattern.compile("<!--(?:-?>|[\\s\\S]*?-->)|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?]]>");
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
     private RawHtml() {}
 
@@ -176,9 +174,8 @@ final class RawHtml {
             if (key.startsWith("on")) {
                 warn.accept(
                         "raw HTML: dropped the event handler " + key + "= on <" + name + "> (lessons run no scripts)");
-            } else if (URL_ATTRIBUTES.contains(key) && !allowedUrl(value)) {
-                warn.accept("raw HTML: dropped " + key + "=\"" + shorten(value) + "\" on <" + name
-                        + ">: links may be relative or use http, https or mailto");
+            } else if (URL_ATTRIBUTES.contains(key) && !UrlPolicy.allowsLink(value)) {
+                warn.accept(UrlPolicy.refusedAttribute(name, key, value).orElseThrow());
             } else if (!POLICY.isSafeAttribute(name, element, attribute)) {
                 warn.accept(
                         "raw HTML: dropped the attribute " + key + "= on <" + name + ">, which lessons may not use");
@@ -191,16 +188,5 @@ final class RawHtml {
             }
         }
         return tag.append('>').toString();
-    }
-
-    /** Relative, or one of {@link #SCHEMES}: judged as a browser reads it, blanks and control characters left out. */
-    static boolean allowedUrl(String value) {
-        String compact = value.replaceAll("[\\x00-\\x20\\x7f]", "");
-        Matcher scheme = SCHEME.matcher(compact);
-        return !scheme.find() || SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT));
-    }
-
-    static String shorten(String value) {
-        return value.length() > 30 ? value.substring(0, 30) + "…" : value;
     }
 }
