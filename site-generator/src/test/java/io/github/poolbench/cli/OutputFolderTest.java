@@ -111,7 +111,10 @@ class OutputFolderTest extends BadInputTest {
                 "--out",
                 history.getParent().toString());
 
-        assertOneError(result, temp.resolve("history").toString(), "output folder is the history folder");
+        assertOneError(
+                result,
+                temp.resolve("history").toString(),
+                "output folder is the history folder; the build would replace its own input. Choose another --out");
         assertEquals(before, fingerprint(temp), "nothing measured, nothing changed");
     }
 
