@@ -154,26 +154,8 @@ public final class ProfilePlans implements PlanSource {
                         shortPrimes,
                         timed),
                 // Many's 10,000 platform threads cost half a minute to start and stop: quick leaves them out.
-                new Step(
-                        ManyBenchmark.class,
-                        List.of("map"),
-                        with(
-                                Map.of("sleepMillis", List.of("10")),
-                                "pool",
-                                List.of("THREAD"),
-                                "poolSize",
-                                List.of("100", "1000")),
-                        tenShots),
-                new Step(
-                        ManyBenchmark.class,
-                        List.of("map"),
-                        with(
-                                Map.of("sleepMillis", List.of("10")),
-                                "pool",
-                                List.of("VIRTUAL"),
-                                "poolSize",
-                                List.of("100", "1000", "10000")),
-                        Sizing.shots(1, 3, 10)),
+                manyMap("THREAD", List.of("100", "1000"), tenShots),
+                manyMap("VIRTUAL", List.of("100", "1000", "10000"), Sizing.shots(1, 3, 10)),
                 new Step(
                         ManyBenchmark.class,
                         List.of("unbounded", "oneTask"),
@@ -273,9 +255,15 @@ public final class ProfilePlans implements PlanSource {
     /** {@code base} plus two more params. */
     private static Map<String, List<String>> with(
             Map<String, List<String>> base, String k1, List<String> v1, String k2, List<String> v2) {
-        Map<String, List<String>> all = new HashMap<>(base);
-        all.put(k1, v1);
-        all.put(k2, v2);
-        return Map.copyOf(all);
+        return with(with(base, k1, v1), k2, v2);
+    }
+
+    /** {@link ManyBenchmark}'s map of 10 ms naps on one kind of {@code pool}, at each of {@code poolSizes}. */
+    private static Step manyMap(String pool, List<String> poolSizes, Sizing sizing) {
+        return new Step(
+                ManyBenchmark.class,
+                List.of("map"),
+                with(Map.of("sleepMillis", List.of("10")), "pool", List.of(pool), "poolSize", poolSizes),
+                sizing);
     }
 }

@@ -407,24 +407,7 @@ public record ChartData(
     @Override
     public String cacheKey() {
         StringBuilder key = new StringBuilder();
-        key.append(title)
-                .append('|')
-                .append(xLabel)
-                .append('|')
-                .append(yLabel)
-                .append('|')
-                .append(y)
-                .append('|')
-                .append(categorical)
-                .append('|')
-                .append(logX)
-                .append('|')
-                .append(logY)
-                .append('|')
-                .append(cores)
-                .append('|')
-                .append(xMark)
-                .append('\n');
+        CacheKeys.appendLine(key, '|', title, xLabel, yLabel, y, categorical, logX, logY, cores, xMark);
         for (Series line : series) {
             appendSeries(key, line);
         }
@@ -440,16 +423,7 @@ public record ChartData(
     private static void appendSeries(StringBuilder key, Series line) {
         key.append("series ").append(line.name()).append('\n');
         for (Point p : line.points()) {
-            key.append(p.x())
-                    .append(' ')
-                    .append(p.xText())
-                    .append(' ')
-                    .append(p.y())
-                    .append(' ')
-                    .append(p.lower())
-                    .append(' ')
-                    .append(p.upper())
-                    .append('\n');
+            CacheKeys.appendLine(key, ' ', p.x(), p.xText(), p.y(), p.lower(), p.upper());
         }
     }
 }

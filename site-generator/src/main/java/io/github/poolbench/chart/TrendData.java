@@ -44,28 +44,10 @@ public record TrendData(String title, String yLabel, List<String> runs, List<Poi
 
     @Override
     public String cacheKey() {
-        StringBuilder key = new StringBuilder("trend|")
-                .append(title)
-                .append('|')
-                .append(yLabel)
-                .append('|')
-                .append(String.join(",", runs))
-                .append('|')
-                .append(breaks)
-                .append('\n');
+        StringBuilder key = new StringBuilder("trend|");
+        CacheKeys.appendLine(key, '|', title, yLabel, String.join(",", runs), breaks);
         for (Point p : points) {
-            key.append(p.run())
-                    .append(' ')
-                    .append(p.y())
-                    .append(' ')
-                    .append(p.lower())
-                    .append(' ')
-                    .append(p.upper())
-                    .append(' ')
-                    .append(p.hardware())
-                    .append(' ')
-                    .append(p.mark())
-                    .append('\n');
+            CacheKeys.appendLine(key, ' ', p.run(), p.y(), p.lower(), p.upper(), p.hardware(), p.mark());
         }
         return key.toString();
     }

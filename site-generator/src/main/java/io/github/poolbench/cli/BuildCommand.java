@@ -1,6 +1,5 @@
 package io.github.poolbench.cli;
 
-import io.github.poolbench.site.BuildRequest;
 import io.github.poolbench.site.BuildSummary;
 import io.github.poolbench.site.SiteBuilder;
 import java.io.PrintWriter;
@@ -54,18 +53,7 @@ final class BuildCommand implements Callable<Integer> {
             Optional<String> machine,
             Optional<String> run,
             boolean timings) {
-        BuildSummary summary = new SiteBuilder()
-                .build(new BuildRequest(
-                        site.content(),
-                        site.templates(),
-                        results,
-                        site.out(),
-                        machine,
-                        site.strict,
-                        site.history(),
-                        site.force,
-                        run,
-                        site.repository()));
+        BuildSummary summary = new SiteBuilder().build(site.request(results, machine, run));
         summary.warnings().forEach(warning -> out.println(warning));
         out.printf("Built %d pages and %d charts into %s%n", summary.pages(), summary.charts(), summary.out());
         if (timings) {

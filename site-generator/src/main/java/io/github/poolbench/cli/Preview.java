@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -99,19 +98,5 @@ final class Preview implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-    }
-
-    static BuildRequest request(SiteOptions site, java.nio.file.Path results, Optional<String> machine) {
-        return new BuildRequest(
-                site.content(),
-                site.templates(),
-                results,
-                site.out(),
-                machine,
-                site.strict,
-                site.history(),
-                site.force,
-                Optional.empty(),
-                site.repository());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.poolbench.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Preview preview = new Preview(
-                        Preview.request(site, inputs.results(), machine.id()),
+                        site.request(inputs.results(), machine.id(), Optional.empty()),
                         out,
                         spec.commandLine().getErr())
                 .start(port, watch);

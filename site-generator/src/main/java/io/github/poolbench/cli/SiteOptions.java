@@ -1,5 +1,6 @@
 package io.github.poolbench.cli;
 
+import io.github.poolbench.site.BuildRequest;
 import io.github.poolbench.site.Repository;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -71,6 +72,17 @@ final class SiteOptions {
 
     Optional<Path> history() {
         return history.toChart();
+    }
+
+    /**
+     * The build these options ask for, of {@code results}.
+     *
+     * @param machine the machine whose newest complete run to quote; empty: the reference run
+     * @param run     the one run of {@code machine} to quote; empty: its newest complete one
+     */
+    BuildRequest request(Path results, Optional<String> machine, Optional<String> run) {
+        return new BuildRequest(
+                content(), templates(), results, out(), machine, strict, history(), force, run, repository());
     }
 
     static Path defaultResults() {

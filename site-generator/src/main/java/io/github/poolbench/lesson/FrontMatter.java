@@ -69,25 +69,16 @@ public record FrontMatter(
 
     /** The same front matter with other raw keys (the typed fields stay as they are). */
     FrontMatter withRaw(Map<String, Object> keys) {
-        return new FrontMatter(
-                title,
-                level,
-                questions,
-                objectives,
-                keyPoints,
-                timeEstimation,
-                contributions,
-                requirements,
-                followUpTraining,
-                abbreviations,
-                tags,
-                subtopic,
-                priority,
-                keys);
+        return with(requirements, followUpTraining, keys);
     }
 
     /** The same front matter with other requirements, e.g. once internal ones link to lessons here. */
     FrontMatter withRequirements(List<Requirement> required, List<Requirement> followUp) {
+        return with(required, followUp, raw);
+    }
+
+    /** A copy with these requirements and raw keys: the one place a wither lists every field. */
+    private FrontMatter with(List<Requirement> required, List<Requirement> followUp, Map<String, Object> keys) {
         return new FrontMatter(
                 title,
                 level,
@@ -102,7 +93,7 @@ public record FrontMatter(
                 tags,
                 subtopic,
                 priority,
-                raw);
+                keys);
     }
 
     /**
@@ -241,20 +232,27 @@ public record FrontMatter(
         }
 
         private List<String> strings(String name, Node key, Node value) {
-            if (isNull(value)) {
-                return List.of();
-            }
-            if (!(value instanceof SequenceNode sequence)) {
-                throw new InputException(
-                        at(key), "'" + name + "' must be a list ('- item' lines), not " + shape(value));
-            }
-            List<String> items = new ArrayList<>();
-            for (Node item : sequence.getValue()) {
+            return sequence(name, key, value, "a list ('- item' lines)", item -> {
                 if (!(item instanceof ScalarNode scalar)) {
                     throw new InputException(
                             at(item), "each item of '" + name + "' must be a single value, not " + shape(item));
                 }
-                items.add(scalar.getValue().strip());
+                return scalar.getValue().strip();
+            });
+        }
+
+        /** A sequence, each item read by {@code item}; {@code what} says what it must be, for errors. */
+        private <T> List<T> sequence(
+                String name, Node key, Node value, String what, java.util.function.Function<Node, T> item) {
+            if (isNull(value)) {
+                return List.of();
+            }
+            if (!(value instanceof SequenceNode sequence)) {
+                throw new InputException(at(key), "'" + name + "' must be " + what + ", not " + shape(value));
+            }
+            List<T> items = new ArrayList<>();
+            for (Node node : sequence.getValue()) {
+                items.add(item.apply(node));
             }
             return items;
         }
@@ -286,40 +284,32 @@ public record FrontMatter(
         }
 
         private List<Requirement> requirements(String name, Node key, Node value) {
-            if (isNull(value)) {
-                return List.of();
-            }
-            if (!(value instanceof SequenceNode sequence)) {
+            return sequence(name, key, value, "a list of entries with 'type:'", item -> requirement(name, item));
+        }
+
+        private Requirement requirement(String name, Node item) {
+            if (!(item instanceof MappingNode entry)) {
                 throw new InputException(
-                        at(key), "'" + name + "' must be a list of entries with 'type:', not " + shape(value));
+                        at(item),
+                        "each item of '" + name + "' must have keys such as 'type:' and 'title:', not " + shape(item));
             }
-            List<Requirement> entries = new ArrayList<>();
-            for (Node item : sequence.getValue()) {
-                if (!(item instanceof MappingNode entry)) {
-                    throw new InputException(
-                            at(item),
-                            "each item of '" + name + "' must have keys such as 'type:' and 'title:', not "
-                                    + shape(item));
-                }
-                Map<String, Object> fields = new LinkedHashMap<>();
-                for (NodeTuple tuple : entry.getValue()) {
-                    String field = scalar(name, tuple.getKeyNode(), tuple.getKeyNode());
-                    fields.put(
-                            field,
-                            field.equals("tutorials")
-                                    ? strings(name + ": tutorials", tuple.getKeyNode(), tuple.getValueNode())
-                                    : scalar(name + ": " + field, tuple.getKeyNode(), tuple.getValueNode()));
-                }
-                @SuppressWarnings("unchecked")
-                List<String> tutorials = (List<String>) fields.getOrDefault("tutorials", List.of());
-                entries.add(new Requirement(
-                        (String) fields.getOrDefault("type", "none"),
-                        (String) fields.getOrDefault("title", ""),
-                        (String) fields.getOrDefault("link", ""),
-                        (String) fields.getOrDefault("topic_name", ""),
-                        tutorials));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (NodeTuple tuple : entry.getValue()) {
+                String field = scalar(name, tuple.getKeyNode(), tuple.getKeyNode());
+                fields.put(
+                        field,
+                        field.equals("tutorials")
+                                ? strings(name + ": tutorials", tuple.getKeyNode(), tuple.getValueNode())
+                                : scalar(name + ": " + field, tuple.getKeyNode(), tuple.getValueNode()));
             }
-            return entries;
+            @SuppressWarnings("unchecked")
+            List<String> tutorials = (List<String>) fields.getOrDefault("tutorials", List.of());
+            return new Requirement(
+                    (String) fields.getOrDefault("type", "none"),
+                    (String) fields.getOrDefault("title", ""),
+                    (String) fields.getOrDefault("link", ""),
+                    (String) fields.getOrDefault("topic_name", ""),
+                    tutorials);
         }
 
         private Map<String, String> abbreviations(Node key, Node value) {

@@ -21,17 +21,8 @@ class BuildCommandTest {
     void timingsSayWhereTheTimeWent(int builds, int drawn, int cached) {
         CliRunner result = null;
         for (int i = 0; i < builds; i++) {
-            result = CliRunner.run(
-                    "build",
-                    "--timings",
-                    "--content",
-                    Fixtures.fixture("content").toString(),
-                    "--templates",
-                    Fixtures.templates().toString(),
-                    "--results",
-                    Fixtures.fixture("results").toString(),
-                    "--out",
-                    temp.resolve("site").toString());
+            result = CliRunner.build(
+                    Fixtures.fixture("content"), Fixtures.fixture("results"), temp.resolve("site"), "--timings");
         }
 
         assertEquals(0, result.exitCode(), result.err());

@@ -28,22 +28,7 @@ class ClaimCheckTest {
     }
 
     private CliRunner build(Path content, String... extra) {
-        String[] base = {
-            "build",
-            "--content",
-            content.toString(),
-            "--templates",
-            Fixtures.templates().toString(),
-            "--results",
-            Fixtures.fixture("modes-results").toString(),
-            "--quote-machine",
-            "lab-a",
-            "--out",
-            temp.resolve("site").toString()
-        };
-        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRunner.run(args);
+        return CliRunner.build(content, Fixtures.fixture("modes-results"), temp.resolve("site"), extra);
     }
 
     private static final String MESSAGE =
@@ -55,7 +40,7 @@ class ClaimCheckTest {
     void aClaimTheDataDoesNotBackIsAWarningAtItsLine() throws IOException {
         Path content = content();
 
-        CliRunner lenient = build(content);
+        CliRunner lenient = build(content, "--quote-machine", "lab-a");
 
         assertEquals(0, lenient.exitCode(), lenient.err());
         assertTrue(lenient.out().contains(content.resolve("claims.md") + ":8:23:"), lenient.out());
@@ -69,7 +54,7 @@ class ClaimCheckTest {
     void strictMakesItAnError() throws IOException {
         Path content = content();
 
-        CliRunner strict = build(content, "--strict");
+        CliRunner strict = build(content, "--quote-machine", "lab-a", "--strict");
 
         assertEquals(1, strict.exitCode(), strict.out());
         assertTrue(strict.err().contains(content.resolve("claims.md") + ":8:23:"), strict.err());

@@ -32,20 +32,7 @@ class IrregularLessonTest {
     }
 
     private CliRunner build(Path content, String... extra) {
-        String[] base = {
-            "build",
-            "--content",
-            content.toString(),
-            "--templates",
-            Fixtures.templates().toString(),
-            "--results",
-            Fixtures.fixture("results").toString(),
-            "--out",
-            temp.resolve("site").toString()
-        };
-        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRunner.run(args);
+        return CliRunner.build(content, Fixtures.fixture("results"), temp.resolve("site"), extra);
     }
 
     @ParameterizedTest(name = "{0}")

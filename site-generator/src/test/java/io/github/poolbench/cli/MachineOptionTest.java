@@ -23,20 +23,7 @@ class MachineOptionTest {
     Path temp;
 
     private CliRunner build(String... machine) {
-        String[] base = {
-            "build",
-            "--content",
-            Fixtures.fixture("content").toString(),
-            "--templates",
-            Fixtures.templates().toString(),
-            "--results",
-            Fixtures.fixture("results").toString(),
-            "--out",
-            temp.resolve("site").toString()
-        };
-        String[] args = java.util.Arrays.copyOf(base, base.length + machine.length);
-        System.arraycopy(machine, 0, args, base.length, machine.length);
-        return CliRunner.run(args);
+        return CliRunner.build(Fixtures.fixture("content"), Fixtures.fixture("results"), temp.resolve("site"), machine);
     }
 
     private CliRunner record(String... machine) {
@@ -49,9 +36,7 @@ class MachineOptionTest {
             "--history",
             temp.resolve("history").toString()
         };
-        String[] args = java.util.Arrays.copyOf(base, base.length + machine.length);
-        System.arraycopy(machine, 0, args, base.length, machine.length);
-        return CliRunner.run(args);
+        return CliRunner.run(CliRunner.concat(base, machine));
     }
 
     @Test

@@ -53,16 +53,8 @@ class PoolbenchCliTest {
 
     @Test
     void buildWritesTheSite() {
-        CliRunner result = CliRunner.run(
-                "build",
-                "--content",
-                Fixtures.fixture("content").toString(),
-                "--templates",
-                Fixtures.templates().toString(),
-                "--results",
-                Fixtures.fixture("results").toString(),
-                "--out",
-                temp.resolve("site").toString());
+        CliRunner result =
+                CliRunner.build(Fixtures.fixture("content"), Fixtures.fixture("results"), temp.resolve("site"));
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("Built 4 pages and 3 charts"), result.out());
@@ -79,16 +71,7 @@ class PoolbenchCliTest {
         Files.writeString(site.resolve("index.html"), "previous");
         Files.writeString(site.resolve(".poolbench-site"), ""); // as a build leaves it: the build may replace it
 
-        CliRunner result = CliRunner.run(
-                "build",
-                "--content",
-                Fixtures.fixture("content").toString(),
-                "--templates",
-                Fixtures.templates().toString(),
-                "--results",
-                results.toString(),
-                "--out",
-                site.toString());
+        CliRunner result = CliRunner.build(Fixtures.fixture("content"), results, site);
 
         assertEquals(1, result.exitCode());
         assertEquals(1, result.err().lines().count(), result.err());

@@ -42,20 +42,7 @@ class RealRunBuildTest {
     }
 
     private CliRunner build(Path results, String... quote) {
-        String[] base = {
-            "build",
-            "--content",
-            CONTENT.toString(),
-            "--templates",
-            Fixtures.templates().toString(),
-            "--results",
-            results.toString(),
-            "--out",
-            temp.resolve("site").toString()
-        };
-        String[] args = java.util.Arrays.copyOf(base, base.length + quote.length);
-        System.arraycopy(quote, 0, args, base.length, quote.length);
-        return CliRunner.run(args);
+        return CliRunner.build(CONTENT, results, temp.resolve("site"), quote);
     }
 
     /** Every page content/ has: the index and one page per lesson. */
