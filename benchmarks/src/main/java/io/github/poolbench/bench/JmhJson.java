@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.poolbench.format.BenchmarkNames;
 import io.github.poolbench.format.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ final class JmhJson {
                         .properties()
                         .forEach(p -> params.put(p.getKey(), p.getValue().asText()));
                 errors.add(new RunRecord.RelativeError(
-                        shortName(entry.path("benchmark").asText()),
+                        BenchmarkNames.shortName(entry.path("benchmark").asText()),
                         params,
                         Math.round(1000 * Math.abs(error / score)) / 10.0));
             }
@@ -112,12 +113,5 @@ final class JmhJson {
 
     static Optional<RunRecord.RelativeError> largest(List<RunRecord.RelativeError> errors) {
         return errors.stream().max(Comparator.comparingDouble(RunRecord.RelativeError::percent));
-    }
-
-    /** {@code io.github.poolbench.bench.SleepBenchmark.map} to {@code SleepBenchmark.map}. */
-    static String shortName(String benchmark) {
-        int method = benchmark.lastIndexOf('.');
-        int type = benchmark.lastIndexOf('.', method - 1);
-        return benchmark.substring(type + 1);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.poolbench.bench;
 
+import io.github.poolbench.format.BenchmarkNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -187,7 +188,7 @@ final class Progress implements AutoCloseable {
     }
 
     private static String describe(String benchmark, Map<String, String> params) {
-        StringBuilder text = new StringBuilder(JmhJson.shortName(benchmark));
+        StringBuilder text = new StringBuilder(BenchmarkNames.shortName(benchmark));
         new TreeMap<>(params)
                 .forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
         return text.toString();

@@ -1,6 +1,7 @@
 package io.github.poolbench.results;
 
 import io.github.poolbench.diagnostics.Location;
+import io.github.poolbench.format.BenchmarkNames;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -42,11 +43,9 @@ public record BenchmarkResult(
         return shortName(benchmark);
     }
 
-    /** {@code Class.method} of a benchmark's full name. */
+    /** {@code Class.method} of a benchmark's full name ({@link BenchmarkNames}, the one rule). */
     public static String shortName(String benchmark) {
-        int method = benchmark.lastIndexOf('.');
-        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
-        return benchmark.substring(type + 1);
+        return BenchmarkNames.shortName(benchmark);
     }
 
     /** The method's name, e.g. {@code map}. */
